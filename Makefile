@@ -1,0 +1,44 @@
+# Dasan — see README.md. `make run` and `make test` do all set-up themselves.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED := $(abspath ../shared)
+CORPUS ?= $(if $(wildcard $(SHARED)/corpora),$(SHARED)/corpora,corpora/sample)
+EVALSET ?= $(SHARED)/eval/kgs_dev.jsonl
+EVALCORPUS ?= $(SHARED)/corpora/kgs-lpg/법령
+DASAN_HOME ?= $(abspath data)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DASAN_HOME
+
+.PHONY: install run test eval bench sample clean
+
+$(BIN)/dasan: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(BIN)/dasan
+
+install: $(BIN)/dasan
+
+sample: install
+	$(BIN)/dasan sample corpora/sample
+
+run: install
+	@if [ "$(CORPUS)" = "corpora/sample" ]; then $(BIN)/dasan sample corpora/sample; fi
+	$(BIN)/dasan ingest "$(CORPUS)"
+	@$(BIN)/dasan sources-help
+	$(BIN)/dasan serve --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest -q -x --durations=10 tests
+
+eval: install
+	DASAN_HOME=$(abspath data/eval) $(BIN)/dasan ingest "$(EVALCORPUS)"
+	DASAN_HOME=$(abspath data/eval) $(BIN)/dasan eval --set "$(EVALSET)" --baseline --out eval/results/kgs_dev.json
+
+bench: install
+	$(BIN)/python -m eval.bench --corpus "$(SHARED)/corpora" --out eval/results/bench.json
+
+clean:
+	rm -rf data eval/results
