@@ -36,13 +36,11 @@ def sniff(path: Path, head: bytes | None = None) -> str:
         return "xml"
     if stripped.startswith((b"{", b"[")):
         return "json"
-    try:
-        head.decode("utf-8")
-        return "text"
-    except UnicodeDecodeError:
-        # a multi-byte char may be cut at the 4096 boundary
+    # a multi-byte character may be cut at the end of the sample: try the last 0-3 bytes off
+    for cut in range(4):
         try:
-            head[:-3].decode("utf-8")
+            head[: len(head) - cut].decode("utf-8")
             return "text"
         except UnicodeDecodeError:
-            return "unknown"
+            continue
+    return "unknown"

@@ -1,0 +1,241 @@
+"""The ``dasan`` command: ingest, search, show, eval, serve, runs."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+MIN_DATE = date(1948, 7, 17)  # 제헌헌법 공포: no Korean statute text is older
+
+
+def _as_of(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        d = date.fromisoformat(value)
+    except ValueError:
+        raise SystemExit(f"기준일 '{value}'의 형식이 잘못되었습니다. YYYY-MM-DD로 입력하세요(예: 2024-03-01).")
+    if d < MIN_DATE:
+        raise SystemExit(f"기준일 {value}은(는) 1948-07-17 이전입니다. 그 이전의 법령은 제공하지 않습니다.")
+    return d
+
+
+def _print_json(obj) -> None:
+    print(json.dumps(obj, ensure_ascii=False, default=str))
+
+
+def cmd_ingest(args, rt) -> int:
+    def progress(fr):
+        if not args.json:
+            mark = {"ok": "+", "unchanged": "=", "skipped": "-", "error": "!"}[fr.status]
+            detail = f"{fr.units} units" if fr.status in ("ok", "unchanged") else fr.reason
+            print(f" {mark} [{fr.parser or '?'}] {fr.path}: {detail}", flush=True)
+
+    paths = [Path(p) for p in args.paths]
+    for p in paths:
+        if not p.exists():
+            print(f"경로가 없습니다: {p}", file=sys.stderr)
+            return 2
+    report = rt.ingestor.ingest_paths(paths, progress=progress)
+    summary = {"run_id": report.run_id, "files": len(report.files), "indexed": report.count("ok"),
+               "unchanged": report.count("unchanged"), "skipped": report.count("skipped"),
+               "errors": report.count("error"), "units": report.units, "embedded": report.embedded,
+               "seconds": round(report.seconds, 2), "embed_seconds": round(report.embed_seconds, 2),
+               "index_points": rt.index.count()}
+    if args.json:
+        _print_json(summary | {"files_detail": [vars(f) for f in report.files]})
+    else:
+        print("요약: 파일 {files}개 — 새로 색인 {indexed}, 변경 없음 {unchanged}, 건너뜀 {skipped}, 오류 {errors}; "
+              "단위 {units}개(임베딩 {embedded}개), {seconds}초, 색인 점 {index_points}개".format(**summary))
+    return 0
+
+
+def _search_one(rt, question, args):
+    res = rt.retriever.search(question, top_k=args.top_k, as_of=_as_of(args.as_of) or rt.settings.today(),
+                              kinds=args.kind)
+    return res
+
+
+def cmd_search(args, rt) -> int:
+    from rag.retrieve import QuestionError
+
+    if args.queries:
+        for line in Path(args.queries).read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            try:
+                hits = _search_one(rt, item.get("question", ""), args).hits
+                _print_json({"id": item.get("id"), "hits": hits})
+            except QuestionError as e:
+                _print_json({"id": item.get("id"), "hits": [], "error": str(e)})
+        return 0
+    if args.question is None:
+        print("질문을 입력하거나 --queries FILE.jsonl을 지정하세요.", file=sys.stderr)
+        return 2
+    try:
+        res = _search_one(rt, args.question, args)
+    except QuestionError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    if args.json:
+        _print_json({"question": args.question, "hits": res.hits, "warnings": res.warnings})
+        return 0
+    for w in res.warnings:
+        print(f"※ {w}")
+    if not res.hits:
+        print("근거를 찾지 못했습니다.")
+    for h in res.hits:
+        d = h["document"]
+        print(f"[{h['rank']}] 「{d['title']}」 {h['unit']} {h.get('unit_title') or ''} "
+              f"(시행 {d['effective_from'] or '-'}, {d['status']})")
+        print("    " + (h["text"] or "")[:200].replace("\n", " "))
+    return 0
+
+
+def cmd_show(args, rt) -> int:
+    from rag.index.base import QueryFilter
+    from rag.model import normalize_title
+    from rag.references import ReferenceResolver
+
+    as_of = _as_of(args.as_of) or rt.settings.today()
+    titles = rt.known_titles()
+    mentions = ReferenceResolver(titles).resolve(args.title).laws
+    title = next((t for t in titles if normalize_title(t) == normalize_title(args.title)), None) or \
+        (mentions[0] if mentions else None)
+    if not title:
+        print(f"'{args.title}'에 해당하는 문서를 찾지 못했습니다.", file=sys.stderr)
+        return 1
+    unit = args.unit.replace(" ", "")
+    flt = QueryFilter(as_of=as_of, title_norms=[normalize_title(title)])
+    if unit.startswith("별표"):
+        flt.annexes = [unit.replace("별표", "별표 ")]
+    else:
+        flt.articles = [unit]
+    hits = rt.index.find(flt, limit=50)
+    if not hits:
+        versions = [v for v in rt.registry.all_versions() if normalize_title(v.title) == normalize_title(title)]
+        dates = ", ".join(str(v.effective_from) for v in versions) or "없음"
+        print(f"「{title}」 {args.unit}: {as_of} 기준으로 시행 중인 조문이 없습니다(보유 버전 시행일: {dates}).")
+        return 1
+    from rag.retrieve import to_hit
+
+    hits.sort(key=lambda h: h.payload.get("label", ""))
+    out = [to_hit(h, i + 1, as_of) for i, h in enumerate(hits)]
+    if args.json:
+        _print_json({"title": title, "as_of": as_of, "units": out})
+        return 0
+    d = out[0]["document"]
+    print(f"「{title}」 ({as_of} 기준, 시행 {d['effective_from']}, {d['status']})")
+    for h in out:
+        print(h["text"])
+    return 0
+
+
+def cmd_eval(args, rt) -> int:
+    from eval.run import run_eval
+
+    result = run_eval(rt, Path(args.set), top_k=args.top_k, baseline=args.baseline, as_of=_as_of(args.as_of),
+                      out=Path(args.out) if args.out else None)
+    print(result["table"])
+    return 0
+
+
+def cmd_runs(args, rt) -> int:
+    for r in rt.registry.runs(args.limit):
+        _print_json(r) if args.json else print(f"#{r['id']} {r['started_at']} {r['status']} {r['counts']}")
+    return 0
+
+
+def cmd_serve(args, rt) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(rt), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def cmd_sources_help(args, rt) -> int:
+    print("""
+실제 법령 원문을 동기화하려면:
+  1) legalize-kr 미러(법령·행정규칙·자치법규 Markdown)를 내려받은 폴더를 색인:  .venv/bin/dasan ingest /경로/legalize-kr
+  2) 국가법령정보센터에서 받은 PDF·HWP 파일 폴더를 색인:                    .venv/bin/dasan ingest /경로/폴더
+  3) 같은 명령을 다시 실행하면 바뀐 문서만 다시 색인합니다(내용 해시 비교).
+""".strip())
+    return 0
+
+
+def cmd_sample(args, rt) -> int:
+    from dasan.sample import write_sample
+
+    files = write_sample(Path(args.dir))
+    print(f"가상의 예시 자료 {len(files)}개를 {args.dir}에 썼습니다(실제 법령이 아닙니다).")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="dasan", description="다산: 공무원을 위한 법령·규정 질의응답")
+    p.add_argument("--data-dir", help="색인과 데이터베이스가 있는 폴더 (기본: $DASAN_HOME 또는 ./data)")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("ingest", help="파일이나 폴더를 색인")
+    s.add_argument("paths", nargs="+")
+    s.add_argument("--incremental", action="store_true", help="바뀐 문서만 (기본 동작: 내용 해시로 판단)")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(fn=cmd_ingest)
+    s = sub.add_parser("search", help="질문으로 조문 검색")
+    s.add_argument("question", nargs="?")
+    s.add_argument("--queries", help="JSONL: 한 줄에 {\"id\",\"question\"}")
+    s.add_argument("--top-k", type=int, default=10)
+    s.add_argument("--as-of", help="기준일 YYYY-MM-DD (기본: 오늘)")
+    s.add_argument("--kind", action="append", help="문서 종류 필터(여러 번 가능): 법률, 대통령령, 별표, 기술기준 …")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(fn=cmd_search)
+    s = sub.add_parser("show", help="조문 원문 보기: dasan show \"법령명\" 제33조")
+    s.add_argument("title")
+    s.add_argument("unit")
+    s.add_argument("--as-of")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(fn=cmd_show)
+    s = sub.add_parser("eval", help="평가셋으로 검색 품질 측정")
+    s.add_argument("--set", required=True)
+    s.add_argument("--top-k", type=int, default=10)
+    s.add_argument("--baseline", action="store_true", help="llama-index 기본 설정 기준선도 함께 측정")
+    s.add_argument("--as-of")
+    s.add_argument("--out")
+    s.set_defaults(fn=cmd_eval)
+    s = sub.add_parser("runs", help="최근 색인 실행 기록")
+    s.add_argument("--limit", type=int, default=20)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(fn=cmd_runs)
+    s = sub.add_parser("serve", help="API 서버 실행")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.set_defaults(fn=cmd_serve)
+    s = sub.add_parser("sources-help", help="실제 원문 동기화 방법")
+    s.set_defaults(fn=cmd_sources_help)
+    s = sub.add_parser("sample", help="가상의 예시 자료 쓰기")
+    s.add_argument("dir")
+    s.set_defaults(fn=cmd_sample)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    import os
+
+    if args.data_dir:
+        os.environ["DASAN_HOME"] = args.data_dir
+    from dasan.runtime import Runtime
+
+    rt = Runtime()
+    try:
+        return args.fn(args, rt) or 0
+    finally:
+        rt.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Opens the configured backends once per process: registry, embedder, index, ingestor, retriever."""
+from __future__ import annotations
+
+import json
+from functools import cached_property
+
+from dasan.config import Settings, load
+from ingest.pipeline import Ingestor
+from ingest.registry import Registry
+from rag.embed import Embedder, get_embedder
+from rag.index.base import VectorIndex
+from rag.retrieve import HybridRetriever
+
+
+class IndexMismatch(RuntimeError):
+    pass
+
+
+class Runtime:
+    """Everything a command or the API needs, created lazily and closed together."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or load()
+
+    @cached_property
+    def registry(self) -> Registry:
+        return Registry(self.settings.db_url)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        s = self.settings
+        return get_embedder(s.embedder, s.embed_url, s.embed_api_key)
+
+    @cached_property
+    def index(self) -> VectorIndex:
+        s = self.settings
+        emb = self.embedder
+        if s.qdrant_url:
+            from rag.index.server import ServerIndex
+
+            return ServerIndex(emb.dim, s.collection, url=s.qdrant_url, api_key=s.qdrant_api_key)
+        from rag.index.edge import EdgeIndex
+
+        path = s.index_path
+        meta_file = s.home / "index.json"
+        meta = {"embedder": emb.name, "dim": emb.dim}
+        if meta_file.exists() and path.exists() and any(path.iterdir()):
+            old = json.loads(meta_file.read_text())
+            if old != meta:
+                raise IndexMismatch(
+                    f"색인이 다른 임베딩 모델({old.get('embedder')})로 만들어졌습니다. "
+                    f"{path}를 지우고 다시 색인하거나 DASAN_EMBEDDER를 되돌리세요.")
+        index = EdgeIndex(path, emb.dim)
+        meta_file.write_text(json.dumps(meta))
+        return index
+
+    @cached_property
+    def ingestor(self) -> Ingestor:
+        return Ingestor(self.index, self.registry, self.embedder)
+
+    @cached_property
+    def retriever(self) -> HybridRetriever:
+        return HybridRetriever(self.index, self.embedder, titles_source=self.known_titles)
+
+    def known_titles(self) -> list[str]:
+        titles: set[str] = set()
+        for v in self.registry.all_versions():
+            titles.add(v.title)
+            if v.parent_title:
+                titles.add(v.parent_title)
+        return sorted(titles)
+
+    def close(self) -> None:
+        if "index" in self.__dict__:
+            self.index.close()
+            del self.__dict__["index"]

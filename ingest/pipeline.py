@@ -1,0 +1,244 @@
+"""Ingest: files -> parsers -> llama-index TextNodes -> sparse + dense transforms -> index + registry.
+
+The pipeline is llama-index's ``IngestionPipeline`` running our own ``TransformComponent``s, so each
+step can be tested, timed and swapped alone. Versioning stays ours: a version is written only when
+its content hash is new, its points are upserted in one operation, and only then is the registry
+updated, so a crash leaves the previous index usable and the next run redoes the work.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from llama_index.core.ingestion import IngestionPipeline
+from llama_index.core.schema import TextNode, TransformComponent
+
+from ingest.parsers import parse_file
+from ingest.parsers.base import ParseError, SkipFile
+from ingest.registry import Registry, UnitRow, VersionRow, now
+from ingest.structure import unit_article_label
+from rag import tokenize
+from rag.embed import Embedder
+from rag.index.base import OPEN_END, IndexPoint, VectorIndex, date_int
+from rag.model import UNIT_ANNEX, Document, Unit, normalize_title
+
+_NS = uuid.UUID("6f1c1f38-3b0e-4bde-9d0f-3a2b7c0d5a11")
+
+
+def point_id(version_key: str, label: str, ordinal: int) -> str:
+    """Deterministic point id: same document version + unit -> same id, so re-ingest is idempotent."""
+    return str(uuid.uuid5(_NS, f"{version_key}|{label}|{ordinal}"))
+
+
+def index_text(doc: Document, unit: Unit) -> str:
+    """What the retriever reads: document title, unit label and title, chapter path, body."""
+    head = " ".join(x for x in [doc.parent_title, doc.title, unit.label, unit.title] if x)
+    return f"{head}\n{' > '.join(unit.path)}\n{unit.text}".strip()
+
+
+def unit_payload(doc: Document, unit: Unit) -> dict:
+    annex = unit.label if unit.kind == UNIT_ANNEX or unit.label.startswith("별표") else ""
+    return {
+        "doc_key": doc.doc_key, "version_key": doc.version_key, "title": doc.title,
+        "title_norm": normalize_title(doc.title), "parent_title": doc.parent_title,
+        "parent_norm": normalize_title(doc.parent_title), "kind": doc.kind, "source": doc.source,
+        "law_id": doc.law_id, "mst": doc.mst, "promulgation_no": doc.promulgation_no,
+        "promulgated_on": doc.promulgated_on.isoformat() if doc.promulgated_on else None,
+        "effective_from": doc.effective_from.isoformat() if doc.effective_from else None,
+        "effective_to": doc.effective_to.isoformat() if doc.effective_to else None,
+        "eff_from": date_int(doc.effective_from), "eff_to": date_int(doc.effective_to, OPEN_END),
+        "code": doc.extra.get("code", ""), "repealed": doc.repealed, "visibility": doc.visibility, "abbreviations": doc.abbreviations,
+        "label": unit.label, "article": unit_article_label(unit.label) if unit.article_no else "",
+        "annex": annex.replace("별표", "별표 ").replace("  ", " ").strip() if annex else "",
+        "unit_kind": unit.kind, "unit_title": unit.title, "path": unit.path,
+        "unit_effective_from": unit.effective_from.isoformat() if unit.effective_from else None,
+        "amended": unit.amended, "page": unit.page, "refs": unit.refs, "extra": unit.extra,
+        "text": unit.text,
+    }
+
+
+def doc_nodes(doc: Document) -> list[TextNode]:
+    """One llama-index TextNode per unit, id = deterministic point id, payload as metadata."""
+    nodes, seen = [], {}
+    for unit in doc.units:
+        n = seen[unit.label] = seen.get(unit.label, 0) + 1
+        nodes.append(TextNode(id_=point_id(doc.version_key, unit.label, n), text=index_text(doc, unit),
+                              metadata=unit_payload(doc, unit)))
+    return nodes
+
+
+class KiwiSparseEncoder(TransformComponent):
+    """Adds Kiwi BM25 term weights (node.metadata['_sparse'])."""
+
+    def __call__(self, nodes, **kwargs):
+        for node in nodes:
+            sv = tokenize.passage_vector(node.get_content())
+            node.metadata["_sparse"] = (sv.indices, sv.values)
+        return nodes
+
+
+class CachedDenseEmbedder(TransformComponent):
+    """Adds dense vectors, reusing any vector already computed for identical text (SQL cache)."""
+
+    embedder: Embedder
+    registry: Registry
+    seconds: float = 0.0
+    computed: int = 0
+    model_config = {"arbitrary_types_allowed": True}
+
+    def __call__(self, nodes, **kwargs):
+        hashes = [hashlib.sha256(n.get_content().encode()).hexdigest()[:32] for n in nodes]
+        cached = self.registry.cached_vectors(self.embedder.name, list(set(hashes)))
+        todo = sorted({h: i for i, h in enumerate(hashes) if h not in cached}.items(), key=lambda x: x[1])
+        if todo:
+            t = time.perf_counter()
+            vecs = self.embedder.passages([nodes[i].get_content() for _, i in todo])
+            self.seconds += time.perf_counter() - t
+            self.computed += len(todo)
+            fresh = {h: vecs[k].astype(np.float32).tobytes() for k, (h, _) in enumerate(todo)}
+            self.registry.cache_vectors(self.embedder.name, fresh)
+            cached.update(fresh)
+        for node, h in zip(nodes, hashes):
+            node.embedding = np.frombuffer(cached[h], dtype=np.float32).tolist()
+            node.metadata["_text_hash"] = h
+        return nodes
+
+
+@dataclass
+class FileReport:
+    path: str
+    parser: str = ""
+    status: str = "ok"  # ok | unchanged | skipped | error
+    documents: int = 0
+    units: int = 0
+    reason: str = ""
+
+
+@dataclass
+class IngestReport:
+    files: list[FileReport] = field(default_factory=list)
+    seconds: float = 0.0
+    embed_seconds: float = 0.0
+    embedded: int = 0
+    run_id: int = 0
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def units(self) -> int:
+        return sum(f.units for f in self.files)
+
+
+def collect(paths: list[Path]) -> list[Path]:
+    """Files under the given paths, in a stable order, hidden files and folders excluded."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file()
+                          and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise FileNotFoundError(f"경로가 없습니다: {p}")
+    return out
+
+
+class Ingestor:
+    """Writes parsed documents into the index and registry, version by version."""
+
+    def __init__(self, index: VectorIndex, registry: Registry, embedder: Embedder) -> None:
+        self.index, self.registry, self.embedder = index, registry, embedder
+        self.dense = CachedDenseEmbedder(embedder=embedder, registry=registry)
+        self.pipeline = IngestionPipeline(transformations=[KiwiSparseEncoder(), self.dense])
+
+    def ingest_paths(self, paths: list[Path], progress=None) -> IngestReport:
+        report = IngestReport()
+        t0 = time.perf_counter()
+        report.run_id = self.registry.start_run([str(p) for p in paths])
+        touched: set[str] = set()
+        for f in collect(paths):
+            fr = self._ingest_file(f, touched)
+            report.files.append(fr)
+            if progress:
+                progress(fr)
+        for doc_key in touched:
+            self.close_versions(doc_key)
+        report.seconds = time.perf_counter() - t0
+        report.embed_seconds, report.embedded = self.dense.seconds, self.dense.computed
+        errors = [{"path": f.path, "status": f.status, "reason": f.reason} for f in report.files
+                  if f.status in ("error", "skipped")]
+        counts = {s: report.count(s) for s in ("ok", "unchanged", "skipped", "error")} | {"units": report.units}
+        self.registry.finish_run(report.run_id, counts, errors, "ok" if not report.count("error") else "partial")
+        return report
+
+    def _ingest_file(self, f: Path, touched: set[str]) -> FileReport:
+        fr = FileReport(str(f))
+        try:
+            fr.parser, docs = parse_file(f)
+        except SkipFile as e:
+            fr.status, fr.reason = "skipped", e.reason
+            return fr
+        except ParseError as e:
+            fr.status, fr.reason = "error", e.reason
+            return fr
+        except OSError as e:
+            fr.status, fr.reason = "error", f"파일을 읽을 수 없습니다: {e}"
+            return fr
+        if not docs or not any(d.units for d in docs):
+            fr.status, fr.reason = "skipped", "색인할 내용(조문·본문)이 없습니다"
+            return fr
+        changed = 0
+        for doc in docs:
+            fr.documents += 1
+            fr.units += len(doc.units)
+            if self.write_document(doc):
+                changed += 1
+                touched.add(doc.doc_key)
+        fr.status = "ok" if changed else "unchanged"
+        return fr
+
+    def write_document(self, doc: Document) -> bool:
+        """Index one document version; False when this exact version is already indexed."""
+        content_hash = doc.content_hash()
+        old = self.registry.version(doc.version_key)
+        if old is not None and old.content_hash == content_hash:
+            return False
+        nodes = self.pipeline.run(nodes=doc_nodes(doc), show_progress=False)
+        points = []
+        for n in nodes:
+            idx, vals = n.metadata.pop("_sparse")
+            n.metadata.pop("_text_hash", None)
+            points.append(IndexPoint(n.id_, n.embedding, idx, vals, dict(n.metadata)))
+        stale = set(self.registry.unit_hashes(doc.version_key)) - {p.id for p in points}
+        self.index.upsert(points)
+        self.index.delete(sorted(stale))
+        self.registry.save_version(self._version_row(doc, content_hash, len(points)),
+                                   [UnitRow(point_id=p.id, version_key=doc.version_key, label=p.payload["label"],
+                                            text_hash=hashlib.sha256(p.payload["text"].encode()).hexdigest()[:32])
+                                    for p in points])
+        return True
+
+    def _version_row(self, doc: Document, content_hash: str, n: int) -> VersionRow:
+        return VersionRow(
+            version_key=doc.version_key, doc_key=doc.doc_key, title=doc.title, title_norm=normalize_title(doc.title),
+            parent_title=doc.parent_title, kind=doc.kind, source=doc.source, law_id=doc.law_id, mst=doc.mst,
+            promulgated_on=doc.promulgated_on, promulgation_no=doc.promulgation_no,
+            effective_from=doc.effective_from, effective_to=doc.effective_to, repealed=doc.repealed,
+            content_hash=content_hash, unit_count=n, abbreviations=doc.abbreviations, ingested_at=now())
+
+    def close_versions(self, doc_key: str) -> None:
+        """Each version ends the day the next one takes effect (effective_to), in registry and index."""
+        versions = [v for v in self.registry.versions_of(doc_key) if v.effective_from]
+        for cur, nxt in zip(versions, versions[1:] + [None]):
+            new_to = nxt.effective_from if nxt else (cur.effective_to if cur.repealed else None)
+            if new_to == cur.effective_to:
+                continue
+            self.registry.set_effective_to(cur.version_key, new_to)
+            ids = list(self.registry.unit_hashes(cur.version_key))
+            self.index.set_payload(ids, {"eff_to": date_int(new_to, OPEN_END),
+                                         "effective_to": new_to.isoformat() if new_to else None})

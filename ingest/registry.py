@@ -1,0 +1,154 @@
+"""The SQL registry of documents, versions, units and ingest runs (SQLite by default, any
+SQLAlchemy URL such as PostgreSQL via ``DASAN_DATABASE_URL``)."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+
+from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text,
+                        create_engine, select)
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class VersionRow(Base):
+    """One version of one document (법령ID/title + 시행일자 + MST)."""
+
+    __tablename__ = "versions"
+    version_key: Mapped[str] = mapped_column(String(512), primary_key=True)
+    doc_key: Mapped[str] = mapped_column(String(512), index=True)
+    title: Mapped[str] = mapped_column(String(512), index=True)
+    title_norm: Mapped[str] = mapped_column(String(512), index=True)
+    parent_title: Mapped[str] = mapped_column(String(512), default="")
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    source: Mapped[str] = mapped_column(Text)
+    law_id: Mapped[str] = mapped_column(String(64), default="")
+    mst: Mapped[str] = mapped_column(String(64), default="")
+    promulgated_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    promulgation_no: Mapped[str] = mapped_column(String(64), default="")
+    effective_from: Mapped[date | None] = mapped_column(Date, nullable=True)
+    effective_to: Mapped[date | None] = mapped_column(Date, nullable=True)
+    repealed: Mapped[bool] = mapped_column(Boolean, default=False)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    unit_count: Mapped[int] = mapped_column(Integer, default=0)
+    abbreviations: Mapped[list] = mapped_column(JSON, default=list)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class UnitRow(Base):
+    """One indexed point: lets re-ingest skip unchanged units and find stale ones."""
+
+    __tablename__ = "units"
+    point_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version_key: Mapped[str] = mapped_column(ForeignKey("versions.version_key", ondelete="CASCADE"), index=True)
+    label: Mapped[str] = mapped_column(String(512))
+    text_hash: Mapped[str] = mapped_column(String(64))
+
+
+class EmbeddingRow(Base):
+    """Dense vector by content hash and model: unchanged text is never embedded twice."""
+
+    __tablename__ = "embeddings"
+    text_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    model: Mapped[str] = mapped_column(String(256), primary_key=True)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class RunRow(Base):
+    """One ingest run: what it read, what it wrote, what failed."""
+
+    __tablename__ = "ingest_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    sources: Mapped[list] = mapped_column(JSON, default=list)
+    counts: Mapped[dict] = mapped_column(JSON, default=dict)
+    errors: Mapped[list] = mapped_column(JSON, default=list)
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Registry:
+    """Thin data-access layer; every write is one transaction."""
+
+    def __init__(self, url: str) -> None:
+        kwargs = {"connect_args": {"timeout": 30}} if url.startswith("sqlite") else {"pool_pre_ping": True}
+        self.engine = create_engine(url, **kwargs)
+        Base.metadata.create_all(self.engine)
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    def version(self, version_key: str) -> VersionRow | None:
+        with self.session() as s:
+            return s.get(VersionRow, version_key)
+
+    def versions_of(self, doc_key: str) -> list[VersionRow]:
+        with self.session() as s:
+            rows = s.scalars(select(VersionRow).where(VersionRow.doc_key == doc_key)).all()
+            return sorted(rows, key=lambda r: (r.effective_from or date.min, r.version_key))
+
+    def all_versions(self) -> list[VersionRow]:
+        with self.session() as s:
+            return list(s.scalars(select(VersionRow)).all())
+
+    def unit_hashes(self, version_key: str) -> dict[str, str]:
+        with self.session() as s:
+            rows = s.execute(select(UnitRow.point_id, UnitRow.text_hash).where(UnitRow.version_key == version_key))
+            return {pid: h for pid, h in rows}
+
+    def save_version(self, row: VersionRow, units: list[UnitRow]) -> None:
+        """Replace a version and its unit list atomically."""
+        with self.session() as s, s.begin():
+            s.merge(row)
+            s.query(UnitRow).filter(UnitRow.version_key == row.version_key).delete()
+            s.add_all(units)
+
+    def set_effective_to(self, version_key: str, effective_to: date | None) -> None:
+        with self.session() as s, s.begin():
+            row = s.get(VersionRow, version_key)
+            if row is not None:
+                row.effective_to = effective_to
+
+    def cached_vectors(self, model: str, hashes: list[str]) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        with self.session() as s:
+            for i in range(0, len(hashes), 500):
+                chunk = hashes[i : i + 500]
+                q = select(EmbeddingRow.text_hash, EmbeddingRow.vector).where(
+                    EmbeddingRow.model == model, EmbeddingRow.text_hash.in_(chunk))
+                out.update({h: v for h, v in s.execute(q)})
+        return out
+
+    def cache_vectors(self, model: str, vectors: dict[str, bytes]) -> None:
+        if not vectors:
+            return
+        with self.session() as s, s.begin():
+            for h, v in vectors.items():
+                s.merge(EmbeddingRow(text_hash=h, model=model, vector=v))
+
+    def start_run(self, sources: list[str]) -> int:
+        with self.session() as s, s.begin():
+            run = RunRow(started_at=now(), sources=sources, counts={}, errors=[])
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, counts: dict, errors: list[dict], status: str = "ok") -> None:
+        with self.session() as s, s.begin():
+            run = s.get(RunRow, run_id)
+            run.finished_at, run.counts, run.errors, run.status = now(), counts, errors, status
+
+    def runs(self, limit: int = 20) -> list[dict]:
+        with self.session() as s:
+            rows = s.scalars(select(RunRow).order_by(RunRow.id.desc()).limit(limit)).all()
+            return [json.loads(json.dumps({
+                "id": r.id, "started_at": r.started_at.isoformat(), "status": r.status,
+                "finished_at": r.finished_at.isoformat() if r.finished_at else None,
+                "sources": r.sources, "counts": r.counts, "errors": r.errors}, default=str)) for r in rows]

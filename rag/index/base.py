@@ -1,0 +1,83 @@
+"""One small interface over the vector + sparse index, whatever engine is behind it.
+
+Two implementations: ``EdgeIndex`` (Qdrant Edge, in-process, the embedded default) and
+``ServerIndex`` (qdrant-client against a Qdrant server or cluster, or its local mode in tests).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+DENSE = "dense"
+SPARSE = "sparse"
+OPEN_END = 99991231  # eff_to of a version with no successor
+
+
+def date_int(d: date | None, default: int = 0) -> int:
+    return d.year * 10000 + d.month * 100 + d.day if d else default
+
+
+@dataclass
+class IndexPoint:
+    id: str
+    dense: list[float] | None
+    sparse_indices: list[int]
+    sparse_values: list[float]
+    payload: dict
+
+
+@dataclass
+class QueryFilter:
+    """Conditions applied inside the index query (never after it, so top-k stays full)."""
+
+    as_of: date | None = None
+    kinds: list[str] = field(default_factory=list)
+    visibility: list[str] = field(default_factory=list)
+    title_norms: list[str] = field(default_factory=list)  # document title or parent title
+    articles: list[str] = field(default_factory=list)  # "제33조"
+    annexes: list[str] = field(default_factory=list)  # "별표 20"
+    version_keys: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)  # "KGS FU432"
+
+    def is_empty(self) -> bool:
+        return not any([self.as_of, self.kinds, self.visibility, self.title_norms, self.articles,
+                        self.annexes, self.version_keys, self.codes])
+
+
+@dataclass
+class IndexHit:
+    id: str
+    score: float
+    payload: dict
+
+
+class VectorIndex:
+    """Interface every index engine implements."""
+
+    def upsert(self, points: list[IndexPoint]) -> None:
+        raise NotImplementedError
+
+    def delete(self, ids: list[str]) -> None:
+        raise NotImplementedError
+
+    def set_payload(self, ids: list[str], payload: dict) -> None:
+        raise NotImplementedError
+
+    def hybrid(self, dense: list[float] | None, sparse: tuple[list[int], list[float]] | None,
+               limit: int, flt: QueryFilter, weights: tuple[float, float] = (1.0, 1.0),
+               prefetch: int = 100, rrf_k: int = 60) -> list[IndexHit]:
+        """Sparse and dense candidates fused by weighted RRF, filter applied in both stages."""
+        raise NotImplementedError
+
+    def find(self, flt: QueryFilter, limit: int = 100) -> list[IndexHit]:
+        """Points matching a filter (direct fetch of referenced units)."""
+        raise NotImplementedError
+
+    def retrieve(self, ids: list[str]) -> list[IndexHit]:
+        raise NotImplementedError
+
+    def count(self) -> int:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass

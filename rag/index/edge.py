@@ -1,0 +1,106 @@
+"""Qdrant Edge (qdrant-edge-py): the in-process embedded default — HNSW, sparse with IDF, RRF."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import qdrant_edge as qe
+
+from rag.index.base import DENSE, SPARSE, IndexHit, IndexPoint, QueryFilter, VectorIndex, date_int
+
+_KEYWORD_FIELDS = ("kind", "visibility", "title_norm", "parent_norm", "article", "annex", "version_key",
+                   "doc_key", "code")
+_INT_FIELDS = ("eff_from", "eff_to")
+
+
+def edge_filter(flt: QueryFilter | None) -> qe.Filter | None:
+    """Translate the engine-neutral filter to Qdrant Edge conditions."""
+    if flt is None or flt.is_empty():
+        return None
+    must: list = []
+    if flt.as_of:
+        d = date_int(flt.as_of)
+        must.append(qe.FieldCondition(key="eff_from", range=qe.RangeFloat(lte=d)))
+        must.append(qe.FieldCondition(key="eff_to", range=qe.RangeFloat(gt=d)))
+    for key, values in (("kind", flt.kinds), ("visibility", flt.visibility), ("article", flt.articles),
+                        ("annex", flt.annexes), ("version_key", flt.version_keys),
+                        ("code", flt.codes)):
+        if values:
+            must.append(qe.FieldCondition(key=key, match=qe.MatchAny(any=list(values))))
+    if flt.title_norms:
+        must.append(qe.Filter(should=[
+            qe.FieldCondition(key="title_norm", match=qe.MatchAny(any=list(flt.title_norms))),
+            qe.FieldCondition(key="parent_norm", match=qe.MatchAny(any=list(flt.title_norms))),
+        ]))
+    return qe.Filter(must=must)
+
+
+class EdgeIndex(VectorIndex):
+    """A shard in a folder under the data directory; one process opens it at a time."""
+
+    def __init__(self, path: Path, dim: int) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        config = qe.EdgeConfig(
+            vectors={DENSE: qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine)},
+            sparse_vectors={SPARSE: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
+            hnsw_config=qe.HnswIndexConfig(m=16, ef_construct=100, full_scan_threshold=10000),
+        )
+        fresh = not any(path.iterdir())
+        self._shard = qe.EdgeShard.create(str(path), config) if fresh else qe.EdgeShard.load(str(path))
+        if fresh:
+            for f in _KEYWORD_FIELDS:
+                self._shard.update(qe.UpdateOperation.create_field_index(f, qe.PayloadSchemaType.Keyword))
+            for f in _INT_FIELDS:
+                self._shard.update(qe.UpdateOperation.create_field_index(f, qe.PayloadSchemaType.Integer))
+
+    def upsert(self, points: list[IndexPoint]) -> None:
+        if not points:
+            return
+        qpoints = []
+        for p in points:
+            vec: dict = {SPARSE: qe.SparseVector(indices=p.sparse_indices, values=p.sparse_values)}
+            if p.dense is not None:
+                vec[DENSE] = [float(x) for x in p.dense]
+            qpoints.append(qe.Point(id=p.id, vector=vec, payload=p.payload))
+        self._shard.update(qe.UpdateOperation.upsert_points(qpoints))
+
+    def delete(self, ids: list[str]) -> None:
+        if ids:
+            self._shard.update(qe.UpdateOperation.delete_points(list(ids)))
+
+    def set_payload(self, ids: list[str], payload: dict) -> None:
+        if ids:
+            self._shard.update(qe.UpdateOperation.set_payload(list(ids), payload))
+
+    def hybrid(self, dense, sparse, limit, flt, weights=(1.0, 1.0), prefetch=100, rrf_k=60):
+        f = edge_filter(flt)
+        prefetches, used = [], []
+        if sparse and sparse[0]:
+            vec = qe.SparseVector(indices=list(sparse[0]), values=list(sparse[1]))
+            prefetches.append(qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(vec, using=SPARSE), filter=f))
+            used.append(weights[0])
+        if dense is not None and weights[1] > 0:
+            prefetches.append(qe.Prefetch(limit=prefetch, query=qe.Query.Nearest([float(x) for x in dense],
+                                                                                using=DENSE), filter=f))
+            used.append(weights[1])
+        if not prefetches:
+            return []
+        req = qe.QueryRequest(limit=limit, prefetches=prefetches, query=qe.Fusion.Rrf(k=rrf_k, weights=used),
+                              with_payload=True, filter=f)
+        return [IndexHit(str(p.id), p.score, p.payload or {}) for p in self._shard.query(req)]
+
+    def find(self, flt, limit=100):
+        recs, _ = self._shard.scroll(qe.ScrollRequest(limit=limit, filter=edge_filter(flt), with_payload=True))
+        return [IndexHit(str(r.id), 0.0, r.payload or {}) for r in recs]
+
+    def retrieve(self, ids):
+        return [IndexHit(str(r.id), 0.0, r.payload or {}) for r in self._shard.retrieve(list(ids), with_payload=True)]
+
+    def count(self) -> int:
+        return self._shard.count(qe.CountRequest(exact=True))
+
+    def optimize(self) -> None:
+        self._shard.optimize()
+
+    def close(self) -> None:
+        self._shard.flush()
+        self._shard.close()

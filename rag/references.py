@@ -1,0 +1,137 @@
+"""Legal references written in a question: law names and 약칭, 제N조(제K항), 별표 N, technical codes.
+
+Names are fuzzy-matched (rapidfuzz) against the titles actually indexed plus the common 약칭 below,
+so "액법 시행규칙 별표 20" resolves to 「액화석유가스의 안전관리 및 사업법 시행규칙」 별표 20.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from rag.model import normalize_title
+
+# Widely used short names (법제처 약칭 and officials' usage) -> official title.
+ABBREVIATIONS = {
+    "액법": "액화석유가스의 안전관리 및 사업법",
+    "액화석유가스법": "액화석유가스의 안전관리 및 사업법",
+    "lpg법": "액화석유가스의 안전관리 및 사업법",
+    "고법": "고압가스 안전관리법",
+    "고압법": "고압가스 안전관리법",
+    "고압가스법": "고압가스 안전관리법",
+    "도법": "도시가스사업법",
+    "도시가스법": "도시가스사업법",
+    "정보공개법": "공공기관의 정보공개에 관한 법률",
+    "개인정보법": "개인정보 보호법",
+    "개보법": "개인정보 보호법",
+    "정보통신망법": "정보통신망 이용촉진 및 정보보호 등에 관한 법률",
+    "신용정보법": "신용정보의 이용 및 보호에 관한 법률",
+    "기초생활보장법": "국민기초생활 보장법",
+    "민원처리법": "민원 처리에 관한 법률",
+    "공공기록물법": "공공기록물 관리에 관한 법률",
+    "행정절차법": "행정절차법",
+}
+_SUFFIXES = ("시행령", "시행규칙")
+_ARTICLE = re.compile(r"제\s*(\d+)\s*조(?:\s*의\s*(\d+))?(?:\s*제\s*(\d+)\s*항)?")
+_ANNEX = re.compile(r"별\s*표\s*(\d+)(?:\s*의\s*(\d+))?")
+_CODE = re.compile(r"\b(?:KGS\s*)?([A-Z]{2})\s*(\d{3})\b")
+_CLAUSE = re.compile(r"(?<![\d.])(\d{1,2}(?:\s*\.\s*\d{1,2}){1,5})(?![\d.]*\s*(?:m|㎜|mm|MPa|kPa|%|톤|℃|배))")
+_NAME_TOKEN = re.compile(r"[가-힣A-Za-z·ㆍ ]{2,40}?(?:법률|법|령|규칙|기준|고시|조례|규정|지침)")
+
+
+@dataclass
+class Reference:
+    """One reference: a law title (may be empty), and optionally an article/annex/clause."""
+
+    title: str = ""
+    article: str = ""  # "제33조" / "제33조의2"
+    paragraph: int = 0
+    annex: str = ""  # "별표 20"
+    code: str = ""  # "KGS FU432"
+    clause: str = ""  # "2.3.3.4"
+
+
+@dataclass
+class Resolved:
+    laws: list[str] = field(default_factory=list)  # official titles mentioned
+    refs: list[Reference] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+
+
+class ReferenceResolver:
+    """Resolves references against the titles known to the index."""
+
+    def __init__(self, titles: list[str], abbreviations: dict[str, str] | None = None) -> None:
+        self.titles = sorted(set(t for t in titles if t), key=len, reverse=True)
+        self.norm = {normalize_title(t): t for t in self.titles}
+        self.abbr = {k.lower(): v for k, v in (abbreviations or ABBREVIATIONS).items()}
+
+    def _law_mentions(self, q: str) -> list[tuple[int, int, str]]:
+        """(start, end, official title) for each law name in the question."""
+        found: list[tuple[int, int, str]] = []
+        nq = q.lower()
+        for short, full in self.abbr.items():
+            for m in re.finditer(re.escape(short), nq):
+                if short.endswith("법") and nq[m.end(): m.end() + 1] == "률":
+                    continue
+                found.append(self._with_suffix(q, m.start(), m.end(), full))
+        for m in _NAME_TOKEN.finditer(q):
+            cand = normalize_title(m.group())
+            if len(cand) < 4:
+                continue
+            best, score = None, 0.0
+            for nt, t in self.norm.items():
+                s = fuzz.ratio(cand, nt) if len(nt) <= len(cand) + 4 else fuzz.partial_ratio(nt, cand) * 0.9
+                if s > score:
+                    best, score = t, s
+            if best and score >= 88:
+                found.append(self._with_suffix(q, m.start(), m.end(), best))
+        found.sort()
+        # drop mentions nested in a longer one
+        out: list[tuple[int, int, str]] = []
+        for f in found:
+            if out and f[0] < out[-1][1]:
+                if f[1] - f[0] > out[-1][1] - out[-1][0]:
+                    out[-1] = f
+                continue
+            out.append(f)
+        return out
+
+    def _with_suffix(self, q: str, start: int, end: int, title: str) -> tuple[int, int, str]:
+        """Extend "액법" + " 시행규칙" to the 시행규칙's title."""
+        rest = q[end:end + 8]
+        for suf in _SUFFIXES:
+            stripped = rest.lstrip()
+            if stripped.startswith(suf) and not title.endswith(suf):
+                return start, end + (len(rest) - len(stripped)) + len(suf), f"{title} {suf}"
+        return start, end, title
+
+    def resolve(self, question: str) -> Resolved:
+        q = question or ""
+        res = Resolved()
+        mentions = self._law_mentions(q)
+        for _, _, t in mentions:
+            if t not in res.laws:
+                res.laws.append(t)
+
+        def law_before(pos: int) -> str:
+            prior = [m for m in mentions if m[1] <= pos]
+            return prior[-1][2] if prior else ""
+
+        for m in _ARTICLE.finditer(q):
+            art = f"제{int(m.group(1))}조" + (f"의{int(m.group(2))}" if m.group(2) else "")
+            res.refs.append(Reference(title=law_before(m.start()), article=art,
+                                      paragraph=int(m.group(3) or 0)))
+        for m in _ANNEX.finditer(q):
+            ann = f"별표 {int(m.group(1))}" + (f"의{int(m.group(2))}" if m.group(2) else "")
+            res.refs.append(Reference(title=law_before(m.start()), annex=ann))
+        for m in _CODE.finditer(q.upper()):
+            code = f"KGS {m.group(1)}{m.group(2)}"
+            if code not in res.codes:
+                res.codes.append(code)
+            after = q[m.end(): m.end() + 20]
+            cm = _CLAUSE.match(after.strip())
+            if cm:
+                res.refs.append(Reference(code=code, clause=re.sub(r"\s+", "", cm.group(1))))
+        return res

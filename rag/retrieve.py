@@ -1,0 +1,179 @@
+"""Hybrid retrieval for Korean law: Kiwi BM25 + dense, weighted RRF in one Qdrant query, date and
+kind filters inside it, then legal references in the question fetched or boosted directly."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from llama_index.core.retrievers import BaseRetriever
+from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+
+from rag import tokenize
+from rag.embed import Embedder
+from rag.index.base import IndexHit, QueryFilter, VectorIndex
+from rag.model import STATUS_CURRENT, STATUS_HISTORIC, STATUS_PENDING, STATUS_REPEALED, normalize_title
+from rag.references import ReferenceResolver, Resolved
+
+MAX_QUESTION_CHARS = 4000
+DEFAULT_WEIGHTS = (1.0, 0.5)  # (sparse, dense): tuned on the KGS dev questions, see eval/README
+
+
+class QuestionError(ValueError):
+    """The question cannot be searched; the message (Korean) says why and what to do."""
+
+
+@dataclass
+class SearchResult:
+    hits: list[dict]
+    warnings: list[str] = field(default_factory=list)
+    resolved: Resolved | None = None
+
+
+def check_question(question: str) -> list[str]:
+    """Validate a question; returns warnings, raises QuestionError when it cannot be searched."""
+    if question is None or not question.strip():
+        raise QuestionError("질문이 비어 있습니다. 찾을 내용을 입력하세요.")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise QuestionError(f"질문이 너무 깁니다({len(question):,}자). {MAX_QUESTION_CHARS:,}자 이내로 줄여 주세요.")
+    if not tokenize.has_korean(question):
+        return ["질문에 한글이 없습니다. 법령 검색은 한국어 질문에서 가장 정확합니다."]
+    return []
+
+
+def hit_status(payload: dict, as_of: date) -> str:
+    d = as_of.year * 10000 + as_of.month * 100 + as_of.day
+    if payload.get("eff_from", 0) > d:
+        return STATUS_PENDING
+    if payload.get("eff_to", 99991231) <= d:
+        return STATUS_REPEALED if payload.get("repealed") else STATUS_HISTORIC
+    return STATUS_CURRENT
+
+
+def to_hit(h: IndexHit, rank: int, as_of: date) -> dict:
+    """The public hit shape (DESIGN.md contract) plus the unit's structure."""
+    p = h.payload
+    return {
+        "rank": rank, "score": round(float(h.score), 6), "id": h.id,
+        "document": {"title": p.get("title"), "kind": p.get("kind"), "source": p.get("source"),
+                     "parent_title": p.get("parent_title") or None,
+                     "effective_from": p.get("effective_from"), "effective_to": p.get("effective_to"),
+                     "status": hit_status(p, as_of), "promulgation_no": p.get("promulgation_no")},
+        "unit": p.get("label"), "unit_title": p.get("unit_title"), "path": p.get("path") or [],
+        "unit_effective_from": p.get("unit_effective_from"), "amended": p.get("amended") or [],
+        "page": p.get("page"), "text": p.get("text"),
+    }
+
+
+def _group_key(p: dict) -> tuple:
+    """Units of one article (its 항 splits) or one annex count once in a result list."""
+    return (p.get("version_key"), p.get("article") or p.get("annex") or p.get("label"),
+            "" if (p.get("article") or p.get("annex")) else str(p.get("extra", {}).get("part", "")))
+
+
+class HybridRetriever:
+    """Searches the index for a question as of a date."""
+
+    def __init__(self, index: VectorIndex, embedder: Embedder | None, titles_source=None,
+                 weights: tuple[float, float] = DEFAULT_WEIGHTS, prefetch: int = 100,
+                 law_boost: float = 1.0, rrf_k: int = 60) -> None:
+        self.index, self.embedder = index, embedder
+        self.weights, self.prefetch, self.law_boost, self.rrf_k = weights, prefetch, law_boost, rrf_k
+        self._titles_source = titles_source or (lambda: [])
+        self._resolver: ReferenceResolver | None = None
+
+    def refresh_titles(self) -> None:
+        self._resolver = None
+
+    @property
+    def resolver(self) -> ReferenceResolver:
+        if self._resolver is None:
+            self._resolver = ReferenceResolver(list(self._titles_source()))
+        return self._resolver
+
+    def search(self, question: str, top_k: int = 10, as_of: date | None = None,
+               kinds: list[str] | None = None, visibility: list[str] | None = None) -> SearchResult:
+        warnings = check_question(question)
+        as_of = as_of or date.today()
+        base = QueryFilter(as_of=as_of, kinds=list(kinds or []), visibility=list(visibility or []))
+        resolved = self.resolver.resolve(question)
+        sparse = tokenize.query_vector(question)
+        dense = self.embedder.query(question) if self.embedder is not None and self.weights[1] > 0 else None
+        limit = max(50, top_k * 5)
+        cands = self.index.hybrid(dense, (sparse.indices, sparse.values) if sparse else None, limit, base,
+                                  weights=self.weights, prefetch=self.prefetch, rrf_k=self.rrf_k)
+        ranked = self._boost(cands, resolved)
+        direct = self._direct(resolved, base)
+        top = ranked[0].score if ranked else 1.0
+        merged = [IndexHit(h.id, top * 2 + (len(direct) - i) * 1e-3, h.payload) for i, h in enumerate(direct)]
+        merged += ranked
+        out, seen = [], set()
+        for h in merged:
+            key = _group_key(h.payload)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(to_hit(h, len(out) + 1, as_of))
+            if len(out) >= top_k:
+                break
+        return SearchResult(out, warnings, resolved)
+
+    def _boost(self, cands: list[IndexHit], resolved: Resolved) -> list[IndexHit]:
+        """Prefer units of laws, articles and codes the question names."""
+        laws = {normalize_title(t) for t in resolved.laws}
+        articles = {r.article for r in resolved.refs if r.article}
+        codes = set(resolved.codes)
+        out = []
+        for h in cands:
+            p, factor = h.payload, 1.0
+            if laws and (p.get("title_norm") in laws or p.get("parent_norm") in laws):
+                factor += self.law_boost
+            if articles and p.get("article") in articles:
+                factor += 0.5
+            if codes and p.get("code") in codes:
+                factor += self.law_boost
+            out.append(IndexHit(h.id, h.score * factor, p))
+        out.sort(key=lambda h: -h.score)
+        return out
+
+    def _direct(self, resolved: Resolved, base: QueryFilter) -> list[IndexHit]:
+        """Units the question names explicitly (법 제33조, 시행규칙 별표 20, KGS FU432 2.3)."""
+        out: list[IndexHit] = []
+        for ref in resolved.refs:
+            flt = QueryFilter(as_of=base.as_of, kinds=base.kinds, visibility=base.visibility)
+            if ref.article and ref.title:
+                flt.title_norms, flt.articles = [normalize_title(ref.title)], [ref.article]
+            elif ref.annex:
+                flt.annexes = [ref.annex]
+                if ref.title:
+                    flt.title_norms = [normalize_title(ref.title)]
+            elif ref.code and ref.clause:
+                flt.codes = [ref.code]
+            else:
+                continue
+            hits = self.index.find(flt, limit=500 if ref.code else 20)
+            if ref.code:
+                hits = [h for h in hits if _clause_match(h.payload.get("label", ""), ref.clause)]
+                hits.sort(key=lambda h: len(h.payload.get("label", "")))
+            if ref.paragraph:
+                hits.sort(key=lambda h: 0 if h.payload.get("label", "").endswith(f"제{ref.paragraph}항") else 1)
+            out += hits[:3]
+        return out
+
+
+def _clause_match(label: str, clause: str) -> bool:
+    return label == clause or label.startswith(clause + ".") or clause.startswith(label + ".")
+
+
+class DasanRetriever(BaseRetriever):
+    """llama-index retriever interface over ``HybridRetriever`` (for llama-index query engines)."""
+
+    def __init__(self, retriever: HybridRetriever, top_k: int = 10, as_of: date | None = None) -> None:
+        super().__init__()
+        self._r, self._k, self._as_of = retriever, top_k, as_of
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        res = self._r.search(query_bundle.query_str, top_k=self._k, as_of=self._as_of)
+        return [NodeWithScore(node=TextNode(id_=h["id"], text=h["text"] or "",
+                                            metadata={k: v for k, v in h.items() if k not in ("text",)}),
+                              score=h["score"]) for h in res.hits]
