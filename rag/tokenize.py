@@ -17,7 +17,7 @@ _NOUNISH = {"NNG", "NNP", "XR", "SL", "SH"}
 _STOP = {"것", "수", "등", "및", "때", "경우", "하", "있", "되", "이", "그", "해당", "관하", "따르", "위하", "대하"}
 K1 = 1.2
 B = 0.75
-AVG_LEN = 120.0  # fixed: passage weights must not change when the corpus grows
+AVG_LEN = 150.0  # fixed (mean unit length of the statute corpus): weights must not change as it grows
 _MAX_CHARS = 20000
 
 _lock = threading.Lock()
@@ -85,9 +85,13 @@ def passage_vector(text: str) -> Sparse:
 
 
 def query_vector(text: str) -> Sparse:
-    """Query-side weights: 1 per distinct term (Qdrant multiplies in the IDF)."""
-    ids = sorted({term_id(t) for t in terms(text)})
-    return Sparse(ids, [1.0] * len(ids))
+    """Query-side weights: term frequency in the question (Qdrant multiplies in the IDF).
+
+    Citizens repeat what matters ("소형저장탱크 … 소형저장탱크"); counting repeats measured better
+    than one weight per distinct term on the KGS questions."""
+    counts = Counter(term_id(t) for t in terms(text))
+    ids = sorted(counts)
+    return Sparse(ids, [float(counts[i]) for i in ids])
 
 
 _HANGUL = re.compile(r"[가-힣]")
