@@ -34,7 +34,8 @@ SHORT_QUESTIONS = [
 
 
 def du(path: Path) -> int:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    """Bytes actually allocated (Qdrant preallocates sparse files, so st_size overstates)."""
+    return sum(f.stat().st_blocks * 512 for f in path.rglob("*") if f.is_file())
 
 
 def pct(values: list[float], q: float) -> float:
