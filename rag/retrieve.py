@@ -16,7 +16,7 @@ from rag.model import STATUS_CURRENT, STATUS_HISTORIC, STATUS_PENDING, STATUS_RE
 from rag.references import ReferenceResolver, Resolved
 
 MAX_QUESTION_CHARS = 4000
-DEFAULT_WEIGHTS = (1.0, 0.5)  # (sparse, dense): tuned on the KGS dev questions, see eval/README
+DEFAULT_WEIGHTS = (1.0, 0.5)  # (sparse, dense) with RRF k=10: tuned on the KGS dev questions (eval/README.md)
 
 
 class QuestionError(ValueError):
@@ -76,7 +76,7 @@ class HybridRetriever:
 
     def __init__(self, index: VectorIndex, embedder: Embedder | None, titles_source=None,
                  weights: tuple[float, float] = DEFAULT_WEIGHTS, prefetch: int = 100,
-                 law_boost: float = 1.0, rrf_k: int = 60) -> None:
+                 law_boost: float = 1.0, rrf_k: int = 10) -> None:
         self.index, self.embedder = index, embedder
         self.weights, self.prefetch, self.law_boost, self.rrf_k = weights, prefetch, law_boost, rrf_k
         self._titles_source = titles_source or (lambda: [])
