@@ -6,7 +6,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
-from api.routes import search
+from api.routes import ask, search
 
 MAX_BODY_BYTES = 1 * 1024 * 1024
 
@@ -21,6 +21,7 @@ def create_app(runtime=None) -> FastAPI:
                   description="공무원을 위한 법령·규정 검색과 근거 있는 답변")
     app.state.runtime = runtime
     app.include_router(search.router)
+    app.include_router(ask.router)
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):

@@ -42,3 +42,38 @@ class SearchResponse(BaseModel):
     hits: list[HitOut]
     warnings: list[str] = []
     took_ms: float
+
+
+class AskRequest(BaseModel):
+    question: str = Field(..., description="질문 (한국어)",
+                          examples=["교통사고 당사자가 CCTV 영상을 열람할 수 있나요? 다른 사람 얼굴은 가려야 하나요?"])
+    as_of: str | None = Field(None, description="기준일 YYYY-MM-DD (기본: 오늘)")
+    kinds: list[str] = Field(default_factory=list, description="문서 종류 필터")
+    top_k: int = Field(5, ge=1, le=20, description="근거로 쓸 자료 수")
+    model: str | None = Field(None, description="설정된 언어모델 이름 (없으면 기본 모델, 모델이 없으면 추출식)")
+    stream: bool = Field(False, description="true이면 text/event-stream (meta, delta, done 이벤트)")
+
+
+class Citation(HitOut):
+    n: int
+    quote: str = ""
+
+
+class AskResponse(BaseModel):
+    question: str
+    as_of: str
+    mode: str = Field(..., description="extractive | generative | abstain")
+    answer: str
+    citations: list[Citation]
+    closest: list[Citation] = []
+    notices: list[dict] = []
+    verification: dict
+    warnings: list[str] = []
+    model: str | None = None
+    usage: dict | None = None
+    timing: dict
+
+    model_config = {"json_schema_extra": {"examples": [{
+        "question": "액법 제33조제2항 위반 시 과태료는?", "as_of": "2026-11-23", "mode": "extractive",
+        "answer": "[추출식 답변] …\n[1] 「액화석유가스의 안전관리 및 사업법」 제33조: …",
+        "citations": [], "notices": [], "verification": {"ok": True, "issues": []}, "timing": {"total_ms": 85.0}}]}}

@@ -96,6 +96,34 @@ def cmd_search(args, rt) -> int:
     return 0
 
 
+def cmd_ask(args, rt) -> int:
+    from rag.answer import AskOptions
+    from rag.llm import LLMError, ModelNotAllowed, ModelNotConfigured
+    from rag.retrieve import QuestionError
+
+    opts = AskOptions(as_of=_as_of(args.as_of) or rt.settings.today(), top_k=args.top_k, kinds=args.kind,
+                      model=args.model)
+    try:
+        out = rt.answerer.ask(args.question, opts)
+    except (QuestionError, ModelNotConfigured, ModelNotAllowed, LLMError) as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    if args.json:
+        _print_json(out)
+        return 0
+    print(out["answer"])
+    for n in out.get("notices", []):
+        print(f"※ {n['message']}" + (f" {n['change']}" if n.get("change") else ""))
+    for issue in out.get("verification", {}).get("issues", []):
+        print(f"⚠ 검증: {issue.get('detail')}")
+    if out.get("citations"):
+        print("\n근거:")
+        for c in out["citations"]:
+            d = c["document"]
+            print(f" [{c['n']}] 「{d['title']}」 {c['unit']} (시행 {d['effective_from'] or '-'}, {d['status']})")
+    return 0
+
+
 def cmd_show(args, rt) -> int:
     from rag.index.base import QueryFilter
     from rag.model import normalize_title
@@ -195,6 +223,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--kind", action="append", help="문서 종류 필터(여러 번 가능): 법률, 대통령령, 별표, 기술기준 …")
     s.add_argument("--json", action="store_true")
     s.set_defaults(fn=cmd_search)
+    s = sub.add_parser("ask", help="근거 조문을 인용한 답변")
+    s.add_argument("question")
+    s.add_argument("--as-of", help="기준일 YYYY-MM-DD (기본: 오늘)")
+    s.add_argument("--top-k", type=int, default=5)
+    s.add_argument("--kind", action="append")
+    s.add_argument("--model", help="설정된 언어모델 이름")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(fn=cmd_ask)
     s = sub.add_parser("show", help="조문 원문 보기: dasan show \"법령명\" 제33조")
     s.add_argument("title")
     s.add_argument("unit")

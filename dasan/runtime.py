@@ -62,6 +62,18 @@ class Runtime:
     def retriever(self) -> HybridRetriever:
         return HybridRetriever(self.index, self.embedder, titles_source=self.known_titles)
 
+    @cached_property
+    def models(self):
+        from rag.llm import load_models
+
+        return load_models()
+
+    @cached_property
+    def answerer(self):
+        from rag.answer import Answerer
+
+        return Answerer(self.retriever, self.registry, self.index, self.models, today=self.settings.today)
+
     def known_titles(self) -> list[str]:
         titles: set[str] = set()
         for v in self.registry.all_versions():

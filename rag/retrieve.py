@@ -62,6 +62,7 @@ def to_hit(h: IndexHit, rank: int, as_of: date) -> dict:
         "unit": p.get("label"), "unit_title": p.get("unit_title"), "path": p.get("path") or [],
         "unit_effective_from": p.get("unit_effective_from"), "amended": p.get("amended") or [],
         "page": p.get("page"), "text": p.get("text"),
+        "doc_key": p.get("doc_key"), "version_key": p.get("version_key"), "visibility": p.get("visibility"),
     }
 
 

@@ -69,6 +69,10 @@ class VectorIndex:
         """Sparse and dense candidates fused by weighted RRF, filter applied in both stages."""
         raise NotImplementedError
 
+    def nearest(self, dense: list[float], limit: int, flt: QueryFilter) -> list[IndexHit]:
+        """Dense-only neighbours with their cosine similarity (used to judge relevance)."""
+        raise NotImplementedError
+
     def find(self, flt: QueryFilter, limit: int = 100) -> list[IndexHit]:
         """Points matching a filter (direct fetch of referenced units)."""
         raise NotImplementedError

@@ -88,6 +88,11 @@ class EdgeIndex(VectorIndex):
                               with_payload=True, filter=f)
         return [IndexHit(str(p.id), p.score, p.payload or {}) for p in self._shard.query(req)]
 
+    def nearest(self, dense, limit, flt):
+        req = qe.QueryRequest(limit=limit, query=qe.Query.Nearest([float(x) for x in dense], using=DENSE),
+                              filter=edge_filter(flt), with_payload=True)
+        return [IndexHit(str(p.id), p.score, p.payload or {}) for p in self._shard.query(req)]
+
     def find(self, flt, limit=100):
         recs, _ = self._shard.scroll(qe.ScrollRequest(limit=limit, filter=edge_filter(flt), with_payload=True))
         return [IndexHit(str(r.id), 0.0, r.payload or {}) for r in recs]

@@ -97,6 +97,11 @@ class ServerIndex(VectorIndex):
                                         query_filter=f, with_payload=True)
         return [IndexHit(str(p.id), p.score, p.payload or {}) for p in res.points]
 
+    def nearest(self, dense, limit, flt):
+        res = self._client.query_points(self._name, query=[float(x) for x in dense], using=DENSE, limit=limit,
+                                        query_filter=server_filter(flt), with_payload=True)
+        return [IndexHit(str(p.id), p.score, p.payload or {}) for p in res.points]
+
     def find(self, flt, limit=100):
         recs, _ = self._client.scroll(self._name, scroll_filter=server_filter(flt), limit=limit,
                                       with_payload=True)

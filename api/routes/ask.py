@@ -1,0 +1,73 @@
+"""POST /v1/ask: a cited answer (JSON, or SSE when ``stream`` is true)."""
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.concurrency import iterate_in_threadpool, run_in_threadpool
+from fastapi.responses import StreamingResponse
+
+from api.routes.search import parse_as_of
+from api.schemas import AskRequest, AskResponse
+from rag.answer import AskOptions
+from rag.retrieve import QuestionError, check_question
+
+router = APIRouter()
+
+
+def _llm_errors():
+    from rag.llm import LLMError, ModelNotAllowed, ModelNotConfigured
+
+    return LLMError, ModelNotAllowed, ModelNotConfigured
+
+
+def _options(body: AskRequest, rt) -> AskOptions:
+    as_of = parse_as_of(body.as_of, rt.settings.today())
+    try:
+        check_question(body.question)
+    except QuestionError as e:
+        raise HTTPException(422, str(e))
+    if body.model and body.model not in rt.models.names():
+        names = ", ".join(rt.models.names()) or "없음(추출식 답변만 가능)"
+        raise HTTPException(422, f"설정되지 않은 모델입니다: '{body.model}'. 사용할 수 있는 모델: {names}")
+    return AskOptions(as_of=as_of, top_k=body.top_k, kinds=body.kinds, model=body.model)
+
+
+@router.post("/v1/ask", response_model=AskResponse,
+             responses={200: {"content": {"text/event-stream": {}}, "description": "stream=true이면 SSE"}})
+async def ask(body: AskRequest, request: Request):
+    rt = request.app.state.runtime
+    opts = _options(body, rt)
+    LLMError, ModelNotAllowed, ModelNotConfigured = _llm_errors()
+    if body.stream:
+        return StreamingResponse(_sse(rt, body.question, opts, request), media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    try:
+        return await run_in_threadpool(rt.answerer.ask, body.question, opts)
+    except QuestionError as e:
+        raise HTTPException(422, str(e))
+    except (ModelNotAllowed, ModelNotConfigured) as e:
+        raise HTTPException(422, str(e))
+    except LLMError as e:
+        raise HTTPException(502, str(e))
+
+
+def _event(name: str, data: dict) -> str:
+    return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False, default=str)}\n\n"
+
+
+async def _sse(rt, question: str, opts: AskOptions, request: Request):
+    """Relay answer events; stop generating as soon as the client disconnects."""
+    LLMError, _, _ = _llm_errors()
+    events = rt.answerer.stream(question, opts)
+    try:
+        async for name, data in iterate_in_threadpool(events):
+            if await request.is_disconnected():
+                break
+            yield _event(name, data)
+    except LLMError as e:
+        yield _event("error", {"message": str(e), "partial": getattr(e, "partial", "")})
+    except Exception as e:  # the stream must end with an event, never a silent cut
+        yield _event("error", {"message": f"답변 생성 중 오류가 발생했습니다: {type(e).__name__}"})
+    finally:
+        events.close()

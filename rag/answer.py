@@ -1,0 +1,187 @@
+"""Answers with citations: retrieve, then either extract (no LLM) or generate and verify.
+
+Both modes return the same shape: ``answer`` with [n] markers, ``citations`` (search hits plus the
+quoted span), ``notices`` (amendments), ``verification`` and ``timing``.
+"""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterator
+
+from rag.index.base import QueryFilter
+from rag.notices import notices_for
+from rag.prompt import build_messages
+
+NOT_FOUND = "근거를 찾지 못했습니다."
+ABSTAIN_BELOW = 0.865  # cosine of the best dense neighbour; on/off-topic questions separate here (eval/README)
+EXTRACT_SOURCES = 3
+EXTRACT_CHARS = 500
+
+
+@dataclass
+class AskOptions:
+    as_of: date
+    top_k: int = 5
+    kinds: list[str] | None = None
+    model: str | None = None
+    visibility: list[str] | None = None
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[다요함음])\.\s+|\n+", text) if s.strip()]
+
+
+def quoted_span(hit: dict, chars: int = EXTRACT_CHARS) -> str:
+    """The unit text an answer quotes (its opening, cut at a sentence end)."""
+    text = (hit.get("text") or "").strip()
+    if len(text) <= chars:
+        return text
+    cut = text[:chars]
+    end = max(cut.rfind("다."), cut.rfind("\n"))
+    return cut[: end + 2].strip() if end > chars // 3 else cut.strip() + "…"
+
+
+def citation(n: int, hit: dict, quote: str = "") -> dict:
+    c = {k: v for k, v in hit.items() if k not in ("doc_key", "version_key", "visibility")}
+    return c | {"n": n, "quote": quote}
+
+
+class Answerer:
+    """Turns a question into a cited answer using the retriever and, when configured, an LLM."""
+
+    def __init__(self, retriever, registry, index, models=None, today=date.today,
+                 abstain_below: float = ABSTAIN_BELOW) -> None:
+        self.retriever, self.registry, self.index, self.models = retriever, registry, index, models
+        self.today, self.abstain_below = today, abstain_below
+
+    def _relevance(self, question: str, opts: AskOptions) -> float:
+        emb = self.retriever.embedder
+        if emb is None:
+            return 1.0
+        near = self.index.nearest(emb.query(question), 1, QueryFilter(as_of=opts.as_of, kinds=opts.kinds or [],
+                                                                     visibility=opts.visibility or []))
+        return float(near[0].score) if near else 0.0
+
+    def retrieve(self, question: str, opts: AskOptions) -> tuple[list[dict], list[str], bool, dict]:
+        t = time.perf_counter()
+        res = self.retriever.search(question, top_k=opts.top_k, as_of=opts.as_of, kinds=opts.kinds,
+                                    visibility=opts.visibility)
+        t_search = time.perf_counter() - t
+        named = bool(res.resolved and res.resolved.refs)
+        relevance = self._relevance(question, opts) if res.hits and not named else 1.0
+        found = bool(res.hits) and (named or relevance >= self.abstain_below)
+        timing = {"search_ms": round(t_search * 1000, 2),
+                  "relevance_ms": round((time.perf_counter() - t - t_search) * 1000, 2),
+                  "relevance": round(relevance, 4)}
+        return res.hits, res.warnings, found, timing
+
+    def ask(self, question: str, opts: AskOptions) -> dict:
+        t0 = time.perf_counter()
+        hits, warnings, found, timing = self.retrieve(question, opts)
+        if not found:
+            return self._not_found(question, hits, warnings, opts, timing, t0)
+        if self.models is None or not self.models.names():
+            out = self._extractive(question, hits, opts)
+        else:
+            out = self._generative(question, hits, opts)
+        out["warnings"] = warnings + out.get("warnings", [])
+        out["timing"] = timing | out.get("timing", {}) | {"total_ms": round((time.perf_counter() - t0) * 1000, 2)}
+        return out
+
+    def _base(self, question: str, opts: AskOptions, mode: str) -> dict:
+        return {"question": question, "as_of": opts.as_of.isoformat(), "mode": mode}
+
+    def _not_found(self, question, hits, warnings, opts, timing, t0) -> dict:
+        closest = [citation(i + 1, h, quoted_span(h, 200)) for i, h in enumerate(hits[:3])]
+        out = self._base(question, opts, "abstain") | {
+            "answer": NOT_FOUND + " 질문과 충분히 관련된 조문을 찾지 못했습니다. 아래는 가장 가까운 자료이며 근거로 쓰기에는 부족합니다.",
+            "citations": [], "closest": closest, "notices": [],
+            "verification": {"ok": True, "issues": [], "checked": {}, "note": "답변을 생성하지 않았습니다(근거 부족)."},
+            "warnings": warnings}
+        out["timing"] = timing | {"total_ms": round((time.perf_counter() - t0) * 1000, 2)}
+        return out
+
+    def _extractive(self, question: str, hits: list[dict], opts: AskOptions) -> dict:
+        """No LLM: the best units verbatim, each with its citation — labelled as extractive."""
+        t = time.perf_counter()
+        used = hits[:EXTRACT_SOURCES]
+        lines = ["[추출식 답변] 언어모델 없이, 질문과 가장 관련 있는 조문 원문을 그대로 보여 드립니다. "
+                 "해석은 담당자가 원문을 확인해 판단하십시오."]
+        cites = []
+        for n, h in enumerate(used, start=1):
+            d = h["document"]
+            quote = quoted_span(h)
+            status = "" if d.get("status") == "현행" else f" ({d.get('status')})"
+            lines.append(f"[{n}] 「{d.get('title')}」 {h.get('unit')}{status}: {quote}")
+            cites.append(citation(n, h, quote))
+        notices = notices_for(used, self.registry, self.index, opts.as_of, self.today())
+        return self._base(question, opts, "extractive") | {
+            "answer": "\n".join(lines), "citations": cites, "notices": notices,
+            "verification": {"ok": True, "issues": [], "checked": {"quotes": len(cites)},
+                             "note": "추출식 답변: 인용문은 색인된 원문 그대로입니다."},
+            "timing": {"compose_ms": round((time.perf_counter() - t) * 1000, 2)}}
+
+    def _client(self, hits: list[dict], opts: AskOptions):
+        internal = any((h.get("visibility") or "public") != "public" for h in hits)
+        return self.models.choose(opts.model, internal)
+
+    def _generative(self, question: str, hits: list[dict], opts: AskOptions) -> dict:
+        client = self._client(hits, opts)
+        messages = build_messages(question, hits, opts.as_of)
+        t = time.perf_counter()
+        result = client.complete(messages)
+        llm_ms = round((time.perf_counter() - t) * 1000, 2)
+        return self.finish(question, hits, opts, result.text, client.cfg.name, result.usage, {"llm_ms": llm_ms})
+
+    def finish(self, question, hits, opts, text: str, model: str, usage: dict, timing: dict) -> dict:
+        """Verify a generated answer and attach citations and notices."""
+        from rag.verify import Source, verify
+
+        t = time.perf_counter()
+        sources = [Source(n=i + 1, title=h["document"].get("title") or "",
+                          parent_title=h["document"].get("parent_title") or "", label=h.get("unit") or "",
+                          text=h.get("text") or "", kind=h["document"].get("kind") or "")
+                   for i, h in enumerate(hits)]
+        v = verify(text, sources)
+        cited = [hits[n - 1] for n in v.cited]
+        cites = [citation(n, hits[n - 1], quoted_span(hits[n - 1])) for n in v.cited]
+        notices = notices_for(cited, self.registry, self.index, opts.as_of, self.today())
+        answer = v.text
+        if not v.cited and NOT_FOUND[:-1] not in answer:
+            answer += "\n\n※ 이 답변에는 자료 번호가 붙은 근거가 없습니다. 원문을 확인하십시오."
+        verification = {"ok": v.ok, "issues": v.issues, "checked": v.checked}
+        return self._base(question, opts, "generative") | {
+            "answer": answer, "citations": cites, "notices": notices, "verification": verification,
+            "model": model, "usage": usage,
+            "timing": timing | {"verify_ms": round((time.perf_counter() - t) * 1000, 2)}}
+
+    def stream(self, question: str, opts: AskOptions) -> Iterator[tuple[str, dict]]:
+        """SSE events: ("meta", …), ("delta", {"text"}), then ("done", full response) or ("error", …)."""
+        t0 = time.perf_counter()
+        hits, warnings, found, timing = self.retrieve(question, opts)
+        if not found or self.models is None or not self.models.names():
+            out = self.ask(question, opts)
+            yield "meta", {"mode": out["mode"], "sources": len(out.get("citations", []))}
+            yield "delta", {"text": out["answer"]}
+            yield "done", out
+            return
+        client = self._client(hits, opts)
+        yield "meta", {"mode": "generative", "model": client.cfg.name, "sources": len(hits)}
+        parts: list[str] = []
+        t = time.perf_counter()
+        chat = client.stream(build_messages(question, hits, opts.as_of))
+        try:
+            for piece in chat:
+                parts.append(piece)
+                yield "delta", {"text": piece}
+        finally:
+            chat.close()
+        usage = getattr(chat, "usage", None) or {}
+        out = self.finish(question, hits, opts, "".join(parts), client.cfg.name, usage,
+                          {"llm_ms": round((time.perf_counter() - t) * 1000, 2)})
+        out["warnings"] = warnings
+        out["timing"] = timing | out["timing"] | {"total_ms": round((time.perf_counter() - t0) * 1000, 2)}
+        yield "done", out
