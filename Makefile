@@ -24,11 +24,11 @@ install: $(BIN)/dasan
 sample: install
 	$(BIN)/dasan sample corpora/sample
 
+# Serves at once and ingests CORPUS in the background (progress is printed; /readyz reports it).
 run: install
 	@if [ "$(CORPUS)" = "corpora/sample" ]; then $(BIN)/dasan sample corpora/sample; fi
-	$(BIN)/dasan ingest "$(CORPUS)"
 	@$(BIN)/dasan sources-help
-	$(BIN)/dasan serve --host $(HOST) --port $(PORT)
+	$(BIN)/dasan serve --host $(HOST) --port $(PORT) --ingest "$(CORPUS)"
 
 test: install
 	$(BIN)/python -m pytest -q -x --durations=10 tests

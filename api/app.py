@@ -47,6 +47,6 @@ def create_app(runtime=None) -> FastAPI:
             rt.registry.runs(1)
         except Exception as e:  # report, don't crash
             return JSONResponse({"status": "unavailable", "reason": str(e)}, status_code=503)
-        return {"status": "ready", "points": n}
+        return {"status": "ready", "points": n, "ingest": getattr(app.state, "ingest", None)}
 
     return app

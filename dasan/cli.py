@@ -179,11 +179,31 @@ def cmd_runs(args, rt) -> int:
 
 
 def cmd_serve(args, rt) -> int:
+    import threading
+
     import uvicorn
 
     from api.app import create_app
 
-    uvicorn.run(create_app(rt), host=args.host, port=args.port, log_level="info")
+    app = create_app(rt)
+    if args.ingest:
+        # Serve at once; index in the background in this process (the embedded index is single-process).
+        def work():
+            app.state.ingest = {"status": "running", "paths": args.ingest}
+            try:
+                report = rt.ingestor.ingest_paths([Path(p) for p in args.ingest], progress=lambda fr: print(
+                    f" [{fr.status}] {fr.path}: {fr.units if fr.status in ('ok', 'unchanged') else fr.reason}",
+                    flush=True))
+                rt.retriever.refresh_titles()
+                app.state.ingest = {"status": "done", "run_id": report.run_id, "units": report.units,
+                                    "errors": report.count("error"), "skipped": report.count("skipped")}
+                print(f"색인 완료: 단위 {report.units}개, 오류 {report.count('error')}건", flush=True)
+            except Exception as e:
+                app.state.ingest = {"status": "failed", "reason": str(e)}
+                print(f"색인 실패: {e}", file=sys.stderr, flush=True)
+
+        threading.Thread(target=work, name="dasan-ingest", daemon=True).start()
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
 
 
@@ -251,6 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="API 서버 실행")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--ingest", nargs="*", default=[], help="서버를 띄운 뒤 백그라운드에서 색인할 경로")
     s.set_defaults(fn=cmd_serve)
     s = sub.add_parser("sources-help", help="실제 원문 동기화 방법")
     s.set_defaults(fn=cmd_sources_help)

@@ -54,7 +54,7 @@ def _get_kiwi_unlocked():
     if _kiwi is None:
         from kiwipiepy import Kiwi
 
-        _kiwi = Kiwi(num_workers=0)
+        _kiwi = Kiwi(num_workers=-1)
     return _kiwi
 
 

@@ -1,0 +1,1 @@
+"""Fakes of external services that Dasan talks to over the network (real servers on loopback)."""
