@@ -9,6 +9,45 @@ from fastapi.responses import JSONResponse
 from api.routes import ask, search
 
 MAX_BODY_BYTES = 1 * 1024 * 1024
+TOO_LARGE = "요청 본문이 너무 큽니다(1MB 한도)."
+
+
+class BodyLimit:
+    """ASGI middleware: refuse bodies over the limit, declared (Content-Length) or streamed (chunked).
+
+    The body is read (at most limit + one chunk) before the app runs, then replayed to it, so an
+    oversized chunked upload is refused with 413 before any route or parser sees it."""
+
+    def __init__(self, app, limit: int = MAX_BODY_BYTES) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope.get("method") in ("GET", "HEAD", "OPTIONS"):
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared and declared.isdigit() and int(declared) > self.limit:
+            return await JSONResponse({"detail": TOO_LARGE}, status_code=413)(scope, receive, send)
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # client went away before sending the body
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.limit:
+                return await JSONResponse({"detail": TOO_LARGE}, status_code=413)(scope, receive, send)
+            if not message.get("more_body"):
+                break
+        body, replayed = b"".join(chunks), False
+
+        async def replay():
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
 
 
 def create_app(runtime=None) -> FastAPI:
@@ -23,12 +62,7 @@ def create_app(runtime=None) -> FastAPI:
     app.include_router(search.router)
     app.include_router(ask.router)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        size = request.headers.get("content-length")
-        if size and size.isdigit() and int(size) > MAX_BODY_BYTES:
-            return JSONResponse({"detail": "요청 본문이 너무 큽니다(1MB 한도)."}, status_code=413)
-        return await call_next(request)
+    app.add_middleware(BodyLimit)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):

@@ -160,24 +160,33 @@ class Ingestor:
     def ingest_paths(self, paths: list[Path], progress=None) -> IngestReport:
         report = IngestReport()
         t0 = time.perf_counter()
+        embed_s0, embedded0 = self.dense.seconds, self.dense.computed
         report.run_id = self.registry.start_run([str(p) for p in paths])
-        touched: set[str] = set()
-        for f in collect(paths):
-            fr = self._ingest_file(f, touched)
-            report.files.append(fr)
-            if progress:
-                progress(fr)
-        for doc_key in touched:
-            self.close_versions(doc_key)
+        try:
+            seen: set[str] = set()
+            for f in collect(paths):
+                fr = self._ingest_file(f, seen)
+                report.files.append(fr)
+                if progress:
+                    progress(fr)
+            # every document seen, changed or not: repairs dates left stale by an interrupted run
+            for doc_key in sorted(seen):
+                self.close_versions(doc_key)
+        except BaseException as e:
+            self.registry.finish_run(report.run_id, {"files": len(report.files)},
+                                     [{"path": "", "status": "error", "reason": f"{type(e).__name__}: {e}"}],
+                                     "failed")
+            raise
         report.seconds = time.perf_counter() - t0
-        report.embed_seconds, report.embedded = self.dense.seconds, self.dense.computed
+        report.embed_seconds = self.dense.seconds - embed_s0
+        report.embedded = self.dense.computed - embedded0
         errors = [{"path": f.path, "status": f.status, "reason": f.reason} for f in report.files
                   if f.status in ("error", "skipped")]
         counts = {s: report.count(s) for s in ("ok", "unchanged", "skipped", "error")} | {"units": report.units}
         self.registry.finish_run(report.run_id, counts, errors, "ok" if not report.count("error") else "partial")
         return report
 
-    def _ingest_file(self, f: Path, touched: set[str]) -> FileReport:
+    def _ingest_file(self, f: Path, seen: set[str]) -> FileReport:
         fr = FileReport(str(f))
         try:
             fr.parser, docs = parse_file(f)
@@ -197,9 +206,9 @@ class Ingestor:
         for doc in docs:
             fr.documents += 1
             fr.units += len(doc.units)
+            seen.add(doc.doc_key)
             if self.write_document(doc):
                 changed += 1
-                touched.add(doc.doc_key)
         fr.status = "ok" if changed else "unchanged"
         return fr
 
@@ -209,6 +218,10 @@ class Ingestor:
         old = self.registry.version(doc.version_key)
         if old is not None and old.content_hash == content_hash and not self.force:
             return False
+        if doc.effective_from and not doc.effective_to:
+            later = [v.effective_from for v in self.registry.versions_of(doc.doc_key)
+                     if v.effective_from and v.effective_from > doc.effective_from]
+            doc.effective_to = min(later) if later else None  # written correct, not patched later
         nodes = self.pipeline.run(nodes=doc_nodes(doc), show_progress=False)
         points = []
         for n in nodes:
@@ -239,7 +252,9 @@ class Ingestor:
             new_to = nxt.effective_from if nxt else (cur.effective_to if cur.repealed else None)
             if new_to == cur.effective_to:
                 continue
-            self.registry.set_effective_to(cur.version_key, new_to)
+            # index first: if we stop between the two writes, the registry still differs and the
+            # next run repeats both
             ids = list(self.registry.unit_hashes(cur.version_key))
             self.index.set_payload(ids, {"eff_to": date_int(new_to, OPEN_END),
                                          "effective_to": new_to.isoformat() if new_to else None})
+            self.registry.set_effective_to(cur.version_key, new_to)

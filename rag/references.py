@@ -36,8 +36,8 @@ _SUFFIXES = ("시행령", "시행규칙")
 _ARTICLE = re.compile(r"제\s*(\d+)\s*조(?:\s*의\s*(\d+))?(?:\s*제\s*(\d+)\s*항)?")
 _ANNEX = re.compile(r"별\s*표\s*(\d+)(?:\s*의\s*(\d+))?")
 _CODE = re.compile(r"\b(?:KGS\s*)?([A-Z]{2})\s*(\d{3})\b")
-_CLAUSE = re.compile(r"(?<![\d.])(\d{1,2}(?:\s*\.\s*\d{1,2}){1,5})(?![\d.]*\s*(?:m|㎜|mm|MPa|kPa|%|톤|℃|배))")
-_NAME_TOKEN = re.compile(r"[가-힣A-Za-z·ㆍ ]{2,40}?(?:법률|법|령|규칙|기준|고시|조례|규정|지침)")
+_CLAUSE = re.compile(r"(?<![\d.])(\d{1,2}(?:\s*\.\s*\d{1,2}){1,5})(?![\d.]*\s*(?:m|㎜|mm|MPa|kPa|%|톤|℃|배(?!관)))")
+_NAME_TOKEN = re.compile(r"[가-힣A-Za-z·ㆍ ]{1,40}?(?:법률|법|령|규칙|기준|고시|조례|규정|지침)")
 
 
 @dataclass
@@ -72,12 +72,17 @@ class ReferenceResolver:
         found: list[tuple[int, int, str]] = []
         nq = q.lower()
         for short, full in self.abbr.items():
-            for m in re.finditer(re.escape(short), nq):
+            for m in re.finditer(r"(?<![가-힣A-Za-z])" + re.escape(short), nq):
                 if short.endswith("법") and nq[m.end(): m.end() + 1] == "률":
                     continue
                 found.append(self._with_suffix(q, m.start(), m.end(), full))
         for m in _NAME_TOKEN.finditer(q):
             cand = normalize_title(m.group())
+            # an exact title at the end of the phrase, however short (민법, "그리고 건축법")
+            exact = max((nt for nt in self.norm if cand.endswith(nt)), key=len, default=None)
+            if exact and (len(exact) >= 4 or exact == cand or m.group().endswith(" " + self.norm[exact])):
+                found.append(self._with_suffix(q, m.end() - len(self.norm[exact]), m.end(), self.norm[exact]))
+                continue
             if len(cand) < 4:
                 continue
             best, score = None, 0.0

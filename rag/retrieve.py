@@ -134,7 +134,7 @@ class HybridRetriever:
             if codes and p.get("code") in codes:
                 factor += self.law_boost
             out.append(IndexHit(h.id, h.score * factor, p))
-        out.sort(key=lambda h: -h.score)
+        out.sort(key=lambda h: (-h.score, h.id))  # ties broken by id: same ranks on every engine and run
         return out
 
     def _direct(self, resolved: Resolved, base: QueryFilter) -> list[IndexHit]:

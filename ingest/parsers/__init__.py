@@ -68,7 +68,12 @@ def detect(path: Path) -> str:
         return _zip_kind(path)
     if fmt == "xml":
         with open(path, "rb") as f:
-            return "hwp" if b"<HWPML" in f.read(4096) else "lawgokr"
+            head = f.read(4096)
+        if b"<HWPML" in head:
+            return "hwp"
+        if path.suffix.lower() in (".html", ".htm") or b"<html" in head.lower():
+            return "html"
+        return "lawgokr"
     if fmt == "json":
         return "lawgokr"
     if fmt == "html":

@@ -36,6 +36,8 @@ def sniff(path: Path, head: bytes | None = None) -> str:
         return "xml"
     if stripped.startswith((b"{", b"[")):
         return "json"
+    if b"\x00" in head:
+        return "unknown"  # zero-filled or binary: not text, whatever the bytes decode to
     # a multi-byte character may be cut at the end of the sample: try the last 0-3 bytes off
     for cut in range(4):
         try:

@@ -98,7 +98,7 @@ class EdgeIndex(VectorIndex):
         return [IndexHit(str(r.id), 0.0, r.payload or {}) for r in recs]
 
     def retrieve(self, ids):
-        return [IndexHit(str(r.id), 0.0, r.payload or {}) for r in self._shard.retrieve(list(ids), with_payload=True)]
+        return [IndexHit(str(r.id), 0.0, r.payload or {}) for r in self._shard.retrieve(list(ids), True, False)]
 
     def count(self) -> int:
         return self._shard.count(qe.CountRequest(exact=True))

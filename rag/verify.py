@@ -1,0 +1,477 @@
+"""Checks an LLM answer against the numbered sources it was written from: [n] markers, quotes, legal references.
+
+Legal correctness is the product: an answer may cite only sources that exist, must quote them faithfully and may
+name only 조/별표/기술기준 clauses that were retrieved. ``verify`` is pure (no I/O) and fast; every problem is an
+issue with a span in the original answer and is marked inline with ⚠ in ``Verification.text``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from rag.model import normalize_title
+from rag.references import ABBREVIATIONS
+
+
+@dataclass
+class Source:
+    """One numbered source the answer was written from (a retrieved unit)."""
+
+    n: int  # 1-based number used in [n] markers
+    title: str  # document title (for a 별표 the annex title or the law)
+    parent_title: str = ""  # for 별표: the law it belongs to
+    label: str = ""  # "제33조", "제33조제2항", "별표 20", "2.3.3.4"; empty: the whole document
+    text: str = ""
+    kind: str = ""
+
+
+@dataclass
+class Verification:
+    text: str  # the answer with problems marked inline
+    issues: list[dict] = field(default_factory=list)  # {type, detail, span: [start, end], source}
+    checked: dict = field(default_factory=dict)  # {markers, quotes, references}
+    ok: bool = True
+    cited: list[int] = field(default_factory=list)  # valid source numbers used in markers
+
+
+@dataclass
+class Ref:
+    """A legal reference named in the answer: 제N조, 별표 N or a technical-code clause."""
+
+    start: int
+    end: int
+    kind: str  # "article" | "annex" | "clause"
+    key: str  # "33의2" | "20의2" | "2.3.3.4"
+    law: tuple | None = None  # (base, suffix) normalised, ("KGS", "FU432") for codes; None: no law named
+    text: str = ""
+
+
+_LAW_END = r"(?:법률|법|령|규칙|기준|고시|조례|지침|규정|훈령|예규)"
+_SUF = r"(시\s*행\s*규\s*칙|시\s*행\s*령)"
+_ART = re.compile(r"제\s*(\d+(?:\s*-\s*\d+)*)\s*조(?![정치례])(?:\s*의\s*(\d+))?(?:\s*(?:제\s*)?\d+\s*항)?"
+                  r"(?:\s*(?:제\s*)?\d+\s*호(?:\s*의\s*\d+)?)?")
+_ANNEX = re.compile(r"별\s*표\s*(\d+)(?:\s*의\s*(\d+))?")
+_CODE = re.compile(r"(?<![A-Za-z])(?:KGS\s*(?:CODE\s*|코드\s*)?([A-Z]{2})|(FP|FU|FS|GC|GS|AA|AB|AC))"
+                   r"\s*-?\s*(\d{3})(?!\d)")
+_CLAUSE = re.compile(r"(?<![\d.])([1-9](?:\s*\.\s*\d{1,2}){1,6})(?!\s*\.?\s*\d)(?!\s*(?:m|㎜|㎝|cm|㎫|MPa|㎪|kPa|%|톤"
+                     r"|℃|배|L|ℓ|㎥|kg|㎏|g|bar|년|월|일|개|명|회|시간|분))")
+_MARKER = re.compile(r"\[\s*(\d{1,3}(?:\s*[,\-–~]\s*\d{1,3})*)\s*\]")
+_MARKER_PART = re.compile(r"(\d+)(?:\s*[-–~]\s*(\d+))?")
+_BRACKET = re.compile(r"[「｢『]([^「｢『」｣』]{1,150})[」｣』]")
+_DEFINE = re.compile(r"\(\s*이하\s*,?\s*[“\"'‘]\s*([^”\"'’()]{1,20}?)\s*[”\"'’]\s*(?:이?라|라고)[^()]{0,8}\)")
+_AFTER_TITLE = re.compile(r"\s*(\(\s*이하[^()]{0,40}\))?\s*" + _SUF + "?")
+_REL = re.compile(r"(?<![가-힣])(?:(같은|동|이)\s*)?(법률|법|영|규칙|시행령|시행규칙|지침|고시)(?:\s*" + _SUF + r")?(?![가-힣])")
+_CODE_REL = re.compile(r"(?:같은|동)\s*(?:코드|상세기준|기준)\s*(?:의\s*)?$|상세기준\s*$")
+_GAP_TAIL = re.compile(r"(?:\s+|[」｣』?]|\([^()]{0,90}\)|【[^】]{0,60}】|(?<=[0-9A-Za-z」｣』)])의|제\s*\d+\s*[장절관편])$")
+_LIST_GAP = re.compile(r"[\s,ㆍ·및또는와과부터내지~]*")
+_NAME_TAIL = re.compile(r"(?<![가-힣A-Za-z0-9·ㆍ])([가-힣A-Za-z0-9·ㆍ]{1,30}?" + _LAW_END + r")$")
+_NOT_LAW = {"방법", "불법", "위법", "적법", "편법", "기준", "규정", "시설기준", "기술기준", "상세기준", "검사기준",
+            "점검기준", "설치기준", "안전기준", "관련규정", "해당규정", "상기규정", "동규정", "관련법", "해당법"}
+_DEFINITION_AFTER = re.compile(r"\s*(?:이?란|이?라\s*함은|이?라\s*한다|이?라고\s*한다|이?라\s*하며|으로\s*정의)")
+_ELLIPSIS = re.compile(r"…|\.\.\.+|⋯|\(\s*중략\s*\)")
+_NOISE = re.compile(r"[\s\u00a0\u3000ㆍ·・‧∙,.「」｢｣『』“”\"'‘’()\[\]<>【】⚠]+")  # ignored in quote comparison
+_TOKENS = re.compile(r"\d+|이상|이하|초과|미만|없|있|않|아니|못|금지|제외|포함|한정")
+_MAX_CHANGED = 4  # changed characters tolerated in a quotation (spacing and punctuation are ignored anyway)
+_QUOTES = {"「": "」", "｢": "｣", "『": "』", "“": "”", '"': '"'}
+_OPENER = re.compile("[「｢『“\"]")
+_MARKS = {"invalid_marker": "⚠", "unsupported_reference": "⚠(근거 없음)", "altered_quote": "⚠(원문과 다름)",
+          "uncited_claim": "⚠(출처 표시 없음)"}
+_SUFFIX_OF = {"영": "시행령", "시행령": "시행령", "규칙": "시행규칙", "시행규칙": "시행규칙"}
+
+
+@lru_cache(maxsize=4096)
+def _plain_key(name: str) -> tuple[str, str]:
+    n = normalize_title(re.sub(r"\([^()]*\)", "", name)).replace("?", "")
+    suffix = next((s for s in ("시행규칙", "시행령") if n.endswith(s) and len(n) > len(s)), "")
+    base = n[: len(n) - len(suffix)] if suffix else n
+    full = ABBREVIATIONS.get(base.lower())
+    return (normalize_title(full) if full else base), suffix
+
+
+def law_key(name: str, abbr: dict | None = None) -> tuple[str, str]:
+    """("액화석유가스의안전관리및사업법", "시행규칙") from a law name, 약칭 (and ones the answer defines) expanded."""
+    base, suffix = _plain_key(name or "")
+    full = (abbr or {}).get(base.lower())
+    return (full[0], suffix or full[1]) if full else (base, suffix)
+
+
+@lru_cache(maxsize=4096)
+def same_law(a: tuple, b: tuple) -> bool:
+    """Same law: equal suffix and a base equal up to small spelling differences (a missing 의, spaces); an empty
+    base ("시행규칙 제70조" with no law in context) matches any law with that suffix."""
+    x, y = a[0], b[0]
+    if a[1] != b[1] or "KGS" in (x, y):
+        return a == b
+    if x == y or not x or not y:
+        return True
+    return min(len(x), len(y)) >= 4 and (fuzz.ratio(x, y) >= 90 or x.endswith(y) or y.endswith(x))
+
+
+def _num(num: str, sub: str | None) -> str:
+    return re.sub(r"\s+", "", num) + (f"의{int(sub)}" if sub else "")
+
+
+def unit_of(label: str) -> tuple[str, str]:
+    """("article", "33의2") / ("annex", "20") / ("clause", "2.3.3.4") / ("doc", "") for a source label."""
+    lab = (label or "").strip().strip("[]")
+    if not lab:
+        return "doc", ""
+    if m := _ART.match(lab):
+        return "article", _num(m.group(1), m.group(2))
+    if m := _ANNEX.search(lab):
+        return "annex", _num(m.group(1), m.group(2))
+    m = re.match(r"[A-Z]?(\d+(?:\s*\.\s*\d+)*)", lab)
+    return ("clause", re.sub(r"\s+", "", m.group(1))) if m else ("other", lab)
+
+
+def ref_label(kind: str, key: str) -> str:
+    main, _, sub = key.partition("의")
+    return {"article": f"제{main}조" + (f"의{sub}" if sub else ""), "annex": f"별표 {key}"}.get(kind, key)
+
+
+@dataclass
+class _Src:
+    n: int
+    laws: list
+    code: str
+    kind: str
+    key: str
+    text: str
+    norm: str = ""
+
+
+def _prepare(sources: list[Source]) -> list[_Src]:
+    out = []
+    for s in sources:
+        m = _CODE.search(f"{s.title} {s.parent_title}")
+        code = (m.group(1) or m.group(2)) + m.group(3) if m else ""
+        laws = [] if code else [law_key(s.parent_title or s.title)]  # a 별표's own title is not a law
+        out.append(_Src(s.n, laws, code, *unit_of(s.label), s.text or ""))
+    return out
+
+
+def supporting(ref: Ref, srcs: list[_Src]) -> list[int]:
+    """Numbers of the sources containing a reference: same law (a 별표 named under the 법률 may sit in its
+    시행령/시행규칙), same article at article level, or a code clause that contains or is contained in it."""
+    out = []
+    for s in srcs:
+        if ref.kind == "clause":
+            ok = (not ref.law or s.code == ref.law[1]) and ((s.kind == "doc" and bool(s.code)) or (
+                s.kind == "clause" and (s.key == ref.key or ref.key.startswith(s.key + ".")
+                                        or s.key.startswith(ref.key + "."))))
+        else:
+            ok = not s.code and (s.kind == "doc" or (s.kind == ref.kind and s.key == ref.key))
+            if ok and ref.law:
+                ok = any(same_law(ref.law, lk) or (ref.kind == "annex" and not ref.law[1] and same_law(
+                    ref.law, (lk[0], ""))) for lk in s.laws)
+        if ok:
+            out.append(s.n)
+    return out
+
+
+@lru_cache(maxsize=512)
+def _title_pattern(title: str) -> re.Pattern:
+    return re.compile(r"\s*".join("의?" if c == "의" else re.escape(c) for c in title))
+
+
+@lru_cache(maxsize=256)
+def _abbr_pattern(names: tuple) -> re.Pattern:
+    return re.compile(r"(?<![가-힣A-Za-z])(" + "|".join(map(re.escape, names)) + r")(?!률)(?:\s*" + _SUF + ")?", re.I)
+
+
+def _define(abbr: dict, text: str | None, key: tuple) -> None:
+    m = _DEFINE.match(text or "")
+    if m:
+        abbr[normalize_title(m.group(1)).lower()] = key
+
+
+def _mentions(text: str, srcs: list[_Src], sources: list[Source]) -> list[tuple]:
+    """Law mentions (start, end, key) in order, 같은 법/동법/시행규칙 resolved against the law in context."""
+    cands, abbr = [], {}
+    for m in _BRACKET.finditer(text):  # 「…사업법(이하 “액법”이라 한다) 시행규칙」, 「…」(이하 …) 시행령
+        inner = m.group(1)
+        title = re.sub(r"\([^()]*\)", " ", inner)
+        if not re.search(_LAW_END + r"\s*$", title):
+            continue
+        key, after, end = law_key(title, abbr), _AFTER_TITLE.match(text, m.end()), m.end()
+        if d := _DEFINE.search(inner):
+            _define(abbr, d.group(), law_key(inner[: d.start()], abbr))
+        _define(abbr, after.group(1), key)
+        if after.group(2) and not key[1]:
+            key, end = (key[0], re.sub(r"\s+", "", after.group(2))), after.end()
+        cands.append((m.start(), end, key, 0))
+    squeezed = re.sub(r"[\s의]", "", text)
+    known = {normalize_title(t) for s in sources for t in (s.title, s.parent_title) if t and not _CODE.search(t)}
+    for t in known | {normalize_title(v) for v in ABBREVIATIONS.values()}:
+        if t.replace("의", "") not in squeezed:
+            continue
+        for m in _title_pattern(t).finditer(text):
+            key, after, end = law_key(t), _AFTER_TITLE.match(text, m.end()), m.end()
+            _define(abbr, after.group(1), key)
+            if after.group(2) and not key[1]:
+                key, end = (key[0], re.sub(r"\s+", "", after.group(2))), after.end()
+            cands.append((m.start(), end, key, 1))
+    for m in _DEFINE.finditer(text):  # "LPG시설 검사업무 처리지침(이하 “지침”이라 한다)": a law not among the sources
+        name = _NAME_TAIL.search(text, max(0, m.start() - 40), len(text[: m.start()].rstrip()))
+        x = normalize_title(m.group(1)).lower()
+        if name and x not in abbr and normalize_title(name.group(1)) not in _NOT_LAW:
+            abbr[x] = law_key(name.group(1))
+            cands.append((name.start(), name.end(), abbr[x], 2))
+    for m in _abbr_pattern(tuple(sorted(set(ABBREVIATIONS) | set(abbr), key=len, reverse=True))).finditer(text):
+        key = law_key(m.group(1), abbr)
+        cands.append((m.start(), m.end(), (key[0], re.sub(r"\s+", "", m.group(2) or "") or key[1]), 1))
+    for m in _REL.finditer(text):
+        cands.append((m.start(), m.end(), ("?rel", m.group(2), re.sub(r"\s+", "", m.group(3) or "")), 3))
+    cands.sort(key=lambda c: (c[0], -c[1], c[3]))
+    statutes = {lk[0] for s in srcs for lk in s.laws if re.search(r"법률?$", lk[0])}
+    out, ctx = [], (next(iter(statutes)) if len(statutes) == 1 else None)
+    for s, e, key, _ in cands:
+        if out and s < out[-1][1]:
+            continue
+        if key[0] == "?rel":
+            word, suffix = key[1], key[2]
+            if word in ("지침", "고시"):
+                key = next((k for _, _, k in reversed(out) if k[0].endswith(word)), None)
+            else:
+                key = (ctx or "", suffix or _SUFFIX_OF.get(word, ""))
+            if key is None:
+                continue
+        elif re.search(r"법률?$", key[0]):
+            ctx = key[0]
+        out.append((s, e, key))
+    return out
+
+
+def _strip_gap(text: str, p: int, stop: dict) -> int:
+    """Move left over spaces, closing brackets, (parentheticals), 【titles】, 의 and 제N장/절 before a reference."""
+    while p not in stop and (m := _GAP_TAIL.search(text, max(0, p - 100), p)) and m.start() < p:
+        p = m.start()
+    return p
+
+
+def find_references(text: str, sources: list[Source], srcs: list[_Src] | None = None) -> list[Ref]:
+    """Every 제N조 / 별표 N / code clause in the answer, with the law (or code) named right before it."""
+    srcs = _prepare(sources) if srcs is None else srcs
+    ends = {e: k for _, e, k in _mentions(text, srcs, sources)}
+    found = [(m.start(), m.end(), "article", _num(m.group(1), m.group(2))) for m in _ART.finditer(text)]
+    found += [(m.start(), m.end(), "annex", _num(m.group(1), m.group(2))) for m in _ANNEX.finditer(text)]
+    found += [(m.start(), m.end(), "clause", re.sub(r"\s+", "", m.group(1))) for m in _CLAUSE.finditer(text)]
+    codes = [(m.end(), (m.group(1) or m.group(2)) + m.group(3)) for m in _CODE.finditer(text)]
+    code_ends = dict(codes)
+    refs: list[Ref] = []
+    for s, e, kind, key in sorted(found):
+        prev = refs[-1] if refs else None
+        listed = prev and (prev.kind == "clause") == (kind == "clause") and _LIST_GAP.fullmatch(text, prev.end, s)
+        if kind == "clause":
+            p, before = _strip_gap(text, s, code_ends), [c for e2, c in codes if e2 <= s]
+            if p in code_ends:
+                law = ("KGS", code_ends[p])
+            elif listed:
+                law = prev.law
+            elif before and (_CODE_REL.search(text, max(0, p - 12), p) or key.count(".") >= 2):
+                law = ("KGS", before[-1])  # "같은 코드 2.3.3.4", or a bare clause after a code was named
+            else:
+                continue
+        else:
+            p = _strip_gap(text, s, ends)
+            m = None if p in ends else _NAME_TAIL.search(text, max(0, p - 40), p)  # "건축법 제22조"
+            law = ends.get(p) or (law_key(m.group(1)) if m and normalize_title(m.group(1)) not in _NOT_LAW else None)
+            law = prev.law if law is None and listed else law
+        refs.append(Ref(s, e, kind, key, law, text[s:e]))
+    return refs
+
+
+def _quotes(text: str) -> list[tuple[int, int, str]]:
+    """Outermost quoted spans (start, end including the marks, opening mark), nested quotes skipped."""
+    out, i = [], 0
+    while m := _OPENER.search(text, i):
+        o, c, depth, j = m.group(), _QUOTES[m.group()], 0, m.start()
+        pat = re.compile(re.escape(c) if o == c else f"[{re.escape(o + c)}]")
+        while (k := pat.search(text, j + 1, m.start() + 1500)) and not (text[k.start()] == c and depth == 0):
+            depth += 1 if text[k.start()] == o else -1
+            j = k.start()
+        if k:
+            out.append((m.start(), k.end(), o))
+        i = k.end() if k else m.start() + 1
+    return out
+
+
+def _sentences(text: str, inside: bytearray) -> list[int]:
+    """Sentence starts: after . ? ! (not a decimal point or "ex."), a newline or a bullet, never inside a quote."""
+    starts = [0]
+    for m in re.finditer(r"[.?!。](?=\s|$)|\n|(?<=\s)(?=[ㅇ•※-]\s)", text):
+        b = m.end()
+        prev = text[m.start() - 1] if m.start() else ""
+        if inside[m.start()] or (m.group() == "." and (re.match(r"[A-Za-z]", prev) or (
+                prev.isdigit() and re.match(r"\s*\d", text[b:b + 4])))):  # "ex.", "0. 05m", "2. 3. 3"
+            continue
+        tail = re.match(r"(?:\s*\[\s*\d[\d\s,\-–~]*\])+", text[b:b + 40])  # "…합니다. [1]" belongs here
+        starts.append(b + (tail.end() if tail else 0))
+    return sorted(set(starts))
+
+
+def _diff(q: str, window: str) -> tuple[str, str, int, bool]:
+    """Changed parts of a quote against its aligned source window: (quote part, source part, chars, critical);
+    critical when the numbers or the polarity words (이상/이하/초과/미만/없/않/아니/금지 …) differ."""
+    ops = list(Indel.opcodes(q, window))
+    while ops and ops[0].tag == "insert":
+        ops.pop(0)
+    while ops and ops[-1].tag == "insert":
+        ops.pop()
+    changed = [o for o in ops if o.tag != "equal"]
+    if not changed:
+        return "", "", 0, False
+    critical = sorted(_TOKENS.findall(q)) != sorted(_TOKENS.findall(window[ops[0].dest_start:ops[-1].dest_end]))
+    return (q[changed[0].src_start:changed[-1].src_end], window[changed[0].dest_start:changed[-1].dest_end],
+            sum(o.src_end - o.src_start + o.dest_end - o.dest_start for o in changed), critical)
+
+
+@lru_cache(maxsize=2048)
+def _squash(t: str) -> str:
+    """Text without spaces and punctuation (cached: the same retrieved units come back across answers)."""
+    return _NOISE.sub("", t)
+
+
+def _piece(q: str, norm: str, threshold: float) -> tuple[float, str]:
+    """(score, difference) of one normalised piece of a quote against normalised source text ("?": no match)."""
+    grams = [q[i:i + 4] for i in range(0, len(q) - 3, max(4, (len(q) - 3) // 9))]
+    if len(q) > len(norm) or sum(g in norm for g in grams) < len(grams) - 3:
+        return 0.0, "?"  # cannot pass: more than three edits would have to fall on the sampled 4-grams
+    al = fuzz.partial_ratio_alignment(q, norm)
+    if al.score < threshold:
+        return al.score, "?"
+    a, b, n, critical = _diff(q, norm[al.dest_start:al.dest_end])
+    return al.score, (f"‘{a[:30]}’ ↔ 원문 ‘{b[:30]}’" if critical or n >= _MAX_CHANGED else "")
+
+
+def _quote_check(pieces: list[str], src: _Src, threshold: float) -> tuple[float, str]:
+    """(score, difference) of a quote (its normalised pieces around any …) against one source; the difference
+    is "" when the quote is faithful, "?" when the source has no such passage."""
+    src.norm = src.norm or _squash(src.text)
+    worst = (100.0, "")
+    for q in pieces:
+        score, diff = _piece(q, src.norm, threshold)
+        if diff == "?" and score > 0 and len(q) >= 80:  # a table or page header printed inside the passage
+            chunks = [q[i:i + 40] for i in range(0, len(q), 40)]
+            chunks[-2:] = [chunks[-2] + chunks[-1]] if len(chunks[-1]) < 20 else chunks[-2:]
+            parts = [_piece(c, src.norm, threshold) for c in chunks]
+            if all(not d for _, d in parts):
+                score, diff = min(x for x, _ in parts), ""
+            else:
+                score, diff = next((p for p in parts if p[1] not in ("", "?")), (score, diff))
+        if diff:
+            return score, diff
+        worst = min(worst, (score, diff))
+    return worst
+
+
+def _is_quotation(text: str, s: int, e: int, known: set, refs: list[Ref]) -> bool:
+    """A quotation of source text, not a law title, a defined term, a name or a bare reference."""
+    inner, o = text[s + 1:e - 1], text[s]
+    plain, nq = re.sub(r"\([^()]*\)", " ", inner).strip(), _squash(inner)
+    if (o in "「｢『" or len(nq) <= 40) and (re.search(_LAW_END + r"$", nq) or law_key(plain) in known):
+        return False
+    if _DEFINITION_AFTER.match(text, e) or re.search(r"이하\s*,?\s*$", text[max(0, s - 8):s]):
+        return False
+    if len(nq) < 3 or (len(nq) < 20 and not re.search(r"\d", nq) and not nq.endswith("다")):
+        return False  # a term or a name: “일체형 저장탱크 조립검사 성적서”
+    residual = _squash(_CODE.sub("", _ANNEX.sub("", _ART.sub("", _CLAUSE.sub("", plain)))))
+    return not ((any(s < r.start < e for r in refs) or _CODE.search(inner)) and len(residual) < 12)
+
+
+def _law_name(key: tuple | None, sources: list[Source]) -> str:
+    if not key or not key[0]:
+        return (key or ("", ""))[1] or "법령 미상"
+    if key[0] == "KGS":
+        return f"KGS {key[1]}"
+    for t in [t for s in sources for t in (s.parent_title, s.title) if t] + list(ABBREVIATIONS.values()):
+        if same_law(law_key(t), (key[0], "")) or same_law(law_key(t), key):
+            t = t.replace("「", "").replace("」", "")
+            return t if not key[1] or t.endswith(key[1]) else f"{t} {key[1]}"
+    return key[0] + (f" {key[1]}" if key[1] else "")
+
+
+def verify(answer: str, sources: list[Source], quote_threshold: float = 85.0) -> Verification:
+    """Check the [n] markers, quotations and legal references of an answer against its numbered sources."""
+    text, srcs, valid = answer or "", _prepare(sources), {s.n for s in sources}
+    issues, marks, markers, n_numbers = [], [], [], 0
+
+    def issue(kind, detail, s, e, src=None):
+        issues.append({"type": kind, "detail": detail, "span": [s, e], "source": src})
+        if kind != "invalid_marker":
+            marks.append((e, _MARKS[kind]))
+
+    for m in _MARKER.finditer(text):  # (a) [n], [1,2], [1-3] within 1..len(sources)
+        nums, bad = [], []
+        for part in _MARKER_PART.finditer(m.group(1)):
+            a, b = int(part.group(1)), int(part.group(2) or part.group(1))
+            rng = range(a, b + 1) if a <= b and b - a < 100 else [a, b]
+            n_numbers += len(rng)
+            nums += [x for x in rng if x in valid]
+            if wrong := [x for x in rng if x not in valid]:
+                bad += wrong
+                marks.append((m.start(1) + part.end(), "⚠"))
+        if bad:
+            issue("invalid_marker", f"출처 [{', '.join(map(str, bad))}]은(는) 없습니다 (출처는 {len(sources)}개).",
+                  m.start(), m.end())
+        markers.append((m.start(), nums))
+
+    quotes = _quotes(text)
+    inside = bytearray(len(text) + 1)
+    for s, e, _ in quotes:
+        inside[s + 1:e - 1] = b"\x01" * (e - s - 2)
+    starts = _sentences(text, inside) + [len(text) + 1]
+
+    def sentence(pos, extra=0):  # span of the sentence at pos (and the ``extra`` sentences after it)
+        k = bisect_right(starts, pos) - 1
+        return starts[k], starts[min(k + 1 + extra, len(starts) - 1)]
+
+    refs = find_references(text, sources, srcs)
+    exempt, n_quotes, known = set(), 0, {lk for s in srcs for lk in s.laws}
+    for s, e, _ in quotes:  # (b) quotations must match the source(s) cited in their sentence
+        if not _is_quotation(text, s, e, known, refs):
+            continue
+        n_quotes += 1
+        inner, (ss, se) = text[s + 1:e - 1], sentence(s)
+        cited = {n for ms, nums in markers if ss <= ms < se for n in nums}
+        cache, pieces = {}, [q for q in map(_squash, _ELLIPSIS.split(inner)) if len(q) >= 4]
+
+        def check(x):
+            cache[x.n] = cache.get(x.n) or _quote_check(pieces, x, quote_threshold)
+            return cache[x.n][0] >= quote_threshold and not cache[x.n][1]
+
+        first = [x for x in srcs if x.n in cited] or srcs
+        if any(check(x) for x in first):
+            exempt.update(id(r) for r in refs if s < r.start < e)  # a faithful quote may name 제5조 itself
+            continue
+        n, (score, diff) = max(((x.n, cache[x.n]) for x in first), key=lambda r: r[1][0], default=(None, (0, "")))
+        other = next((x.n for x in srcs if cited and x.n not in cited and check(x)), None)
+        detail = (f"인용문이 출처 [{n}]의 원문과 다릅니다" if n else "인용할 출처가 없습니다") + (
+            f": {diff}" if diff not in ("", "?") else f" (유사도 {score:.0f}%)" if n else "")
+        issue("altered_quote", detail + (f" — 출처 [{other}]의 원문과는 일치합니다." if other else "."), s, e, n)
+
+    checked, uncited_seen = [r for r in refs if id(r) not in exempt], set()
+    for r in checked:  # (c) every 조/별표/clause named must be among the sources (d) and cited in its sentence
+        ss, se = sentence(r.start, extra=1)  # a marker in the next sentence still counts as a citation
+        if not (hits := supporting(r, srcs)):
+            elsewhere = sorted({_law_name(lk, sources) for x in srcs if (x.kind, x.key) == (r.kind, r.key)
+                                for lk in x.laws})
+            detail = f"{_law_name(r.law, sources)} {ref_label(r.kind, r.key)}은(는) 검색된 출처에 없습니다"
+            issue("unsupported_reference", detail + (
+                f" (같은 번호는 {', '.join(elsewhere)}에만 있습니다)." if elsewhere and r.law else "."), r.start, r.end)
+        elif ss not in uncited_seen and not inside[r.start] and not any(ss <= ms < se for ms, _ in markers):
+            uncited_seen.add(ss)
+            issue("uncited_claim", f"‘{r.text}’을(를) 언급했지만 이 문장에 출처 표시가 없습니다 (근거: [{hits[0]}]).",
+                  r.start, r.end, hits[0])
+
+    out = text
+    for pos, mark in sorted(marks, key=lambda x: x[0], reverse=True):
+        out = out[:pos] + mark + out[pos:]
+    issues.sort(key=lambda i: i["span"][0])
+    return Verification(out, issues, {"markers": n_numbers, "quotes": n_quotes, "references": len(checked)},
+                        not issues, sorted({n for _, nums in markers for n in nums}))

@@ -1,0 +1,201 @@
+"""The ``dasan`` command (dasan.cli.main) on the sample corpus, with the fake embedder."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import dasan.runtime
+from dasan.cli import main
+from dasan.sample import write_sample
+from tests.conftest import CCTV, HALL, FakeEmbedder
+
+SAMPLE_UNITS = 37
+
+
+@pytest.fixture
+def cli(fast_dir, monkeypatch):
+    """Environment for main(): DASAN_HOME in a fresh folder, DASAN_TODAY fixed, the fake embedder."""
+    home = fast_dir / "home"
+    for var in ("DASAN_DATABASE_URL", "DASAN_QDRANT_URL", "DASAN_QDRANT_API_KEY", "DASAN_EMBEDDER",
+                "DASAN_EMBED_URL", "DASAN_COLLECTION"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("DASAN_HOME", str(home))
+    monkeypatch.setenv("DASAN_TODAY", "2026-11-23")
+    fake = FakeEmbedder()
+    # Runtime.embedder calls the get_embedder name imported into dasan.runtime
+    monkeypatch.setattr(dasan.runtime, "get_embedder", lambda *a, **k: fake)
+    corpus = fast_dir / "corpus"
+    write_sample(corpus)
+    return {"home": home, "corpus": corpus, "fake": fake}
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    capsys.readouterr()
+    rc = main(list(argv))
+    out = capsys.readouterr()
+    return rc, out.out, out.err
+
+
+def json_lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def ingested(cli, capsys):
+    rc, _, _ = run(capsys, "ingest", str(cli["corpus"]), "--json")
+    assert rc == 0
+    return cli
+
+
+def test_ingest_text_and_json(cli, capsys):
+    rc, out, err = run(capsys, "ingest", str(cli["corpus"]))
+    assert rc == 0, err
+    lines = out.splitlines()
+    assert sum(1 for ln in lines if ln.startswith(" + [legalize_md]")) == 4
+    assert lines[-1].startswith("요약: 파일 4개 — 새로 색인 4, 변경 없음 0, 건너뜀 0, 오류 0")
+    assert f"색인 점 {SAMPLE_UNITS}개" in lines[-1]
+    assert (cli["home"] / "dasan.db").exists() and (cli["home"] / "index").is_dir()
+    meta = json.loads((cli["home"] / "index.json").read_text())
+    assert meta == {"embedder": FakeEmbedder.name, "dim": FakeEmbedder.dim}
+
+    rc, out, _ = run(capsys, "ingest", str(cli["corpus"]), "--json")
+    summary = json.loads(out)
+    assert rc == 0
+    assert (summary["files"], summary["indexed"], summary["unchanged"], summary["errors"]) == (4, 0, 4, 0)
+    assert summary["units"] == SAMPLE_UNITS and summary["index_points"] == SAMPLE_UNITS
+    assert summary["embedded"] == 0
+    assert [f["status"] for f in summary["files_detail"]] == ["unchanged"] * 4
+
+
+def test_ingest_missing_path(cli, capsys):
+    rc, _, err = run(capsys, "ingest", str(cli["corpus"] / "nope"))
+    assert rc == 2 and "경로가 없습니다" in err
+
+
+def test_ingest_reports_bad_file(cli, capsys):
+    (cli["corpus"] / "broken.pdf").write_bytes(b"%PDF-1.7\ngarbage")
+    rc, out, _ = run(capsys, "ingest", str(cli["corpus"]), "--json")
+    summary = json.loads(out)
+    assert rc == 0 and summary["errors"] == 1 and summary["indexed"] == 4
+    bad = [f for f in summary["files_detail"] if f["status"] == "error"]
+    assert len(bad) == 1 and bad[0]["path"].endswith("broken.pdf") and bad[0]["reason"]
+    rc, out, _ = run(capsys, "runs", "--json")
+    runs = json_lines(out)
+    assert runs[0]["status"] == "partial" and runs[0]["errors"][0]["path"].endswith("broken.pdf")
+
+
+def test_search_json_shape(ingested, capsys):
+    rc, out, _ = run(capsys, "search", "주민공유공간 사용료는 1시간당 얼마인가요?", "--json", "--top-k", "3")
+    assert rc == 0
+    body = json.loads(out)
+    assert set(body) == {"question", "hits", "warnings"} and body["warnings"] == []
+    assert [h["rank"] for h in body["hits"]] == [1, 2, 3]
+    top = body["hits"][0]
+    assert {"rank", "score", "document", "unit", "text"} <= set(top)
+    assert {"title", "kind", "source", "effective_from", "effective_to", "status"} <= set(top["document"])
+    assert top["document"]["title"] == HALL and top["unit"] == "제4조" and "5천원" in top["text"]
+    assert top["document"]["status"] == "현행"  # as of DASAN_TODAY 2026-11-23
+
+
+def test_search_text_as_of(ingested, capsys):
+    rc, out, _ = run(capsys, "search", "주민공유공간 사용료는 1시간당 얼마인가요?", "--as-of", "2027-02-01",
+                     "--top-k", "2")
+    assert rc == 0
+    first = out.splitlines()[0]
+    assert first.startswith(f"[1] 「{HALL}」 제4조 사용료 (시행 2027-01-01, 현행)")
+    assert "1만원" in out.splitlines()[1]
+
+
+def test_search_kind_filter_and_no_hits_message(ingested, capsys):
+    rc, out, _ = run(capsys, "search", "사용료", "--kind", "법률")
+    assert rc == 0 and "근거를 찾지 못했습니다." in out
+
+
+def test_search_warning_without_korean(ingested, capsys):
+    rc, out, _ = run(capsys, "search", "CCTV masking")
+    assert rc == 0 and out.startswith("※ ") and "한글" in out.splitlines()[0]
+
+
+def test_search_queries_file(ingested, capsys, fast_dir):
+    qfile = fast_dir / "queries.jsonl"
+    items = [{"id": "q1", "question": "영상 열람 수수료"}, {"id": "q2", "question": ""},
+             {"id": "q3", "question": f"{HALL} 제4조"}]
+    qfile.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n\n", encoding="utf-8")
+    rc, out, _ = run(capsys, "search", "--queries", str(qfile), "--top-k", "2")
+    assert rc == 0
+    lines = json_lines(out)
+    assert [ln["id"] for ln in lines] == ["q1", "q2", "q3"]
+    assert lines[0]["hits"][0]["document"]["title"] == CCTV and len(lines[0]["hits"]) == 2
+    assert lines[1]["hits"] == [] and "비어 있습니다" in lines[1]["error"]
+    assert lines[2]["hits"][0]["unit"] == "제4조" and "5천원" in lines[2]["hits"][0]["text"]
+
+
+def test_search_needs_a_question(ingested, capsys):
+    rc, _, err = run(capsys, "search")
+    assert rc == 2 and "--queries" in err
+    rc, _, err = run(capsys, "search", "  ")
+    assert rc == 2 and "비어 있습니다" in err
+
+
+@pytest.mark.parametrize("value, message", [
+    ("2026/11/23", "형식이 잘못되었습니다"),
+    ("2026-02-30", "형식이 잘못되었습니다"),
+    ("1900-01-01", "1948-07-17 이전"),
+])
+def test_bad_as_of(cli, capsys, value, message):
+    with pytest.raises(SystemExit) as e:
+        main(["search", "사용료", "--as-of", value])
+    assert message in str(e.value.code) and value in str(e.value.code)
+    with pytest.raises(SystemExit) as e:
+        main(["show", HALL, "제4조", "--as-of", value])
+    assert message in str(e.value.code)
+
+
+def test_show_article_as_of(ingested, capsys):
+    rc, out, _ = run(capsys, "show", HALL, "제4조")
+    assert rc == 0
+    assert out.splitlines()[0] == f"「{HALL}」 (2026-11-23 기준, 시행 2024-01-01, 현행)"
+    assert "1시간당 5천원" in out and "1만원" not in out
+
+    rc, out, _ = run(capsys, "show", HALL, "제4조", "--as-of", "2027-02-01")
+    assert rc == 0 and "1시간당 1만원" in out and "5천원" not in out
+
+    rc, out, _ = run(capsys, "show", "다산시 주민공유공간대관 예시조례", "제 4 조", "--as-of", "2027-02-01", "--json")
+    body = json.loads(out)
+    assert rc == 0 and body["title"] == HALL and body["as_of"] == "2027-02-01"
+    assert [u["unit"] for u in body["units"]] == ["제4조"] and "1만원" in body["units"][0]["text"]
+
+
+def test_show_before_the_first_version(ingested, capsys):
+    rc, out, _ = run(capsys, "show", HALL, "제4조", "--as-of", "2023-06-01")
+    assert rc == 1
+    assert "시행 중인 조문이 없습니다" in out and "2024-01-01" in out and "2027-01-01" in out
+
+
+def test_show_unknown_title(ingested, capsys):
+    rc, _, err = run(capsys, "show", "존재하지 않는 법률", "제1조")
+    assert rc == 1 and "찾지 못했습니다" in err
+
+
+def test_data_dir_option(cli, capsys, fast_dir):
+    other = fast_dir / "other-home"
+    rc, out, _ = run(capsys, "--data-dir", str(other), "ingest", str(cli["corpus"]), "--json")
+    assert rc == 0 and json.loads(out)["index_points"] == SAMPLE_UNITS
+    assert (other / "dasan.db").exists() and not (cli["home"] / "dasan.db").exists()
+
+
+def test_sample_command(cli, capsys, fast_dir):
+    rc, out, _ = run(capsys, "sample", str(fast_dir / "s"))
+    assert rc == 0 and "4개" in out and "실제 법령이 아닙니다" in out
+    assert len(list((fast_dir / "s").rglob("*.md"))) == 4
+
+
+def test_index_built_with_another_embedder_is_refused(ingested, capsys, monkeypatch):
+    class Other(FakeEmbedder):
+        name = "test/other-model"
+
+    other = Other()
+    monkeypatch.setattr(dasan.runtime, "get_embedder", lambda *a, **k: other)
+    with pytest.raises(dasan.runtime.IndexMismatch, match="다른 임베딩 모델"):
+        main(["search", "사용료"])
