@@ -172,6 +172,21 @@ def cmd_eval(args, rt) -> int:
     return 0
 
 
+def cmd_crawl(args, rt) -> int:
+    from ingest.sources.crawl import crawl
+
+    try:
+        report = crawl(args.url, args.depth, Path(args.out), delay=args.delay, max_pages=args.max_pages)
+    except ValueError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    print(report.summary())
+    if args.ingest and report.files:
+        ingest = rt.ingestor.ingest_paths([Path(f) for f in report.files])
+        print(f"색인: 새로 {ingest.count('ok')}, 변경 없음 {ingest.count('unchanged')}, 오류 {ingest.count('error')}")
+    return 1 if report.errors else 0
+
+
 def cmd_runs(args, rt) -> int:
     for r in rt.registry.runs(args.limit):
         _print_json(r) if args.json else print(f"#{r['id']} {r['started_at']} {r['status']} {r['counts']}")
@@ -264,6 +279,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--as-of")
     s.add_argument("--out")
     s.set_defaults(fn=cmd_eval)
+    s = sub.add_parser("crawl", help="지침·안내 웹페이지와 첨부파일 수집 (같은 사이트, robots.txt 준수)")
+    s.add_argument("url")
+    s.add_argument("--depth", type=int, default=1)
+    s.add_argument("--out", required=True, help="내려받은 파일을 둘 폴더 (다시 수집할 때 조건부 요청에 씀)")
+    s.add_argument("--delay", type=float, default=1.0, help="요청 사이 간격(초)")
+    s.add_argument("--max-pages", type=int, default=200)
+    s.add_argument("--ingest", action="store_true", help="수집한 파일을 바로 색인")
+    s.set_defaults(fn=cmd_crawl)
     s = sub.add_parser("runs", help="최근 색인 실행 기록")
     s.add_argument("--limit", type=int, default=20)
     s.add_argument("--json", action="store_true")

@@ -18,7 +18,8 @@ import re
 import time
 from pathlib import Path
 
-from rag.verify import Ref, Source, _law_name, _prepare, find_references, law_key, ref_label, same_law, supporting, verify
+from rag.verify import (Ref, Source, _law_name, _prepare, find_references, law_key, ref_label, same_law, supporting,
+                        verify)
 
 STATUTES = Path("/work/shared/corpora/kgs-lpg/법령")
 KINDS = ("invalid_marker", "invented_article", "altered_quote", "swapped_law")
@@ -160,22 +161,28 @@ def _variant(case: dict, kind: str, sub: str, a: str, span: tuple[int, int]) -> 
     return {**case, "answer": a, "variant": kind, "subkind": sub, "expect": {"type": EXPECT[kind], "span": list(span)}}
 
 
-def _invalid_marker(case, a, sources, refs, rng):
-    ms = list(re.finditer(r"\[(\d+)\]", a))
+def _invalid_marker(case, a, sources, refs, rng, mode):
+    """A marker pointing past the last source: [7], [1, 7], [1-7] or [2][7] with fewer sources."""
+    if not (ms := list(re.finditer(r"\[(\d+)\]", a))):
+        return None
     m, bad = rng.choice(ms), len(sources) + rng.randint(1, 5)
     new = rng.choice([f"[{bad}]", f"[1, {bad}]", f"[1-{bad}]", f"[{m.group(1)}][{bad}]"])
-    return _variant(case, "invalid_marker", "marker", a[:m.start()] + new + a[m.end():], (m.start(), m.start() + len(new)))
+    return _variant(case, "invalid_marker", "marker", a[:m.start()] + new + a[m.end():],
+                    (m.start(), m.start() + len(new)))
 
 
-def _invented_article(case, a, sources, refs, rng):
-    """A cited number changed to one no source has (subkind cross_law: one that only another law's source has)."""
+def _invented_article(case, a, sources, refs, rng, mode):
+    """A cited number changed to one no source has, or (cross_law) to one that only another law's source has."""
     srcs, labels = _prepare(sources), {(s.kind, s.label) for s in sources}
-    other = [(r, key) for r in refs if r.kind == "article" and r.law for key in {x.key for x in srcs if x.kind == "article"}
-             if key != r.key and not supporting(Ref(r.start, r.end, "article", key, r.law), srcs)]
-    if other and rng.random() < 0.4:
-        (r, key), sub = rng.choice(other), "cross_law"
+    if mode == "cross_law":
+        numbers = sorted({x.key for x in srcs if x.kind == "article"})
+        other = [(r, key) for r in refs if r.kind == "article" and r.law for key in numbers
+                 if key != r.key and not supporting(Ref(r.start, r.end, "article", key, r.law), srcs)]
+        if not other:
+            return None
+        r, key = rng.choice(other)
         new = re.sub(r"제\s*\d+(?:\s*-\s*\d+)*\s*조(?:\s*의\s*\d+)?", ref_label("article", key), r.text, count=1)
-        return _variant(case, "invented_article", sub, a[:r.start] + new + a[r.end:], (r.start, r.start + len(new)))
+        return _variant(case, "invented_article", mode, a[:r.start] + new + a[r.end:], (r.start, r.start + len(new)))
     for sub in ("article", "annex", "clause"):
         cands = [r for r in refs if r.kind == sub and not (sub == "clause" and any(
             s.label == "" and s.title.replace(" ", "").endswith(r.law[1]) for s in sources))]
@@ -194,70 +201,73 @@ def _invented_article(case, a, sources, refs, rng):
     return _variant(case, "invented_article", sub, a[:r.start] + new + a[r.end:], (r.start, r.start + len(new)))
 
 
-def _swapped_law(case, a, sources, refs, rng):
-    """The law (or code) named before a reference replaced by one not among the sources, or 시행규칙 ↔ 시행령."""
-    cands = [r for r in refs if r.kind != "clause"] or [r for r in refs if r.law]
-    r = rng.choice(cands)
-    before = a[max(0, r.start - 160):r.start]
-    off = r.start - len(before)
-    if r.kind == "clause":
-        m = re.search(r"((?:KGS\s*(?:CODE\s*)?)?[A-Z]{2}\s*\d{3}|같은 코드|동 코드)(?:\s*\([^()]*\))?\s*(?:의\s*)?$", before)
-        if not m:
-            return None
-        code = rng.choice([c for c in OTHER_CODES if c != r.law[1] and not any(
-            s.title.replace(" ", "").endswith(c) for s in sources)])
-        start, new, sub = off + m.start(), f"KGS {code} ", "code"
-    else:
-        m = re.search(r"(「[^」]{2,120}」|｢[^｣]{2,120}｣|\?[^?]{4,80}\?|액법|고법|도법|동법|같은 법|법|액화석유가스의?\s*"
-                      r"안\s*전\s*관리 및 사업법)\s*(\(\s*이하[^()]*\))?\s*(시\s*행\s*규\s*칙|시\s*행\s*령)?\s*$", before)
-        laws = [law_key(t) for s in sources for t in (s.title, s.parent_title) if t]
-        suffix = re.sub(r"\s+", "", m.group(3)) if m and m.group(3) else ""
-        flip = {"시행규칙": "시행령", "시행령": "시행규칙"}.get(suffix)
-        if flip and r.law and rng.random() < 0.5 and not supporting(
-                Ref(r.start, r.end, r.kind, r.key, (r.law[0], flip)), _prepare(sources)):
-            new, shift = flip, len(flip) - len(m.group(3))
-            return _variant(case, "swapped_law", "suffix", a[:off + m.start(3)] + new + a[off + m.end(3):],
-                            (r.start + shift, r.end + shift))
-        new_law = rng.choice([x for x in OTHER_LAWS if not any(same_law((law_key(x)[0], lk[1]), lk) for lk in laws)])
-        start, new, sub = (off + m.start() if m else r.start), f"{new_law} {suffix + ' ' if suffix else ''}", "law"
-    shift = start + len(new) - r.start
-    return _variant(case, "swapped_law", sub, a[:start] + new + a[r.start:], (r.start + shift, r.end + shift))
+def _swapped_law(case, a, sources, refs, rng, mode):
+    """The law (or code) named before a reference replaced by one not among the sources, or (suffix) its
+    시행규칙 named 시행령 and vice versa."""
+    laws = [law_key(t) for s in sources for t in (s.title, s.parent_title) if t]
+    cands = []
+    for r in [r for r in refs if r.kind != "clause"] or [r for r in refs if r.law]:
+        before = a[max(0, r.start - 160):r.start]
+        if r.kind == "clause":
+            m = re.search(r"((?:KGS\s*(?:CODE\s*)?)?[A-Z]{2}\s*\d{3}|같은 코드|동 코드)(?:\s*\([^()]*\))?\s*(?:의\s*)?$",
+                          before)
+        else:
+            m = re.search(r"(「[^」]{2,120}」|｢[^｣]{2,120}｣|액법|고법|도법|동법|같은 법|(?<![가-힣])법|액화석유가스의?\s*"
+                          r"안\s*전\s*관리 및 사업법)\s*(\(\s*이하[^()]*\))?\s*(시\s*행\s*규\s*칙|시\s*행\s*령)?\s*$", before)
+        if mode == "suffix" and r.kind != "clause":
+            flip = m and m.group(3) and {"시행규칙": "시행령", "시행령": "시행규칙"}[re.sub(r"\s+", "", m.group(3))]
+            if flip and not supporting(Ref(r.start, r.end, r.kind, r.key, (r.law[0], flip)), _prepare(sources)):
+                cands.append((r, r.start - len(before) + m.start(3), r.start - len(before) + m.end(3), flip, "suffix"))
+        elif mode == "suffix":
+            continue
+        elif r.kind == "clause" and m:
+            code = rng.choice([c for c in OTHER_CODES if c != r.law[1] and not any(
+                s.title.replace(" ", "").endswith(c) for s in sources)])
+            cands.append((r, r.start - len(before) + m.start(), r.start, f"KGS {code} ", "code"))
+        elif r.kind != "clause":
+            suffix = re.sub(r"\s+", "", m.group(3)) + " " if m and m.group(3) else ""
+            law = rng.choice([x for x in OTHER_LAWS if not any(same_law((law_key(x)[0], lk[1]), lk) for lk in laws)])
+            cands.append((r, r.start - len(before) + m.start() if m else r.start, r.start, f"{law} {suffix}", "law"))
+    if not cands:
+        return None
+    r, start, end, new, sub = rng.choice(cands)
+    shift = start + len(new) - end
+    return _variant(case, "swapped_law", sub, a[:start] + new + a[end:], (r.start + shift, r.end + shift))
 
 
-def _altered_quote(case, a, sources, refs, rng):
-    """A number, a polarity word or a content word changed inside a quotation of a provision."""
-    qs = [m for m in _QUOTE.finditer(a) if m.group()[0] != "「" and not re.match(r"\s*(?:이?란|이?라\s*함은|이?라\s*한다)",
-          a[m.end():m.end() + 8]) and (len(re.sub(r"\s", "", m.group())) >= 22 or m.group()[:-1].rstrip(" .").endswith("다"))]
-    if not qs:
+def _altered_quote(case, a, sources, refs, rng, mode):
+    """A number, a polarity word (이상 → 이하, 있 → 없 …) or a content word changed inside a quoted provision."""
+    qs = [m for m in _QUOTE.finditer(a) if m.group()[0] != "「"
+          and not re.match(r"\s*(?:이?란|이?라\s*함은|이?라\s*한다)", a[m.end():m.end() + 8])
+          and (len(re.sub(r"\s", "", m.group())) >= 22 or m.group()[:-1].rstrip(" .").endswith("다"))]
+    edits = []
+    for m in qs:
+        inner = m.group()[1:-1]
+        if mode == "number":
+            for n in re.finditer(r"(?<![\d.])\d+(?![\d.]*\s*\.\s*\d)", inner):
+                v = int(n.group())
+                edits.append((m, inner[:n.start()] + str(v + rng.choice([1, 2, 3]) if v < 10 else v * 2 + 1)
+                              + inner[n.end():]))
+        elif mode == "polarity":
+            edits += [(m, inner.replace(x, y, 1)) for x, y in POLARITY if x in inner]
+        else:
+            edits += [(m, inner[:w.start()] + rng.choice([x for x in WORDS if x not in w.group()]) + inner[w.end():])
+                      for w in re.finditer(r"[가-힣]{3,}", inner) if not w.group().endswith(("한다", "하며", "있다"))]
+    if not edits:
         return None
-    m = rng.choice(qs)
-    inner = m.group()[1:-1]
-    nums = list(re.finditer(r"(?<![\d.])\d+(?![\d.]*\s*\.\s*\d)", inner))
-    pol = [(x, y) for x, y in POLARITY if x in inner]
-    words = [w for w in re.finditer(r"[가-힣]{3,}", inner) if not w.group().endswith(("한다", "하며", "있다"))]
-    sub = rng.choice([k for k, ok in (("number", nums), ("polarity", pol), ("word", words)) if ok] or [None])
-    if sub == "number":
-        n = rng.choice(nums)
-        v = int(n.group())
-        inner = inner[:n.start()] + str(v + rng.choice([1, 2, 3]) if v < 10 else v * 2 + 1) + inner[n.end():]
-    elif sub == "polarity":
-        x, y = rng.choice(pol)
-        inner = inner.replace(x, y, 1)
-    elif sub == "word":
-        w = rng.choice(words)
-        inner = inner[:w.start()] + rng.choice([x for x in WORDS if x not in w.group()]) + inner[w.end():]
-    else:
-        return None
+    m, inner = rng.choice(edits)
     new = m.group()[0] + inner + m.group()[-1]
-    return _variant(case, "altered_quote", sub, a[:m.start()] + new + a[m.end():], (m.start(), m.start() + len(new)))
+    return _variant(case, "altered_quote", mode, a[:m.start()] + new + a[m.end():], (m.start(), m.start() + len(new)))
 
 
-CORRUPT = {"invalid_marker": _invalid_marker, "invented_article": _invented_article,
-           "altered_quote": _altered_quote, "swapped_law": _swapped_law}
+CORRUPT = {"invalid_marker": (_invalid_marker, ["marker"]),
+           "invented_article": (_invented_article, ["new_number", "cross_law"]),
+           "altered_quote": (_altered_quote, ["number", "polarity", "word"]),
+           "swapped_law": (_swapped_law, ["other_law", "suffix"])}
 
 
 def build_cases(rows: list[dict], corpus: dict | None = None, seed: int = 13) -> list[dict]:
-    """Both originals of every item plus each corruption that applies, reproducible for a seed."""
+    """The three originals of every item plus each corruption (and subkind) that applies, reproducible for a seed."""
     out = []
     for row in rows:
         case = build_case(row, corpus, random.Random(f"{seed}:{row['id']}:quote"))
@@ -272,8 +282,11 @@ def build_cases(rows: list[dict], corpus: dict | None = None, seed: int = 13) ->
         quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(case["answer"])]
         refs = [r for r in find_references(case["answer"], sources) if not any(s < r.start < e for s, e in quoted)]
         for kind in KINDS:
-            if c := CORRUPT[kind](case, case["answer"], sources, refs, random.Random(f"{seed}:{row['id']}:{kind}")):
-                out.append(c)
+            make, modes = CORRUPT[kind]
+            for mode in modes:
+                rng = random.Random(f"{seed}:{row['id']}:{kind}:{mode}")
+                if c := make(case, case["answer"], sources, refs, rng, mode):
+                    out.append(c)
     return out
 
 

@@ -17,6 +17,7 @@ import numpy as np
 from llama_index.core.ingestion import IngestionPipeline
 from llama_index.core.schema import TextNode, TransformComponent
 
+from ingest.links import link_annexes
 from ingest.parsers import parse_file
 from ingest.parsers.base import ParseError, SkipFile
 from ingest.registry import Registry, UnitRow, VersionRow, now
@@ -125,6 +126,7 @@ class IngestReport:
     embed_seconds: float = 0.0
     embedded: int = 0
     run_id: int = 0
+    linked: int = 0  # articles whose vectors gained their annexes' vocabulary
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
@@ -172,6 +174,7 @@ class Ingestor:
             # every document seen, changed or not: repairs dates left stale by an interrupted run
             for doc_key in sorted(seen):
                 self.close_versions(doc_key)
+            report.linked = link_annexes(self.index)
         except BaseException as e:
             self.registry.finish_run(report.run_id, {"files": len(report.files)},
                                      [{"path": "", "status": "error", "reason": f"{type(e).__name__}: {e}"}],

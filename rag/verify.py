@@ -287,12 +287,14 @@ def find_references(text: str, sources: list[Source], srcs: list[_Src] | None = 
 
 
 def _quotes(text: str) -> list[tuple[int, int, str]]:
-    """Outermost quoted spans (start, end including the marks, opening mark), nested quotes skipped."""
+    """Outermost quoted spans (start, end including the marks, opening mark) within a paragraph; nested ones
+    are skipped."""
     out, i = [], 0
     while m := _OPENER.search(text, i):
         o, c, depth, j = m.group(), _QUOTES[m.group()], 0, m.start()
         pat = re.compile(re.escape(c) if o == c else f"[{re.escape(o + c)}]")
-        while (k := pat.search(text, j + 1, m.start() + 1500)) and not (text[k.start()] == c and depth == 0):
+        stop = min(m.start() + 1500, (text.find("\n\n", m.start()) + 1 or len(text) + 1) - 1)
+        while (k := pat.search(text, j + 1, stop)) and not (text[k.start()] == c and depth == 0):
             depth += 1 if text[k.start()] == o else -1
             j = k.start()
         if k:
@@ -451,8 +453,8 @@ def verify(answer: str, sources: list[Source], quote_threshold: float = 85.0) ->
             continue
         n, (score, diff) = max(((x.n, cache[x.n]) for x in first), key=lambda r: r[1][0], default=(None, (0, "")))
         other = next((x.n for x in srcs if cited and x.n not in cited and check(x)), None)
-        detail = (f"인용문이 출처 [{n}]의 원문과 다릅니다" if n else "인용할 출처가 없습니다") + (
-            f": {diff}" if diff not in ("", "?") else f" (유사도 {score:.0f}%)" if n else "")
+        detail = ("인용할 출처가 없습니다" if n is None else f"인용문이 출처 [{n}]의 원문과 다릅니다: {diff}"
+                  if diff != "?" else f"인용문을 출처 [{n}]에서 찾을 수 없습니다" + (f" (유사도 {score:.0f}%)" if score else ""))
         issue("altered_quote", detail + (f" — 출처 [{other}]의 원문과는 일치합니다." if other else "."), s, e, n)
 
     checked, uncited_seen = [r for r in refs if id(r) not in exempt], set()

@@ -63,6 +63,10 @@ class VectorIndex:
     def set_payload(self, ids: list[str], payload: dict) -> None:
         raise NotImplementedError
 
+    def update_sparse(self, id: str, indices: list[int], values: list[float]) -> None:
+        """Replace one point's sparse vector (annex vocabulary linked into an article)."""
+        raise NotImplementedError
+
     def hybrid(self, dense: list[float] | None, sparse: tuple[list[int], list[float]] | None,
                limit: int, flt: QueryFilter, weights: tuple[float, float] = (1.0, 1.0),
                prefetch: int = 100, rrf_k: int = 60) -> list[IndexHit]:

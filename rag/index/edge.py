@@ -8,7 +8,7 @@ import qdrant_edge as qe
 from rag.index.base import DENSE, SPARSE, IndexHit, IndexPoint, QueryFilter, VectorIndex, date_int
 
 _KEYWORD_FIELDS = ("kind", "visibility", "title_norm", "parent_norm", "article", "annex", "version_key",
-                   "doc_key", "code")
+                   "doc_key", "code", "refs")
 _INT_FIELDS = ("eff_from", "eff_to")
 
 
@@ -70,6 +70,10 @@ class EdgeIndex(VectorIndex):
     def set_payload(self, ids: list[str], payload: dict) -> None:
         if ids:
             self._shard.update(qe.UpdateOperation.set_payload(list(ids), payload))
+
+    def update_sparse(self, id, indices, values):
+        vec = {SPARSE: qe.SparseVector(indices=list(indices), values=list(values))}
+        self._shard.update(qe.UpdateOperation.update_vectors([qe.PointVectors(id=id, vector=vec)]))
 
     def hybrid(self, dense, sparse, limit, flt, weights=(1.0, 1.0), prefetch=100, rrf_k=60):
         f = edge_filter(flt)

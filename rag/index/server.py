@@ -10,7 +10,7 @@ from qdrant_client import QdrantClient, models
 from rag.index.base import DENSE, SPARSE, IndexHit, IndexPoint, QueryFilter, VectorIndex, date_int
 
 _KEYWORD_FIELDS = ("kind", "visibility", "title_norm", "parent_norm", "article", "annex", "version_key",
-                   "doc_key", "code")
+                   "doc_key", "code", "refs")
 
 
 def server_filter(flt: QueryFilter | None) -> models.Filter | None:
@@ -78,6 +78,10 @@ class ServerIndex(VectorIndex):
     def set_payload(self, ids: list[str], payload: dict) -> None:
         if ids:
             self._client.set_payload(self._name, payload, points=list(ids), wait=True)
+
+    def update_sparse(self, id, indices, values):
+        vec = {SPARSE: models.SparseVector(indices=list(indices), values=list(values))}
+        self._client.update_vectors(self._name, points=[models.PointVectors(id=id, vector=vec)], wait=True)
 
     def hybrid(self, dense, sparse, limit, flt, weights=(1.0, 1.0), prefetch=100, rrf_k=60):
         f = server_filter(flt)

@@ -26,7 +26,7 @@ def payloads(index) -> dict[str, dict]:
 
 def fee_hits(rt, as_of: date) -> list[dict]:
     res = rt.retriever.search("주민공유공간 사용료는 1시간당 얼마인가요?", top_k=10, as_of=as_of)
-    return res.hits
+    return [h for h in res.hits if h["document"]["title"] == HALL]
 
 
 @pytest.fixture

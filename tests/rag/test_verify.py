@@ -139,6 +139,29 @@ def test_reference_without_citation_is_uncited_claim():
     assert v.text.startswith("액법 제73조⚠(출처 표시 없음)에 따라")
 
 
+def test_code_context_and_numbers_that_are_not_clauses():
+    answer = ("KGS FU432 2. 3. 3. 4( 3)[4]에 따라 지면보다 0. 05m 이상 높게 설치하며, 같은 코드 2.3.3.4[4]는 "
+              "<개정 15. 10. 2>에 따라 2015. 10. 2. 이후 1. 6m 이상에 적용되고, 동 상세기준 2.3.3.4(4)[4]도 같습니다.")
+    refs = find_references(answer, sources())
+    assert [(r.key, r.law) for r in refs] == [("2.3.3.4", ("KGS", "FU432"))] * 3
+    assert verify(answer, sources()).ok
+    assert kinds(verify("KGS FU432 2.3.3.4[4]를 보고, 같은 코드 2.8.2.2[4]도 봅니다.", sources())) == [
+        "unsupported_reference"]
+
+
+def test_bracketed_text_that_is_not_a_marker():
+    v = verify("[ 질의 1] [별표 20] 선택 → [ 2. 5. 7. 8. 3 천정ㆍ벽ㆍ바닥 배관] 액법 시행규칙 별표 20[3]", sources())
+    assert v.ok and v.checked["markers"] == 1 and v.cited == [3]
+
+
+def test_annex_of_the_decree_after_a_defined_abbreviation():
+    srcs = [Source(1, "안전관리자의 자격과 선임 인원", DECREE, "별표 1", "1. 가스기능사", "annex")]
+    answer = "「액화석유가스의 안전관리 및 사업법」(이하 “액법”이라 한다) 시행령 별표 1[1]에 따라 선임합니다."
+    assert verify(answer, srcs).ok
+    assert kinds(verify(answer.replace("시행령", "시행규칙"), srcs)) == ["unsupported_reference"]
+    assert verify("액법 별표 1[1]", srcs).ok  # officials name the act for its decree's annex
+
+
 # (b) quotations
 
 
@@ -172,6 +195,18 @@ def test_quote_checked_against_the_cited_source_or_any_when_uncited():
 def test_quote_with_ellipsis_matches_its_pieces():
     answer = "액법 제33조[1]은 “가스공급자는 수요자가 … 2일 이내에 그 요청에 따라야 한다”고 합니다."
     assert verify(answer, sources()).ok
+
+
+def test_page_furniture_inside_the_source_passage_is_tolerated():
+    text = ("2.11.2.1 부록 C3에 따라 소형저장탱크의 저장능력을 합산한 결과 저장능력 합계가 1000㎏ 이상인 긴급 연락처\n"
+            "규격: (0.5×0.6)m 이상\nKGS FU432 2023\n소형저장탱크를 설치한 장소 주위에는 높이 1m 이상의 철책 또는 "
+            "철망 등의 경계책을 설치하여 일반인의 출입이 통제되도록 필요한 조치를 한다.")
+    srcs = [Source(1, "KGS FU432", label="2.11.2", text=text)]
+    quote = ("부록 C3에 따라 소형저장탱크의 저장능력을 합산한 결과 저장능력 합계가 1, 000㎏ 이상인 소형저장탱크를 설치한 "
+             "장소 주위에는 높이 1m 이상의 철책 또는 철망 등의 경계책을 설치하여 일반인의 출입이 통제되도록 필요한 조치를 한다")
+    assert verify(f"KGS FU432 2.11.2.1[1]에서는 “{quote}”고 규정합니다.", srcs).ok
+    v = verify(f"KGS FU432 2.11.2.1[1]에서는 “{quote.replace('1m', '2m')}”고 규정합니다.", srcs)
+    assert kinds(v) == ["altered_quote"] and "‘2" in v.issues[0]["detail"]
 
 
 def test_titles_terms_and_names_are_not_quotations():
