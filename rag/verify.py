@@ -49,6 +49,7 @@ class Ref:
     key: str  # "33의2" | "20의2" | "2.3.3.4"
     law: tuple | None = None  # (base, suffix) normalised, ("KGS", "FU432") for codes; None: no law named
     text: str = ""
+    named: str = ""  # the law's name as the answer wrote it
 
 
 _LAW_END = r"(?:법률|법|령|규칙|기준|고시|조례|지침|규정|훈령|예규)"
@@ -65,11 +66,13 @@ _MARKER_PART = re.compile(r"(\d+)(?:\s*[-–~]\s*(\d+))?")
 _BRACKET = re.compile(r"[「｢『]([^「｢『」｣』]{1,150})[」｣』]")
 _DEFINE = re.compile(r"\(\s*이하\s*,?\s*[“\"'‘]\s*([^”\"'’()]{1,20}?)\s*[”\"'’]\s*(?:이?라|라고)[^()]{0,8}\)")
 _AFTER_TITLE = re.compile(r"\s*(\(\s*이하[^()]{0,40}\))?\s*" + _SUF + "?")
-_REL = re.compile(r"(?<![가-힣])(?:(같은|동|이)\s*)?(법률|법|영|규칙|시행령|시행규칙|지침|고시)(?:\s*" + _SUF + r")?(?![가-힣])")
+_REL = re.compile(r"(?<![가-힣])(?:(같은|동|이)\s*)?(법률|법|영|규칙|시행령|시행규칙|지침|고시|조례)(?:\s*" + _SUF
+                  + r")?(?![가-힣])")
 _CODE_REL = re.compile(r"(?:같은|동)\s*(?:코드|상세기준|기준)\s*(?:의\s*)?$|상세기준\s*$")
 _GAP_TAIL = re.compile(r"(?:\s+|[」｣』?]|\([^()]{0,90}\)|【[^】]{0,60}】|(?<=[0-9A-Za-z」｣』)])의|제\s*\d+\s*[장절관편])$")
-_LIST_GAP = re.compile(r"[\s,ㆍ·및또는와과부터내지~]*")
-_NAME_TAIL = re.compile(r"(?<![가-힣A-Za-z0-9·ㆍ])([가-힣A-Za-z0-9·ㆍ]{1,30}?" + _LAW_END + r")$")
+_LIST_GAP = re.compile(r"(?:[\s,ㆍ·및또는와과부터내지~]|\[[\d\s,\-–~]*\])*")  # "제44조[1] 및 제45조"
+_NAME_TAIL = re.compile(r"(?<![가-힣A-Za-z0-9·ㆍ])((?:[가-힣A-Za-z0-9·ㆍ]+\s+){0,3}(?:법률|규칙|조례)|"  # …에 관한 법률
+                        r"[가-힣A-Za-z0-9·ㆍ]{1,30}?" + _LAW_END + r")$")
 _NOT_LAW = {"방법", "불법", "위법", "적법", "편법", "기준", "규정", "시설기준", "기술기준", "상세기준", "검사기준",
             "점검기준", "설치기준", "안전기준", "관련규정", "해당규정", "상기규정", "동규정", "관련법", "해당법"}
 _DEFINITION_AFTER = re.compile(r"\s*(?:이?란|이?라\s*함은|이?라\s*한다|이?라고\s*한다|이?라\s*하며|으로\s*정의)")
@@ -125,8 +128,8 @@ def unit_of(label: str) -> tuple[str, str]:
         return "article", _num(m.group(1), m.group(2))
     if m := _ANNEX.search(lab):
         return "annex", _num(m.group(1), m.group(2))
-    m = re.match(r"[A-Z]?(\d+(?:\s*\.\s*\d+)*)", lab)
-    return ("clause", re.sub(r"\s+", "", m.group(1))) if m else ("other", lab)
+    m = re.match(r"[A-Z]?\d+(?:\s*\.\s*\d+)*", lab)  # an appendix clause keeps its letter: "A2.1"
+    return ("clause", re.sub(r"\s+", "", m.group())) if m else ("other", lab)
 
 
 def ref_label(kind: str, key: str) -> str:
@@ -226,7 +229,8 @@ def _mentions(text: str, srcs: list[_Src], sources: list[Source]) -> list[tuple]
         key = law_key(m.group(1), abbr)
         cands.append((m.start(), m.end(), (key[0], re.sub(r"\s+", "", m.group(2) or "") or key[1]), 1))
     for m in _REL.finditer(text):
-        cands.append((m.start(), m.end(), ("?rel", m.group(2), re.sub(r"\s+", "", m.group(3) or "")), 3))
+        if m.group(1) or m.group(2) != "법률":  # a bare 법률 ends a name ("…에 관한 법률"), it does not point back
+            cands.append((m.start(), m.end(), ("?rel", m.group(2), re.sub(r"\s+", "", m.group(3) or "")), 3))
     cands.sort(key=lambda c: (c[0], -c[1], c[3]))
     statutes = {lk[0] for s in srcs for lk in s.laws if re.search(r"법률?$", lk[0])}
     out, ctx = [], (next(iter(statutes)) if len(statutes) == 1 else None)
@@ -235,7 +239,7 @@ def _mentions(text: str, srcs: list[_Src], sources: list[Source]) -> list[tuple]
             continue
         if key[0] == "?rel":
             word, suffix = key[1], key[2]
-            if word in ("지침", "고시"):
+            if word in ("지침", "고시", "조례"):
                 key = next((k for _, _, k in reversed(out) if k[0].endswith(word)), None)
             else:
                 key = (ctx or "", suffix or _SUFFIX_OF.get(word, ""))
@@ -257,7 +261,7 @@ def _strip_gap(text: str, p: int, stop: dict) -> int:
 def find_references(text: str, sources: list[Source], srcs: list[_Src] | None = None) -> list[Ref]:
     """Every 제N조 / 별표 N / code clause in the answer, with the law (or code) named right before it."""
     srcs = _prepare(sources) if srcs is None else srcs
-    ends = {e: k for _, e, k in _mentions(text, srcs, sources)}
+    ends = {e: (k, text[s:e]) for s, e, k in _mentions(text, srcs, sources)}
     found = [(m.start(), m.end(), "article", _num(m.group(1), m.group(2))) for m in _ART.finditer(text)]
     found += [(m.start(), m.end(), "annex", _num(m.group(1), m.group(2))) for m in _ANNEX.finditer(text)]
     found += [(m.start(), m.end(), "clause", re.sub(r"\s+", "", m.group(1))) for m in _CLAUSE.finditer(text)]
@@ -267,6 +271,7 @@ def find_references(text: str, sources: list[Source], srcs: list[_Src] | None = 
     for s, e, kind, key in sorted(found):
         prev = refs[-1] if refs else None
         listed = prev and (prev.kind == "clause") == (kind == "clause") and _LIST_GAP.fullmatch(text, prev.end, s)
+        named = ""
         if kind == "clause":
             p, before = _strip_gap(text, s, code_ends), [c for e2, c in codes if e2 <= s]
             if p in code_ends:
@@ -280,9 +285,10 @@ def find_references(text: str, sources: list[Source], srcs: list[_Src] | None = 
         else:
             p = _strip_gap(text, s, ends)
             m = None if p in ends else _NAME_TAIL.search(text, max(0, p - 40), p)  # "건축법 제22조"
-            law = ends.get(p) or (law_key(m.group(1)) if m and normalize_title(m.group(1)) not in _NOT_LAW else None)
-            law = prev.law if law is None and listed else law
-        refs.append(Ref(s, e, kind, key, law, text[s:e]))
+            law, named = ends.get(p) or ((law_key(m.group(1)), m.group(1)) if m and normalize_title(m.group(1))
+                                         not in _NOT_LAW else (None, ""))
+            law, named = (prev.law, prev.named) if law is None and listed else (law, named)
+        refs.append(Ref(s, e, kind, key, law, text[s:e], re.sub(r"\s+", " ", named)))
     return refs
 
 
@@ -386,7 +392,8 @@ def _is_quotation(text: str, s: int, e: int, known: set, refs: list[Ref]) -> boo
     return not ((any(s < r.start < e for r in refs) or _CODE.search(inner)) and len(residual) < 12)
 
 
-def _law_name(key: tuple | None, sources: list[Source]) -> str:
+def _law_name(key: tuple | None, sources: list[Source], named: str = "") -> str:
+    """A law's display name: its official title when known, else as the answer wrote it."""
     if not key or not key[0]:
         return (key or ("", ""))[1] or "법령 미상"
     if key[0] == "KGS":
@@ -395,7 +402,7 @@ def _law_name(key: tuple | None, sources: list[Source]) -> str:
         if same_law(law_key(t), (key[0], "")) or same_law(law_key(t), key):
             t = t.replace("「", "").replace("」", "")
             return t if not key[1] or t.endswith(key[1]) else f"{t} {key[1]}"
-    return key[0] + (f" {key[1]}" if key[1] else "")
+    return named.strip("「」｢｣『』 ") if named and "(" not in named else key[0] + (f" {key[1]}" if key[1] else "")
 
 
 def verify(answer: str, sources: list[Source], quote_threshold: float = 85.0) -> Verification:
@@ -463,7 +470,7 @@ def verify(answer: str, sources: list[Source], quote_threshold: float = 85.0) ->
         if not (hits := supporting(r, srcs)):
             elsewhere = sorted({_law_name(lk, sources) for x in srcs if (x.kind, x.key) == (r.kind, r.key)
                                 for lk in x.laws})
-            detail = f"{_law_name(r.law, sources)} {ref_label(r.kind, r.key)}은(는) 검색된 출처에 없습니다"
+            detail = f"{_law_name(r.law, sources, r.named)} {ref_label(r.kind, r.key)}은(는) 검색된 출처에 없습니다"
             issue("unsupported_reference", detail + (
                 f" (같은 번호는 {', '.join(elsewhere)}에만 있습니다)." if elsewhere and r.law else "."), r.start, r.end)
         elif ss not in uncited_seen and not inside[r.start] and not any(ss <= ms < se for ms, _ in markers):

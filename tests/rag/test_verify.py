@@ -120,9 +120,18 @@ def test_abbreviation_defined_in_the_answer():
     assert verify(answer, sources()).ok
 
 
+def test_other_kinds_of_laws():
+    hall = "다산시 주민공유공간 대관 예시 조례"
+    srcs = [Source(1, hall, label="제5조", text="제5조(사용료)"), Source(2, "공공기관의 정보공개에 관한 법률", label="제9조")]
+    assert verify(f"「{hall}」 제5조[1]와 같은 조례 제5조[1], 공공기관의 정보공개에 관한 법률 제9조[2]", srcs).ok
+    v = verify(f"{hall} 제6조[1]와 개인정보 보호에 관한 법률 제9조[2]", srcs)
+    assert [i["detail"].split("은(는)")[0] for i in v.issues] == [f"{hall} 제6조", "개인정보 보호에 관한 법률 제9조"]
+
+
 def test_listed_articles_inherit_the_law_and_paragraph_references_stay_in_the_article():
-    v = verify("고압가스법 제17조 및 제33조[1]에 따라", sources())
-    assert len(v.issues) == 2 and all(i["type"] == "unsupported_reference" for i in v.issues)
+    for answer in ("고압가스법 제17조 및 제33조[1]에 따라", "고압가스법 제17조[1], 제33조[1]에 따라"):
+        v = verify(answer, sources())
+        assert len(v.issues) == 2 and all(i["type"] == "unsupported_reference" for i in v.issues)
     v = verify("액법 제33조제3항[1]에서는 수요자가 제2항에 따른 협의가 이루어지지 않은 경우를 규정합니다.", sources())
     assert v.ok and v.checked["references"] == 1
 
