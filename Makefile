@@ -35,7 +35,7 @@ test: install
 
 eval: install
 	DASAN_HOME=$(abspath data/eval) $(BIN)/dasan ingest "$(EVALCORPUS)"
-	DASAN_HOME=$(abspath data/eval) $(BIN)/dasan eval --set "$(EVALSET)" --baseline --out eval/results/kgs_dev.json
+	DASAN_HOME=$(abspath data/eval) $(BIN)/dasan eval --set "$(EVALSET)" --baseline --ask --out eval/results/kgs_dev.json
 
 bench: install
 	$(BIN)/python -m eval.bench --corpus "$(SHARED)/corpora" --out eval/results/bench.json

@@ -38,8 +38,15 @@ def cmd_ingest(args, rt) -> int:
         if not p.exists():
             print(f"경로가 없습니다: {p}", file=sys.stderr)
             return 2
+    from ingest.runs import IngestBusy, ingest_lock
+
     rt.ingestor.force = args.force
-    report = rt.ingestor.ingest_paths(paths, progress=progress)
+    try:
+        with ingest_lock(rt.settings.home, rt.registry):
+            report = rt.ingestor.ingest_paths(paths, progress=progress)
+    except IngestBusy as e:
+        print(str(e), file=sys.stderr)
+        return 3
     summary = {"run_id": report.run_id, "files": len(report.files), "indexed": report.count("ok"),
                "unchanged": report.count("unchanged"), "skipped": report.count("skipped"),
                "errors": report.count("error"), "units": report.units, "embedded": report.embedded,
@@ -167,7 +174,7 @@ def cmd_eval(args, rt) -> int:
     from eval.run import run_eval
 
     result = run_eval(rt, Path(args.set), top_k=args.top_k, baseline=args.baseline, as_of=_as_of(args.as_of),
-                      out=Path(args.out) if args.out else None)
+                      out=Path(args.out) if args.out else None, ask=args.ask)
     print(result["table"])
     return 0
 
@@ -182,7 +189,10 @@ def cmd_crawl(args, rt) -> int:
         return 2
     print(report.summary())
     if args.ingest and report.files:
-        ingest = rt.ingestor.ingest_paths([Path(f) for f in report.files])
+        from ingest.runs import ingest_lock
+
+        with ingest_lock(rt.settings.home, rt.registry):
+            ingest = rt.ingestor.ingest_paths([Path(f) for f in report.files])
         print(f"색인: 새로 {ingest.count('ok')}, 변경 없음 {ingest.count('unchanged')}, 오류 {ingest.count('error')}")
     return 1 if report.errors else 0
 
@@ -205,10 +215,13 @@ def cmd_serve(args, rt) -> int:
         # Serve at once; index in the background in this process (the embedded index is single-process).
         def work():
             app.state.ingest = {"status": "running", "paths": args.ingest}
+            from ingest.runs import ingest_lock
+
             try:
-                report = rt.ingestor.ingest_paths([Path(p) for p in args.ingest], progress=lambda fr: print(
-                    f" [{fr.status}] {fr.path}: {fr.units if fr.status in ('ok', 'unchanged') else fr.reason}",
-                    flush=True))
+                with ingest_lock(rt.settings.home, rt.registry):
+                    report = rt.ingestor.ingest_paths([Path(p) for p in args.ingest], progress=lambda fr: print(
+                        f" [{fr.status}] {fr.path}: {fr.units if fr.status in ('ok', 'unchanged') else fr.reason}",
+                        flush=True))
                 rt.retriever.refresh_titles()
                 app.state.ingest = {"status": "done", "run_id": report.run_id, "units": report.units,
                                     "errors": report.count("error"), "skipped": report.count("skipped")}
@@ -276,6 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--set", required=True)
     s.add_argument("--top-k", type=int, default=10)
     s.add_argument("--baseline", action="store_true", help="llama-index 기본 설정 기준선도 함께 측정")
+    s.add_argument("--ask", action="store_true", help="추출식 답변의 첫 인용이 정답 근거와 맞는 비율도 측정")
     s.add_argument("--as-of")
     s.add_argument("--out")
     s.set_defaults(fn=cmd_eval)

@@ -59,6 +59,21 @@ def time_queries(fn, questions: list[str], warmup: int = 3) -> dict:
             "mean_ms": round(statistics.mean(times) * 1000, 2)}
 
 
+def bench_ask(rt: Runtime, questions: list[str]) -> dict:
+    """Extractive /v1/ask latency against plain search for the same questions (no LLM time)."""
+    from rag.answer import Answerer, AskOptions
+
+    answerer = Answerer(rt.retriever, rt.registry, rt.index, models=None, today=rt.settings.today)
+    opts = AskOptions(as_of=date.today(), top_k=10)
+    rt.retriever._qcache.clear()
+    search = time_queries(lambda q: rt.retriever.search(q, top_k=10), questions)
+    rt.retriever._qcache.clear()
+    ask = time_queries(lambda q: answerer.ask(q, opts), questions)
+    return {"search": search, "ask_extractive": ask,
+            "added_p50_ms": round(ask["p50_ms"] - search["p50_ms"], 2),
+            "added_p95_ms": round(ask["p95_ms"] - search["p95_ms"], 2)}
+
+
 def bench_ingest(rt: Runtime, corpus: list[Path]) -> tuple[dict, list[IndexPoint]]:
     """Ingest the corpus into a fresh home, capturing the points for replication."""
     captured: list[IndexPoint] = []
@@ -166,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         "search_end_to_end": time_queries(lambda q: rt.retriever.search(q, top_k=10), questions),
         "query_embed": time_queries(rt.embedder.query, questions),
     }
+    result["ask_overhead"] = bench_ask(rt, questions)
     random.seed(0)
     if points and args.scale:
         result["scale"] = bench_scale(rt, points, questions, args.scale)

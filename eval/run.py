@@ -86,8 +86,25 @@ def baseline_documents(rt) -> list:
     return docs
 
 
+def extractive_first_citation(rt, items: list[dict], as_of: date) -> dict:
+    """Share of extractive /v1/ask answers whose first citation matches a gold reference."""
+    from rag.answer import Answerer, AskOptions
+
+    answerer = Answerer(rt.retriever, rt.registry, rt.index, models=None, today=rt.settings.today)
+    hit = abstained = 0
+    for it in items:
+        out = answerer.ask(it["question"][:4000], AskOptions(as_of=as_of))
+        if out["mode"] == "abstain":
+            abstained += 1
+            continue
+        first = out["citations"][0]
+        hit += any(matches(g, first) for g in it["gold"])
+    n = len(items)
+    return {"questions": n, "first_citation_match": round(hit / n, 4) if n else 0.0, "abstained": abstained}
+
+
 def run_eval(rt, set_path: Path, top_k: int = 10, baseline: bool = False, as_of: date | None = None,
-             out: Path | None = None) -> dict:
+             out: Path | None = None, ask: bool = False) -> dict:
     items = load_set(set_path)
     as_of = as_of or rt.settings.today()
     rows, report = evaluate(lambda q, k: rt.retriever.search(q[:4000], top_k=k, as_of=as_of).hits, items, top_k)
@@ -104,7 +121,14 @@ def run_eval(rt, set_path: Path, top_k: int = 10, baseline: bool = False, as_of:
         b_rows, b_report = evaluate(nb.search, items, top_k)
         reports["baseline"] = b_report
         result["baseline"], result["baseline_rows"] = b_report, b_rows
+    if ask:
+        result["extractive"] = extractive_first_citation(rt, items, as_of)
     result["table"] = _table(reports)
+    if ask:
+        e = result["extractive"]
+        result["table"] += (f"\nextractive answers: first citation matches a gold reference in "
+                            f"{e['first_citation_match']:.3f} of {e['questions']} questions "
+                            f"(abstained {e['abstained']})")
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")

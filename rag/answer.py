@@ -61,7 +61,7 @@ class Answerer:
         emb = self.retriever.embedder
         if emb is None:
             return 1.0
-        near = self.index.nearest(emb.query(question), 1, QueryFilter(as_of=opts.as_of, kinds=opts.kinds or [],
+        near = self.index.nearest(self.retriever.query_vector(question), 1, QueryFilter(as_of=opts.as_of, kinds=opts.kinds or [],
                                                                      visibility=opts.visibility or []))
         return float(near[0].score) if near else 0.0
 

