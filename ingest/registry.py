@@ -80,7 +80,9 @@ class Registry:
     def __init__(self, url: str) -> None:
         kwargs = {"connect_args": {"timeout": 30}} if url.startswith("sqlite") else {"pool_pre_ping": True}
         self.engine = create_engine(url, **kwargs)
-        Base.metadata.create_all(self.engine)
+        from ingest.migrate import upgrade
+
+        upgrade(self.engine)
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
