@@ -40,9 +40,33 @@ def _zip_kind(path: Path) -> str:
         raise ParseError(path, f"손상된 ZIP 기반 문서입니다(HWPX/DOCX로 열 수 없음): {e}") from e
     if "word/document.xml" in names:
         return "docx"
+    if "xl/workbook.xml" in names:
+        return "complaints"
     if any(n.startswith("Contents/") for n in names) or "mimetype" in names:
         return "hwpx"
     raise ParseError(path, "ZIP 파일이지만 HWPX나 DOCX 문서가 아닙니다")
+
+
+def _case_header(path: Path) -> bool:
+    """Whether a CSV header or the first JSONL object names question and answer columns."""
+    import csv
+    import io
+    import json
+
+    from ingest.parsers.complaints import looks_like_cases
+
+    head = path.read_bytes()[:65536].decode("utf-8-sig", errors="ignore")
+    first = head.splitlines()[0] if head.splitlines() else ""
+    if first.lstrip().startswith("{"):
+        try:
+            obj = json.loads(first)
+        except json.JSONDecodeError:
+            return False
+        return isinstance(obj, dict) and looks_like_cases(list(obj.keys()))
+    try:
+        return looks_like_cases(next(csv.reader(io.StringIO(first))))
+    except (csv.Error, StopIteration):
+        return False
 
 
 def detect(path: Path) -> str:
@@ -75,13 +99,15 @@ def detect(path: Path) -> str:
             return "html"
         return "lawgokr"
     if fmt == "json":
-        return "lawgokr"
+        return "complaints" if _case_header(path) else "lawgokr"
     if fmt == "html":
         return "html"
     if fmt == "text":
         head = path.read_text(encoding="utf-8", errors="replace")[:2000]
         if head.startswith("---") and any(k in head for k in _LEGALIZE_KEYS):
             return "legalize_md"
+        if path.suffix.lower() == ".csv" and _case_header(path):
+            return "complaints"
         return "text"
     raise ParseError(path, f"알 수 없는 파일 형식입니다(확장자 {path.suffix or '없음'}, 내용으로도 판별 불가)")
 
