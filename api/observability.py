@@ -156,14 +156,14 @@ class ObservabilityMiddleware:
         if path in _QUIET_PATHS and status < 400:
             return
         principal = state.get("principal")
-        user = state.get("user") or getattr(principal, "user", None)
+        user = state.get("user")
         fields = {"request_id": rid, "method": scope.get("method"), "path": path, "route": route,
                   "status": status, "duration_ms": round(seconds * 1000, 2),
                   "client": (scope.get("client") or (None,))[0]}
         if user:
             fields["user"] = user
-            if getattr(principal, "via", None):
-                fields["auth"] = principal.via
+        if getattr(principal, "via", None):
+            fields["auth"] = principal.via
         if not no_retention():
             if scope.get("query_string"):
                 fields["query"] = scope["query_string"].decode("latin-1")[:500]
@@ -179,7 +179,12 @@ async def metrics(request: Request) -> Response:
 
 
 def install_observability(app, log_stream=None) -> None:
-    """Add the middleware (call after other ``add_middleware`` calls so it is outermost) and /metrics."""
+    """Add the middleware (call after other ``add_middleware`` calls so it is outermost) and /metrics.
+
+    Idempotent: a second call on the same app does nothing."""
+    if getattr(app.state, "observability", False):
+        return
+    app.state.observability = True
     configure_json_logging("dasan.access", "dasan.auth", stream=log_stream)
     app.add_route("/metrics", metrics, methods=["GET"], include_in_schema=False)
     app.add_middleware(ObservabilityMiddleware)

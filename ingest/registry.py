@@ -70,6 +70,40 @@ class RunRow(Base):
     errors: Mapped[list] = mapped_column(JSON, default=list)
 
 
+class FeedbackRow(Base):
+    """An official's 👍/👎 on an answer, with an optional correction."""
+
+    __tablename__ = "feedback"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    user: Mapped[str | None] = mapped_column(String(256), nullable=True)
+    department: Mapped[str | None] = mapped_column(String(256), nullable=True)
+    rating: Mapped[str] = mapped_column(String(8))
+    question: Mapped[str | None] = mapped_column(Text, nullable=True)
+    answer: Mapped[str | None] = mapped_column(Text, nullable=True)
+    correction: Mapped[str | None] = mapped_column(Text, nullable=True)
+    comment: Mapped[str | None] = mapped_column(Text, nullable=True)
+    citations: Mapped[list] = mapped_column(JSON, default=list)
+    as_of: Mapped[str | None] = mapped_column(String(10), nullable=True)
+
+
+class AuditRow(Base):
+    """Who asked, when, which sources came back, which model answered, tokens used."""
+
+    __tablename__ = "audit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    ts: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    user: Mapped[str | None] = mapped_column(String(256), nullable=True, index=True)
+    department: Mapped[str | None] = mapped_column(String(256), nullable=True)
+    route: Mapped[str] = mapped_column(String(64))
+    question: Mapped[str | None] = mapped_column(Text, nullable=True)
+    sources: Mapped[list] = mapped_column(JSON, default=list)
+    model: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    tokens: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    status: Mapped[int] = mapped_column(Integer)
+    duration_ms: Mapped[float | None] = mapped_column(nullable=True)
+
+
 def now() -> datetime:
     return datetime.now(timezone.utc)
 

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import json
 
-from fastapi import APIRouter, HTTPException, Request
+import time
+
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import iterate_in_threadpool, run_in_threadpool
 from fastapi.responses import StreamingResponse
 
+from api.audit import record_audit
+from api.auth import Principal, require_user, visibility_for
 from api.routes.search import parse_as_of
 from api.schemas import AskRequest, AskResponse
 from rag.answer import AskOptions
@@ -21,7 +25,7 @@ def _llm_errors():
     return LLMError, ModelNotAllowed, ModelNotConfigured
 
 
-def _options(body: AskRequest, rt) -> AskOptions:
+def _options(body: AskRequest, rt, principal: Principal) -> AskOptions:
     as_of = parse_as_of(body.as_of, rt.settings.today())
     try:
         check_question(body.question)
@@ -30,20 +34,25 @@ def _options(body: AskRequest, rt) -> AskOptions:
     if body.model and body.model not in rt.models.names():
         names = ", ".join(rt.models.names()) or "없음(추출식 답변만 가능)"
         raise HTTPException(422, f"설정되지 않은 모델입니다: '{body.model}'. 사용할 수 있는 모델: {names}")
-    return AskOptions(as_of=as_of, top_k=body.top_k, kinds=body.kinds, model=body.model)
+    return AskOptions(as_of=as_of, top_k=body.top_k, kinds=body.kinds, model=body.model,
+                      visibility=visibility_for(principal))
 
 
 @router.post("/v1/ask", response_model=AskResponse,
              responses={200: {"content": {"text/event-stream": {}}, "description": "stream=true이면 SSE"}})
-async def ask(body: AskRequest, request: Request):
+async def ask(body: AskRequest, request: Request, principal: Principal = Depends(require_user)):
     rt = request.app.state.runtime
-    opts = _options(body, rt)
+    opts = _options(body, rt, principal)
     LLMError, ModelNotAllowed, ModelNotConfigured = _llm_errors()
     if body.stream:
-        return StreamingResponse(_sse(rt, body.question, opts, request), media_type="text/event-stream",
+        return StreamingResponse(_sse(rt, body.question, opts, request, principal), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    t = time.perf_counter()
     try:
-        return await run_in_threadpool(rt.answerer.ask, body.question, opts)
+        out = await run_in_threadpool(rt.answerer.ask, body.question, opts)
+        await run_in_threadpool(record_audit, rt.registry, principal, "ask", body.question, out, 200,
+                                round((time.perf_counter() - t) * 1000, 2))
+        return out
     except QuestionError as e:
         raise HTTPException(422, str(e))
     except (ModelNotAllowed, ModelNotConfigured) as e:
@@ -56,14 +65,18 @@ def _event(name: str, data: dict) -> str:
     return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False, default=str)}\n\n"
 
 
-async def _sse(rt, question: str, opts: AskOptions, request: Request):
+async def _sse(rt, question: str, opts: AskOptions, request: Request, principal: Principal):
     """Relay answer events; stop generating as soon as the client disconnects."""
     LLMError, _, _ = _llm_errors()
     events = rt.answerer.stream(question, opts)
+    t = time.perf_counter()
     try:
         async for name, data in iterate_in_threadpool(events):
             if await request.is_disconnected():
                 break
+            if name == "done":
+                await run_in_threadpool(record_audit, rt.registry, principal, "ask", question, data, 200,
+                                        round((time.perf_counter() - t) * 1000, 2))
             yield _event(name, data)
     except LLMError as e:
         yield _event("error", {"message": str(e), "partial": getattr(e, "partial", "")})

@@ -4,9 +4,11 @@ from __future__ import annotations
 import time
 from datetime import date
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 
+from api.audit import record_audit
+from api.auth import Principal, require_user, visibility_for
 from api.schemas import SearchRequest, SearchResponse
 from rag.retrieve import QuestionError
 
@@ -28,13 +30,17 @@ def parse_as_of(value: str | None, today: date) -> date:
 
 
 @router.post("/v1/search", response_model=SearchResponse)
-async def search(body: SearchRequest, request: Request) -> SearchResponse:
+async def search(body: SearchRequest, request: Request,
+                 principal: Principal = Depends(require_user)) -> SearchResponse:
     rt = request.app.state.runtime
     as_of = parse_as_of(body.as_of, rt.settings.today())
     t = time.perf_counter()
     try:
-        res = await run_in_threadpool(rt.retriever.search, body.question, body.top_k, as_of, body.kinds)
+        res = await run_in_threadpool(rt.retriever.search, body.question, body.top_k, as_of, body.kinds,
+                                      visibility_for(principal))
     except QuestionError as e:
         raise HTTPException(422, str(e))
+    await run_in_threadpool(record_audit, rt.registry, principal, "search", body.question, {"hits": res.hits},
+                            200, round((time.perf_counter() - t) * 1000, 2))
     return SearchResponse(question=body.question, as_of=as_of.isoformat(), hits=res.hits, warnings=res.warnings,
                           took_ms=round((time.perf_counter() - t) * 1000, 2))

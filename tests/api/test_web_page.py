@@ -23,6 +23,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.routes import web
 from api.routes.web import WEB_DIR
 from rag.llm import ModelRegistry
 from tests.conftest import HALL
@@ -31,6 +32,14 @@ FEE_Q = "주민공유공간 대관 사용료는 1시간에 얼마인가요?"
 CHROMIUM = os.environ.get("DASAN_CHROMIUM") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--no-proxy-server"]
+
+
+def make_app(runtime):
+    """create_app(runtime) with the web router (included here until api/app.py wires it in)."""
+    app = create_app(runtime)
+    if not any(getattr(r, "path", None) == "/static/{name:path}" for r in app.routes):
+        app.include_router(web.router)
+    return app
 
 
 @pytest.fixture
@@ -47,7 +56,7 @@ def web_runtime(sample_runtimes):
 
 @pytest.fixture
 def client(web_runtime):
-    return TestClient(create_app(web_runtime))
+    return TestClient(make_app(web_runtime))
 
 
 class _Refs(HTMLParser):
@@ -121,9 +130,10 @@ def test_page_has_labelled_controls_and_accessible_regions(client):
 
 def _playwright():
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import expect, sync_playwright
     except ImportError:
         pytest.skip("playwright Python package not installed (pip install playwright)")
+    expect.set_options(timeout=10_000)
     if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install -y chromium chromium-driver)")
     return sync_playwright
@@ -138,7 +148,7 @@ def live_server(web_runtime):
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(web_runtime), host="127.0.0.1", port=port, log_level="warning",
+    config = uvicorn.Config(make_app(web_runtime), host="127.0.0.1", port=port, log_level="warning",
                             lifespan="off", access_log=False)
     server = uvicorn.Server(config)
     server.install_signal_handlers = lambda: None  # not the main thread (older uvicorn)
@@ -188,6 +198,8 @@ def browser_page(live_server):
 
 
 def test_browser_ask_stream_cite_and_feedback(browser_page, tmp_path):
+    from playwright.sync_api import expect  # waits below use locators: the page's CSP forbids eval
+
     page, base, foreign, errors = browser_page
     page.goto(base + "/")
     assert page.get_attribute("html", "lang") == "ko"
@@ -242,6 +254,14 @@ def test_browser_ask_stream_cite_and_feedback(browser_page, tmp_path):
     panel.wait_for(state="hidden")
     assert page.evaluate("document.activeElement.dataset.n") == "1"
 
+    # copy as text: the answer plus a numbered source list
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+    page.click("#copy")
+    expect(page.locator("#action-status")).to_contain_text("복사했습니다")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("질문: " + FEE_Q) and "[추출식 답변]" in copied
+    assert f"[1] 「{HALL}」 제4조 (시행 2024-01-01)" in copied
+
     # feedback when /v1/feedback does not exist yet: a polite Korean error, the page keeps working
     posted: list[dict] = []
 
@@ -255,8 +275,7 @@ def test_browser_ask_stream_cite_and_feedback(browser_page, tmp_path):
     page.fill("#fb-correction", "2027년부터는 1만원입니다.")
     page.fill("#fb-comment", "시행예정 개정도 함께 알려 주세요.")
     page.click("#fb-send")
-    page.wait_for_function("document.getElementById('alert').textContent.length > 0")
-    assert "준비되지 않았습니다" in page.inner_text("#alert")
+    expect(page.locator("#alert")).to_contain_text("준비되지 않았습니다")
     fb = posted[0]
     assert fb["rating"] == "down" and fb["question"] == FEE_Q and fb["as_of"] == "2026-11-23"
     assert fb["correction"] == "2027년부터는 1만원입니다." and fb["comment"]
@@ -269,14 +288,15 @@ def test_browser_ask_stream_cite_and_feedback(browser_page, tmp_path):
 
 
 def test_browser_shows_http_and_stream_errors(browser_page):
+    from playwright.sync_api import expect
+
     page, base, foreign, errors = browser_page
     page.goto(base + "/")
     # a 4xx with a Korean detail (the real server: a question that is too long)
     page.fill("#question", "가" * 3990)
     page.evaluate("document.getElementById('question').value += '가'.repeat(30000)")
     page.click("#submit")
-    page.wait_for_function("document.getElementById('alert').textContent.length > 0")
-    assert "너무 깁니다" in page.inner_text("#alert")
+    expect(page.locator("#alert")).to_contain_text("너무 깁니다")
     assert page.is_enabled("#submit")
 
     # a stream that ends with an `error` event keeps the partial text and shows the message
@@ -286,7 +306,7 @@ def test_browser_shows_http_and_stream_errors(browser_page):
     page.route("**/v1/ask", lambda route: route.fulfill(status=200, content_type="text/event-stream", body=sse))
     page.fill("#question", FEE_Q)
     page.click("#submit")
-    page.wait_for_function("document.getElementById('alert').textContent.includes('언어모델')")
+    expect(page.locator("#alert")).to_contain_text("언어모델 연결이 끊겼습니다")
     assert page.inner_text("#mode-badge") == "생성형"
     assert "사용료는 1시간당" in page.inner_text("#answer")
     assert "끊겼" in page.inner_text("#progress")
@@ -295,5 +315,5 @@ def test_browser_shows_http_and_stream_errors(browser_page):
     page.unroute("**/v1/ask")
     page.route("**/v1/ask", lambda route: route.abort("connectionrefused"))
     page.click("#submit")
-    page.wait_for_function("document.getElementById('alert').textContent.includes('연결할 수 없습니다')")
+    expect(page.locator("#alert")).to_contain_text("연결할 수 없습니다")
     assert not foreign and not errors, (foreign, errors)

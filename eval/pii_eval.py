@@ -1,0 +1,361 @@
+"""Measures the personal-data masker (``ingest.pii``) on synthetic complaint texts, with Microsoft Presidio beside it.
+
+The texts (fixed seed) are Korean 민원 sentences with identifiers in many written forms (주민등록번호 with and
+without hyphen, post-2020 numbers, 010 1234 5678, +82 10-…, 국민 123456-01-123456, 서울12가3456, road and
+lot addresses, names after 민원인/성명/님 …) and distractors that must survive: dates, amounts, 제8조제2항,
+별표 20, KGS FU432 2.3.3.4, 법률 제18818호, 검사지원처-2108호, 대표번호, and officials' work contacts (답변자,
+담당 주무관 and office landline: kept by the default policy, so not gold).
+
+Scores: a gold span counts as recalled when predicted spans (of any type) cover all its characters, since
+what matters is that nothing leaks; a predicted span is correct when at least half of it lies in gold.
+
+Presidio runs without a downloadable model: a blank spaCy Korean pipeline (rule-based tokenizer, lemma =
+text so context words work) as its NLP engine, so it has no NER (no PERSON); (a) its built-in recognizers
+(e-mail, phone with region KR, credit card, IP, KR RRN/FRN/passport/driver's licence/BRN) at score > 0 and at
+score >= 0.4 (weak patterns need a context word); (b) Dasan's own rules hosted as PatternRecognizers.
+
+    python -m eval.pii_eval --n 400 --out eval/results/pii.json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.pii import mask
+from ingest.pii_patterns import RULES, TYPES, brn_valid, luhn_valid
+
+STRUCTURED = tuple(t for t in TYPES if t != "name")
+SURNAMES = "김" * 21 + "이" * 15 + "박" * 8 + "최" * 5 + "정" * 4 + "강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원"
+GIVEN = "민서지현수준영은우진도하윤예주연성경정희호재혁훈석철동상태승원미혜아유빈채다소나율시건가리인용종기광순숙선명환규범한결솔린별찬"
+BANKS = [("국민은행", "{6}-{2}-{6}"), ("KB국민은행", "{3}-{2}-{4}-{3}"), ("신한은행", "{3}-{3}-{6}"), ("우리은행", "{4}-{3}-{6}"),
+         ("하나은행", "{3}-{6}-{5}"), ("농협", "{3}-{4}-{4}-{2}"), ("NH농협은행", "{6}-{2}-{6}"), ("기업은행", "{3}-{6}-{2}-{3}"),
+         ("카카오뱅크", "{4}-{2}-{7}"), ("토스뱅크", "{4}-{4}-{4}"), ("우체국", "{6}-{2}-{6}"), ("새마을금고", "{4}-{2}-{7}")]
+PLACES = [("서울특별시", "강남구", "테헤란로", "역삼동"), ("서울", "노원구", "동일로", "상계동"), ("경기도", "성남시 분당구", "정자일로", "정자동"),
+          ("경기도", "양평군 양평읍", "양근로", "양근리"), ("부산광역시", "해운대구", "해운대로", "우동"),
+          ("충청북도", "청주시 흥덕구", "오송생명로", "복대동"), ("대전광역시", "유성구", "대학로", "궁동"),
+          ("세종특별자치시", "", "한누리대로", "어진동"), ("인천광역시", "연수구", "컨벤시아대로", "송도동")]
+APTS = ["래미안아파트", "현대아파트", "푸르지오", "다산빌라", "한신오피스텔", "e편한세상아파트"]
+OFFICES = ["043-750-1312", "043- 750- 1344", "031-8075-2345", "02-2133-1234", "044-200-5678", "(031)123-4567"]
+DEPTS = ["LP가스기준부", "건축과", "민원여권과", "교통행정과", "기후환경과", "현장운영부"]
+
+
+@dataclass
+class Example:
+    """One synthetic text and its gold spans (type, start, end)."""
+
+    id: str
+    text: str
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+class _Gen:
+    """Identifier values in their many written forms, from one seeded random source."""
+
+    def __init__(self, rng: random.Random):
+        self.r = rng
+
+    def digits(self, n: int) -> str:
+        return "".join(self.r.choice("0123456789") for _ in range(n))
+
+    def name(self) -> str:
+        given = self.r.choice(GIVEN) + ("" if self.r.random() < 0.07 else self.r.choice(GIVEN))
+        return self.r.choice(SURNAMES) + given
+
+    def rrn(self, foreign: bool = False, labelled: bool = False) -> str:
+        recent = self.r.random() < 0.15  # issued since Oct 2020: random tail, check digit not guaranteed
+        year = self.r.randint(1940, 2023) if foreign or not recent else self.r.randint(2020, 2023)
+        g = self.r.choice(("56" if year < 2000 else "78") if foreign else ("12" if year < 2000 else "34"))
+        head = f"{year % 100:02d}{self.r.randint(1, 12):02d}{self.r.randint(1, 28):02d}"
+        if self.r.random() < 0.1:
+            return f"{head}-{g}******"
+        if recent:
+            tail = self.digits(6)
+        else:
+            body = head + g + self.digits(5)
+            total = sum(int(d) * w for d, w in zip(body, (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)))
+            tail = body[7:] + str(((13 if foreign else 11) - total % 11) % 10)
+        sep = self.r.choice(["-", "-", "-", " - ", "- "] + ([""] if labelled or not recent else []))
+        return head + sep + g + tail
+
+    def phone(self, kind: str = "mobile") -> str:
+        if kind == "mobile":
+            a, b = self.digits(4), self.digits(4)
+            return self.r.choice([f"010-{a}-{b}", f"010{a}{b}", f"010 {a} {b}", f"010.{a}.{b}", f"+82 10-{a}-{b}",
+                                  f"+82-10-{a}-{b}", f"010- {a}- {b}", f"(010){a}-{b}", f"011-{a[:3]}-{b}"])
+        area = self.r.choice(["02", "031", "032", "051", "043", "064", "070"])
+        mid = self.digits(3 if area == "02" and self.r.random() < 0.5 else 4)
+        return self.r.choice([f"{area}-{mid}-{self.digits(4)}", f"{area}) {mid}-{self.digits(4)}",
+                              f"({area}) {mid}-{self.digits(4)}", f"{area}.{mid}.{self.digits(4)}", f"{area} {mid} {self.digits(4)}"])
+
+    def email(self) -> str:
+        user = "".join(self.r.choice("abcdefghijklmnoprstuvwy") for _ in range(self.r.randint(4, 9)))
+        user += self.r.choice(["", "", str(self.r.randint(1, 99)), ".kim", "_lee"])
+        return f"{user}@{self.r.choice(['naver.com', 'gmail.com', 'daum.net', 'hanmail.net', 'kakao.com', 'nate.com'])}"
+
+    def account(self) -> tuple[str, str]:
+        bank, shape = self.r.choice(BANKS)
+        return bank, re.sub(r"\{(\d+)\}", lambda m: self.digits(int(m.group(1))), shape)
+
+    def card(self) -> str:
+        amex = self.r.random() < 0.1
+        body = ("37" if amex else self.r.choice("3456")) + self.digits(12 if amex else 14)
+        check = next(str(d) for d in range(10) if luhn_valid(body + str(d)))
+        num = body + check
+        if amex:
+            return f"{num[:4]}-{num[4:10]}-{num[10:]}"
+        sep = self.r.choice(["-", "-", " ", ""])
+        return sep.join(num[i:i + 4] for i in range(0, 16, 4))
+
+    def brn(self) -> str:
+        body = self.digits(9)
+        num = body + next(str(d) for d in range(10) if brn_valid(body + str(d)))
+        return f"{num[:3]}-{num[3:5]}-{num[5:]}"
+
+    def passport(self) -> str:
+        return self.r.choice([f"{self.r.choice('MSROD')}{self.digits(8)}", f"M{self.digits(3)}{self.r.choice('ABCDEFGHJK')}{self.digits(4)}"])
+
+    def driver(self) -> str:
+        region = self.r.choice(["11", "12", "13", "14", "19", "20", "23", "26", "28"])
+        y, s, c = self.digits(2), self.digits(6), self.digits(2)
+        return self.r.choice([f"{region}-{y}-{s}-{c}", f"{region} {y} {s} {c}", f"{self.r.choice(['서울', '경기', '부산', '충북'])} {y}-{s}-{c}"])
+
+    def plate(self) -> str:
+        h = self.r.choice("가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주하허호")
+        n2, n4 = self.digits(self.r.choice([2, 3])), self.digits(4)
+        return self.r.choice([f"{n2}{h}{n4}", f"{n2}{h} {n4}", f"{n2} {h} {n4}", f"서울{n2[:2]}{h}{n4}", f"경기 {n2[:2]}{h}{n4}"])
+
+    def address(self) -> str:
+        prov, city, road, dong = self.r.choice(PLACES)
+        num = self.r.choice([str(self.r.randint(1, 450)), f"{self.r.randint(1, 99)}-{self.r.randint(1, 30)}"])
+        head = " ".join(x for x in (prov if self.r.random() < 0.8 or not city else "", city) if x)
+        unit = self.r.choice(["", "", f", {self.r.randint(101, 120)}동 {self.r.randint(1, 25)}0{self.r.randint(1, 4)}호",
+                              f" {self.r.choice(APTS)} {self.r.randint(101, 120)}동 {self.r.randint(101, 1504)}호", f" ({dong})"])
+        if self.r.random() < 0.3:
+            return f"{prov} {city} {dong} {self.r.randint(1, 999)}-{self.r.randint(1, 99)}{self.r.choice(['', '번지'])}".replace("  ", " ")
+        return f"{head} {road} {num}{unit}".strip()
+
+    def ip(self) -> str:
+        return self.r.choice([f"{self.r.randint(11, 223)}.{self.r.randint(0, 255)}.{self.r.randint(0, 255)}.{self.r.randint(1, 254)}",
+                              f"192.168.{self.r.randint(0, 9)}.{self.r.randint(2, 254)}"])
+
+
+# {slot}: gold of that type; {slot!}: generated but not personal data (officials, distractors).
+PII_TEMPLATES = [
+    "민원인 {name}({phone})입니다.", "성명: {name} / 연락처: {phone}", "신청인 {name}은 {address}에 거주하고 있습니다.",
+    "저는 {name}입니다. 휴대폰 {phone}로 회신 부탁드립니다.", "{name}님께서 문의하신 내용입니다.", "{name} 씨가 어제 방문했습니다.",
+    "{name} 귀하", "청구인 {name}의 주민등록번호는 {rrn}입니다.", "주민등록번호: {rrn_l}", "제 주민번호 {rrn} 확인 부탁드립니다.",
+    "외국인등록번호 {arn_l}로 등록된 근로자입니다.", "배우자({arn})의 체류 자격 관련 문의입니다.", "여권번호 {passport}로 예약했습니다.",
+    "운전면허번호는 {driver}입니다.", "면허번호: {driver}", "연락처 {phone}, 이메일 {email}", "{email}로 결과를 보내 주세요.",
+    "집 전화 {landline}로 연락 주세요.", "사무실 {landline} 또는 {phone}", "환불은 {account}(예금주 {name})로 부탁드립니다.",
+    "계좌번호: {account}", "카드번호 {card}로 결제했는데 이중 청구되었습니다.", "사업자등록번호 {brn}인 업체입니다.",
+    "업체(사업자번호 {brn}) 대표 {name} 사장님과 통화했습니다.", "차량번호 {plate} 차량이 소화전 앞에 주차되어 있습니다.",
+    "{plate} 차주에게 과태료가 부과되었습니다.", "주소: {address}", "현장 주소는 {address}입니다.", "{address}에 있는 가스시설입니다.",
+    "접속 IP {ip}에서 로그인 기록이 있습니다.", "작성자 {name} ({email})", "담당자 {name} {phone}", "예금주 {name}",
+    "이름 : {name}, 생년월일 1985. 3. 2.", "{name}({phone}) 드림", "{name} 고객님의 요청으로 재발급했습니다.",
+]
+DISTRACTORS = [
+    "「액화석유가스의 안전관리 및 사업법 시행규칙」 별표 20에 따라 검사합니다.", "KGS FU432 2.3.3.4에서 소형저장탱크의 설치 거리를 정하고 있습니다.",
+    "액법 제33조제2항 및 제73조제4항제4호에 따라 200만원 이하의 과태료가 부과됩니다.", "2024. 3. 5. 접수한 민원(접수번호 2024-0312-0045)입니다.",
+    "법률 제18818호(2022. 2. 3. 공포)로 개정되었습니다.", "검사지원처-2108호(2023.05.12.)로 회신한 바 있습니다.", "수수료는 1,000원, 재발급은 5만원입니다.",
+    "대표번호 1588-1234로 문의하세요.", "가스안전공사 콜센터(1544-4500)에 신고했습니다.", "담당 주무관님께서 친절히 안내해 주셨습니다.",
+    "고객님 안녕하세요.", "민원인 주소지 관할 구청에 문의하십시오.", "신청인 본인이 직접 방문해야 합니다.", "2023년 10월 1일부터 시행합니다.",
+    "국민신문고 신청번호 1AA-2403-0123456", "제12조의2 및 별지 제3호서식을 참고하세요.", "압력은 2.5 kPa 이상, 이격거리는 0.05 m입니다.",
+    "모델명 RB-1234 보일러를 사용합니다.", "2.5.7.3에 따라 매몰배관을 설치할 수 있습니다.", "대통령령 제33333호 시행령 제8조를 보세요.",
+    "2024-03-05 14:30에 점검했습니다.", "과태료 3,000,000원 처분은 2024년 4월 1일 확정되었습니다.", "표 2.1.1.1에 따른 거리를 유지해야 합니다.",
+]
+OFFICIAL = [
+    "<답변자 정보> * 답변자 : {oname!} / 소 속 : {dept!} / 연락처 : {office!}", "※ 담당자: {dept!} {oname!} 주무관(☎ {office!})",
+    "기타 궁금하신 사항은 다산시 {dept!}({office!})로 문의하여 주시기 바랍니다.", "담당 주무관 {oname!} 주무관 / 전화 {office!}",
+]
+
+
+def make_examples(n: int = 400, seed: int = 20261123) -> list[Example]:
+    """``n`` synthetic complaint texts with gold spans; the same ``seed`` gives the same set."""
+    rng = random.Random(seed)
+    g = _Gen(rng)
+    fill = {"name": g.name, "phone": g.phone, "landline": lambda: g.phone("landline"), "rrn": g.rrn,
+            "rrn_l": lambda: g.rrn(labelled=True), "arn": lambda: g.rrn(foreign=True), "arn_l": lambda: g.rrn(True, True),
+            "passport": g.passport, "driver": g.driver, "email": g.email, "card": g.card, "brn": g.brn, "plate": g.plate,
+            "address": g.address, "ip": g.ip, "account": lambda: " ".join(g.account()) if rng.random() < 0.7
+            else "{1} ({0})".format(*g.account()), "oname": g.name, "dept": lambda: rng.choice(DEPTS),
+            "office": lambda: rng.choice(OFFICES)}
+    gold_type = {"landline": "phone", "rrn_l": "rrn", "arn_l": "arn", "driver": "driver_license"}
+    out = []
+    for i in range(n):
+        sentences = rng.sample(PII_TEMPLATES, rng.randint(1, 3)) + rng.sample(DISTRACTORS, rng.randint(1, 3))
+        rng.shuffle(sentences)
+        if rng.random() < 0.35:
+            sentences.append(rng.choice(OFFICIAL))
+        ex = Example(f"pii-{i:04d}", "")
+        text = ""
+        for k, sentence in enumerate(sentences):
+            text += "" if k == 0 else rng.choice([" ", " ", "\n"])
+            for piece in re.split(r"(\{\w+!?\})", sentence):
+                m = re.fullmatch(r"\{(\w+)(!?)\}", piece)
+                if not m:
+                    text += piece
+                    continue
+                value = fill[m.group(1)]()
+                if not m.group(2):
+                    typ = gold_type.get(m.group(1), m.group(1))
+                    if m.group(1) == "account":
+                        bank_first = not value[0].isdigit()
+                        num = value.split(" ", 1)[1] if bank_first else value.split(" ", 1)[0]
+                        off = len(text) + value.index(num)
+                        ex.spans.append(("account", off, off + len(num)))
+                    else:
+                        ex.spans.append((typ, len(text), len(text) + len(value)))
+                text += value
+        ex.text = text
+        out.append(ex)
+    return out
+
+
+def score(examples: list[Example], predict) -> dict:
+    """Per type: gold count, recall (gold fully covered by any prediction), predictions, precision."""
+    stats: dict[str, dict[str, int]] = {}
+    started = time.perf_counter()
+    for ex in examples:
+        preds = predict(ex.text)
+        covered = [False] * len(ex.text)
+        for _, s, e in preds:
+            covered[s:e] = [True] * (e - s)
+        in_gold = [False] * len(ex.text)
+        for t, s, e in ex.spans:
+            in_gold[s:e] = [True] * (e - s)
+            st = stats.setdefault(t, dict.fromkeys(("gold", "recalled", "pred", "correct"), 0))
+            st["gold"] += 1
+            st["recalled"] += all(covered[s:e])
+        for t, s, e in preds:
+            st = stats.setdefault(t, dict.fromkeys(("gold", "recalled", "pred", "correct"), 0))
+            st["pred"] += 1
+            st["correct"] += sum(in_gold[s:e]) * 2 >= (e - s)
+    seconds = time.perf_counter() - started
+    for st in stats.values():
+        st["recall"] = round(st["recalled"] / st["gold"], 4) if st["gold"] else None
+        st["precision"] = round(st["correct"] / st["pred"], 4) if st["pred"] else None
+    total = {k: sum(st[k] for st in stats.values()) for k in ("gold", "recalled", "pred", "correct")}
+    total["recall"] = round(total["recalled"] / total["gold"], 4) if total["gold"] else None
+    total["precision"] = round(total["correct"] / total["pred"], 4) if total["pred"] else None
+    return {"per_type": dict(sorted(stats.items())), "overall": total, "seconds": round(seconds, 3)}
+
+
+def dasan_predict(text: str) -> list[tuple[str, int, int]]:
+    return [(s.type, s.start, s.end) for s in mask(text).spans]
+
+
+PRESIDIO_TYPES = {"EMAIL_ADDRESS": "email", "PHONE_NUMBER": "phone", "CREDIT_CARD": "card", "IP_ADDRESS": "ip",
+                  "KR_RRN": "rrn", "KR_FRN": "arn", "KR_PASSPORT": "passport", "KR_DRIVER_LICENSE": "driver_license",
+                  "KR_BRN": "brn"}
+
+
+def presidio_analyzers() -> dict:
+    """{"builtin": AnalyzerEngine, "dasan_rules": AnalyzerEngine, "version": str, "engine": str} or {"error": why}."""
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # offline: tldextract's bundled snapshot
+    try:
+        import regex
+        import spacy
+        from importlib.metadata import version
+
+        from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
+        from presidio_analyzer import predefined_recognizers as pr
+        from presidio_analyzer.nlp_engine import SpacyNlpEngine
+        from spacy.language import Language
+    except ImportError as e:
+        return {"error": f"presidio-analyzer를 불러올 수 없습니다 ({e}). pip install presidio-analyzer 후 다시 실행하세요."}
+    if not Language.has_factory("lemma_is_text"):
+        Language.component("lemma_is_text", func=_lemma_is_text)
+    # spacy.blank("ko") wants mecab-ko; the rule-based tokenizer needs nothing from outside.
+    nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    nlp.add_pipe("lemma_is_text")
+
+    def engine(recognizers) -> AnalyzerEngine:
+        nlp_engine = SpacyNlpEngine(models=[{"lang_code": "ko", "model_name": "blank-ko"}])
+        nlp_engine.nlp = {"ko": nlp}
+        registry = RecognizerRegistry(supported_languages=["ko"])
+        for rec in recognizers:
+            registry.add_recognizer(rec)
+        return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["ko"])
+
+    builtin = [pr.EmailRecognizer(supported_language="ko"), pr.CreditCardRecognizer(supported_language="ko"),
+               pr.PhoneRecognizer(supported_language="ko", supported_regions=("KR",), context=["전화", "연락처", "휴대폰"]),
+               pr.IpRecognizer(supported_language="ko"), pr.KrRrnRecognizer(), pr.KrFrnRecognizer(), pr.KrPassportRecognizer(),
+               pr.KrDriverLicenseRecognizer(), pr.KrBrnRecognizer()]
+
+    class DasanRule(PatternRecognizer):
+        def __init__(self, rule):
+            super().__init__(supported_entity=rule.type, name=f"dasan_{rule.name}", supported_language="ko",
+                             patterns=[Pattern(rule.name, rule.lookbehind_pattern(), 0.85)], global_regex_flags=regex.MULTILINE)
+            self.check = rule.check
+
+        def validate_result(self, pattern_text):
+            return None if self.check is None else self.check(pattern_text)
+
+    return {"builtin": engine(builtin), "dasan_rules": engine([DasanRule(r) for r in RULES]), "version": version("presidio-analyzer"),
+            "engine": f"spaCy {spacy.__version__} blank 'ko' (spacy.Tokenizer.v1, lemma = text), no NER model"}
+
+
+def _lemma_is_text(doc):
+    for token in doc:
+        token.lemma_ = token.text
+    return doc
+
+
+def presidio_predict(analyzer, threshold: float = 0.0):
+    def predict(text: str) -> list[tuple[str, int, int]]:
+        results = analyzer.analyze(text, language="ko", score_threshold=threshold)
+        return [(PRESIDIO_TYPES.get(r.entity_type, r.entity_type), r.start, r.end) for r in results if r.score > threshold
+                or (threshold == 0 and r.score > 0)]
+    return predict
+
+
+def run(n: int, seed: int) -> dict:
+    examples = make_examples(n, seed)
+    report = {"n": n, "seed": seed, "gold_spans": sum(len(e.spans) for e in examples), "systems": {}}
+    report["systems"]["dasan"] = score(examples, dasan_predict)
+    p = presidio_analyzers()
+    if "error" in p:
+        report["presidio_error"] = p["error"]
+        return report
+    report["presidio"] = {"version": p["version"], "nlp_engine": p["engine"]}
+    report["systems"]["presidio_builtin"] = score(examples, presidio_predict(p["builtin"]))
+    report["systems"]["presidio_builtin_ctx"] = score(examples, presidio_predict(p["builtin"], 0.4))
+    report["systems"]["presidio_dasan_rules"] = score(examples, presidio_predict(p["dasan_rules"]))
+    return report
+
+
+def table(report: dict) -> str:
+    systems = list(report["systems"])
+    types = sorted({t for s in report["systems"].values() for t in s["per_type"]})
+    fmt = lambda v: "  -  " if v is None else f"{v:.3f}"  # noqa: E731
+    lines = ["type            n  " + "  ".join(f"{s[:20]:>20}" for s in systems), " " * 19 + "  ".join(f"{'P':>9} {'R':>10}" for _ in systems)]
+    for t in types + ["overall"]:
+        row = [report["systems"][s]["per_type"].get(t, {}) if t != "overall" else report["systems"][s]["overall"] for s in systems]
+        n = row[0].get("gold", 0) if row[0] else 0
+        lines.append(f"{t:<14}{n:>4}  " + "  ".join(f"{fmt(r.get('precision')):>9} {fmt(r.get('recall')):>10}" for r in row))
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=400)
+    ap.add_argument("--seed", type=int, default=20261123)
+    ap.add_argument("--out", default="eval/results/pii.json")
+    args = ap.parse_args(argv)
+    report = run(args.n, args.seed)
+    print(table(report))
+    if "presidio_error" in report:
+        print("Presidio:", report["presidio_error"])
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

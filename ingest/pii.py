@@ -1,0 +1,252 @@
+"""Masks citizens' personal data (주민등록번호, 전화번호, 주소, 이름 …) before text is indexed or sent to an LLM.
+
+Past civil-complaint cases are full of personal data; ``mask`` replaces it with tags while legal
+references, dates, amounts and document numbers survive, and while a public official's work contact
+(a 답변자's name and office landline) is kept by default, since citizens need it and it is not private.
+
+    >>> from ingest.pii import mask
+    >>> r = mask("민원인 홍길동(010-1234-5678)이 제8조제2항에 대해 문의")
+    >>> r.masked
+    '민원인 [이름]([전화번호])이 제8조제2항에 대해 문의'
+    >>> [(s.type, s.start, s.end) for s in r.spans]
+    [('name', 4, 7), ('phone', 8, 21)]
+
+Span offsets index the ORIGINAL text. Rules live in ``ingest.pii_patterns``.
+
+주민등록번호 check digit: numbers issued since October 2020 carry a random tail, so a valid check digit
+is not required when the number is written with a hyphen (YYMMDD-GNNNNNN) or right after a 주민등록번호 /
+외국인등록번호 label, as long as the birth date is a real past date and the gender digit is 1-8 (5-8:
+foreigners). An unlabelled run of 13 digits is masked only with a valid check digit, so order and account
+numbers are not mistaken for one.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from bisect import bisect_right, insort
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from ingest.pii_patterns import CITIZEN_MARKERS, FOLD, ORG_BEFORE, PROTECTED, RULES, STAFF_MARKERS, TAGS, TYPES, Rule
+
+STYLES = ("tag", "stars")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_OFFICIAL_EMAIL = re.compile(r"@(?:[\w-]+\.)*(?:go\.kr|korea\.kr)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Span:
+    """One masked piece of personal data: its type, where it was in the original text, what replaced it."""
+
+    type: str
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class MaskResult:
+    """The masked text and the spans (over the original text) that were replaced; ``kept``: officials' contacts."""
+
+    masked: str
+    spans: list[Span]
+    kept: list[Span] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MaskPolicy:
+    """What to mask and how.
+
+    ``style``: "tag" replaces with "[주민등록번호]"-style tags, "stars" with "***". ``types``: the types to
+    mask (default: all of ``TYPES``). ``keep_official_contacts``: keep a public official's name, office
+    landline and official e-mail where the context marks them as staff (답변자, 담당자, 주무관, 소속 …);
+    a mobile number is masked always. ``keep_business_numbers``: keep 대표번호 such as 1588-1234.
+    """
+
+    style: str = "tag"
+    types: frozenset[str] = frozenset(TYPES)
+    keep_official_contacts: bool = True
+    keep_business_numbers: bool = True
+
+    def __post_init__(self):
+        if self.style not in STYLES:
+            raise ValueError(f"알 수 없는 치환 방식 '{self.style}'입니다. 가능한 값: {', '.join(STYLES)}")
+        unknown = set(self.types) - set(TYPES)
+        if unknown:
+            raise ValueError(f"알 수 없는 개인정보 유형 {sorted(unknown)}입니다. 가능한 값: {', '.join(TYPES)}")
+        object.__setattr__(self, "types", frozenset(self.types))
+
+    def replacement(self, type_: str) -> str:
+        return TAGS[type_] if self.style == "tag" else "***"
+
+
+DEFAULT_POLICY = MaskPolicy()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A rule's match before overlaps are resolved and the policy is applied."""
+
+    rule: Rule
+    start: int
+    end: int
+
+
+_GATES = {r.gate: re.compile(r.gate) for r in RULES if r.gate}
+_DIGITS = r"\d+"
+_MAX = sys.maxsize
+
+
+def _windows(text: str, gate: str | None, reach: tuple[int, int], cache: dict) -> list[tuple[int, int]]:
+    """Merged stretches of ``text`` around the hits of ``gate``; the whole text when there is no gate."""
+    if gate is None:
+        return [(0, len(text))]
+    key = (gate, reach)
+    if key not in cache:
+        back, fwd = reach
+        merged: list[list[int]] = []
+        for m in _GATES[gate].finditer(text):
+            s, e = max(0, m.start() - back), min(len(text), m.end() + fwd)
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        cache[key] = [(s, e) for s, e in merged]
+    return cache[key]
+
+
+def _overlaps(intervals: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps any of the sorted, non-overlapping ``intervals``."""
+    i = bisect_right(intervals, (start, _MAX))
+    return (i > 0 and intervals[i - 1][1] > start) or (i < len(intervals) and intervals[i][0] < end)
+
+
+def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list[Candidate]:
+    """Every validated rule match, overlaps resolved: higher priority first, then the longer span."""
+    text = text.translate(FOLD)  # one character for one: offsets stay valid
+    cache: dict = {}
+    protected: list[tuple[int, int]] = []
+    for s, e in _windows(text, _DIGITS, (60, 30), cache):
+        for m in PROTECTED.finditer(text, s, e):
+            if not protected or m.start() >= protected[-1][1]:
+                protected.append(m.span())
+    found: list[Candidate] = []
+    for rule in RULES:
+        if rule.type not in types:
+            continue
+        for s, e in _windows(text, rule.gate, rule.reach, cache):
+            for m in rule.compiled.finditer(text, s, e):
+                start, end = m.span("v")
+                if rule.check is not None and not rule.check(m.group("v")):
+                    continue
+                if rule.weak and protected and _overlaps(protected, start, end):
+                    continue
+                found.append(Candidate(rule, start, end))
+    found.sort(key=lambda c: (-c.rule.priority, c.start - c.end, c.start))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Candidate] = []
+    for c in found:
+        if not _overlaps(taken, c.start, c.end):
+            insort(taken, (c.start, c.end))
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _context_role(text: str, pos: int, window: int = 60) -> str:
+    """Who the nearest role marker before ``pos`` (same sentence or line) speaks of: "staff", "citizen" or ""."""
+    seg_start = max(0, pos - window)
+    seg = text[seg_start:pos]
+    cut = 0
+    for m in _SENTENCE_END.finditer(seg):
+        cut = m.end()
+    seg = seg[cut:]
+    last_staff = max((m.end() for m in STAFF_MARKERS.finditer(seg)), default=-1)
+    last_citizen = max((m.end() for m in CITIZEN_MARKERS.finditer(seg)), default=-1)
+    if last_staff < 0 and last_citizen < 0:
+        return ""
+    return "staff" if last_staff > last_citizen else "citizen"
+
+
+def _mobile_follows(text: str, c: Candidate, chosen: list[Candidate], reach: int = 40) -> bool:
+    """A mobile number shortly after a name on the same line marks a private contact, not an office."""
+    for o in chosen:
+        if o.rule.role == "mobile" and c.end <= o.start <= c.end + reach and "\n" not in text[c.end:o.start]:
+            return True
+    return False
+
+
+def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) -> bool:
+    """Whether the policy keeps this candidate visible (officials' work contacts, 대표번호)."""
+    role = c.rule.role
+    if role == "rep":
+        return policy.keep_business_numbers
+    if not policy.keep_official_contacts or role in ("mobile", "citizen"):
+        return False
+    if c.rule.type == "phone":
+        return role == "landline" and (_context_role(text, c.start) == "staff"
+                                       or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None)
+    if c.rule.type == "email":
+        return bool(_OFFICIAL_EMAIL.search(text[c.start:c.end])) and _context_role(text, c.start) == "staff"
+    if c.rule.type == "name":
+        if _mobile_follows(text, c, chosen):
+            return False
+        return role in ("staff", "public_title") or (role == "title" and _context_role(text, c.start) == "staff")
+    return False
+
+
+def mask(text: str, policy: MaskPolicy | None = None) -> MaskResult:
+    """Replace the personal data in ``text``; spans index the original text. Idempotent on its own output."""
+    policy = policy or DEFAULT_POLICY
+    chosen = find_candidates(text, policy.types)
+    spans: list[Span] = []
+    kept: list[Span] = []
+    parts: list[str] = []
+    pos = 0
+    for c in chosen:
+        span = Span(c.rule.type, c.start, c.end, policy.replacement(c.rule.type))
+        if _keep(text, c, chosen, policy):
+            kept.append(span)
+            continue
+        parts.append(text[pos:c.start])
+        parts.append(span.replacement)
+        pos = c.end
+        spans.append(span)
+    parts.append(text[pos:])
+    return MaskResult("".join(parts), spans, kept)
+
+
+def mask_cli(argv_text: str | None, jsonl_path: str | None, out: TextIO = sys.stdout,
+             policy: MaskPolicy | None = None) -> int:
+    """``dasan mask``: text (argument, else stdin) → masked text; ``--jsonl FILE`` ("-": stdin) → JSONL.
+
+    JSONL: one ``{"id","text"}`` per line in, one ``{"id","masked","spans":[{"type","start","end"}]}`` per
+    line out. Returns the exit status: 0, or 2 for an unreadable file or line (message on stderr).
+    """
+    if jsonl_path is None:
+        text = argv_text if argv_text is not None else sys.stdin.read()
+        out.write(mask(text, policy).masked)
+        return 0
+    try:
+        stream = sys.stdin if jsonl_path == "-" else open(jsonl_path, encoding="utf-8")
+    except OSError as e:
+        print(f"JSONL 파일을 열 수 없습니다: {jsonl_path} ({e.strerror})", file=sys.stderr)
+        return 2
+    with stream:
+        for n, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                text = item["text"]
+                if not isinstance(text, str):
+                    raise TypeError
+            except (ValueError, KeyError, TypeError):
+                print(f"{jsonl_path} {n}번째 줄: {{\"id\", \"text\"}} 형식의 JSON이 아닙니다. "
+                      "각 줄에 JSON 객체 하나를 쓰고, text에 문자열을 넣으세요.", file=sys.stderr)
+                return 2
+            r = mask(text, policy)
+            out.write(json.dumps({"id": item.get("id"), "masked": r.masked,
+                                  "spans": [{"type": s.type, "start": s.start, "end": s.end} for s in r.spans]},
+                                 ensure_ascii=False) + "\n")
+    return 0
