@@ -6,7 +6,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
-from api.routes import admin, ask, search
+from api.routes import admin, ask, search, web
 
 MAX_BODY_BYTES = 1 * 1024 * 1024
 TOO_LARGE = "요청 본문이 너무 큽니다(1MB 한도)."
@@ -62,6 +62,7 @@ def create_app(runtime=None) -> FastAPI:
     app.include_router(search.router)
     app.include_router(ask.router)
     app.include_router(admin.router)
+    app.include_router(web.router)
 
     app.add_middleware(BodyLimit)
 

@@ -124,7 +124,7 @@ class ObservabilityMiddleware:
         state = scope.setdefault("state", {})
         state["request_id"] = rid
         token = request_id_var.set(rid)
-        status, started = 500, time.perf_counter()
+        status, started = None, time.perf_counter()
 
         async def send_wrapper(message):
             nonlocal status
@@ -138,12 +138,15 @@ class ObservabilityMiddleware:
         failed = False
         try:
             await self.app(scope, receive, send_wrapper)
-        except BaseException:
+        except Exception:
             failed, status = True, 500
+            raise
+        except BaseException:  # cancelled (client gone, shutdown): logged like nginx's 499, not an error
+            status = status or 499
             raise
         finally:
             IN_FLIGHT.dec()
-            self._record(scope, state, rid, status, time.perf_counter() - started, failed)
+            self._record(scope, state, rid, status or 500, time.perf_counter() - started, failed)
             request_id_var.reset(token)
 
     def _record(self, scope, state, rid, status, seconds, failed) -> None:

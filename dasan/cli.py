@@ -197,6 +197,32 @@ def cmd_crawl(args, rt) -> int:
     return 1 if report.errors else 0
 
 
+def cmd_sync(args, rt) -> int:
+    from ingest.runs import IngestBusy, ingest_lock
+    from ingest.sources.lawgokr import LawGoKrError, SourcesConfig, SyncReport, sync_sources
+    from ingest.sources.legalize import LegalizeError, sync_legalize
+
+    try:
+        cfg = SourcesConfig.load(args.config)
+        today, report = rt.settings.today(), SyncReport()
+        with ingest_lock(rt.settings.home, rt.registry):
+            if cfg.laws or cfg.admin_rules or cfg.ordinances or cfg.interpretations.get("query"):
+                with cfg.client() as c:
+                    report = sync_sources(c, cfg, rt.ingestor, rt.settings.home / "lawgokr", today=today)
+            for repo in cfg.legalize_paths():
+                sync_legalize(repo, rt.ingestor, rt.settings.home / "legalize-state.json",
+                              history=args.history if args.history is not None else cfg.legalize_history,
+                              today=today, report=report)
+    except (LawGoKrError, LegalizeError, ValueError, IngestBusy, FileNotFoundError) as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    for name, s in report.sources.items():
+        print(f"{name}: 새 판 {s.new}, 그대로 {s.unchanged}, 폐지 {s.repealed}, 오류 {len(s.errors)}")
+        for e in s.errors:
+            print(f"  - {e}")
+    return 1 if report.total("errors") else 0
+
+
 def cmd_runs(args, rt) -> int:
     for r in rt.registry.runs(args.limit):
         _print_json(r) if args.json else print(f"#{r['id']} {r['started_at']} {r['status']} {r['counts']}")
@@ -301,6 +327,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--max-pages", type=int, default=200)
     s.add_argument("--ingest", action="store_true", help="수집한 파일을 바로 색인")
     s.set_defaults(fn=cmd_crawl)
+    s = sub.add_parser("sync", help="법제처 Open API·legalize-kr 미러에서 바뀐 법령만 가져와 색인 (야간 작업)")
+    s.add_argument("--config", default="corpora/sources.toml", help="따라갈 법령 목록 (corpora/sources.example.toml 참고)")
+    s.add_argument("--history", type=int, help="legalize-kr: 파일마다 과거 판 N개도 색인")
+    s.set_defaults(fn=cmd_sync)
     s = sub.add_parser("runs", help="최근 색인 실행 기록")
     s.add_argument("--limit", type=int, default=20)
     s.add_argument("--json", action="store_true")

@@ -52,6 +52,7 @@ class Example:
     id: str
     text: str
     spans: list[tuple[str, int, int]] = field(default_factory=list)
+    optional: list[tuple[int, int]] = field(default_factory=list)  # officials' contacts, 대표번호: policy decides
 
 
 class _Gen:
@@ -80,14 +81,15 @@ class _Gen:
             body = head + g + self.digits(5)
             total = sum(int(d) * w for d, w in zip(body, (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)))
             tail = body[7:] + str(((13 if foreign else 11) - total % 11) % 10)
-        sep = self.r.choice(["-", "-", "-", " - ", "- "] + ([""] if labelled or not recent else []))
+        sep = self.r.choice(["-", "-", "-", " - ", "- ", "–"] + ([""] if labelled or not recent else []))
         return head + sep + g + tail
 
     def phone(self, kind: str = "mobile") -> str:
         if kind == "mobile":
             a, b = self.digits(4), self.digits(4)
             return self.r.choice([f"010-{a}-{b}", f"010{a}{b}", f"010 {a} {b}", f"010.{a}.{b}", f"+82 10-{a}-{b}",
-                                  f"+82-10-{a}-{b}", f"010- {a}- {b}", f"(010){a}-{b}", f"011-{a[:3]}-{b}"])
+                                  f"+82-10-{a}-{b}", f"010- {a}- {b}", f"(010){a}-{b}", f"011-{a[:3]}-{b}",
+                                  f"010–{a}–{b}", f"010 - {a} - {b}"])
         area = self.r.choice(["02", "031", "032", "051", "043", "064", "070"])
         mid = self.digits(3 if area == "02" and self.r.random() < 0.5 else 4)
         return self.r.choice([f"{area}-{mid}-{self.digits(4)}", f"{area}) {mid}-{self.digits(4)}",
@@ -145,7 +147,8 @@ class _Gen:
                               f"192.168.{self.r.randint(0, 9)}.{self.r.randint(2, 254)}"])
 
 
-# {slot}: gold of that type; {slot!}: generated but not personal data (officials, distractors).
+# {slot}: gold of that type; {slot!}: not gold (officials' work contacts and 대표번호 are "optional": kept by the
+# default policy, so masking them costs precision, but not in the policy-neutral precision).
 PII_TEMPLATES = [
     "민원인 {name}({phone})입니다.", "성명: {name} / 연락처: {phone}", "신청인 {name}은 {address}에 거주하고 있습니다.",
     "저는 {name}입니다. 휴대폰 {phone}로 회신 부탁드립니다.", "{name}님께서 문의하신 내용입니다.", "{name} 씨가 어제 방문했습니다.",
@@ -158,16 +161,20 @@ PII_TEMPLATES = [
     "{plate} 차주에게 과태료가 부과되었습니다.", "주소: {address}", "현장 주소는 {address}입니다.", "{address}에 있는 가스시설입니다.",
     "접속 IP {ip}에서 로그인 기록이 있습니다.", "작성자 {name} ({email})", "담당자 {name} {phone}", "예금주 {name}",
     "이름 : {name}, 생년월일 1985. 3. 2.", "{name}({phone}) 드림", "{name} 고객님의 요청으로 재발급했습니다.",
+    "{name} 드림", "보낸 사람: {name}", "민원인 {name}, {address}",
 ]
 DISTRACTORS = [
     "「액화석유가스의 안전관리 및 사업법 시행규칙」 별표 20에 따라 검사합니다.", "KGS FU432 2.3.3.4에서 소형저장탱크의 설치 거리를 정하고 있습니다.",
     "액법 제33조제2항 및 제73조제4항제4호에 따라 200만원 이하의 과태료가 부과됩니다.", "2024. 3. 5. 접수한 민원(접수번호 2024-0312-0045)입니다.",
     "법률 제18818호(2022. 2. 3. 공포)로 개정되었습니다.", "검사지원처-2108호(2023.05.12.)로 회신한 바 있습니다.", "수수료는 1,000원, 재발급은 5만원입니다.",
-    "대표번호 1588-1234로 문의하세요.", "가스안전공사 콜센터(1544-4500)에 신고했습니다.", "담당 주무관님께서 친절히 안내해 주셨습니다.",
+    "대표번호 {rep!}로 문의하세요.", "가스안전공사 콜센터({rep!})에 신고했습니다.", "담당 주무관님께서 친절히 안내해 주셨습니다.",
     "고객님 안녕하세요.", "민원인 주소지 관할 구청에 문의하십시오.", "신청인 본인이 직접 방문해야 합니다.", "2023년 10월 1일부터 시행합니다.",
     "국민신문고 신청번호 1AA-2403-0123456", "제12조의2 및 별지 제3호서식을 참고하세요.", "압력은 2.5 kPa 이상, 이격거리는 0.05 m입니다.",
     "모델명 RB-1234 보일러를 사용합니다.", "2.5.7.3에 따라 매몰배관을 설치할 수 있습니다.", "대통령령 제33333호 시행령 제8조를 보세요.",
     "2024-03-05 14:30에 점검했습니다.", "과태료 3,000,000원 처분은 2024년 4월 1일 확정되었습니다.", "표 2.1.1.1에 따른 거리를 유지해야 합니다.",
+    "민원인 연락처가 변경되었다고 합니다.", "담당자 변경 후 다시 회신하겠습니다.", "신청인 주장과 달리 현장은 정상입니다.", "사장님께 전달했습니다.",
+    "공고 제2024-55호에 따라 09:00~18:00 운영합니다.", "제품 일련번호 SN 2023-0412-7781을 확인했습니다.", "2020-2024년 점검 결과입니다.",
+    "설치 후 3개월 이내, 지상 2층 이상에 설치합니다.", "이번 주 안으로 처리될 예정입니다.", "정부 대표 번호는 110입니다.",
 ]
 OFFICIAL = [
     "<답변자 정보> * 답변자 : {oname!} / 소 속 : {dept!} / 연락처 : {office!}", "※ 담당자: {dept!} {oname!} 주무관(☎ {office!})",
@@ -184,7 +191,7 @@ def make_examples(n: int = 400, seed: int = 20261123) -> list[Example]:
             "passport": g.passport, "driver": g.driver, "email": g.email, "card": g.card, "brn": g.brn, "plate": g.plate,
             "address": g.address, "ip": g.ip, "account": lambda: " ".join(g.account()) if rng.random() < 0.7
             else "{1} ({0})".format(*g.account()), "oname": g.name, "dept": lambda: rng.choice(DEPTS),
-            "office": lambda: rng.choice(OFFICES)}
+            "office": lambda: rng.choice(OFFICES), "rep": lambda: rng.choice(["1588-1234", "1544-4500", "1661-0900"])}
     gold_type = {"landline": "phone", "rrn_l": "rrn", "arn_l": "arn", "driver": "driver_license"}
     out = []
     for i in range(n):
@@ -202,6 +209,8 @@ def make_examples(n: int = 400, seed: int = 20261123) -> list[Example]:
                     text += piece
                     continue
                 value = fill[m.group(1)]()
+                if m.group(1) in ("oname", "office", "rep"):
+                    ex.optional.append((len(text), len(text) + len(value)))
                 if not m.group(2):
                     typ = gold_type.get(m.group(1), m.group(1))
                     if m.group(1) == "account":
@@ -217,8 +226,14 @@ def make_examples(n: int = 400, seed: int = 20261123) -> list[Example]:
     return out
 
 
+KEYS = ("gold", "recalled", "pred", "correct", "on_optional")
+
+
 def score(examples: list[Example], predict) -> dict:
-    """Per type: gold count, recall (gold fully covered by any prediction), predictions, precision."""
+    """Per type: gold count, recall (gold fully covered by any prediction), predictions, precision.
+
+    ``precision_neutral`` leaves out predictions on officials' contacts and 대표번호, which only the
+    keep-official policy decides."""
     stats: dict[str, dict[str, int]] = {}
     started = time.perf_counter()
     for ex in examples:
@@ -227,22 +242,26 @@ def score(examples: list[Example], predict) -> dict:
         for _, s, e in preds:
             covered[s:e] = [True] * (e - s)
         in_gold = [False] * len(ex.text)
+        optional = [False] * len(ex.text)
+        for s, e in ex.optional:
+            optional[s:e] = [True] * (e - s)
         for t, s, e in ex.spans:
             in_gold[s:e] = [True] * (e - s)
-            st = stats.setdefault(t, dict.fromkeys(("gold", "recalled", "pred", "correct"), 0))
+            st = stats.setdefault(t, dict.fromkeys(KEYS, 0))
             st["gold"] += 1
             st["recalled"] += all(covered[s:e])
         for t, s, e in preds:
-            st = stats.setdefault(t, dict.fromkeys(("gold", "recalled", "pred", "correct"), 0))
+            st = stats.setdefault(t, dict.fromkeys(KEYS, 0))
             st["pred"] += 1
             st["correct"] += sum(in_gold[s:e]) * 2 >= (e - s)
+            st["on_optional"] += sum(in_gold[s:e]) * 2 < (e - s) and any(optional[s:e])
     seconds = time.perf_counter() - started
-    for st in stats.values():
+    total = {k: sum(st[k] for st in stats.values()) for k in KEYS}
+    for st in list(stats.values()) + [total]:
         st["recall"] = round(st["recalled"] / st["gold"], 4) if st["gold"] else None
         st["precision"] = round(st["correct"] / st["pred"], 4) if st["pred"] else None
-    total = {k: sum(st[k] for st in stats.values()) for k in ("gold", "recalled", "pred", "correct")}
-    total["recall"] = round(total["recalled"] / total["gold"], 4) if total["gold"] else None
-    total["precision"] = round(total["correct"] / total["pred"], 4) if total["pred"] else None
+        neutral = st["pred"] - st["on_optional"]
+        st["precision_neutral"] = round(st["correct"] / neutral, 4) if neutral else None
     return {"per_type": dict(sorted(stats.items())), "overall": total, "seconds": round(seconds, 3)}
 
 
@@ -339,6 +358,8 @@ def table(report: dict) -> str:
         row = [report["systems"][s]["per_type"].get(t, {}) if t != "overall" else report["systems"][s]["overall"] for s in systems]
         n = row[0].get("gold", 0) if row[0] else 0
         lines.append(f"{t:<14}{n:>4}  " + "  ".join(f"{fmt(r.get('precision')):>9} {fmt(r.get('recall')):>10}" for r in row))
+    lines.append("overall P, officials' contacts and 대표번호 left out: " + ", ".join(
+        f"{s} {fmt(report['systems'][s]['overall']['precision_neutral'])}" for s in systems))
     return "\n".join(lines)
 
 

@@ -191,7 +191,7 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
     if c.rule.type == "name":
         if _mobile_follows(text, c, chosen):
             return False
-        return role in ("staff", "public_title") or (role == "title" and _context_role(text, c.start) == "staff")
+        return role in ("staff", "public_title")  # "홍길동 과장": could be anyone's; masked
     return False
 
 

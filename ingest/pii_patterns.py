@@ -37,7 +37,13 @@ STOPWORDS = frozenset("""
 선택 선정 설치 설명 설비 설계 연락 연락처 연결 연장 연도 위의 위치 위반 위해 위원 위험 위원장 기타 기존 기간 기한 기준 기관
 기사 기록 기장 반드시 반영 반려 반장 인근 인정 인해 인터넷 제출 제가 제기 제공 제한 제도 국가 국민 국장 예정 예시 예약 명의
 명시 경우 경찰 경로 경계 은행 용도 용역 마음 마을 마지막 사무관 어제 어머님 어르신 담당 담당자 금액 금일 모든 모두 석유
-배우자 모친 부친 조카 손자 손녀 장남 장녀 차남 차녀 고모 이모 삼촌 사위 남동생 여동생 형제 자매 가족 본인 대표 대표자
+주신 하신 오신 이신 모신 주시는 하시는 오시는 이시는 배우자 모친 부친 조카 손자 손녀 장남 장녀 차남 차녀 고모 이모 삼촌 사위 남동생 여동생 형제 자매 가족 본인 대표 대표자
+""".split())
+# 2-syllable nouns that start no common name: "대리인 선임허가", "대표자 선정서" are not names.
+NOUN_PREFIXES = frozenset("""
+선정 선임 신청 신고 정당 주소 연락 전화 방문 변경 제출 확인 요청 문의 민원 관련 공사 설치 허가 조치 지정 지급 기간 기준 고충
+처리 진행 통지 송부 송달 증명 인감 위임 등록 선거 서류 명의 소유 임대 임차 계약 사용 안전 안내 장소 전체 정정 조사 본인 해당
+심사 심의 경우 결정 이의 이행 이용 최종 우편 주택 주차 차량 기한 기록 소송 소음 공동 공개 방법 성명 성함 반려 명백 원고 피고
 """.split())
 PARTICLE_ENDINGS = "은는이가을를의에도만와과로"
 ORG_ENDINGS = "과팀실청처센"  # "건축과 043-…", "민원실(…)": a unit, not a person
@@ -45,7 +51,8 @@ ORG_ENDINGS = "과팀실청처센"  # "건축과 043-…", "민원실(…)": a u
 
 def valid_name(value: str) -> bool:
     """Reject stopwords, stopword + particle ("이름은"), and unit names ("건축과") that look like names."""
-    if value in STOPWORDS or (value[:2] in STOPWORDS and len(value) == 3 and value[-1] in PARTICLE_ENDINGS):
+    if value in STOPWORDS or (len(value) == 3 and (value[:2] in NOUN_PREFIXES or value[-1] in "는를의에" or (
+            value[:2] in STOPWORDS and value[-1] in PARTICLE_ENDINGS))):
         return False
     return not (len(value) >= 3 and value[-1] in ORG_ENDINGS and value[:2] not in DOUBLE_SURNAMES)
 
@@ -142,14 +149,14 @@ PROVINCES = ("서울특별시|부산광역시|대구광역시|인천광역시|�
              "제주도|서울시|부산시|대구시|인천시|광주시|대전시|울산시|세종시|" + REGIONS)
 BANKS = r"(?:은행|뱅크|계좌(?:번호)?|입금|송금|환불|예금주|통장|KB|NH|IBK|신한|농협|우체국|새마을금고|신협|수협|씨티)"
 CITY = (r"(?!(?:연구|요구|추구|도구|가구|기구|입구|출구|창구|당시|다시|역시|동시|수시|임시|즉시|게시|표시|제시|지시|감시|"
-        r"개시|명시|실시|무시)\s)[가-힣]{1,5}(?:시|군|구)")
+        r"개시|명시|실시|무시|상시|평시|항시|전시|일시)\s)[가-힣]{1,5}(?:시|군|구)")
 APT = r"[가-힣A-Za-z0-9]{0,12}(?:아파트|빌라|맨션|오피스텔|빌딩|타워|하이츠|타운|캐슬|자이|푸르지오|래미안|힐스테이트|아이파크|더샵)"
 UNIT = rf"(?:(?:{APT})[ \t]*)?(?:\d{{1,4}}[ \t]?동[ \t]?)?\d{{1,5}}[ \t]?호"
 IP_GATE = r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}"
 ADDRESS_GATE = r"[로길동리가][ \t]?(?:산[ \t]?)?\d"
-ADDR_END = r"(?![\d-]|[개층시분명회건년월일차원세살미톤평])"  # "테헤란로 123에", not "… 3개월", "… 2층"
+ADDR_END = r"(?![\d-]|[개층시분명회건년월일차원세살미톤평천만억])"  # "테헤란로 123에", not "… 3개월", "… 2층"
 ROAD = r"[가-힣A-Za-z0-9.]{1,15}?(?:로|길)(?:[ \t]?\d{1,4}(?:번)?(?:[가-힣])?길)?[ \t]?\d{1,4}(?:-\d{1,4})?"
-LOT = r"[가-힣0-9]{1,6}?(?:동|리|가)(?:\d{1,2}가)?[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5})?(?:[ \t]?번지)?"
+LOT = r"(?:[가-힣0-9]{1,6}?(?:동|리)|[가-힣]{1,4}\d{1,2}가)[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5})?(?:[ \t]?번지)?"
 DETAIL = rf"(?:,?[ \t]*{UNIT}|[ \t]*\([가-힣0-9]{{1,6}}(?:동|리|가)(?:,[ \t]*{APT})?\))?"
 ADDRESS_TAIL = rf"(?:{ROAD}|{LOT}){ADDR_END}{DETAIL}"
 NAME_PREFIX_CITIZEN = (r"(?:(?<!\[)성[ \t]*명|(?<!\[)이[ \t]*름|성함|민원인|신청인|청구인|작성자|신고인|질의자|대리인|보호자|"
@@ -158,6 +165,7 @@ NAME_PREFIX_CITIZEN = (r"(?:(?<!\[)성[ \t]*명|(?<!\[)이[ \t]*름|성함|민�
 NAME_PREFIX_STAFF = r"(?:답변자|담당자|담당[ \t]*공무원|담당관|처리자|상담원|담당)"
 PUBLIC_TITLES = r"(?:주무관|사무관|서기관|주사보|주사|행정관|연구관|연구사|담당관|조사관|감독관)"
 OTHER_TITLES = r"(?:팀장|과장|계장|대리|부장|차장|실장|사장|대표|소장|원장|변호사|세무사|노무사|기자)"
+TITLE_END = r"(?:님)?(?=[은는이가을를의께에과와도만로]|[^가-힣]|$)"  # "사장님과", not "대리인"
 COLON = r"(?:[ \t]*[:：][ \t]*|[ \t]*\([ \t]*|[ \t]+)"
 
 # Spans that must survive: where a weak candidate overlaps one, the candidate is dropped.
@@ -243,7 +251,7 @@ RULES: tuple[Rule, ...] = (
     Rule("landline", "phone", LANDLINE, priority=69, role="landline", weak=True),
     Rule("rep_number", "phone", REP_NUMBER, priority=68, role="rep", weak=True),
     Rule("account", "account", r"(?<![\d-])\d{2,6}(?:[ \t]*-[ \t]*\d{2,7}){1,3}(?![\d-])",
-         before=BANKS + r"[^\d\n\[\]]{0,20}?", check=account_shape_ok, priority=60, weak=True),
+         before=BANKS + r"[^\d\n\[\].]{0,12}?", check=account_shape_ok, priority=60, weak=True),
     Rule("account_short", "account", r"(?<![\d-])\d{2,6}(?:[ \t]*-[ \t]*\d{2,7}){1,3}(?![\d-])",
          before=r"(?:국민|우리|하나|기업|SC제일|제일|카카오|토스|케이|부산|대구|광주|경남|전북|제주|산업)(?:은행|뱅크)?"
          r"[ \t]*[:：]?[ \t]*", check=account_shape_ok, priority=60, weak=True),
@@ -275,11 +283,13 @@ RULES: tuple[Rule, ...] = (
          priority=30, role="staff", gate=None),
     Rule("name_self", "name", NAME, before=r"(?:저는|본인은|제[ \t]*이름은)[ \t]+",
          after=r"(?:입니다|이고|이며|이라고|라고|이에요|예요)", check=valid_name, priority=30, role="citizen", gate=None),
-    Rule("name_honorific", "name", "(?<![가-힣])" + NAME, after=r"[ \t]?(?:님|씨|귀하|고객님|선생님|어르신|여사님|드림|올림)",
+    Rule("name_honorific", "name", "(?<![가-힣])" + NAME, after=r"[ \t]?(?:님|씨|귀하|드림|올림)",
          check=valid_name, priority=29, gate="님|씨|귀하|드림|올림", reach=(12, 4)),
-    Rule("name_public_title", "name", "(?<![가-힣])" + NAME3, after=rf"[ \t]?{PUBLIC_TITLES}",
+    Rule("name_customer", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]?(?:고객님|선생님|어르신|여사님)",  # not "주신 고객님"
+         check=valid_name, priority=29, gate="고객님|선생님|어르신|여사님", reach=(12, 4)),
+    Rule("name_public_title", "name", "(?<![가-힣])" + NAME3, after=rf"[ \t]?{PUBLIC_TITLES}{TITLE_END}",
          check=valid_name, priority=29, role="public_title", gate=PUBLIC_TITLES, reach=(8, 8)),
-    Rule("name_title", "name", "(?<![가-힣])" + NAME3, after=rf"[ \t]?{OTHER_TITLES}",
+    Rule("name_title", "name", "(?<![가-힣])" + NAME3, after=rf"[ \t]?{OTHER_TITLES}{TITLE_END}",
          check=valid_name, priority=28, role="title", gate=OTHER_TITLES, reach=(8, 8)),
     Rule("name_phone", "name", "(?<![가-힣])" + NAME, after=rf"[ \t]*[(:/,]*[ \t]*(?:{MOBILE}|{LANDLINE})",
          check=valid_name, priority=28, gate=r"\+82|0\d", reach=(10, 24)),

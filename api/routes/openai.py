@@ -189,9 +189,9 @@ def _usage(out: dict) -> dict:
 
 
 def _extension(out: dict) -> dict:
-    cites = [{"n": c.get("n"), "title": (c.get("document") or {}).get("title"), "unit": c.get("unit"),
-              "effective_from": (c.get("document") or {}).get("effective_from"),
-              "status": (c.get("document") or {}).get("status"), "quote": c.get("quote")}
+    """The ``dasan`` field of a JSON reply: mode, compact citations, notices, verification, timing."""
+    cites = [{"n": c.get("n"), "unit": c.get("unit"), "quote": c.get("quote")}
+             | {k: (c.get("document") or {}).get(k) for k in ("title", "effective_from", "status")}
              for c in out.get("citations") or []]
     return {"mode": out.get("mode"), "as_of": out.get("as_of"), "llm": out.get("model"), "citations": cites,
             "notices": out.get("notices") or [], "verification": out.get("verification"),
@@ -270,7 +270,7 @@ def _sse(obj: dict) -> str:
 async def _chunks(rt, question: str, opts: AskOptions, request: Request, ident: tuple, include_usage: bool):
     """chat.completion.chunk events: role, content deltas, sources tail, finish, [usage], [DONE]."""
     cid, created, model, principal = ident
-    LLMError, _, t = *_llm_errors(), time.perf_counter()
+    (LLMError, refused), t = _llm_errors(), time.perf_counter()
 
     def chunk(delta: dict, finish: str | None = None) -> str:
         return _sse({"id": cid, "object": "chat.completion.chunk", "created": created, "model": model,
@@ -294,7 +294,8 @@ async def _chunks(rt, question: str, opts: AskOptions, request: Request, ident: 
             elif name == "error":
                 raise LLMError(data.get("message") or "답변 생성 중 오류가 발생했습니다.")
     except LLMError as e:
-        yield _sse({"error": {"message": str(e), "type": "server_error", "param": None, "code": "upstream_error"}})
+        code = "model_not_allowed" if isinstance(e, refused) else "upstream_error"
+        yield _sse({"error": {"message": str(e), "type": "server_error", "param": None, "code": code}})
     except Exception as e:  # the stream must end with an error object and [DONE], never a silent cut
         log.exception("chat facade stream failed")
         yield _sse({"error": {"message": f"답변 생성 중 오류가 발생했습니다: {type(e).__name__}",

@@ -603,8 +603,10 @@
         el["fb-send"].disabled = false;
         return;
       }
+      var saved = null;
+      try { saved = await res.json(); } catch (_) { saved = null; }
       el["feedback-form"].hidden = true;
-      el["action-status"].textContent = "의견을 보냈습니다. 고맙습니다.";
+      el["action-status"].textContent = (saved && saved.message) || "의견을 보냈습니다. 고맙습니다.";
       el.copy.focus();
     } catch (_) {
       showError("의견을 보내지 못했습니다. " + NETWORK_ERROR);

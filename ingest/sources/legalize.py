@@ -64,7 +64,7 @@ def changed_files(repo: Path, last: str | None) -> tuple[list[str], list[str], b
         except LegalizeError:
             last = None
     if not last:
-        return [p for p in _z(git(repo, "ls-files", "-z")) if is_text_file(p)], [], True
+        return [p for p in _z(git(repo, "ls-tree", "-r", "-z", "--name-only", "HEAD")) if is_text_file(p)], [], True
     fields = _z(git(repo, "diff", "--name-status", "--no-renames", "-z", last, "HEAD"))
     changed, deleted = [], []
     for status, path in zip(fields[::2], fields[1::2]):

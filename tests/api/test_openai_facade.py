@@ -13,6 +13,7 @@ import uvicorn
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.audit import audit_rows
 from api.auth import AuthConfig, parse_key
 from api.observability import install_observability
 from api.routes import openai as facade
@@ -104,7 +105,7 @@ def test_models_list_names_configured_llms(llm):
     assert httpx.get(url + "/v1/models/dasan:onprem").json()["id"] == "dasan:onprem"
 
 
-def test_answer_ends_with_sources_and_notices(oai):
+def test_answer_ends_with_sources_and_notices(oai, sample_runtimes):
     r = oai.chat.completions.create(model="dasan", messages=[{"role": "user", "content": FEE_Q}])
     text = r.choices[0].message.content
     assert r.object == "chat.completion" and r.model == "dasan" and r.choices[0].finish_reason == "stop"
@@ -112,6 +113,8 @@ def test_answer_ends_with_sources_and_notices(oai):
     assert f"\n\n근거\n[1] 「{HALL}」 제4조 (시행 " in text and ", 현행)" in text
     assert "※" in text and "2027-01-01" in text  # the pending amendment notice
     assert r.usage is not None and r.usage.total_tokens == 0  # extractive: no LLM tokens
+    audit = audit_rows(sample_runtimes["edge"].registry, 1)[0]
+    assert audit["route"] == "chat" and audit["sources"][0]["unit"] == "제4조"
 
 
 def test_stream_chunks_match_the_json_answer(oai):
@@ -225,3 +228,14 @@ def test_auth_on_requires_a_key_with_openai_shaped_401(sample_runtimes):
     assert "인증" in r.json()["error"]["message"] and r.headers["www-authenticate"] == "Bearer"
     ok = client.post("/v1/chat/completions", json=body, headers={"Authorization": f"Bearer {KEY}"})
     assert ok.status_code == 200 and "근거" in ok.json()["choices"][0]["message"]["content"]
+
+
+def test_unexpected_failure_is_an_openai_shaped_500(extractive, sample_runtimes, monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(sample_runtimes["edge"].answerer, "ask", boom)
+    r = httpx.post(extractive + "/v1/chat/completions", timeout=10,
+                   json={"model": "dasan", "messages": [{"role": "user", "content": FEE_Q}]})
+    assert r.status_code == 500 and r.json()["error"]["code"] == "internal_error"
+    assert "secret" not in r.text and "서버 내부 오류" in r.json()["error"]["message"]

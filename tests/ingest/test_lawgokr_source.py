@@ -106,7 +106,7 @@ EXPC_BODY = """<?xml version="1.0" encoding="UTF-8"?><ExpcService><법령해석�
 <안건명><![CDATA[다산시 예시 안건(가스시설 점검 주기)]]></안건명><안건번호>25-0001</안건번호><해석일자>20250310</해석일자>
 <해석기관명>법제처</해석기관명><질의기관명>다산시</질의기관명><질의요지><![CDATA[예시 질의요지입니다.]]></질의요지>
 <회답><![CDATA[예시 회답입니다.]]></회답><이유><![CDATA[예시 이유 첫 줄입니다.<br/>둘째 줄입니다.]]></이유></ExpcService>"""
-HTML_ERROR = b"<!DOCTYPE html><html><head><title>\xea\xb5\xad\xea\xb0\x80\xeb\xb2\x95\xeb\xa0\xb9\xec\xa0\x95\xeb\xb3\xb4 \xec\x98\xa4\xeb\xa5\x98</title></head><body>error</body></html>"
+HTML_ERROR = "<!DOCTYPE html><html><head><title>국가법령정보 오류</title></head><body>error</body></html>".encode()
 
 
 class FakeDRF:
