@@ -6,7 +6,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
+from api.auth import AuthConfig
+from api.observability import install_observability
 from api.routes import admin, ask, search, web
+from api.routes import openai as openai_facade
 
 MAX_BODY_BYTES = 1 * 1024 * 1024
 TOO_LARGE = "요청 본문이 너무 큽니다(1MB 한도)."
@@ -63,8 +66,11 @@ def create_app(runtime=None) -> FastAPI:
     app.include_router(ask.router)
     app.include_router(admin.router)
     app.include_router(web.router)
+    app.include_router(openai_facade.router)
+    app.state.auth = AuthConfig.from_env()  # bad DASAN_AUTH / keys / CIDRs fail at start-up
 
     app.add_middleware(BodyLimit)
+    install_observability(app)  # outermost: 413s are logged and counted too
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):

@@ -257,7 +257,9 @@ def cmd_serve(args, rt) -> int:
                 print(f"색인 실패: {e}", file=sys.stderr, flush=True)
 
         threading.Thread(target=work, name="dasan-ingest", daemon=True).start()
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    # proxy_headers=False: client addresses are never rewritten from X-Forwarded-For, so forged SSO
+    # headers cannot borrow a trusted proxy's address; access_log=False: our JSON access log replaces it
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", proxy_headers=False, access_log=False)
     return 0
 
 

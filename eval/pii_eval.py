@@ -334,10 +334,27 @@ def presidio_predict(analyzer, threshold: float = 0.0):
     return predict
 
 
-def run(n: int, seed: int) -> dict:
+def real_summary(path: Path) -> dict:
+    """What Dasan masks and keeps in real Q&A texts (counts only: no values are written out)."""
+    masked: dict[str, int] = {}
+    kept: dict[str, int] = {}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for row in rows:
+        for key in ("title", "question", "reference_answer"):
+            r = mask(row.get(key) or "")
+            for s in r.spans:
+                masked[s.type] = masked.get(s.type, 0) + 1
+            for s in r.kept:
+                kept[s.type] = kept.get(s.type, 0) + 1
+    return {"file": str(path), "items": len(rows), "masked_by_type": masked, "kept_by_type": kept}
+
+
+def run(n: int, seed: int, real: Path | None = None) -> dict:
     examples = make_examples(n, seed)
     report = {"n": n, "seed": seed, "gold_spans": sum(len(e.spans) for e in examples), "systems": {}}
     report["systems"]["dasan"] = score(examples, dasan_predict)
+    if real is not None and real.exists():
+        report["real_texts"] = real_summary(real)
     p = presidio_analyzers()
     if "error" in p:
         report["presidio_error"] = p["error"]
@@ -368,9 +385,13 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=400)
     ap.add_argument("--seed", type=int, default=20261123)
     ap.add_argument("--out", default="eval/results/pii.json")
+    ap.add_argument("--real", default="/work/shared/eval/kgs_dev.jsonl", help="real Q&A JSONL to summarise (counts only)")
     args = ap.parse_args(argv)
-    report = run(args.n, args.seed)
+    report = run(args.n, args.seed, Path(args.real) if args.real else None)
     print(table(report))
+    if "real_texts" in report:
+        rt = report["real_texts"]
+        print(f"real texts ({rt['items']} from {rt['file']}): masked {rt['masked_by_type']}, kept {rt['kept_by_type']}")
     if "presidio_error" in report:
         print("Presidio:", report["presidio_error"])
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)

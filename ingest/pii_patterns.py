@@ -14,7 +14,7 @@ from typing import Callable
 
 # 한국인 성씨: the most common ~100 cover >99% of citizens; two-syllable ones are tried first.
 SURNAMES = ("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천방공현"
-            "함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국은편용예경봉어")
+            "함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국은편용예경봉어나")
 DOUBLE_SURNAMES = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방")
 # Given-name syllables: any Hangul syllable except 님 and 씨, so "홍길동님" never swallows the honorific.
 GIVEN = "가-\ub2d7\ub2d9-\uc527\uc529-힣"
@@ -37,13 +37,14 @@ STOPWORDS = frozenset("""
 선택 선정 설치 설명 설비 설계 연락 연락처 연결 연장 연도 위의 위치 위반 위해 위원 위험 위원장 기타 기존 기간 기한 기준 기관
 기사 기록 기장 반드시 반영 반려 반장 인근 인정 인해 인터넷 제출 제가 제기 제공 제한 제도 국가 국민 국장 예정 예시 예약 명의
 명시 경우 경찰 경로 경계 은행 용도 용역 마음 마을 마지막 사무관 어제 어머님 어르신 담당 담당자 금액 금일 모든 모두 석유
-주신 하신 오신 이신 모신 주시는 하시는 오시는 이시는 배우자 모친 부친 조카 손자 손녀 장남 장녀 차남 차녀 고모 이모 삼촌 사위 남동생 여동생 형제 자매 가족 본인 대표 대표자
+주신 하신 오신 이신 모신 주시는 하시는 오시는 이시는 배우자 모친 부친 조카 손자 손녀 장남 장녀 차남 차녀 고모 이모 삼촌
+사위 남동생 여동생 형제 자매 가족 본인 대표 대표자 나는 나도 나의 나중
 """.split())
 # 2-syllable nouns that start no common name: "대리인 선임허가", "대표자 선정서" are not names.
 NOUN_PREFIXES = frozenset("""
 선정 선임 신청 신고 정당 주소 연락 전화 방문 변경 제출 확인 요청 문의 민원 관련 공사 설치 허가 조치 지정 지급 기간 기준 고충
-처리 진행 통지 송부 송달 증명 인감 위임 등록 선거 서류 명의 소유 임대 임차 계약 사용 안전 안내 장소 전체 정정 조사 본인 해당
-심사 심의 경우 결정 이의 이행 이용 최종 우편 주택 주차 차량 기한 기록 소송 소음 공동 공개 방법 성명 성함 반려 명백 원고 피고
+처리 진행 통지 송부 송달 증명 인감 위임 등록 선거 서류 명의 소유 임대 임차 계약 사용 안전 안내 전체 정정 조사 본인 해당
+심사 심의 경우 결정 우편 주택 주차 차량 기한 기록 소송 소음 공동 공개 방법 성명 성함 반려 명백 원고 피고
 """.split())
 PARTICLE_ENDINGS = "은는이가을를의에도만와과로"
 ORG_ENDINGS = "과팀실청처센"  # "건축과 043-…", "민원실(…)": a unit, not a person
@@ -152,6 +153,8 @@ CITY = (r"(?!(?:연구|요구|추구|도구|가구|기구|입구|출구|창구|�
         r"개시|명시|실시|무시|상시|평시|항시|전시|일시)\s)[가-힣]{1,5}(?:시|군|구)")
 APT = r"[가-힣A-Za-z0-9]{0,12}(?:아파트|빌라|맨션|오피스텔|빌딩|타워|하이츠|타운|캐슬|자이|푸르지오|래미안|힐스테이트|아이파크|더샵)"
 UNIT = rf"(?:(?:{APT})[ \t]*)?(?:\d{{1,4}}[ \t]?동[ \t]?)?\d{{1,5}}[ \t]?호"
+OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+IPV4 = rf"(?:{OCTET}\.){{3}}{OCTET}(?!\d|\.\d)"
 IP_GATE = r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}"
 ADDRESS_GATE = r"[로길동리가][ \t]?(?:산[ \t]?)?\d"
 ADDR_END = r"(?![\d-]|[개층시분명회건년월일차원세살미톤평천만억])"  # "테헤란로 123에", not "… 3개월", "… 2층"
@@ -180,9 +183,10 @@ PROTECTED = re.compile("|".join((
     r"\d(?<![\dA-Z]\d)[A-Z]{2}-\d{4}-\d{7}(?!\d)",  # 국민신문고 신청번호
 )))
 STAFF_MARKERS = re.compile(r"답변자|담당자|담당[ \t]*(?:공무원|부서)|담당관|담당|" + PUBLIC_TITLES[3:-1] +
-                           r"|소[ \t]*속|부[ \t]*서|문의처|민원실|콜센터|고객센터|상담센터|처리[ \t]*부서|팀장|과장|계장")
-ORG_BEFORE = re.compile(r"(?:[가-힣A-Za-z]{1,10}(?:과|팀|센터|(?<!사무)실|청|공사|공단|본부|사무소|지사|[가-힣]부)|대표[ \t]*(?:전화|번호))"
-                        r"[ \t]*[(:：/]*[ \t]*(?:☎|전화|TEL|Tel|tel)?[ \t:：.]*\Z")  # "건축과(031-…)": an office line
+                           r"|소[ \t]*속|부[ \t]*서|문의처|민원실|콜센터|고객센터|상담센터|처리[ \t]*부서")
+ORG_BEFORE = re.compile(  # "건축과(031-…)": an office line
+    r"(?:[가-힣A-Za-z]{1,10}(?:과|팀|센터|(?<!사무)실|청|공사|공단|본부|사무소|지사|[가-힣]부)|대표[ \t]*(?:전화|번호))"
+    r"[ \t]*[(:：/]*[ \t]*(?:☎|전화|TEL|Tel|tel)?[ \t:：.]*\Z")
 CITIZEN_MARKERS = re.compile(NAME_PREFIX_CITIZEN[3:-1] + r"|휴대(?:폰|전화)|핸드폰|자택|집[ \t]*전화|본인|저희|개인|"
                              r"제[ \t]*(?:연락처|번호|전화)")
 
@@ -219,8 +223,8 @@ class Rule:
 RRN_BODY = r"\d(?<![\d-]\d)\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 RRN_CONTEXT = r"(?:주민(?:등록)?[ \t]*번호|외국인[ \t]*등록[ \t]*번호|등록[ \t]*번호)[^\d\n\[\]]{0,10}"
 RULES: tuple[Rule, ...] = (
-    Rule("email", "email", r"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", priority=100,
-         gate="@", reach=(80, 260)),
+    Rule("email", "email", r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
+         priority=100, gate="@", reach=(80, 260)),
     Rule("rrn", "rrn", RRN_BODY + r"(?:[ \t]*-[ \t]*|[ \t]+)?[1-49]\d{6}(?!\d)", check=rrn_valid, priority=95),
     Rule("arn", "arn", RRN_BODY + r"(?:[ \t]*-[ \t]*|[ \t]+)?[5-8]\d{6}(?!\d)", check=rrn_valid, priority=95),
     Rule("rrn_recent", "rrn", RRN_BODY + r"[ \t]*-[ \t]*[1-4]\d{6}(?!\d)", check=rrn_date_valid, priority=94),
@@ -229,14 +233,17 @@ RULES: tuple[Rule, ...] = (
     Rule("arn_context", "arn", RRN_BODY + r"[5-8]\d{6}(?!\d)", before=RRN_CONTEXT, check=rrn_date_valid, priority=94),
     Rule("rrn_partial", "rrn", RRN_BODY + r"[ \t]*-[ \t]*[1-4][*xX●○]{6}", check=rrn_head_valid, priority=93),
     Rule("arn_partial", "arn", RRN_BODY + r"[ \t]*-[ \t]*[5-8][*xX●○]{6}", check=rrn_head_valid, priority=93),
-    Rule("card", "card", r"[3-6](?<![\d-][3-6])\d{3}(?P<cs>[ \t]?-[ \t]?|[ \t])\d{4}(?P=cs)\d{4}(?P=cs)\d{4}(?![\d-])",
+    Rule("card", "card",
+         r"[3-6](?<![\d-][3-6])\d{3}(?P<cs>[ \t]?-[ \t]?|[ \t])\d{4}(?P=cs)\d{4}(?P=cs)\d{4}(?![\d-])",
          check=luhn_valid, priority=90),
     Rule("card_amex", "card", r"3(?<![\d-]3)[47]\d{2}(?P<ca>[ \t]?-[ \t]?|[ \t])\d{6}(?P=ca)\d{5}(?![\d-])",
          check=luhn_valid, priority=90),
     Rule("card_plain", "card", r"[3-6](?<!\d[3-6])\d{15}(?!\d)", check=luhn_valid, priority=89),
     Rule("card_partial", "card", r"[3-6](?<![\d-][3-6])\d{3}-\d{2}[*xX]{2}-[*xX]{4}-\d{4}(?![\d-])", priority=89),
-    Rule("brn", "brn", r"\d(?<![\d-]\d)\d{2}[ \t]*-[ \t]*\d{2}[ \t]*-[ \t]*\d{5}(?![\d-])", check=brn_valid, priority=85),
-    Rule("brn_context", "brn", r"(?<![\d-])\d{3}(?:[ \t]*-[ \t]*|[ \t]+)?\d{2}(?:[ \t]*-[ \t]*|[ \t]+)?\d{5}(?![\d-])",
+    Rule("brn", "brn", r"\d(?<![\d-]\d)\d{2}[ \t]*-[ \t]*\d{2}[ \t]*-[ \t]*\d{5}(?![\d-])", check=brn_valid,
+         priority=85),
+    Rule("brn_context", "brn",
+         r"(?<![\d-])\d{3}(?:[ \t]*-[ \t]*|[ \t]+)?\d{2}(?:[ \t]*-[ \t]*|[ \t]+)?\d{5}(?![\d-])",
          before=r"사업자(?:[ \t]*등록)?[ \t]*번호[^\d\n\[\]]{0,8}", priority=85),
     Rule("driver", "driver_license",
          r"(?:1(?<![\d-]1)[1-9]|2(?<![\d-]2)[0-8])(?P<ds>[ \t]*-[ \t]*|[ \t]+)\d{2}(?P=ds)\d{6}(?P=ds)\d{2}(?![\d-])",
@@ -256,23 +263,23 @@ RULES: tuple[Rule, ...] = (
          before=r"(?:국민|우리|하나|기업|SC제일|제일|카카오|토스|케이|부산|대구|광주|경남|전북|제주|산업)(?:은행|뱅크)?"
          r"[ \t]*[:：]?[ \t]*", check=account_shape_ok, priority=60, weak=True),
     Rule("account_after", "account", r"\d(?<![\d-]\d)\d{1,5}(?:[ \t]*-[ \t]*\d{2,7}){1,3}(?![\d-])",
-         after=r"[ \t]*[(,/]?[ \t]*" + BANKS, check=account_shape_ok, priority=59, weak=True),
+         after=r"[ \t]*[(,/]?[ \t]*(?:[가-힣A-Za-z]{0,6}(?:은행|뱅크|금고)|" + BANKS[3:], check=account_shape_ok,
+         priority=59, weak=True),
     Rule("account_plain", "account", r"(?<!\d)\d{10,14}(?!\d)",
          before=r"(?:계좌(?:번호)?|은행|뱅크)[^\d\n\[\]]{0,12}?", priority=58, weak=True),
-    Rule("ip", "ip", r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)",
-         check=ip_looks_real, priority=55, weak=True, gate=IP_GATE, reach=(2, 2)),
-    Rule("ip_context", "ip", r"(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)",
-         before=r"(?:IP|ip|아이피)[^\d\n\[\]]{0,12}", priority=55, gate=IP_GATE, reach=(20, 2)),
+    Rule("ip", "ip", r"(?<![\d.])" + IPV4, check=ip_looks_real, priority=55, weak=True, gate=IP_GATE, reach=(2, 2)),
+    Rule("ip_context", "ip", IPV4, before=r"(?:IP|ip|아이피)[^\d\n\[\]]{0,12}", priority=55, gate=IP_GATE, reach=(20, 2)),
     Rule("plate", "plate", rf"(?<!\d)(?:(?:{REGIONS})[ \t]?)?\d{{2,3}}[ \t]?"
          r"[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주아바사자배하허호][ \t]?\d{4}(?!\d)",
          priority=50, weak=True, gate=r"\d[ \t]?[가-힣][ \t]?\d{4}", reach=(12, 2)),
-    Rule("address", "address", rf"(?<![가-힣])(?:{PROVINCES})[ \t]+(?:{CITY}(?:[ \t]+[가-힣]{{1,5}}(?:구|읍|면))?[ \t]+)?"
-         + ADDRESS_TAIL, priority=42, gate=ADDRESS_GATE, reach=(60, 45)),
+    Rule("address", "address",
+         rf"(?<![가-힣])(?:{PROVINCES})[ \t]+(?:{CITY}(?:[ \t]+[가-힣]{{1,5}}(?:구|읍|면))?[ \t]+)?" + ADDRESS_TAIL,
+         priority=42, gate=ADDRESS_GATE, reach=(60, 45)),
     Rule("address_city", "address", rf"(?<![가-힣]){CITY}(?:[ \t]+[가-힣]{{1,5}}(?:구|읍|면))?[ \t]+" + ADDRESS_TAIL,
          priority=41, weak=True, gate=ADDRESS_GATE, reach=(60, 45)),
-    Rule("address_lot", "address", r"(?<![가-힣])[가-힣]{1,5}(?:동|리)[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5}(?:[ \t]?번지)?|"
-         r"[ \t]?번지)" + ADDR_END + DETAIL, priority=40, weak=True,
-         gate=ADDRESS_GATE, reach=(12, 45)),
+    Rule("address_lot", "address",
+         r"(?<![가-힣])[가-힣]{1,5}(?:동|리)[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5}(?:[ \t]?번지)?|[ \t]?번지)" + ADDR_END
+         + DETAIL, priority=40, weak=True, gate=ADDRESS_GATE, reach=(12, 45)),
     Rule("address_unit", "address", rf"(?<![\d가-힣])(?:(?:{APT})[ \t]*)?\d{{1,4}}[ \t]?동[ \t]?\d{{1,5}}[ \t]?호",
          priority=39, weak=True, gate=r"동[ \t]?\d{1,5}[ \t]?호", reach=(24, 2)),
     Rule("name_form", "name", NAME, before=r"(?:(?<!\[)성[ \t]*명|(?<!\[)이[ \t]*름|성함)" + COLON, after=NAME_END,
@@ -285,7 +292,7 @@ RULES: tuple[Rule, ...] = (
          after=r"(?:입니다|이고|이며|이라고|라고|이에요|예요)", check=valid_name, priority=30, role="citizen", gate=None),
     Rule("name_honorific", "name", "(?<![가-힣])" + NAME, after=r"[ \t]?(?:님|씨|귀하|드림|올림)",
          check=valid_name, priority=29, gate="님|씨|귀하|드림|올림", reach=(12, 4)),
-    Rule("name_customer", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]?(?:고객님|선생님|어르신|여사님)",  # not "주신 고객님"
+    Rule("name_customer", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]?(?:고객님|선생님|어르신|여사님)",  # "주신 고객님"
          check=valid_name, priority=29, gate="고객님|선생님|어르신|여사님", reach=(12, 4)),
     Rule("name_public_title", "name", "(?<![가-힣])" + NAME3, after=rf"[ \t]?{PUBLIC_TITLES}{TITLE_END}",
          check=valid_name, priority=29, role="public_title", gate=PUBLIC_TITLES, reach=(8, 8)),

@@ -10,6 +10,7 @@ from fastapi.concurrency import iterate_in_threadpool, run_in_threadpool
 from fastapi.responses import StreamingResponse
 
 from api.audit import record_audit
+from api.observability import observe_answer
 from api.auth import Principal, require_user, visibility_for
 from api.routes.search import parse_as_of
 from api.schemas import AskRequest, AskResponse
@@ -50,6 +51,7 @@ async def ask(body: AskRequest, request: Request, principal: Principal = Depends
     t = time.perf_counter()
     try:
         out = await run_in_threadpool(rt.answerer.ask, body.question, opts)
+        observe_answer(out)
         await run_in_threadpool(record_audit, rt.registry, principal, "ask", body.question, out, 200,
                                 round((time.perf_counter() - t) * 1000, 2))
         return out
@@ -75,6 +77,7 @@ async def _sse(rt, question: str, opts: AskOptions, request: Request, principal:
             if await request.is_disconnected():
                 break
             if name == "done":
+                observe_answer(data)
                 await run_in_threadpool(record_audit, rt.registry, principal, "ask", question, data, 200,
                                         round((time.perf_counter() - t) * 1000, 2))
             yield _event(name, data)
