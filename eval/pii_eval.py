@@ -11,8 +11,10 @@ what matters is that nothing leaks; a predicted span is correct when at least ha
 
 Presidio runs without a downloadable model: a blank spaCy Korean pipeline (rule-based tokenizer, lemma =
 text so context words work) as its NLP engine, so it has no NER (no PERSON); (a) its built-in recognizers
-(e-mail, phone with region KR, credit card, IP, KR RRN/FRN/passport/driver's licence/BRN) at score > 0 and at
-score >= 0.4 (weak patterns need a context word); (b) Dasan's own rules hosted as PatternRecognizers.
+(e-mail, phone with region KR, credit card, IP, KR RRN/FRN/passport/driver's licence/BRN) at its default
+score threshold 0 (in this set every identifier has a context word, so a 0.4 threshold changes nothing);
+(b) Dasan's own rules hosted as PatternRecognizers (same regexes and validators, without Dasan's
+protected spans, overlap priorities, officials' policy or dash folding).
 
     python -m eval.pii_eval --n 400 --out eval/results/pii.json
 """
@@ -61,39 +63,39 @@ class _Gen:
     def __init__(self, rng: random.Random):
         self.r = rng
 
-    def digits(self, n: int) -> str:
+    def d(self, n: int) -> str:
         return "".join(self.r.choice("0123456789") for _ in range(n))
 
     def name(self) -> str:
-        given = self.r.choice(GIVEN) + ("" if self.r.random() < 0.07 else self.r.choice(GIVEN))
-        return self.r.choice(SURNAMES) + given
+        return self.r.choice(SURNAMES) + self.r.choice(GIVEN) + ("" if self.r.random() < 0.07 else self.r.choice(GIVEN))
 
     def rrn(self, foreign: bool = False, labelled: bool = False) -> str:
-        recent = self.r.random() < 0.15  # issued since Oct 2020: random tail, check digit not guaranteed
-        year = self.r.randint(1940, 2023) if foreign or not recent else self.r.randint(2020, 2023)
-        g = self.r.choice(("56" if year < 2000 else "78") if foreign else ("12" if year < 2000 else "34"))
-        head = f"{year % 100:02d}{self.r.randint(1, 12):02d}{self.r.randint(1, 28):02d}"
-        if self.r.random() < 0.1:
+        r = self.r
+        recent = r.random() < 0.15  # issued since Oct 2020: random tail, check digit not guaranteed
+        year = r.randint(1940, 2023) if foreign or not recent else r.randint(2020, 2023)
+        g = r.choice(("56" if year < 2000 else "78") if foreign else ("12" if year < 2000 else "34"))
+        head = f"{year % 100:02d}{r.randint(1, 12):02d}{r.randint(1, 28):02d}"
+        if r.random() < 0.1:
             return f"{head}-{g}******"
         if recent:
-            tail = self.digits(6)
+            tail = self.d(6)
         else:
-            body = head + g + self.digits(5)
-            total = sum(int(d) * w for d, w in zip(body, (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)))
+            body = head + g + self.d(5)
+            total = sum(int(c) * w for c, w in zip(body, (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)))
             tail = body[7:] + str(((13 if foreign else 11) - total % 11) % 10)
-        sep = self.r.choice(["-", "-", "-", " - ", "- ", "–"] + ([""] if labelled or not recent else []))
+        sep = r.choice(["-", "-", "-", " - ", "- ", "–"] + ([""] if labelled or not recent else []))
         return head + sep + g + tail
 
     def phone(self, kind: str = "mobile") -> str:
+        a, b = self.d(4), self.d(4)
         if kind == "mobile":
-            a, b = self.digits(4), self.digits(4)
             return self.r.choice([f"010-{a}-{b}", f"010{a}{b}", f"010 {a} {b}", f"010.{a}.{b}", f"+82 10-{a}-{b}",
                                   f"+82-10-{a}-{b}", f"010- {a}- {b}", f"(010){a}-{b}", f"011-{a[:3]}-{b}",
                                   f"010–{a}–{b}", f"010 - {a} - {b}"])
         area = self.r.choice(["02", "031", "032", "051", "043", "064", "070"])
-        mid = self.digits(3 if area == "02" and self.r.random() < 0.5 else 4)
-        return self.r.choice([f"{area}-{mid}-{self.digits(4)}", f"{area}) {mid}-{self.digits(4)}",
-                              f"({area}) {mid}-{self.digits(4)}", f"{area}.{mid}.{self.digits(4)}", f"{area} {mid} {self.digits(4)}"])
+        mid = a[:3] if area == "02" and self.r.random() < 0.5 else a
+        return self.r.choice([f"{area}-{mid}-{b}", f"{area}) {mid}-{b}", f"({area}) {mid}-{b}", f"{area}.{mid}.{b}",
+                              f"{area} {mid} {b}"])
 
     def email(self) -> str:
         user = "".join(self.r.choice("abcdefghijklmnoprstuvwy") for _ in range(self.r.randint(4, 9)))
@@ -102,49 +104,53 @@ class _Gen:
 
     def account(self) -> tuple[str, str]:
         bank, shape = self.r.choice(BANKS)
-        return bank, re.sub(r"\{(\d+)\}", lambda m: self.digits(int(m.group(1))), shape)
+        return bank, re.sub(r"\{(\d+)\}", lambda m: self.d(int(m.group(1))), shape)
 
     def card(self) -> str:
         amex = self.r.random() < 0.1
-        body = ("37" if amex else self.r.choice("3456")) + self.digits(12 if amex else 14)
-        check = next(str(d) for d in range(10) if luhn_valid(body + str(d)))
-        num = body + check
+        body = ("37" if amex else self.r.choice("3456")) + self.d(12 if amex else 14)
+        num = body + next(str(c) for c in range(10) if luhn_valid(body + str(c)))
         if amex:
             return f"{num[:4]}-{num[4:10]}-{num[10:]}"
-        sep = self.r.choice(["-", "-", " ", ""])
-        return sep.join(num[i:i + 4] for i in range(0, 16, 4))
+        return self.r.choice(["-", "-", " ", ""]).join(num[i:i + 4] for i in range(0, 16, 4))
 
     def brn(self) -> str:
-        body = self.digits(9)
-        num = body + next(str(d) for d in range(10) if brn_valid(body + str(d)))
+        body = self.d(9)
+        num = body + next(str(c) for c in range(10) if brn_valid(body + str(c)))
         return f"{num[:3]}-{num[3:5]}-{num[5:]}"
 
     def passport(self) -> str:
-        return self.r.choice([f"{self.r.choice('MSROD')}{self.digits(8)}", f"M{self.digits(3)}{self.r.choice('ABCDEFGHJK')}{self.digits(4)}"])
+        new = f"M{self.d(3)}{self.r.choice('ABCDEFGHJK')}{self.d(4)}"
+        return self.r.choice([self.r.choice("MSROD") + self.d(8), new])
 
     def driver(self) -> str:
         region = self.r.choice(["11", "12", "13", "14", "19", "20", "23", "26", "28"])
-        y, s, c = self.digits(2), self.digits(6), self.digits(2)
-        return self.r.choice([f"{region}-{y}-{s}-{c}", f"{region} {y} {s} {c}", f"{self.r.choice(['서울', '경기', '부산', '충북'])} {y}-{s}-{c}"])
+        y, s, c = self.d(2), self.d(6), self.d(2)
+        return self.r.choice([f"{region}-{y}-{s}-{c}", f"{region} {y} {s} {c}",
+                              f"{self.r.choice(['서울', '경기', '부산', '충북'])} {y}-{s}-{c}"])
 
     def plate(self) -> str:
         h = self.r.choice("가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주하허호")
-        n2, n4 = self.digits(self.r.choice([2, 3])), self.digits(4)
-        return self.r.choice([f"{n2}{h}{n4}", f"{n2}{h} {n4}", f"{n2} {h} {n4}", f"서울{n2[:2]}{h}{n4}", f"경기 {n2[:2]}{h}{n4}"])
+        n, n4 = self.d(self.r.choice([2, 3])), self.d(4)
+        return self.r.choice([f"{n}{h}{n4}", f"{n}{h} {n4}", f"{n} {h} {n4}", f"서울{n[:2]}{h}{n4}",
+                              f"경기 {n[:2]}{h}{n4}"])
 
     def address(self) -> str:
-        prov, city, road, dong = self.r.choice(PLACES)
-        num = self.r.choice([str(self.r.randint(1, 450)), f"{self.r.randint(1, 99)}-{self.r.randint(1, 30)}"])
-        head = " ".join(x for x in (prov if self.r.random() < 0.8 or not city else "", city) if x)
-        unit = self.r.choice(["", "", f", {self.r.randint(101, 120)}동 {self.r.randint(1, 25)}0{self.r.randint(1, 4)}호",
-                              f" {self.r.choice(APTS)} {self.r.randint(101, 120)}동 {self.r.randint(101, 1504)}호", f" ({dong})"])
-        if self.r.random() < 0.3:
-            return f"{prov} {city} {dong} {self.r.randint(1, 999)}-{self.r.randint(1, 99)}{self.r.choice(['', '번지'])}".replace("  ", " ")
-        return f"{head} {road} {num}{unit}".strip()
+        r = self.r
+        prov, city, road, dong = r.choice(PLACES)
+        if r.random() < 0.3:
+            return " ".join(x for x in (prov, city, dong) if x) + f" {r.randint(1, 999)}-{r.randint(1, 99)}" + r.choice(
+                ["", "번지"])
+        num = r.choice([str(r.randint(1, 450)), f"{r.randint(1, 99)}-{r.randint(1, 30)}"])
+        head = " ".join(x for x in (prov if r.random() < 0.8 or not city else "", city) if x)
+        unit = r.choice(["", "", f", {r.randint(101, 120)}동 {r.randint(1, 25)}0{r.randint(1, 4)}호", f" ({dong})",
+                         f" {r.choice(APTS)} {r.randint(101, 120)}동 {r.randint(101, 1504)}호"])
+        return f"{head} {road} {num}{unit}"
 
     def ip(self) -> str:
-        return self.r.choice([f"{self.r.randint(11, 223)}.{self.r.randint(0, 255)}.{self.r.randint(0, 255)}.{self.r.randint(1, 254)}",
-                              f"192.168.{self.r.randint(0, 9)}.{self.r.randint(2, 254)}"])
+        r = self.r
+        return r.choice([f"{r.randint(11, 223)}.{r.randint(0, 255)}.{r.randint(0, 255)}.{r.randint(1, 254)}",
+                         f"192.168.{r.randint(0, 9)}.{r.randint(2, 254)}"])
 
 
 # {slot}: gold of that type; {slot!}: not gold (officials' work contacts and 대표번호 are "optional": kept by the
@@ -187,11 +193,12 @@ def make_examples(n: int = 400, seed: int = 20261123) -> list[Example]:
     rng = random.Random(seed)
     g = _Gen(rng)
     fill = {"name": g.name, "phone": g.phone, "landline": lambda: g.phone("landline"), "rrn": g.rrn,
-            "rrn_l": lambda: g.rrn(labelled=True), "arn": lambda: g.rrn(foreign=True), "arn_l": lambda: g.rrn(True, True),
-            "passport": g.passport, "driver": g.driver, "email": g.email, "card": g.card, "brn": g.brn, "plate": g.plate,
-            "address": g.address, "ip": g.ip, "account": lambda: " ".join(g.account()) if rng.random() < 0.7
-            else "{1} ({0})".format(*g.account()), "oname": g.name, "dept": lambda: rng.choice(DEPTS),
-            "office": lambda: rng.choice(OFFICES), "rep": lambda: rng.choice(["1588-1234", "1544-4500", "1661-0900"])}
+            "rrn_l": lambda: g.rrn(labelled=True), "arn": lambda: g.rrn(foreign=True),
+            "arn_l": lambda: g.rrn(True, True), "passport": g.passport, "driver": g.driver, "email": g.email,
+            "card": g.card, "brn": g.brn, "plate": g.plate, "address": g.address, "ip": g.ip,
+            "account": lambda: " ".join(g.account()) if rng.random() < 0.7 else "{1} ({0})".format(*g.account()),
+            "oname": g.name, "dept": lambda: rng.choice(DEPTS), "office": lambda: rng.choice(OFFICES),
+            "rep": lambda: rng.choice(["1588-1234", "1544-4500", "1661-0900"])}
     gold_type = {"landline": "phone", "rrn_l": "rrn", "arn_l": "arn", "driver": "driver_license"}
     out = []
     for i in range(n):
@@ -275,62 +282,70 @@ PRESIDIO_TYPES = {"EMAIL_ADDRESS": "email", "PHONE_NUMBER": "phone", "CREDIT_CAR
 
 
 def presidio_analyzers() -> dict:
-    """{"builtin": AnalyzerEngine, "dasan_rules": AnalyzerEngine, "version": str, "engine": str} or {"error": why}."""
-    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # offline: tldextract's bundled snapshot
+    """{"builtin", "dasan_rules": AnalyzerEngine, "version", "engine"}, or {"error": why Presidio cannot run}."""
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # offline: tldextract's bundled suffix list
     try:
-        import regex
-        import spacy
         from importlib.metadata import version
 
+        import regex
+        import spacy
         from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
         from presidio_analyzer import predefined_recognizers as pr
         from presidio_analyzer.nlp_engine import SpacyNlpEngine
         from spacy.language import Language
     except ImportError as e:
-        return {"error": f"presidio-analyzer를 불러올 수 없습니다 ({e}). pip install presidio-analyzer 후 다시 실행하세요."}
-    if not Language.has_factory("lemma_is_text"):
-        Language.component("lemma_is_text", func=_lemma_is_text)
-    # spacy.blank("ko") wants mecab-ko; the rule-based tokenizer needs nothing from outside.
-    nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
-    nlp.add_pipe("lemma_is_text")
-
-    def engine(recognizers) -> AnalyzerEngine:
-        nlp_engine = SpacyNlpEngine(models=[{"lang_code": "ko", "model_name": "blank-ko"}])
-        nlp_engine.nlp = {"ko": nlp}
-        registry = RecognizerRegistry(supported_languages=["ko"])
-        for rec in recognizers:
-            registry.add_recognizer(rec)
-        return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["ko"])
-
-    builtin = [pr.EmailRecognizer(supported_language="ko"), pr.CreditCardRecognizer(supported_language="ko"),
-               pr.PhoneRecognizer(supported_language="ko", supported_regions=("KR",), context=["전화", "연락처", "휴대폰"]),
-               pr.IpRecognizer(supported_language="ko"), pr.KrRrnRecognizer(), pr.KrFrnRecognizer(), pr.KrPassportRecognizer(),
-               pr.KrDriverLicenseRecognizer(), pr.KrBrnRecognizer()]
+        return {"error": f"presidio-analyzer를 불러올 수 없습니다({e}). pip install presidio-analyzer 후 다시 실행하세요."}
 
     class DasanRule(PatternRecognizer):
+        """One Dasan rule hosted in Presidio: same regex (context as look-behind), same validator."""
+
         def __init__(self, rule):
             super().__init__(supported_entity=rule.type, name=f"dasan_{rule.name}", supported_language="ko",
-                             patterns=[Pattern(rule.name, rule.lookbehind_pattern(), 0.85)], global_regex_flags=regex.MULTILINE)
+                             patterns=[Pattern(rule.name, rule.lookbehind_pattern(), 0.85)],
+                             global_regex_flags=regex.MULTILINE)
             self.check = rule.check
 
         def validate_result(self, pattern_text):
             return None if self.check is None else self.check(pattern_text)
 
-    return {"builtin": engine(builtin), "dasan_rules": engine([DasanRule(r) for r in RULES]), "version": version("presidio-analyzer"),
-            "engine": f"spaCy {spacy.__version__} blank 'ko' (spacy.Tokenizer.v1, lemma = text), no NER model"}
+    try:
+        if not Language.has_factory("lemma_is_text"):
+            Language.component("lemma_is_text", func=_lemma_is_text)
+        # spacy.blank("ko") wants mecab-ko; the rule-based tokenizer needs nothing from outside.
+        nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+        nlp.add_pipe("lemma_is_text")
+
+        def engine(recognizers) -> AnalyzerEngine:
+            nlp_engine = SpacyNlpEngine(models=[{"lang_code": "ko", "model_name": "blank-ko"}])
+            nlp_engine.nlp = {"ko": nlp}  # no spacy.load: nothing to download
+            registry = RecognizerRegistry(supported_languages=["ko"])
+            for rec in recognizers:
+                registry.add_recognizer(rec)
+            return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["ko"])
+
+        builtin = [pr.EmailRecognizer(supported_language="ko"), pr.CreditCardRecognizer(supported_language="ko"),
+                   pr.PhoneRecognizer(supported_language="ko", supported_regions=("KR",), context=["전화", "연락처", "휴대폰"]),
+                   pr.IpRecognizer(supported_language="ko"), pr.KrRrnRecognizer(), pr.KrFrnRecognizer(),
+                   pr.KrPassportRecognizer(), pr.KrDriverLicenseRecognizer(), pr.KrBrnRecognizer()]
+        return {"builtin": engine(builtin), "dasan_rules": engine([DasanRule(r) for r in RULES]),
+                "version": version("presidio-analyzer"),
+                "engine": f"spaCy {spacy.__version__} blank 'ko' (spacy.Tokenizer.v1, lemma = text), no NER model"}
+    except Exception as e:  # report why, and still report Dasan
+        return {"error": f"Presidio를 구성하지 못했습니다: {type(e).__name__}: {e}"}
 
 
 def _lemma_is_text(doc):
+    """Blank pipelines leave lemmas empty; Presidio's context words are matched against lemmas."""
     for token in doc:
         token.lemma_ = token.text
     return doc
 
 
 def presidio_predict(analyzer, threshold: float = 0.0):
+    """Presidio's findings as (Dasan type, start, end), at ``score_threshold``."""
     def predict(text: str) -> list[tuple[str, int, int]]:
-        results = analyzer.analyze(text, language="ko", score_threshold=threshold)
-        return [(PRESIDIO_TYPES.get(r.entity_type, r.entity_type), r.start, r.end) for r in results if r.score > threshold
-                or (threshold == 0 and r.score > 0)]
+        return [(PRESIDIO_TYPES.get(r.entity_type, r.entity_type), r.start, r.end)
+                for r in analyzer.analyze(text, language="ko", score_threshold=threshold)]
     return predict
 
 
@@ -361,21 +376,23 @@ def run(n: int, seed: int, real: Path | None = None) -> dict:
         return report
     report["presidio"] = {"version": p["version"], "nlp_engine": p["engine"]}
     report["systems"]["presidio_builtin"] = score(examples, presidio_predict(p["builtin"]))
-    report["systems"]["presidio_builtin_ctx"] = score(examples, presidio_predict(p["builtin"], 0.4))
     report["systems"]["presidio_dasan_rules"] = score(examples, presidio_predict(p["dasan_rules"]))
     return report
 
 
 def table(report: dict) -> str:
+    """Per type: n gold spans, then P and R for each system."""
     systems = list(report["systems"])
-    types = sorted({t for s in report["systems"].values() for t in s["per_type"]})
+    types = sorted({t for s in report["systems"].values() for t in s["per_type"]}) + ["overall"]
     fmt = lambda v: "  -  " if v is None else f"{v:.3f}"  # noqa: E731
-    lines = ["type            n  " + "  ".join(f"{s[:20]:>20}" for s in systems), " " * 19 + "  ".join(f"{'P':>9} {'R':>10}" for _ in systems)]
-    for t in types + ["overall"]:
-        row = [report["systems"][s]["per_type"].get(t, {}) if t != "overall" else report["systems"][s]["overall"] for s in systems]
-        n = row[0].get("gold", 0) if row[0] else 0
-        lines.append(f"{t:<14}{n:>4}  " + "  ".join(f"{fmt(r.get('precision')):>9} {fmt(r.get('recall')):>10}" for r in row))
-    lines.append("overall P, officials' contacts and 대표번호 left out: " + ", ".join(
+    lines = [f"{'type':<14}{'n':>5}  " + "  ".join(f"{s[:21]:>21}" for s in systems),
+             " " * 19 + "  ".join(f"{'P':>10} {'R':>10}" for _ in systems)]
+    for t in types:
+        rows = [report["systems"][s]["overall"] if t == "overall" else report["systems"][s]["per_type"].get(t, {})
+                for s in systems]
+        lines.append(f"{t:<14}{rows[0].get('gold', 0):>5}  "
+                     + "  ".join(f"{fmt(r.get('precision')):>10} {fmt(r.get('recall')):>10}" for r in rows))
+    lines.append("overall P leaving out officials' contacts and 대표번호: " + ", ".join(
         f"{s} {fmt(report['systems'][s]['overall']['precision_neutral'])}" for s in systems))
     return "\n".join(lines)
 
@@ -385,13 +402,15 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=400)
     ap.add_argument("--seed", type=int, default=20261123)
     ap.add_argument("--out", default="eval/results/pii.json")
-    ap.add_argument("--real", default="/work/shared/eval/kgs_dev.jsonl", help="real Q&A JSONL to summarise (counts only)")
+    ap.add_argument("--real", default="/work/shared/eval/kgs_dev.jsonl",
+                    help="real Q&A JSONL to summarise (counts only); '' to skip")
     args = ap.parse_args(argv)
     report = run(args.n, args.seed, Path(args.real) if args.real else None)
     print(table(report))
     if "real_texts" in report:
         rt = report["real_texts"]
-        print(f"real texts ({rt['items']} from {rt['file']}): masked {rt['masked_by_type']}, kept {rt['kept_by_type']}")
+        print(f"real texts ({rt['items']} items, {rt['file']}): masked {rt['masked_by_type']}, "
+              f"kept as officials' contacts {rt['kept_by_type']}")
     if "presidio_error" in report:
         print("Presidio:", report["presidio_error"])
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)

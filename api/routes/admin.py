@@ -66,3 +66,66 @@ def audit(request: Request, limit: int = 100, _: Principal = Depends(require_adm
     if limit < 1:
         raise HTTPException(422, "limit은 1 이상이어야 합니다.")
     return {"audit": audit_rows(request.app.state.runtime.registry, min(limit, 5000))}
+
+
+class IngestIn(BaseModel):
+    paths: list[str] = Field(default_factory=list, description="서버에서 읽을 수 있는 파일·폴더 경로")
+    sync_config: str | None = Field(None, description="dasan sync 설정 파일(sources.toml) 경로")
+    force: bool = False
+
+
+def _run_ingest(app, body: IngestIn) -> None:
+    """Background ingest inside the server process (the embedded index is single-process)."""
+    from pathlib import Path
+
+    from ingest.runs import IngestBusy, ingest_lock
+
+    rt = app.state.runtime
+    app.state.ingest = {"status": "running", "paths": body.paths, "sync_config": body.sync_config}
+    try:
+        with ingest_lock(rt.settings.home, rt.registry):
+            rt.ingestor.force = body.force
+            result: dict = {}
+            if body.paths:
+                report = rt.ingestor.ingest_paths([Path(p) for p in body.paths])
+                result |= {"run_id": report.run_id, "units": report.units, "errors": report.count("error")}
+            if body.sync_config:
+                from ingest.sources.lawgokr import SourcesConfig, sync_sources
+                from ingest.sources.legalize import sync_legalize
+
+                cfg = SourcesConfig.load(body.sync_config)
+                if cfg.laws or cfg.admin_rules or cfg.ordinances or cfg.interpretations.get("query"):
+                    with cfg.client() as c:
+                        rep = sync_sources(c, cfg, rt.ingestor, rt.settings.home / "lawgokr",
+                                           today=rt.settings.today())
+                        result["sync"] = rep.to_dict()
+                for repo in cfg.legalize_paths():
+                    sync_legalize(repo, rt.ingestor, rt.settings.home / "legalize-state.json",
+                                  history=cfg.legalize_history, today=rt.settings.today())
+            rt.ingestor.force = False
+        rt.retriever.refresh_titles()
+        app.state.ingest = {"status": "done"} | result
+    except IngestBusy as e:
+        app.state.ingest = {"status": "busy", "reason": str(e)}
+    except Exception as e:  # reported on /readyz and GET /v1/ingest
+        app.state.ingest = {"status": "failed", "reason": f"{type(e).__name__}: {e}"}
+
+
+@router.post("/v1/ingest", status_code=202)
+def start_ingest(body: IngestIn, request: Request, _: Principal = Depends(require_admin)) -> dict:
+    """Start an ingest or sync in the server process: the way a nightly job reaches an embedded index."""
+    import threading
+
+    if not body.paths and not body.sync_config:
+        raise HTTPException(422, "paths 또는 sync_config 중 하나는 있어야 합니다.")
+    state = getattr(request.app.state, "ingest", None) or {}
+    if state.get("status") == "running":
+        raise HTTPException(409, "다른 색인 작업이 실행 중입니다. 끝난 뒤 다시 요청하세요.")
+    request.app.state.ingest = {"status": "running"}
+    threading.Thread(target=_run_ingest, args=(request.app, body), name="dasan-ingest", daemon=True).start()
+    return {"status": "started", "message": "색인을 시작했습니다. GET /v1/ingest 로 진행 상태를 확인하세요."}
+
+
+@router.get("/v1/ingest")
+def ingest_status(request: Request, _: Principal = Depends(require_admin)) -> dict:
+    return getattr(request.app.state, "ingest", None) or {"status": "idle"}

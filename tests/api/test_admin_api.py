@@ -135,3 +135,22 @@ def test_no_retention_keeps_no_text_anywhere(rt, monkeypatch):
         for table in ("audit", "feedback", "ingest_runs"):
             for row in conn.execute(text(f"select * from {table}")):
                 assert marker not in json.dumps([str(v) for v in row], ensure_ascii=False), table
+
+
+def test_admin_can_start_an_ingest_in_the_server_process(rt, tmp_path):
+    import time
+
+    doc = tmp_path / "manual.md"
+    doc.write_text("# 대관 업무 안내\n\n주민공유공간 열쇠는 당직실에서 받습니다.\n", encoding="utf-8")
+    c = make_client(rt)
+    assert c.post("/v1/ingest", json={"paths": [str(doc)]}, headers=H_USER).status_code == 403
+    assert c.post("/v1/ingest", json={}, headers=H_ADMIN).status_code == 422
+    assert c.post("/v1/ingest", json={"paths": [str(doc)]}, headers=H_ADMIN).status_code == 202
+    for _ in range(100):
+        state = c.get("/v1/ingest", headers=H_ADMIN).json()
+        if state["status"] != "running":
+            break
+        time.sleep(0.1)
+    assert state["status"] == "done" and state["units"] == 1, state
+    hits = c.post("/v1/search", json={"question": "주민공유공간 열쇠는 어디서 받나요"}, headers=H_USER).json()["hits"]
+    assert any(h["document"]["title"] == "manual" for h in hits)
