@@ -223,6 +223,12 @@ def cmd_sync(args, rt) -> int:
     return 1 if report.total("errors") else 0
 
 
+def cmd_mask(args, rt) -> int:
+    from ingest.pii import mask_cli
+
+    return mask_cli(args.text, args.jsonl, sys.stdout)
+
+
 def cmd_runs(args, rt) -> int:
     for r in rt.registry.runs(args.limit):
         _print_json(r) if args.json else print(f"#{r['id']} {r['started_at']} {r['status']} {r['counts']}")
@@ -333,6 +339,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--config", default="corpora/sources.toml", help="따라갈 법령 목록 (corpora/sources.example.toml 참고)")
     s.add_argument("--history", type=int, help="legalize-kr: 파일마다 과거 판 N개도 색인")
     s.set_defaults(fn=cmd_sync)
+    s = sub.add_parser("mask", help="개인정보 가리기: 표준입력(또는 인자) → 가린 텍스트, --jsonl FILE → JSONL")
+    s.add_argument("text", nargs="?", help="가릴 텍스트 (없으면 표준입력)")
+    s.add_argument("--jsonl", help="한 줄에 {\"id\",\"text\"} (- 이면 표준입력)")
+    s.set_defaults(fn=cmd_mask)
     s = sub.add_parser("runs", help="최근 색인 실행 기록")
     s.add_argument("--limit", type=int, default=20)
     s.add_argument("--json", action="store_true")

@@ -94,7 +94,6 @@ class Candidate:
 
 
 _GATES = {r.gate: re.compile(r.gate) for r in RULES if r.gate}
-_DIGITS = r"\d+"
 _MAX = sys.maxsize
 
 
@@ -122,15 +121,16 @@ def _overlaps(intervals: list[tuple[int, int]], start: int, end: int) -> bool:
     return (i > 0 and intervals[i - 1][1] > start) or (i < len(intervals) and intervals[i][0] < end)
 
 
+def _protected(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a law number, article, date, amount … (searched only near weak candidates)."""
+    return any(m.start() < end and start < m.end()
+               for m in PROTECTED.finditer(text, max(0, start - 40), min(len(text), end + 40)))
+
+
 def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list[Candidate]:
     """Every validated rule match, overlaps resolved: higher priority first, then the longer span."""
     text = text.translate(FOLD)  # one character for one: offsets stay valid
     cache: dict = {}
-    protected: list[tuple[int, int]] = []
-    for s, e in _windows(text, _DIGITS, (60, 30), cache):
-        for m in PROTECTED.finditer(text, s, e):
-            if not protected or m.start() >= protected[-1][1]:
-                protected.append(m.span())
     found: list[Candidate] = []
     for rule in RULES:
         if rule.type not in types:
@@ -140,7 +140,7 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
                 start, end = m.span("v")
                 if rule.check is not None and not rule.check(m.group("v")):
                     continue
-                if rule.weak and protected and _overlaps(protected, start, end):
+                if rule.weak and _protected(text, start, end):
                     continue
                 found.append(Candidate(rule, start, end))
     found.sort(key=lambda c: (-c.rule.priority, c.start - c.end, c.start))

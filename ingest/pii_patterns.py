@@ -153,6 +153,9 @@ CITY = (r"(?!(?:연구|요구|추구|도구|가구|기구|입구|출구|창구|�
         r"개시|명시|실시|무시|상시|평시|항시|전시|일시)\s)[가-힣]{1,5}(?:시|군|구)")
 APT = r"[가-힣A-Za-z0-9]{0,12}(?:아파트|빌라|맨션|오피스텔|빌딩|타워|하이츠|타운|캐슬|자이|푸르지오|래미안|힐스테이트|아이파크|더샵)"
 UNIT = rf"(?:(?:{APT})[ \t]*)?(?:\d{{1,4}}[ \t]?동[ \t]?)?\d{{1,5}}[ \t]?호"
+G6 = {"gate": r"\d{6}", "reach": (24, 18)}  # 주민등록번호 family and driver's licences hold six digits in a row
+G4 = {"gate": r"\d{4}", "reach": (24, 22)}  # phones and cards end in (or are made of) runs of four digits
+GACC = {"gate": r"\d[ \t]*-[ \t]*\d|\d{10}", "reach": (36, 36)}
 OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 IPV4 = rf"(?:{OCTET}\.){{3}}{OCTET}(?!\d|\.\d)"
 IP_GATE = r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}"
@@ -225,21 +228,23 @@ RRN_CONTEXT = r"(?:주민(?:등록)?[ \t]*번호|외국인[ \t]*등록[ \t]*번�
 RULES: tuple[Rule, ...] = (
     Rule("email", "email", r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
          priority=100, gate="@", reach=(80, 260)),
-    Rule("rrn", "rrn", RRN_BODY + r"(?:[ \t]*-[ \t]*|[ \t]+)?[1-49]\d{6}(?!\d)", check=rrn_valid, priority=95),
-    Rule("arn", "arn", RRN_BODY + r"(?:[ \t]*-[ \t]*|[ \t]+)?[5-8]\d{6}(?!\d)", check=rrn_valid, priority=95),
-    Rule("rrn_recent", "rrn", RRN_BODY + r"[ \t]*-[ \t]*[1-4]\d{6}(?!\d)", check=rrn_date_valid, priority=94),
-    Rule("arn_recent", "arn", RRN_BODY + r"[ \t]*-[ \t]*[5-8]\d{6}(?!\d)", check=rrn_date_valid, priority=94),
-    Rule("rrn_context", "rrn", RRN_BODY + r"[1-4]\d{6}(?!\d)", before=RRN_CONTEXT, check=rrn_date_valid, priority=94),
-    Rule("arn_context", "arn", RRN_BODY + r"[5-8]\d{6}(?!\d)", before=RRN_CONTEXT, check=rrn_date_valid, priority=94),
-    Rule("rrn_partial", "rrn", RRN_BODY + r"[ \t]*-[ \t]*[1-4][*xX●○]{6}", check=rrn_head_valid, priority=93),
-    Rule("arn_partial", "arn", RRN_BODY + r"[ \t]*-[ \t]*[5-8][*xX●○]{6}", check=rrn_head_valid, priority=93),
+    Rule("rrn", "rrn", RRN_BODY + r"(?:[ \t]*-[ \t]*|[ \t]+)?[1-49]\d{6}(?!\d)", check=rrn_valid, priority=95, **G6),
+    Rule("arn", "arn", RRN_BODY + r"(?:[ \t]*-[ \t]*|[ \t]+)?[5-8]\d{6}(?!\d)", check=rrn_valid, priority=95, **G6),
+    Rule("rrn_recent", "rrn", RRN_BODY + r"[ \t]*-[ \t]*[1-4]\d{6}(?!\d)", check=rrn_date_valid, priority=94, **G6),
+    Rule("arn_recent", "arn", RRN_BODY + r"[ \t]*-[ \t]*[5-8]\d{6}(?!\d)", check=rrn_date_valid, priority=94, **G6),
+    Rule("rrn_context", "rrn", RRN_BODY + r"[1-4]\d{6}(?!\d)",
+         before=RRN_CONTEXT, check=rrn_date_valid, priority=94, **G6),
+    Rule("arn_context", "arn", RRN_BODY + r"[5-8]\d{6}(?!\d)",
+         before=RRN_CONTEXT, check=rrn_date_valid, priority=94, **G6),
+    Rule("rrn_partial", "rrn", RRN_BODY + r"[ \t]*-[ \t]*[1-4][*xX●○]{6}", check=rrn_head_valid, priority=93, **G6),
+    Rule("arn_partial", "arn", RRN_BODY + r"[ \t]*-[ \t]*[5-8][*xX●○]{6}", check=rrn_head_valid, priority=93, **G6),
     Rule("card", "card",
          r"[3-6](?<![\d-][3-6])\d{3}(?P<cs>[ \t]?-[ \t]?|[ \t])\d{4}(?P=cs)\d{4}(?P=cs)\d{4}(?![\d-])",
-         check=luhn_valid, priority=90),
+         check=luhn_valid, priority=90, **G4),
     Rule("card_amex", "card", r"3(?<![\d-]3)[47]\d{2}(?P<ca>[ \t]?-[ \t]?|[ \t])\d{6}(?P=ca)\d{5}(?![\d-])",
-         check=luhn_valid, priority=90),
-    Rule("card_plain", "card", r"[3-6](?<!\d[3-6])\d{15}(?!\d)", check=luhn_valid, priority=89),
-    Rule("card_partial", "card", r"[3-6](?<![\d-][3-6])\d{3}-\d{2}[*xX]{2}-[*xX]{4}-\d{4}(?![\d-])", priority=89),
+         check=luhn_valid, priority=90, **G4),
+    Rule("card_plain", "card", r"[3-6](?<!\d[3-6])\d{15}(?!\d)", check=luhn_valid, priority=89, **G4),
+    Rule("card_partial", "card", r"[3-6](?<![\d-][3-6])\d{3}-\d{2}[*xX]{2}-[*xX]{4}-\d{4}(?![\d-])", priority=89, **G4),
     Rule("brn", "brn", r"\d(?<![\d-]\d)\d{2}[ \t]*-[ \t]*\d{2}[ \t]*-[ \t]*\d{5}(?![\d-])", check=brn_valid,
          priority=85),
     Rule("brn_context", "brn",
@@ -247,26 +252,26 @@ RULES: tuple[Rule, ...] = (
          before=r"사업자(?:[ \t]*등록)?[ \t]*번호[^\d\n\[\]]{0,8}", priority=85),
     Rule("driver", "driver_license",
          r"(?:1(?<![\d-]1)[1-9]|2(?<![\d-]2)[0-8])(?P<ds>[ \t]*-[ \t]*|[ \t]+)\d{2}(?P=ds)\d{6}(?P=ds)\d{2}(?![\d-])",
-         priority=80, weak=True),
+         priority=80, weak=True, **G6),
     Rule("driver_region", "driver_license",
-         rf"(?:{REGIONS})(?:남부|북부)?[ \t]*\d{{2}}[ \t]*-[ \t]*\d{{6}}[ \t]*-[ \t]*\d{{2}}(?![\d-])", priority=80),
+         rf"(?:{REGIONS})(?:남부|북부)?[ \t]*\d{{2}}[ \t]*-[ \t]*\d{{6}}[ \t]*-[ \t]*\d{{2}}(?![\d-])", priority=80, **G6),
     Rule("driver_context", "driver_license", r"(?<!\d)(?:1[1-9]|2[0-8])\d{10}(?!\d)",
-         before=r"(?:운전[ \t]*면허(?:증)?(?:[ \t]*번호)?|면허[ \t]*번호)[^\d\n\[\]]{0,8}", priority=80),
+         before=r"(?:운전[ \t]*면허(?:증)?(?:[ \t]*번호)?|면허[ \t]*번호)[^\d\n\[\]]{0,8}", priority=80, **G6),
     Rule("passport", "passport", r"[MSRODG](?<![A-Za-z0-9][MSRODG])(?:\d{8}|\d{3}[A-Z]\d{4})(?![A-Za-z0-9])",
          priority=75, weak=True),
-    Rule("mobile", "phone", MOBILE, priority=70, role="mobile"),
-    Rule("landline", "phone", LANDLINE, priority=69, role="landline", weak=True),
-    Rule("rep_number", "phone", REP_NUMBER, priority=68, role="rep", weak=True),
+    Rule("mobile", "phone", MOBILE, priority=70, role="mobile", **G4),
+    Rule("landline", "phone", LANDLINE, priority=69, role="landline", weak=True, **G4),
+    Rule("rep_number", "phone", REP_NUMBER, priority=68, role="rep", weak=True, **G4),
     Rule("account", "account", r"(?<![\d-])\d{2,6}(?:[ \t]*-[ \t]*\d{2,7}){1,3}(?![\d-])",
-         before=BANKS + r"[^\d\n\[\].]{0,12}?", check=account_shape_ok, priority=60, weak=True),
+         before=BANKS + r"[^\d\n\[\].]{0,12}?", check=account_shape_ok, priority=60, weak=True, **GACC),
     Rule("account_short", "account", r"(?<![\d-])\d{2,6}(?:[ \t]*-[ \t]*\d{2,7}){1,3}(?![\d-])",
          before=r"(?:국민|우리|하나|기업|SC제일|제일|카카오|토스|케이|부산|대구|광주|경남|전북|제주|산업)(?:은행|뱅크)?"
-         r"[ \t]*[:：]?[ \t]*", check=account_shape_ok, priority=60, weak=True),
+         r"[ \t]*[:：]?[ \t]*", check=account_shape_ok, priority=60, weak=True, **GACC),
     Rule("account_after", "account", r"\d(?<![\d-]\d)\d{1,5}(?:[ \t]*-[ \t]*\d{2,7}){1,3}(?![\d-])",
          after=r"[ \t]*[(,/]?[ \t]*(?:[가-힣A-Za-z]{0,6}(?:은행|뱅크|금고)|" + BANKS[3:], check=account_shape_ok,
-         priority=59, weak=True),
+         priority=59, weak=True, **GACC),
     Rule("account_plain", "account", r"(?<!\d)\d{10,14}(?!\d)",
-         before=r"(?:계좌(?:번호)?|은행|뱅크)[^\d\n\[\]]{0,12}?", priority=58, weak=True),
+         before=r"(?:계좌(?:번호)?|은행|뱅크)[^\d\n\[\]]{0,12}?", priority=58, weak=True, **GACC),
     Rule("ip", "ip", r"(?<![\d.])" + IPV4, check=ip_looks_real, priority=55, weak=True, gate=IP_GATE, reach=(2, 2)),
     Rule("ip_context", "ip", IPV4, before=r"(?:IP|ip|아이피)[^\d\n\[\]]{0,12}", priority=55, gate=IP_GATE, reach=(20, 2)),
     Rule("plate", "plate", rf"(?<!\d)(?:(?:{REGIONS})[ \t]?)?\d{{2,3}}[ \t]?"
@@ -298,6 +303,8 @@ RULES: tuple[Rule, ...] = (
          check=valid_name, priority=29, role="public_title", gate=PUBLIC_TITLES, reach=(8, 8)),
     Rule("name_title", "name", "(?<![가-힣])" + NAME3, after=rf"[ \t]?{OTHER_TITLES}{TITLE_END}",
          check=valid_name, priority=28, role="title", gate=OTHER_TITLES, reach=(8, 8)),
+    Rule("name_profile", "name", "(?<![가-힣])" + NAME, after=r"[ \t]?\([ \t]*(?:남|여)(?:성|자)?[ \t]*[,/)]",
+         check=valid_name, priority=28, gate=r"\([ \t]*(?:남|여)", reach=(8, 8)),  # "홍길동(남, 45세)"
     Rule("name_phone", "name", "(?<![가-힣])" + NAME, after=rf"[ \t]*[(:/,]*[ \t]*(?:{MOBILE}|{LANDLINE})",
          check=valid_name, priority=28, gate=r"\+82|0\d", reach=(10, 24)),
 )

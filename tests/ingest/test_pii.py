@@ -58,6 +58,7 @@ MASKED = [  # (text, type, the value that must disappear)
     ("남궁민수(010-2222-3333)", "name", "남궁민수"),
     ("저는 최지우입니다", "name", "최지우"),
     ("홍길동 드림", "name", "홍길동"),
+    ("피해자 진술: 김영수(남, 45세)는", "name", "김영수"),
 ]
 
 SURVIVES = [
