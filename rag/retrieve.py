@@ -2,6 +2,7 @@
 kind filters inside it, then legal references in the question fetched or boosted directly."""
 from __future__ import annotations
 
+import math
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -13,7 +14,8 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from rag import tokenize
 from rag.embed import Embedder
 from rag.index.base import IndexHit, QueryFilter, VectorIndex
-from rag.model import STATUS_CURRENT, STATUS_HISTORIC, STATUS_PENDING, STATUS_REPEALED, normalize_title
+from rag.model import (STATUS_CURRENT, STATUS_HISTORIC, STATUS_PENDING, STATUS_REPEALED, STATUTE_KINDS,
+                       normalize_title)
 from rag.references import ReferenceResolver, Resolved
 
 MAX_QUESTION_CHARS = 4000
@@ -78,9 +80,13 @@ class HybridRetriever:
 
     def __init__(self, index: VectorIndex, embedder: Embedder | None, titles_source=None,
                  weights: tuple[float, float] = DEFAULT_WEIGHTS, prefetch: int = 100,
-                 law_boost: float = 1.0, rrf_k: int = 10) -> None:
+                 law_boost: float = 1.0, rrf_k: int = 10, doc_share: float = 0.4,
+                 kind_share: float = 0.5) -> None:
         self.index, self.embedder = index, embedder
         self.weights, self.prefetch, self.law_boost, self.rrf_k = weights, prefetch, law_boost, rrf_k
+        # Share of the top-k one document / one kind group (statute, annex, code, …) may take while
+        # others still have candidates; measured on the KGS dev halves (eval/README.md). 0 = off.
+        self.doc_share, self.kind_share = doc_share, kind_share
         self._titles_source = titles_source or (lambda: [])
         self._resolver: ReferenceResolver | None = None
         self._qcache: OrderedDict[str, object] = OrderedDict()
@@ -120,16 +126,35 @@ class HybridRetriever:
         top = ranked[0].score if ranked else 1.0
         merged = [IndexHit(h.id, top * 2 + (len(direct) - i) * 1e-3, h.payload) for i, h in enumerate(direct)]
         merged += ranked
-        out, seen = [], set()
-        for h in merged:
+        named = {normalize_title(t) for t in resolved.laws} | set(resolved.codes)
+        picked = self._diversify(merged, top_k, len(direct), named)
+        return SearchResult([to_hit(h, i + 1, as_of) for i, h in enumerate(picked)], warnings, resolved)
+
+    def _diversify(self, merged: list[IndexHit], top_k: int, n_direct: int, named: set[str]) -> list[IndexHit]:
+        """Top-k distinct units; one document (or kind) may not take more than its share of places
+        while others still have candidates (a long technical code would otherwise fill the list).
+        Documents the question names are exempt: the user asked for them."""
+        per_doc = math.ceil(top_k * self.doc_share) if self.doc_share else 0
+        per_kind = math.ceil(top_k * self.kind_share) if self.kind_share else 0
+        seen, picked, deferred, per = set(), [], [], {}
+        for i, h in enumerate(merged):
             key = _group_key(h.payload)
             if key in seen:
                 continue
             seen.add(key)
-            out.append(to_hit(h, len(out) + 1, as_of))
-            if len(out) >= top_k:
-                break
-        return SearchResult(out, warnings, resolved)
+            doc = h.payload.get("version_key")
+            group = "g:" + _kind_group(h.payload.get("kind"))
+            asked = bool(named & {h.payload.get("title_norm"), h.payload.get("parent_norm"), h.payload.get("code")})
+            if i >= n_direct and not asked and ((per_doc and per.get(doc, 0) >= per_doc)
+                                  or (per_kind and per.get(group, 0) >= per_kind)):
+                deferred.append(h)
+                continue
+            per[doc] = per.get(doc, 0) + 1
+            per[group] = per.get(group, 0) + 1
+            picked.append(h)
+            if len(picked) >= top_k:
+                return picked
+        return (picked + deferred)[:top_k]
 
     def _boost(self, cands: list[IndexHit], resolved: Resolved) -> list[IndexHit]:
         """Prefer units of laws, articles and codes the question names."""
@@ -172,6 +197,12 @@ class HybridRetriever:
                 hits.sort(key=lambda h: 0 if h.payload.get("label", "").endswith(f"제{ref.paragraph}항") else 1)
             out += hits[:3]
         return out
+
+
+def _kind_group(kind: str | None) -> str:
+    if kind in STATUTE_KINDS:
+        return "statute"
+    return kind or "other"
 
 
 def _clause_match(label: str, clause: str) -> bool:

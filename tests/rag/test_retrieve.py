@@ -36,7 +36,11 @@ def test_hit_shape_and_ranks(sample_rt):
         assert set(h) >= HIT_KEYS and set(h["document"]) >= DOC_KEYS
         assert h["document"]["kind"] == KIND_ORDINANCE and h["document"]["status"] == STATUS_CURRENT
         assert h["text"] and h["document"]["source"].endswith(".md")
-    assert [h["score"] for h in res.hits] == sorted((h["score"] for h in res.hits), reverse=True)
+    # ranks may promote another document over a third unit of the same one (diversity), but within
+    # one document the order follows the score
+    for title in {h["document"]["title"] for h in res.hits}:
+        scores = [h["score"] for h in res.hits if h["document"]["title"] == title]
+        assert scores == sorted(scores, reverse=True)
     top = res.hits[0]
     assert key(top) == (COMPLAINTS, "제6조", "2024-01-01")
     assert top["unit_title"] == "처리기간의 연장" and top["path"] == ["제2장 민원의 접수와 처리"]
