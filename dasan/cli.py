@@ -368,11 +368,20 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["DASAN_HOME"] = args.data_dir
     from dasan.runtime import Runtime
 
+    from dasan.runtime import IndexMismatch
+    from rag.index.edge import IndexBusy
+
     rt = Runtime()
     try:
         return args.fn(args, rt) or 0
+    except (IndexBusy, IndexMismatch) as e:
+        print(str(e), file=sys.stderr)
+        return 3
     finally:
-        rt.close()
+        try:
+            rt.close()
+        except Exception:
+            pass
 
 
 if __name__ == "__main__":

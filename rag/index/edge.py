@@ -34,6 +34,10 @@ def edge_filter(flt: QueryFilter | None) -> qe.Filter | None:
     return qe.Filter(must=must)
 
 
+class IndexBusy(RuntimeError):
+    """The embedded index folder is open in another process."""
+
+
 class EdgeIndex(VectorIndex):
     """A shard in a folder under the data directory; one process opens it at a time."""
 
@@ -45,7 +49,15 @@ class EdgeIndex(VectorIndex):
             hnsw_config=qe.HnswIndexConfig(m=16, ef_construct=100, full_scan_threshold=10000),
         )
         fresh = not any(path.iterdir())
-        self._shard = qe.EdgeShard.create(str(path), config) if fresh else qe.EdgeShard.load(str(path))
+        try:
+            self._shard = qe.EdgeShard.create(str(path), config) if fresh else qe.EdgeShard.load(str(path))
+        except Exception as e:
+            if "WouldBlock" in str(e):
+                raise IndexBusy(
+                    f"색인 폴더({path})를 다른 프로세스(예: 실행 중인 dasan serve)가 쓰고 있습니다. 내장 색인은 한 "
+                    "프로세스만 열 수 있습니다: 서버에 POST /v1/ingest로 색인을 요청하거나 서버를 멈춘 뒤 "
+                    "다시 실행하세요.") from e
+            raise
         if fresh:
             for f in _KEYWORD_FIELDS:
                 self._shard.update(qe.UpdateOperation.create_field_index(f, qe.PayloadSchemaType.Keyword))

@@ -214,3 +214,14 @@ def test_edge_reopen_keeps_points_and_payload_changes(fast_dir):
 def test_date_int():
     assert date_int(date(2027, 1, 1)) == 20270101
     assert date_int(None) == 0 and date_int(None, OPEN_END) == OPEN_END
+
+
+def test_embedded_index_open_twice_is_a_clear_error(fast_dir):
+    from rag.index.edge import EdgeIndex, IndexBusy
+
+    first = EdgeIndex(fast_dir / "busy", 4)
+    try:
+        with pytest.raises(IndexBusy, match="다른 프로세스"):
+            EdgeIndex(fast_dir / "busy", 4)
+    finally:
+        first.close()
