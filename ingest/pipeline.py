@@ -18,9 +18,9 @@ from llama_index.core.ingestion import IngestionPipeline
 from llama_index.core.schema import TextNode, TransformComponent
 
 from ingest.links import link_annexes
-from ingest.parsers import parse_file
+from ingest.parsers import MAX_FILE_BYTES, parse_file
 from ingest.parsers.base import ParseError, SkipFile
-from ingest.registry import Registry, UnitRow, VersionRow, now
+from ingest.registry import Registry, SourceFileRow, UnitRow, VersionRow, now
 from ingest.structure import unit_article_label
 from rag import tokenize
 from rag.embed import Embedder
@@ -136,6 +136,16 @@ class IngestReport:
         return sum(f.units for f in self.files)
 
 
+def file_digest(path: Path) -> tuple[str, int]:
+    """sha256 and size of a file, read in blocks (a 2 GB upload is refused later, by size, before parsing)."""
+    h, size = hashlib.sha256(), 0
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+            size += len(block)
+    return h.hexdigest(), size
+
+
 def collect(paths: list[Path]) -> list[Path]:
     """Files under the given paths, in a stable order, hidden files and folders excluded."""
     out: list[Path] = []
@@ -192,6 +202,19 @@ class Ingestor:
     def _ingest_file(self, f: Path, seen: set[str]) -> FileReport:
         fr = FileReport(str(f))
         try:
+            too_big = f.stat().st_size > MAX_FILE_BYTES
+            digest, size = ("", 0) if too_big else file_digest(f)  # oversized files are refused unread
+        except OSError as e:
+            fr.status, fr.reason = "error", f"파일을 읽을 수 없습니다: {e}"
+            return fr
+        known = None if too_big else self.registry.source_file(str(f.resolve()))
+        if (known is not None and not self.force and known.sha256 == digest and known.version_keys
+                and self.registry.has_versions(known.version_keys)):
+            # unchanged file: no parsing, no embedding (the nightly run's common case)
+            fr.parser, fr.status, fr.units, fr.documents = known.parser, "unchanged", known.units, len(known.version_keys)
+            seen.update(v.split("@", 1)[0] for v in known.version_keys)
+            return fr
+        try:
             fr.parser, docs = parse_file(f)
         except SkipFile as e:
             fr.status, fr.reason = "skipped", e.reason
@@ -213,6 +236,9 @@ class Ingestor:
             if self.write_document(doc):
                 changed += 1
         fr.status = "ok" if changed else "unchanged"
+        self.registry.save_source_file(SourceFileRow(
+            path=str(f.resolve()), sha256=digest, size=size, parser=fr.parser, units=fr.units,
+            version_keys=[d.version_key for d in docs], seen_at=now()))
         return fr
 
     def write_document(self, doc: Document) -> bool:

@@ -70,6 +70,19 @@ class RunRow(Base):
     errors: Mapped[list] = mapped_column(JSON, default=list)
 
 
+class SourceFileRow(Base):
+    """A file ingest has read: its hash, and the versions it produced."""
+
+    __tablename__ = "source_files"
+    path: Mapped[str] = mapped_column(String(1024), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    parser: Mapped[str] = mapped_column(String(32))
+    version_keys: Mapped[list] = mapped_column(JSON, default=list)
+    units: Mapped[int] = mapped_column(Integer, default=0)
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class FeedbackRow(Base):
     """An official's 👍/👎 on an answer, with an optional correction."""
 
@@ -168,6 +181,19 @@ class Registry:
         with self.session() as s, s.begin():
             for h, v in vectors.items():
                 s.merge(EmbeddingRow(text_hash=h, model=model, vector=v))
+
+    def source_file(self, path: str) -> SourceFileRow | None:
+        with self.session() as s:
+            return s.get(SourceFileRow, path)
+
+    def save_source_file(self, row: SourceFileRow) -> None:
+        with self.session() as s, s.begin():
+            s.merge(row)
+
+    def has_versions(self, version_keys: list[str]) -> bool:
+        with self.session() as s:
+            found = s.scalars(select(VersionRow.version_key).where(VersionRow.version_key.in_(version_keys))).all()
+            return len(set(found)) == len(set(version_keys))
 
     def start_run(self, sources: list[str]) -> int:
         with self.session() as s, s.begin():

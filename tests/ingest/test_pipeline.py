@@ -316,3 +316,23 @@ def test_named_article_never_shows_a_pending_version(make_runtime, corpus):
     top = res.hits[0]
     assert top["unit"] == "제4조" and "5천원" in top["text"]
     assert top["document"]["status"] != STATUS_PENDING
+
+
+def test_unchanged_files_are_not_parsed_again(make_runtime, corpus, monkeypatch):
+    import ingest.pipeline as pipeline
+
+    rt = make_runtime()
+    first = rt.ingestor.ingest_paths([corpus])
+    assert first.count("ok") == 4
+    calls = []
+    real = pipeline.parse_file
+    monkeypatch.setattr(pipeline, "parse_file", lambda p: calls.append(p) or real(p))
+    again = rt.ingestor.ingest_paths([corpus])
+    assert calls == [] and again.count("unchanged") == 4 and again.embedded == 0
+    assert again.units == first.units  # the report still counts what the files hold
+    f = hall_file(corpus, "2024")
+    f.write_text(f.read_text(encoding="utf-8").replace("원래 상태로 정리", "원래 상태로 깨끗이 정리"),
+                 encoding="utf-8")
+    third = rt.ingestor.ingest_paths([corpus])
+    assert calls == [f.resolve()] or [Path(c).resolve() for c in calls] == [f.resolve()]
+    assert third.count("ok") == 1 and 0 < third.embedded <= 2  # only the changed article(s)
