@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DASAN_HOME
 
-.PHONY: install run test eval bench sample clean
+.PHONY: install run test eval bench load sample clean
 
 $(BIN)/dasan: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -39,6 +39,10 @@ eval: install
 
 bench: install
 	$(BIN)/python -m eval.bench --corpus "$(SHARED)/corpora" --out eval/results/bench.json
+	$(BIN)/python -m eval.load --users 50 --seconds 60 --out eval/results/load.json
+
+load: install
+	$(BIN)/python -m eval.load --users 50 --seconds 60 --out eval/results/load.json
 
 clean:
 	rm -rf data eval/results
