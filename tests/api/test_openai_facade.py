@@ -239,3 +239,20 @@ def test_unexpected_failure_is_an_openai_shaped_500(extractive, sample_runtimes,
                    json={"model": "dasan", "messages": [{"role": "user", "content": FEE_Q}]})
     assert r.status_code == 500 and r.json()["error"]["code"] == "internal_error"
     assert "secret" not in r.text and "서버 내부 오류" in r.json()["error"]["message"]
+
+
+def test_client_disconnecting_mid_stream_is_cleaned_up(llm):
+    """A client that drops an /v1/ask SSE stream after the first event: the server stops that
+    generation, and keeps answering others."""
+    url, chat = llm
+    long_answer = "사용료는 1시간당 5천원입니다[1]. " * 40
+    chat.enqueue({"text": long_answer, "chunks": 40, "delay_s": 0.0})
+    with httpx.Client(timeout=10) as c:
+        with c.stream("POST", url + "/v1/ask", json={"question": "주민공유공간 사용료", "stream": True}) as r:
+            assert r.status_code == 200
+            first = next(r.iter_lines())
+            assert first.startswith("event: meta")
+        # the stream is closed here, mid-answer
+        chat.enqueue("사용료는 5천원입니다[1].")
+        again = c.post(url + "/v1/ask", json={"question": "주민공유공간 사용료"})
+        assert again.status_code == 200 and again.json()["mode"] == "generative"
