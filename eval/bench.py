@@ -118,15 +118,16 @@ def bench_ingest(rt: Runtime, corpus: list[Path]) -> tuple[dict, list[IndexPoint
     for p in per_parser.values():
         p["units_per_s"] = round(p["units"] / p["seconds"], 2) if p["seconds"] else None
         p["seconds"] = round(p["seconds"], 1)
-    ocr = sum(float(pt.payload.get("extra", {}).get("ocr_seconds", 0) or 0) for pt in captured
-              if pt.payload.get("label") and pt.payload.get("extra", {}).get("ocr_seconds"))
+    per_version = {pt.payload["version_key"]: float(pt.payload.get("ocr_seconds") or 0) for pt in captured}
+    ocr = sum(per_version.values())
     return {
         "files": len(report.files), "indexed": report.count("ok"), "skipped": report.count("skipped"),
         "errors": report.count("error"), "units": report.units, "seconds": round(report.seconds, 1),
         "units_per_s": round(report.units / report.seconds, 2) if report.seconds else None,
         "embed_seconds": round(report.embed_seconds, 1),
         "embed_share": round(report.embed_seconds / report.seconds, 3) if report.seconds else None,
-        "ocr_seconds_reported": round(ocr, 1), "per_parser": dict(per_parser),
+        "ocr_seconds": round(ocr, 1), "ocr_share": round(ocr / report.seconds, 4) if report.seconds else None,
+        "per_parser": dict(per_parser),
     }, captured
 
 

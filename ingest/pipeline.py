@@ -52,7 +52,7 @@ def unit_payload(doc: Document, unit: Unit) -> dict:
         "effective_from": doc.effective_from.isoformat() if doc.effective_from else None,
         "effective_to": doc.effective_to.isoformat() if doc.effective_to else None,
         "eff_from": date_int(doc.effective_from), "eff_to": date_int(doc.effective_to, OPEN_END),
-        "code": doc.extra.get("code", ""), "repealed": doc.repealed, "visibility": doc.visibility, "abbreviations": doc.abbreviations,
+        "code": doc.extra.get("code", ""), "ocr_seconds": doc.extra.get("ocr_seconds"), "repealed": doc.repealed, "visibility": doc.visibility, "abbreviations": doc.abbreviations,
         "label": unit.label, "article": unit_article_label(unit.label) if unit.article_no else "",
         "annex": annex.replace("별표", "별표 ").replace("  ", " ").strip() if annex else "",
         "unit_kind": unit.kind, "unit_title": unit.title, "path": unit.path,
