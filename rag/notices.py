@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 from datetime import date, timedelta
 
+from ingest.structure import unit_article_label
 from rag.index.base import QueryFilter, VectorIndex
 
 RECENT_DAYS = 365
@@ -22,8 +23,14 @@ def change_summary(old: str, new: str, width: int = 40) -> str:
 
 
 def _same_unit(index: VectorIndex, version_key: str, hit: dict) -> dict | None:
-    flt = QueryFilter(version_keys=[version_key])
+    """The unit with the same label in another version (narrowed by article/annex in the index)."""
     label = hit.get("unit") or ""
+    flt = QueryFilter(version_keys=[version_key])
+    article = unit_article_label(label)
+    if article != label or label.startswith("제"):
+        flt.articles = [article]
+    elif label.startswith("별표"):
+        flt.annexes = [label]
     for h in index.find(flt, limit=2000):
         if h.payload.get("label") == label:
             return h.payload
