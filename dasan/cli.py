@@ -7,19 +7,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
-MIN_DATE = date(1948, 7, 17)  # 제헌헌법 공포: no Korean statute text is older
-
-
 def _as_of(value: str | None) -> date | None:
+    from rag.model import parse_as_of
+
     if not value:
         return None
     try:
-        d = date.fromisoformat(value)
-    except ValueError:
-        raise SystemExit(f"기준일 '{value}'의 형식이 잘못되었습니다. YYYY-MM-DD로 입력하세요(예: 2024-03-01).")
-    if d < MIN_DATE:
-        raise SystemExit(f"기준일 {value}은(는) 1948-07-17 이전입니다. 그 이전의 법령은 제공하지 않습니다.")
-    return d
+        return parse_as_of(value, date.today())
+    except ValueError as e:
+        raise SystemExit(str(e))
 
 
 def _print_json(obj) -> None:
@@ -199,20 +195,13 @@ def cmd_crawl(args, rt) -> int:
 
 def cmd_sync(args, rt) -> int:
     from ingest.runs import IngestBusy, ingest_lock
-    from ingest.sources.lawgokr import LawGoKrError, SourcesConfig, SyncReport, sync_sources
-    from ingest.sources.legalize import LegalizeError, sync_legalize
+    from ingest.sources.lawgokr import LawGoKrError
+    from ingest.sources.legalize import LegalizeError
+    from ingest.sources.sync import run_sync
 
     try:
-        cfg = SourcesConfig.load(args.config)
-        today, report = rt.settings.today(), SyncReport()
         with ingest_lock(rt.settings.home, rt.registry):
-            if cfg.laws or cfg.admin_rules or cfg.ordinances or cfg.interpretations.get("query"):
-                with cfg.client() as c:
-                    report = sync_sources(c, cfg, rt.ingestor, rt.settings.home / "lawgokr", today=today)
-            for repo in cfg.legalize_paths():
-                sync_legalize(repo, rt.ingestor, rt.settings.home / "legalize-state.json",
-                              history=args.history if args.history is not None else cfg.legalize_history,
-                              today=today, report=report)
+            report = run_sync(args.config, rt.ingestor, rt.settings.home, rt.settings.today(), args.history)
     except (LawGoKrError, LegalizeError, ValueError, IngestBusy, FileNotFoundError) as e:
         print(str(e), file=sys.stderr)
         return 2
@@ -242,25 +231,18 @@ def cmd_serve(args, rt) -> int:
 
     from api.app import create_app
 
+    from api.routes.admin import run_background_ingest
+
     app = create_app(rt)
     if args.ingest:
         # Serve at once; index in the background in this process (the embedded index is single-process).
-        def work():
-            app.state.ingest = {"status": "running", "paths": args.ingest}
-            from ingest.runs import ingest_lock
+        def progress(fr):
+            print(f" [{fr.status}] {fr.path}: {fr.units if fr.status in ('ok', 'unchanged') else fr.reason}",
+                  flush=True)
 
-            try:
-                with ingest_lock(rt.settings.home, rt.registry):
-                    report = rt.ingestor.ingest_paths([Path(p) for p in args.ingest], progress=lambda fr: print(
-                        f" [{fr.status}] {fr.path}: {fr.units if fr.status in ('ok', 'unchanged') else fr.reason}",
-                        flush=True))
-                rt.retriever.refresh_titles()
-                app.state.ingest = {"status": "done", "run_id": report.run_id, "units": report.units,
-                                    "errors": report.count("error"), "skipped": report.count("skipped")}
-                print(f"색인 완료: 단위 {report.units}개, 오류 {report.count('error')}건", flush=True)
-            except Exception as e:
-                app.state.ingest = {"status": "failed", "reason": str(e)}
-                print(f"색인 실패: {e}", file=sys.stderr, flush=True)
+        def work():
+            run_background_ingest(app, args.ingest, progress=progress)
+            print(f"색인: {app.state.ingest}", flush=True)
 
         threading.Thread(target=work, name="dasan-ingest", daemon=True).start()
     # proxy_headers=False: client addresses are never rewritten from X-Forwarded-For, so forged SSO

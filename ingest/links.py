@@ -18,7 +18,8 @@ MAX_LINKED_CHARS = 6000
 
 
 def payload_text(p: dict) -> str:
-    """The indexed text of a point, rebuilt from its payload (same layout as pipeline.index_text)."""
+    """What the retriever reads (title, unit label and title, chapter path, body): the text a point is
+    indexed with at ingest, and rebuilt from its payload when an annex link re-weights it."""
     head = " ".join(x for x in [p.get("parent_title"), p.get("title"), p.get("label"), p.get("unit_title")] if x)
     return f"{head}\n{' > '.join(p.get('path') or [])}\n{p.get('text') or ''}".strip()
 

@@ -17,7 +17,7 @@ import numpy as np
 from llama_index.core.ingestion import IngestionPipeline
 from llama_index.core.schema import TextNode, TransformComponent
 
-from ingest.links import link_annexes
+from ingest.links import link_annexes, payload_text
 from ingest.parsers import MAX_FILE_BYTES, parse_file
 from ingest.parsers.base import ParseError, SkipFile
 from ingest.registry import Registry, SourceFileRow, UnitRow, VersionRow, now
@@ -33,12 +33,6 @@ _NS = uuid.UUID("6f1c1f38-3b0e-4bde-9d0f-3a2b7c0d5a11")
 def point_id(version_key: str, label: str, ordinal: int) -> str:
     """Deterministic point id: same document version + unit -> same id, so re-ingest is idempotent."""
     return str(uuid.uuid5(_NS, f"{version_key}|{label}|{ordinal}"))
-
-
-def index_text(doc: Document, unit: Unit) -> str:
-    """What the retriever reads: document title, unit label and title, chapter path, body."""
-    head = " ".join(x for x in [doc.parent_title, doc.title, unit.label, unit.title] if x)
-    return f"{head}\n{' > '.join(unit.path)}\n{unit.text}".strip()
 
 
 def unit_payload(doc: Document, unit: Unit) -> dict:
@@ -67,8 +61,8 @@ def doc_nodes(doc: Document) -> list[TextNode]:
     nodes, seen = [], {}
     for unit in doc.units:
         n = seen[unit.label] = seen.get(unit.label, 0) + 1
-        nodes.append(TextNode(id_=point_id(doc.version_key, unit.label, n), text=index_text(doc, unit),
-                              metadata=unit_payload(doc, unit)))
+        meta = unit_payload(doc, unit)
+        nodes.append(TextNode(id_=point_id(doc.version_key, unit.label, n), text=payload_text(meta), metadata=meta))
     return nodes
 
 

@@ -5,7 +5,6 @@ quoted span), ``notices`` (amendments), ``verification`` and ``timing``.
 """
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -28,10 +27,6 @@ class AskOptions:
     kinds: list[str] | None = None
     model: str | None = None
     visibility: list[str] | None = None
-
-
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[다요함음])\.\s+|\n+", text) if s.strip()]
 
 
 def quoted_span(hit: dict, chars: int = EXTRACT_CHARS) -> str:

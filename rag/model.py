@@ -117,6 +117,22 @@ class Document:
         return STATUS_CURRENT
 
 
+MIN_AS_OF = date(1948, 7, 17)  # 제헌헌법 공포: no Korean statute text is older
+
+
+def parse_as_of(value: str | None, today: date) -> date:
+    """The date an answer is given as of: today when empty; ValueError (Korean) when malformed or too old."""
+    if not value:
+        return today
+    try:
+        d = date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"기준일 '{value}'의 형식이 잘못되었습니다. YYYY-MM-DD로 입력하세요(예: 2024-03-01).") from None
+    if d < MIN_AS_OF:
+        raise ValueError(f"기준일 {value}은(는) 1948-07-17 이전입니다. 기준일은 1948-07-17 이후여야 합니다.")
+    return d
+
+
 _SPACE = re.compile(r"[\s\u00a0\u3000]+")
 
 

@@ -74,35 +74,32 @@ class IngestIn(BaseModel):
     force: bool = False
 
 
-def _run_ingest(app, body: IngestIn) -> None:
-    """Background ingest inside the server process (the embedded index is single-process)."""
+def run_background_ingest(app, paths: list[str], sync_config: str | None = None, force: bool = False,
+                          progress=None) -> None:
+    """Ingest and/or sync inside the server process (the embedded index is single-process); the
+    state is kept on ``app.state.ingest`` for /readyz and GET /v1/ingest."""
     from pathlib import Path
 
     from ingest.runs import IngestBusy, ingest_lock
 
     rt = app.state.runtime
-    app.state.ingest = {"status": "running", "paths": body.paths, "sync_config": body.sync_config}
+    app.state.ingest = {"status": "running", "paths": paths, "sync_config": sync_config}
     try:
         with ingest_lock(rt.settings.home, rt.registry):
-            rt.ingestor.force = body.force
+            rt.ingestor.force = force
             result: dict = {}
-            if body.paths:
-                report = rt.ingestor.ingest_paths([Path(p) for p in body.paths])
-                result |= {"run_id": report.run_id, "units": report.units, "errors": report.count("error")}
-            if body.sync_config:
-                from ingest.sources.lawgokr import SourcesConfig, sync_sources
-                from ingest.sources.legalize import sync_legalize
+            try:
+                if paths:
+                    report = rt.ingestor.ingest_paths([Path(p) for p in paths], progress=progress)
+                    result |= {"run_id": report.run_id, "units": report.units, "errors": report.count("error"),
+                               "skipped": report.count("skipped")}
+                if sync_config:
+                    from ingest.sources.sync import run_sync
 
-                cfg = SourcesConfig.load(body.sync_config)
-                if cfg.laws or cfg.admin_rules or cfg.ordinances or cfg.interpretations.get("query"):
-                    with cfg.client() as c:
-                        rep = sync_sources(c, cfg, rt.ingestor, rt.settings.home / "lawgokr",
-                                           today=rt.settings.today())
-                        result["sync"] = rep.to_dict()
-                for repo in cfg.legalize_paths():
-                    sync_legalize(repo, rt.ingestor, rt.settings.home / "legalize-state.json",
-                                  history=cfg.legalize_history, today=rt.settings.today())
-            rt.ingestor.force = False
+                    result["sync"] = run_sync(sync_config, rt.ingestor, rt.settings.home,
+                                              rt.settings.today()).to_dict()
+            finally:
+                rt.ingestor.force = False
         rt.retriever.refresh_titles()
         app.state.ingest = {"status": "done"} | result
     except IngestBusy as e:
@@ -122,7 +119,8 @@ def start_ingest(body: IngestIn, request: Request, _: Principal = Depends(requir
     if state.get("status") == "running":
         raise HTTPException(409, "다른 색인 작업이 실행 중입니다. 끝난 뒤 다시 요청하세요.")
     request.app.state.ingest = {"status": "running"}
-    threading.Thread(target=_run_ingest, args=(request.app, body), name="dasan-ingest", daemon=True).start()
+    threading.Thread(target=run_background_ingest, args=(request.app, body.paths, body.sync_config, body.force),
+                     name="dasan-ingest", daemon=True).start()
     return {"status": "started", "message": "색인을 시작했습니다. GET /v1/ingest 로 진행 상태를 확인하세요."}
 
 

@@ -10,23 +10,18 @@ from fastapi.concurrency import run_in_threadpool
 from api.audit import record_audit
 from api.auth import Principal, require_user, visibility_for
 from api.schemas import SearchRequest, SearchResponse
+from rag import model
 from rag.retrieve import QuestionError
 
 router = APIRouter()
-MIN_DATE = date(1948, 7, 17)
 
 
 def parse_as_of(value: str | None, today: date) -> date:
     """Validate the as-of date; HTTP 422 with a Korean message when wrong."""
-    if not value:
-        return today
     try:
-        d = date.fromisoformat(value)
-    except ValueError:
-        raise HTTPException(422, f"기준일 '{value}'의 형식이 잘못되었습니다. YYYY-MM-DD로 입력하세요.")
-    if d < MIN_DATE:
-        raise HTTPException(422, "기준일은 1948-07-17 이후여야 합니다.")
-    return d
+        return model.parse_as_of(value, today)
+    except ValueError as e:
+        raise HTTPException(422, str(e))
 
 
 @router.post("/v1/search", response_model=SearchResponse)
