@@ -10,6 +10,7 @@ from api.auth import AuthConfig
 from api.observability import install_observability
 from api.routes import admin, ask, search, web
 from api.routes import openai as openai_facade
+from rag import glossary
 
 MAX_BODY_BYTES = 1 * 1024 * 1024
 TOO_LARGE = "요청 본문이 너무 큽니다(1MB 한도)."
@@ -68,6 +69,7 @@ def create_app(runtime=None) -> FastAPI:
     app.include_router(web.router)
     app.include_router(openai_facade.router)
     app.state.auth = AuthConfig.from_env()  # bad DASAN_AUTH / keys / CIDRs fail at start-up
+    glossary.load(getattr(getattr(runtime, "settings", None), "glossary", ""))  # so does a bad DASAN_GLOSSARY
 
     app.add_middleware(BodyLimit)
     install_observability(app)  # outermost: 413s are logged and counted too

@@ -41,6 +41,7 @@ class SearchResponse(BaseModel):
     as_of: str
     hits: list[HitOut]
     warnings: list[str] = []
+    expanded: list[str] = Field(default_factory=list, description="질문의 일상 용어에 덧붙여 찾은 법령 용어")
     took_ms: float
 
 

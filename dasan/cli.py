@@ -85,10 +85,13 @@ def cmd_search(args, rt) -> int:
         print(str(e), file=sys.stderr)
         return 2
     if args.json:
-        _print_json({"question": args.question, "hits": res.hits, "warnings": res.warnings})
+        _print_json({"question": args.question, "hits": res.hits, "warnings": res.warnings,
+                     "expanded": res.expanded})
         return 0
     for w in res.warnings:
         print(f"※ {w}")
+    if res.expanded:
+        print(f"※ 함께 찾은 법령 용어: {', '.join(res.expanded)}")
     if not res.hits:
         print("근거를 찾지 못했습니다.")
     for h in res.hits:
@@ -351,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     from dasan.runtime import Runtime
 
     from dasan.runtime import IndexMismatch
+    from rag.glossary import GlossaryError
     from rag.index.edge import IndexBusy
 
     rt = Runtime()
@@ -359,6 +363,9 @@ def main(argv: list[str] | None = None) -> int:
     except (IndexBusy, IndexMismatch) as e:
         print(str(e), file=sys.stderr)
         return 3
+    except GlossaryError as e:
+        print(str(e), file=sys.stderr)
+        return 2
     finally:
         try:
             rt.close()

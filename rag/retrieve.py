@@ -11,7 +11,9 @@ from datetime import date
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from rag import tokenize
+from rag import glossary, tokenize
+from rag.delegation import SHARE as DELEGATION_SHARE
+from rag.delegation import propagate
 from rag.embed import Embedder
 from rag.index.base import IndexHit, QueryFilter, VectorIndex
 from rag.model import (STATUS_CURRENT, STATUS_HISTORIC, STATUS_PENDING, STATUS_REPEALED, STATUTE_KINDS,
@@ -31,6 +33,7 @@ class SearchResult:
     hits: list[dict]
     warnings: list[str] = field(default_factory=list)
     resolved: Resolved | None = None
+    expanded: list[str] = field(default_factory=list)  # statute terms the glossary added (lexical side)
 
 
 def check_question(question: str) -> list[str]:
@@ -81,8 +84,11 @@ class HybridRetriever:
     def __init__(self, index: VectorIndex, embedder: Embedder | None, titles_source=None,
                  weights: tuple[float, float] = DEFAULT_WEIGHTS, prefetch: int = 100,
                  law_boost: float = 1.0, rrf_k: int = 10, doc_share: float = 0.4,
-                 kind_share: float = 0.5) -> None:
+                 kind_share: float = 0.5, delegation_share: float = DELEGATION_SHARE,
+                 glossary_path: str = "", expand: bool = True) -> None:
         self.index, self.embedder = index, embedder
+        self.delegation_share, self.expand = delegation_share, expand
+        self.glossary = glossary.load(glossary_path)  # a bad DASAN_GLOSSARY file fails here, by name
         self.weights, self.prefetch, self.law_boost, self.rrf_k = weights, prefetch, law_boost, rrf_k
         # Share of the top-k one document / one kind group (statute, annex, code, …) may take while
         # others still have candidates; measured on the KGS dev halves (eval/README.md). 0 = off.
@@ -116,19 +122,24 @@ class HybridRetriever:
         as_of = as_of or date.today()
         base = QueryFilter(as_of=as_of, kinds=list(kinds or []), visibility=list(visibility or []))
         resolved = self.resolver.resolve(question)
-        sparse = tokenize.query_vector(question)
+        expanded = glossary.expansions(question, self.glossary) if self.expand else []
+        sparse = tokenize.query_vector("\n".join([question, *expanded]))
         dense = self.query_vector(question) if self.embedder is not None and self.weights[1] > 0 else None
         limit = max(50, top_k * 5)
         cands = self.index.hybrid(dense, (sparse.indices, sparse.values) if sparse else None, limit, base,
                                   weights=self.weights, prefetch=self.prefetch, rrf_k=self.rrf_k)
         ranked = self._boost(cands, resolved)
+        if self.delegation_share:
+            ranked = propagate(ranked, lambda parent, arts: self.index.find(
+                QueryFilter(as_of=as_of, kinds=base.kinds, visibility=base.visibility, title_norms=[parent],
+                            articles=arts), limit=200), self.delegation_share)
         direct = self._direct(resolved, base)
         top = ranked[0].score if ranked else 1.0
         merged = [IndexHit(h.id, top * 2 + (len(direct) - i) * 1e-3, h.payload) for i, h in enumerate(direct)]
         merged += ranked
         named = {normalize_title(t) for t in resolved.laws} | set(resolved.codes)
         picked = self._diversify(merged, top_k, len(direct), named)
-        return SearchResult([to_hit(h, i + 1, as_of) for i, h in enumerate(picked)], warnings, resolved)
+        return SearchResult([to_hit(h, i + 1, as_of) for i, h in enumerate(picked)], warnings, resolved, expanded)
 
     def _diversify(self, merged: list[IndexHit], top_k: int, n_direct: int, named: set[str]) -> list[IndexHit]:
         """Top-k distinct units; one document (or kind) may not take more than its share of places

@@ -89,7 +89,8 @@ def test_search_json_shape(ingested, capsys):
     rc, out, _ = run(capsys, "search", "주민공유공간 사용료는 1시간당 얼마인가요?", "--json", "--top-k", "3")
     assert rc == 0
     body = json.loads(out)
-    assert set(body) == {"question", "hits", "warnings"} and body["warnings"] == []
+    assert set(body) == {"question", "hits", "warnings", "expanded"} and body["warnings"] == []
+    assert body["expanded"] == []  # no everyday word the glossary knows
     assert [h["rank"] for h in body["hits"]] == [1, 2, 3]
     top = body["hits"][0]
     assert {"rank", "score", "document", "unit", "text"} <= set(top)
