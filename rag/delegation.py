@@ -5,7 +5,7 @@ A 시행령/시행규칙 article says what it implements in its own words ("법 
 also cites the statute article that creates the duty (법 제44조), whose wording is too general to be
 found by itself. So each candidate from an implementing regulation adds a share of its score to the
 parent-statute articles it names; those articles join the candidates if they were not there yet.
-Measured on the KGS dev questions (eval/README.md): article MRR +0.05–0.10, Recall@10 about equal.
+Measured in eval/README.md.
 """
 from __future__ import annotations
 
@@ -37,21 +37,33 @@ def implemented_articles(text: str) -> list[str]:
     return out
 
 
+def statute_targets(p: dict) -> list[tuple[str, str]]:
+    """A 시행령/시행규칙 article names the statute articles it implements ("법 제44조제1항에 따른")."""
+    if p.get("annex"):
+        return []
+    parent = parent_norm(p.get("title_norm") or "")
+    return [(parent, art) for art in implemented_articles(p.get("text") or "")] if parent else []
+
+
 def propagate(ranked: list[IndexHit], fetch: Callable[[str, list[str]], list[IndexHit]],
               share: float = SHARE) -> list[IndexHit]:
-    """Scores with each parent article raised by ``share`` × its best implementing candidate.
+    """Scores with each statute article raised by ``share`` × its best implementing candidate.
 
-    ``fetch(parent_title_norm, articles)`` returns the units of those articles (same date filter
-    as the query); ``ranked`` is sorted by score, best first."""
+    Only regulation article -> statute article: lending 별표 -> "(제69조 관련)" article as well was
+    measured and dropped (kgs-lpg/법령: overall Recall@10 -0.04, article -0.11; annexes are cited
+    in their own right and already carry their article's words through ingest/links.py).
+
+    ``fetch(title_norm, articles)`` returns the units of those articles (same date filter as the
+    query); ``ranked`` is sorted by score, best first."""
     if not ranked or share <= 0:
         return ranked
+    return _lend(ranked, statute_targets, fetch, share)
+
+
+def _lend(ranked: list[IndexHit], targets, fetch, share: float) -> list[IndexHit]:
     lent: dict[tuple[str, str], float] = {}
     for h in ranked:
-        parent = parent_norm(h.payload.get("title_norm") or "")
-        if not parent:
-            continue
-        for art in implemented_articles(h.payload.get("text") or ""):
-            key = (parent, art)
+        for key in targets(h.payload):
             lent[key] = max(lent.get(key, 0.0), h.score * share)
     if not lent:
         return ranked
@@ -61,8 +73,8 @@ def propagate(ranked: list[IndexHit], fetch: Callable[[str, list[str]], list[Ind
         wanted.setdefault(parent, []).append(art)
     for parent, arts in wanted.items():
         for h in fetch(parent, sorted(arts)):
-            if h.payload.get("title_norm") != parent:
-                continue  # an annex of the statute (parent_norm) is not the article
+            if h.payload.get("title_norm") != parent or h.payload.get("annex"):
+                continue  # an annex of that law (matched by parent_norm) is not the article
             extra = lent.get((parent, h.payload.get("article") or ""), 0.0)
             if not extra:
                 continue

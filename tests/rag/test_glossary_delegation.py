@@ -182,3 +182,14 @@ def test_the_statute_article_behind_a_matching_rule_is_found(rt):
     without = next((h["score"] for h in plain.hits if h["unit"] == "제10조"
                     and not h["document"]["title"].endswith("규칙")), 0.0)
     assert with_share > without
+
+
+
+def test_an_annex_lends_nothing():
+    annex = IndexHit("a20", 1.0, {"title_norm": "가법시행규칙", "parent_norm": "가법시행규칙", "annex": "별표 20",
+                                  "refs": ["제69조"], "text": "법 제44조에 따른 기준 (an annex's text is not read)"})
+
+    def fetch(parent, arts):
+        raise AssertionError("nothing to fetch")
+
+    assert [(h.id, h.score) for h in propagate([annex], fetch, share=0.5)] == [("a20", 1.0)]
