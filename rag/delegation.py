@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ingest.structure import article_label, article_no
 from rag.index.base import IndexHit
 
 SHARE = 0.4
@@ -31,7 +32,7 @@ def parent_norm(title_norm: str) -> str:
 def implemented_articles(text: str) -> list[str]:
     out: list[str] = []
     for num, sub in _LAW_REF.findall(text or ""):
-        label = f"제{int(num)}조" + (f"의{int(sub)}" if sub else "")
+        label = article_label(article_no(num, sub or None))
         if label not in out:
             out.append(label)
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from llama_index.core.retrievers import BaseRetriever
@@ -131,8 +131,7 @@ class HybridRetriever:
         ranked = self._boost(cands, resolved)
         if self.delegation_share:
             ranked = propagate(ranked, lambda parent, arts: self.index.find(
-                QueryFilter(as_of=as_of, kinds=base.kinds, visibility=base.visibility, title_norms=[parent],
-                            articles=arts), limit=200), self.delegation_share)
+                replace(base, title_norms=[parent], articles=arts), limit=200), self.delegation_share)
         direct = self._direct(resolved, base)
         top = ranked[0].score if ranked else 1.0
         merged = [IndexHit(h.id, top * 2 + (len(direct) - i) * 1e-3, h.payload) for i, h in enumerate(direct)]
@@ -189,7 +188,7 @@ class HybridRetriever:
         """Units the question names explicitly (법 제33조, 시행규칙 별표 20, KGS FU432 2.3)."""
         out: list[IndexHit] = []
         for ref in resolved.refs:
-            flt = QueryFilter(as_of=base.as_of, kinds=base.kinds, visibility=base.visibility)
+            flt = replace(base)
             if ref.article and ref.title:
                 flt.title_norms, flt.articles = [normalize_title(ref.title)], [ref.article]
             elif ref.annex:
