@@ -25,10 +25,11 @@ sample: install
 	$(BIN)/dasan sample corpora/sample
 
 # Serves at once and ingests CORPUS in the background (progress is printed; /readyz reports it).
+# DASAN_LOCAL_ADMIN=1: admin routes for clients on this machine (auth is off); DASAN_LOCAL_ADMIN=0 closes them.
 run: install
 	@if [ "$(CORPUS)" = "corpora/sample" ]; then $(BIN)/dasan sample corpora/sample; fi
 	@$(BIN)/dasan sources-help
-	$(BIN)/dasan serve --host $(HOST) --port $(PORT) --ingest "$(CORPUS)"
+	DASAN_LOCAL_ADMIN=$${DASAN_LOCAL_ADMIN:-1} $(BIN)/dasan serve --host $(HOST) --port $(PORT) --ingest "$(CORPUS)"
 
 test: install
 	$(BIN)/python -m pytest -q -x --durations=10 tests

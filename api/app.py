@@ -6,6 +6,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
+from api import exposure
 from api.auth import AuthConfig
 from api.observability import install_observability
 from api.routes import admin, ask, search, web
@@ -60,14 +61,18 @@ def create_app(runtime=None) -> FastAPI:
         from dasan.runtime import Runtime
 
         runtime = Runtime()
+    # no Swagger/ReDoc pages (CDN scripts) and /openapi.json behind auth (api/exposure.py); no
+    # trailing-slash redirects, whose Location would be built from the client's Host header
     app = FastAPI(title="다산 Dasan API", version="0.1.0",
-                  description="공무원을 위한 법령·규정 검색과 근거 있는 답변")
+                  description="공무원을 위한 법령·규정 검색과 근거 있는 답변",
+                  docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False)
     app.state.runtime = runtime
     app.include_router(search.router)
     app.include_router(ask.router)
     app.include_router(admin.router)
     app.include_router(web.router)
     app.include_router(openai_facade.router)
+    app.include_router(exposure.router)
     app.state.auth = AuthConfig.from_env()  # bad DASAN_AUTH / keys / CIDRs fail at start-up
     glossary.load(getattr(getattr(runtime, "settings", None), "glossary", ""))  # so does a bad DASAN_GLOSSARY
 

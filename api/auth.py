@@ -10,8 +10,10 @@ Credentials, checked in this order:
   ``DASAN_ROLES_HEADER``), trusted ONLY when the direct peer is in ``DASAN_TRUSTED_PROXIES``
   (comma-separated IPs/CIDRs). The same headers from any other address are ignored and logged.
 
-``DASAN_AUTH=off`` (the default, for local runs) makes everybody an anonymous public user; admin
-routes are then served only to loopback clients that did not come through a proxy.
+``DASAN_AUTH=off`` (the default, for local runs) makes everybody an anonymous public user. Admin
+routes then need an admin API key, or ``DASAN_LOCAL_ADMIN=1`` (``make run`` sets it) and a loopback
+client that did not come through a proxy: loopback alone is not enough, as every local account on
+the machine is loopback.
 """
 from __future__ import annotations
 
@@ -36,6 +38,9 @@ BAD_KEY = "API 키가 올바르지 않습니다. 발급받은 키를 확인하�
 NOT_ADMIN = "관리자 권한이 필요합니다."
 LOCAL_ONLY = ("인증이 꺼져 있을 때(DASAN_AUTH=off) 관리자 기능은 이 서버 컴퓨터(127.0.0.1)에서 "
               "직접 접속할 때만 쓸 수 있습니다.")
+LOCAL_ADMIN_OFF = ("인증이 꺼져 있을 때(DASAN_AUTH=off) 관리자 기능은 기본으로 닫혀 있습니다. 이 서버 컴퓨터에서 쓰려면 "
+                   "DASAN_LOCAL_ADMIN=1 로 서버를 시작하거나(make run은 켜 둡니다), DASAN_API_KEYS에 관리자 키"
+                   "('키:admin')를 두고 그 키로 요청하세요.")
 MIN_KEY_CHARS = 16
 _USER_RE = re.compile(r"^[\w.@+\-]{1,128}$")
 _DEPT_RE = re.compile(r"^[\w.\-]{1,64}$")
@@ -82,6 +87,8 @@ class AuthConfig:
     user_header: str = "X-Dasan-User"
     department_header: str = "X-Dasan-Department"
     roles_header: str = "X-Dasan-Roles"
+    local_admin: bool = False  # auth off: a direct loopback client is admin (DASAN_LOCAL_ADMIN=1)
+    metrics_allow: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = field(default_factory=list)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> AuthConfig:
@@ -96,8 +103,13 @@ class AuthConfig:
             except OSError as e:
                 raise ValueError(f"API 키 파일({key_file})을 읽을 수 없습니다: {e}") from e
             pairs += [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+        local = env.get("DASAN_LOCAL_ADMIN", "").strip().lower()
+        if local not in ("", "on", "off", "true", "false", "1", "0", "yes", "no"):
+            raise ValueError(f"DASAN_LOCAL_ADMIN 값 '{local}'을(를) 알 수 없습니다 (1 또는 0)")
         cfg = cls(enabled=mode in ("on", "true", "1"), api_keys=[parse_key(p) for p in pairs],
                   trusted_proxies=parse_networks(env.get("DASAN_TRUSTED_PROXIES", "")),
+                  local_admin=local in ("on", "true", "1", "yes"),
+                  metrics_allow=parse_networks(env.get("DASAN_METRICS_ALLOW", ""), "DASAN_METRICS_ALLOW"),
                   user_header=env.get("DASAN_USER_HEADER", "").strip() or "X-Dasan-User",
                   department_header=env.get("DASAN_DEPARTMENT_HEADER", "").strip() or "X-Dasan-Department",
                   roles_header=env.get("DASAN_ROLES_HEADER", "").strip() or "X-Dasan-Roles")
@@ -134,7 +146,7 @@ def parse_key(pair: str) -> ApiKey:
     return ApiKey(digest=digest, role=role, name=name)
 
 
-def parse_networks(value: str) -> list:
+def parse_networks(value: str, setting: str = "DASAN_TRUSTED_PROXIES") -> list:
     """Comma-separated IPs/CIDRs → networks (ValueError with a Korean message for a bad entry)."""
     nets = []
     for item in (v.strip() for v in value.split(",")):
@@ -143,7 +155,7 @@ def parse_networks(value: str) -> list:
         try:
             nets.append(ipaddress.ip_network(item, strict=False))
         except ValueError as e:
-            raise ValueError(f"DASAN_TRUSTED_PROXIES의 '{item}'은(는) IP 주소나 CIDR가 아닙니다") from e
+            raise ValueError(f"{setting}의 '{item}'은(는) IP 주소나 CIDR가 아닙니다") from e
     return nets
 
 
@@ -209,20 +221,31 @@ def _from_proxy(request: Request, cfg: AuthConfig) -> Principal | None:
     return Principal(user=user, department=dept or None, roles=roles, via="proxy")
 
 
+def _key_principal(request: Request, cfg: AuthConfig, key: str) -> Principal:
+    found = cfg.key_for(key)
+    if found is None:
+        host = request.client.host if request.client else None
+        log.warning("invalid API key from %s", host, extra={"fields": {"event": "invalid_api_key",
+                                                                      "client": host}})
+        raise HTTPException(401, BAD_KEY, headers={"WWW-Authenticate": "Bearer"})
+    return Principal(user=found.name, roles=(found.role,), via="api_key")
+
+
 def resolve_principal(request: Request, cfg: AuthConfig) -> Principal:
     """The caller's Principal (ANONYMOUS when auth is off or no credentials were sent); 401 on a bad key."""
     if not cfg.enabled:
         return ANONYMOUS
     key = _presented_key(request)
     if key is not None:
-        found = cfg.key_for(key)
-        if found is None:
-            host = request.client.host if request.client else None
-            log.warning("invalid API key from %s", host, extra={"fields": {"event": "invalid_api_key",
-                                                                          "client": host}})
-            raise HTTPException(401, BAD_KEY, headers={"WWW-Authenticate": "Bearer"})
-        return Principal(user=found.name, roles=(found.role,), via="api_key")
+        return _key_principal(request, cfg, key)
     return _from_proxy(request, cfg) or ANONYMOUS
+
+
+def direct_loopback(request: Request, cfg: AuthConfig) -> bool:
+    """A loopback peer that is not a proxy and forwarded nothing: someone on this very machine."""
+    host = request.client.host if request.client else None
+    proxied = any(k in _FORWARDING for k, _ in request.scope.get("headers") or [])
+    return is_loopback(host) and not proxied and not cfg.is_trusted_proxy(host)
 
 
 def current_principal(request: Request) -> Principal:
@@ -245,14 +268,21 @@ def require_user(request: Request) -> Principal:
 
 
 def require_admin(request: Request) -> Principal:
-    """Dependency: an admin (403 otherwise). With auth off: only direct loopback clients, never proxied."""
+    """Dependency: an admin (403 otherwise). With auth off: an admin API key when keys are configured,
+    else, with DASAN_LOCAL_ADMIN=1, a direct loopback client (never one that came through a proxy)."""
     cfg = auth_config(request)
     if not cfg.enabled:
-        host = request.client.host if request.client else None
-        proxied = any(k in _FORWARDING for k, _ in request.scope.get("headers") or [])
-        if not is_loopback(host) or proxied or cfg.is_trusted_proxy(host):
+        key = _presented_key(request)
+        if key is not None and cfg.api_keys:
+            principal = _key_principal(request, cfg, key)
+            if not principal.is_admin:
+                raise HTTPException(403, NOT_ADMIN)
+        elif not cfg.local_admin:
+            raise HTTPException(403, LOCAL_ADMIN_OFF)
+        elif not direct_loopback(request, cfg):
             raise HTTPException(403, LOCAL_ONLY)
-        principal = Principal(user="local-admin", roles=("admin",), via="local")
+        else:
+            principal = Principal(user="local-admin", roles=("admin",), via="local")
         request.state.principal, request.state.user = principal, principal.user
         return principal
     principal = require_user(request)

@@ -177,7 +177,10 @@ class ObservabilityMiddleware:
 
 
 async def metrics(request: Request) -> Response:
-    """Prometheus text exposition of Dasan's registry."""
+    """Prometheus text exposition of Dasan's registry, for loopback, DASAN_METRICS_ALLOW or an admin."""
+    from api.exposure import require_metrics_access
+
+    require_metrics_access(request)
     return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
 
 

@@ -34,12 +34,13 @@ def cmd_ingest(args, rt) -> int:
         if not p.exists():
             print(f"경로가 없습니다: {p}", file=sys.stderr)
             return 2
+    from ingest.paths import walk_refusal
     from ingest.runs import IngestBusy, ingest_lock
 
     rt.ingestor.force = args.force
     try:
         with ingest_lock(rt.settings.home, rt.registry):
-            report = rt.ingestor.ingest_paths(paths, progress=progress)
+            report = rt.ingestor.ingest_paths(paths, progress=progress, refuse=walk_refusal(paths))
     except IngestBusy as e:
         print(str(e), file=sys.stderr)
         return 3
@@ -235,8 +236,15 @@ def cmd_serve(args, rt) -> int:
     from api.app import create_app
 
     from api.routes.admin import run_background_ingest
+    from ingest.paths import IngestRoots, walk_refusal
 
-    app = create_app(rt)
+    try:  # bad DASAN_AUTH / keys / CIDRs / ingest roots: a message, not a traceback
+        app = create_app(rt)
+        # POST /v1/ingest may read under the folder this server was started with (and DASAN_HOME/inbox)
+        app.state.ingest_roots = IngestRoots.from_env(rt.settings.home, started_with=args.ingest)
+    except ValueError as e:
+        print(f"설정 오류: {e}", file=sys.stderr)
+        return 2
     if args.ingest:
         # Serve at once; index in the background in this process (the embedded index is single-process).
         def progress(fr):
@@ -244,7 +252,8 @@ def cmd_serve(args, rt) -> int:
                   flush=True)
 
         def work():
-            run_background_ingest(app, args.ingest, progress=progress)
+            run_background_ingest(app, args.ingest, progress=progress,
+                                  refuse=walk_refusal(Path(p) for p in args.ingest))
             print(f"색인: {app.state.ingest}", flush=True)
 
         threading.Thread(target=work, name="dasan-ingest", daemon=True).start()

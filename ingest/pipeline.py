@@ -163,7 +163,8 @@ class Ingestor:
         self.dense = CachedDenseEmbedder(embedder=embedder, registry=registry)
         self.pipeline = IngestionPipeline(transformations=[KiwiSparseEncoder(), self.dense])
 
-    def ingest_paths(self, paths: list[Path], progress=None) -> IngestReport:
+    def ingest_paths(self, paths: list[Path], progress=None, refuse=None) -> IngestReport:
+        """``refuse(file) -> reason | None`` (ingest/paths.py) skips files, reported, before they are read."""
         report = IngestReport()
         t0 = time.perf_counter()
         embed_s0, embedded0 = self.dense.seconds, self.dense.computed
@@ -171,7 +172,8 @@ class Ingestor:
         try:
             seen: set[str] = set()
             for f in collect(paths):
-                fr = self._ingest_file(f, seen)
+                reason = refuse(f) if refuse else None
+                fr = FileReport(str(f), "", "skipped", reason=reason) if reason else self._ingest_file(f, seen)
                 report.files.append(fr)
                 if progress:
                     progress(fr)

@@ -85,6 +85,47 @@ def test_ingest_reports_bad_file(cli, capsys):
     assert runs[0]["status"] == "partial" and runs[0]["errors"][0]["path"].endswith("broken.pdf")
 
 
+def test_ingest_folder_walk_skips_code_and_secrets_but_a_named_file_is_read(cli, capsys):
+    """A shell admin may name any file; a folder walk leaves source code and key files alone."""
+    (cli["corpus"] / "deploy.sh").write_text("echo 주민공유공간 대관 사용료\n", encoding="utf-8")
+    (cli["corpus"] / "api-keys.txt").write_text("주민공유공간 대관 사용료 key\n", encoding="utf-8")
+    rc, out, _ = run(capsys, "ingest", str(cli["corpus"]), "--json")
+    summary = json.loads(out)
+    skipped = {f["path"].rsplit("/", 1)[-1]: f["reason"] for f in summary["files_detail"] if f["status"] == "skipped"}
+    assert rc == 0 and summary["indexed"] == 4 and set(skipped) == {"deploy.sh", "api-keys.txt"}, summary
+    rc, out, _ = run(capsys, "ingest", str(cli["corpus"] / "deploy.sh"), "--json")
+    assert rc == 0 and json.loads(out)["indexed"] == 1
+
+
+def test_serve_refuses_a_missing_ingest_root_before_listening(cli, capsys, monkeypatch, fast_dir):
+    monkeypatch.setenv("DASAN_INGEST_ROOTS", str(fast_dir / "missing"))
+    monkeypatch.setattr("uvicorn.run", lambda *a, **k: pytest.fail("served despite a bad DASAN_INGEST_ROOTS"))
+    rc, _, err = run(capsys, "serve", "--port", "1")
+    assert rc == 2 and "DASAN_INGEST_ROOTS" in err and "missing" in err
+
+
+def test_serve_ingest_needs_no_admin_opt_in_and_its_folder_becomes_a_root(cli, capsys, monkeypatch):
+    import time
+
+    monkeypatch.delenv("DASAN_INGEST_ROOTS", raising=False)
+    monkeypatch.delenv("DASAN_LOCAL_ADMIN", raising=False)
+    (cli["corpus"] / "helper.py").write_text("print('주민공유공간')\n", encoding="utf-8")
+    seen = {}
+
+    def fake_run(app, **kwargs):  # stands in for uvicorn: wait for the background ingest, then return
+        for _ in range(200):
+            if (getattr(app.state, "ingest", None) or {}).get("status") not in (None, "running"):
+                break
+            time.sleep(0.05)
+        seen["state"], seen["roots"] = app.state.ingest, app.state.ingest_roots.roots
+
+    monkeypatch.setattr("uvicorn.run", fake_run)
+    rc, _, _ = run(capsys, "serve", "--port", "1", "--ingest", str(cli["corpus"]))
+    assert rc == 0 and seen["state"]["status"] == "done", seen
+    assert seen["state"]["units"] == SAMPLE_UNITS and seen["state"]["skipped"] == 1  # helper.py
+    assert cli["corpus"].resolve() in seen["roots"] and (cli["home"] / "inbox").resolve() in seen["roots"]
+
+
 def test_search_json_shape(ingested, capsys):
     rc, out, _ = run(capsys, "search", "주민공유공간 사용료는 1시간당 얼마인가요?", "--json", "--top-k", "3")
     assert rc == 0

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import json
+import uuid
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
-from api.audit import audit_rows, feedback_as_eval_items, feedback_rows, save_feedback
-from api.auth import Principal, require_admin, require_user
+from api.audit import audit_rows, feedback_as_eval_items, feedback_rows, no_retention, save_feedback
+from api.auth import Principal, require_admin, require_user, visibility_for
+from ingest.paths import IngestRoots, PathRefused
 
 router = APIRouter()
 
@@ -19,34 +21,52 @@ class FeedbackIn(BaseModel):
     answer: str = Field("", max_length=20000)
     correction: str = Field("", max_length=20000)
     comment: str = Field("", max_length=4000)
-    citations: list = Field(default_factory=list, description="인용 id 목록 또는 {id,title,unit}")
+    citations: list = Field(default_factory=list, max_length=200,
+                            description="인용 id 목록({id: …} 도 받지만 제목·조항은 서버가 색인에서 채웁니다)")
     as_of: str | None = None
 
 
-def _resolve_citations(rt, citations: list) -> list[dict]:
-    """Point ids from the page become {id, title, unit}, so feedback can become evaluation gold."""
-    ids = [c for c in citations if isinstance(c, str)][:50]
+def _is_point_id(value: str) -> bool:
+    try:
+        return str(uuid.UUID(value)) == value  # the index refuses anything else with an error
+    except ValueError:
+        return False
+
+
+def _resolve_citations(rt, citations: list, principal: Principal) -> list[dict]:
+    """Cited point ids become {id, title, unit} from the index, so feedback can become evaluation gold.
+
+    Only points the caller may read are resolved (others are dropped, never named), and a title or
+    unit sent by the client is ignored: the admin's feedback list shows what the index says. With
+    no-retention on, titles are not kept either (they would say what was asked)."""
+    ids = [c.get("id") if isinstance(c, dict) else c for c in citations[:50]]
+    ids = list(dict.fromkeys(i for i in ids if isinstance(i, str) and _is_point_id(i)))
+    visible = set(visibility_for(principal))
     found = {h.id: h.payload for h in rt.index.retrieve(ids)} if ids else {}
+    keep_titles = not no_retention()
     out = []
-    for c in citations[:50]:
-        if isinstance(c, dict):
-            out.append({"id": c.get("id"), "title": c.get("title"), "unit": c.get("unit")})
-        elif c in found:
-            p = found[c]
-            out.append({"id": c, "title": p.get("parent_title") or p.get("title"), "unit": p.get("label")})
+    for i in ids:
+        p = found.get(i)
+        if p is None or p.get("visibility", "public") not in visible:
+            continue
+        cite = {"id": i, "unit": p.get("label")}
+        if keep_titles:
+            cite["title"] = p.get("parent_title") or p.get("title")
+        out.append(cite)
     return out
 
 
 @router.post("/v1/feedback", status_code=201)
 def feedback(body: FeedbackIn, request: Request, principal: Principal = Depends(require_user)) -> dict:
     rt = request.app.state.runtime
-    data = body.model_dump() | {"citations": _resolve_citations(rt, body.citations)}
+    data = body.model_dump() | {"citations": _resolve_citations(rt, body.citations, principal)}
     return {"id": save_feedback(rt.registry, principal, data), "message": "의견이 저장되었습니다. 감사합니다."}
 
 
 @router.get("/v1/feedback")
-def list_feedback(request: Request, limit: int = 200, _: Principal = Depends(require_admin)) -> dict:
-    return {"feedback": feedback_rows(request.app.state.runtime.registry, min(limit, 5000))}
+def list_feedback(request: Request, limit: int = Query(200, ge=1, le=5000, description="1–5000"),
+                  _: Principal = Depends(require_admin)) -> dict:
+    return {"feedback": feedback_rows(request.app.state.runtime.registry, limit)}
 
 
 @router.get("/v1/feedback/export.jsonl", response_class=PlainTextResponse)
@@ -57,27 +77,29 @@ def export_feedback(request: Request, _: Principal = Depends(require_admin)) -> 
 
 
 @router.get("/v1/ingest/runs")
-def ingest_runs(request: Request, limit: int = 20, _: Principal = Depends(require_admin)) -> dict:
-    return {"runs": request.app.state.runtime.registry.runs(min(limit, 500))}
+def ingest_runs(request: Request, limit: int = Query(20, ge=1, le=500, description="1–500"),
+                _: Principal = Depends(require_admin)) -> dict:
+    return {"runs": request.app.state.runtime.registry.runs(limit)}
 
 
 @router.get("/v1/audit")
-def audit(request: Request, limit: int = 100, _: Principal = Depends(require_admin)) -> dict:
-    if limit < 1:
-        raise HTTPException(422, "limit은 1 이상이어야 합니다.")
-    return {"audit": audit_rows(request.app.state.runtime.registry, min(limit, 5000))}
+def audit(request: Request, limit: int = Query(100, ge=1, le=5000, description="1–5000"),
+          _: Principal = Depends(require_admin)) -> dict:
+    return {"audit": audit_rows(request.app.state.runtime.registry, limit)}
 
 
 class IngestIn(BaseModel):
-    paths: list[str] = Field(default_factory=list, description="서버에서 읽을 수 있는 파일·폴더 경로")
+    paths: list[str] = Field(default_factory=list, max_length=100,
+                             description="색인 허용 폴더(DASAN_INGEST_ROOTS) 안의 파일·폴더 경로")
     sync_config: str | None = Field(None, description="dasan sync 설정 파일(sources.toml) 경로")
     force: bool = False
 
 
 def run_background_ingest(app, paths: list[str], sync_config: str | None = None, force: bool = False,
-                          progress=None) -> None:
+                          progress=None, refuse=None) -> None:
     """Ingest and/or sync inside the server process (the embedded index is single-process); the
-    state is kept on ``app.state.ingest`` for /readyz and GET /v1/ingest."""
+    state is kept on ``app.state.ingest`` for /readyz and GET /v1/ingest. ``refuse`` (ingest/paths.py)
+    skips files met in a folder walk."""
     from pathlib import Path
 
     from ingest.runs import IngestBusy, ingest_lock
@@ -90,7 +112,7 @@ def run_background_ingest(app, paths: list[str], sync_config: str | None = None,
             result: dict = {}
             try:
                 if paths:
-                    report = rt.ingestor.ingest_paths([Path(p) for p in paths], progress=progress)
+                    report = rt.ingestor.ingest_paths([Path(p) for p in paths], progress=progress, refuse=refuse)
                     result |= {"run_id": report.run_id, "units": report.units, "errors": report.count("error"),
                                "skipped": report.count("skipped")}
                 if sync_config:
@@ -108,6 +130,14 @@ def run_background_ingest(app, paths: list[str], sync_config: str | None = None,
         app.state.ingest = {"status": "failed", "reason": f"{type(e).__name__}: {e}"}
 
 
+def ingest_roots(app) -> IngestRoots:
+    """The app's ingest roots (``dasan serve`` sets them with its --ingest folder; else from the env)."""
+    roots = getattr(app.state, "ingest_roots", None)
+    if roots is None:
+        roots = app.state.ingest_roots = IngestRoots.from_env(app.state.runtime.settings.home)
+    return roots
+
+
 @router.post("/v1/ingest", status_code=202)
 def start_ingest(body: IngestIn, request: Request, _: Principal = Depends(require_admin)) -> dict:
     """Start an ingest or sync in the server process: the way a nightly job reaches an embedded index."""
@@ -115,12 +145,18 @@ def start_ingest(body: IngestIn, request: Request, _: Principal = Depends(requir
 
     if not body.paths and not body.sync_config:
         raise HTTPException(422, "paths 또는 sync_config 중 하나는 있어야 합니다.")
+    roots = ingest_roots(request.app)
+    try:  # checked here, before any thread starts; each file met in a folder is checked again there
+        paths = [str(roots.check_request(p)) for p in body.paths]
+        sync_config = str(roots.check_config(body.sync_config)) if body.sync_config is not None else None
+    except PathRefused as e:
+        raise HTTPException(422, str(e))
     state = getattr(request.app.state, "ingest", None) or {}
     if state.get("status") == "running":
         raise HTTPException(409, "다른 색인 작업이 실행 중입니다. 끝난 뒤 다시 요청하세요.")
     request.app.state.ingest = {"status": "running"}
-    threading.Thread(target=run_background_ingest, args=(request.app, body.paths, body.sync_config, body.force),
-                     name="dasan-ingest", daemon=True).start()
+    threading.Thread(target=run_background_ingest, args=(request.app, paths, sync_config, body.force),
+                     kwargs={"refuse": roots.refusal}, name="dasan-ingest", daemon=True).start()
     return {"status": "started", "message": "색인을 시작했습니다. GET /v1/ingest 로 진행 상태를 확인하세요."}
 
 

@@ -137,9 +137,10 @@ def test_no_retention_keeps_no_text_anywhere(rt, monkeypatch):
                 assert marker not in json.dumps([str(v) for v in row], ensure_ascii=False), table
 
 
-def test_admin_can_start_an_ingest_in_the_server_process(rt, tmp_path):
+def test_admin_can_start_an_ingest_in_the_server_process(rt, tmp_path, monkeypatch):
     import time
 
+    monkeypatch.setenv("DASAN_INGEST_ROOTS", str(tmp_path))
     doc = tmp_path / "manual.md"
     doc.write_text("# 대관 업무 안내\n\n주민공유공간 열쇠는 당직실에서 받습니다.\n", encoding="utf-8")
     c = make_client(rt)

@@ -52,15 +52,35 @@ def test_auth_off_everybody_is_anonymous_public():
         assert r.status_code == 200 and r.json()["via"] == "anonymous" and r.json()["visibility"] == ["public"]
 
 
-def test_auth_off_admin_only_from_loopback_without_proxy():
-    assert client(AuthConfig(), host="127.0.0.1").get("/admin").json() == {"user": "local-admin", "via": "local"}
-    assert client(AuthConfig(), host="::1").get("/admin").status_code == 200
-    r = client(AuthConfig(), host=OUTSIDER).get("/admin")
+def test_auth_off_admin_needs_the_local_opt_in():
+    """Loopback alone is not admin (any local user would be): DASAN_LOCAL_ADMIN=1 opts in."""
+    r = client(AuthConfig(), host="127.0.0.1").get("/admin")
+    assert r.status_code == 403 and "DASAN_LOCAL_ADMIN=1" in r.json()["detail"]
+    local = AuthConfig.from_env({"DASAN_LOCAL_ADMIN": "1"})
+    assert local.local_admin and not local.enabled
+    assert client(local, host="127.0.0.1").get("/admin").json() == {"user": "local-admin", "via": "local"}
+
+
+def test_auth_off_local_admin_only_from_loopback_without_proxy():
+    local = AuthConfig(local_admin=True)
+    assert client(local, host="::1").get("/admin").status_code == 200
+    r = client(local, host=OUTSIDER).get("/admin")
     assert r.status_code == 403 and "127.0.0.1" in r.json()["detail"]
-    proxied = client(AuthConfig(), host="127.0.0.1").get("/admin", headers={"X-Forwarded-For": "203.0.113.7"})
+    proxied = client(local, host="127.0.0.1").get("/admin", headers={"X-Forwarded-For": "203.0.113.7"})
     assert proxied.status_code == 403
-    local_proxy = AuthConfig(trusted_proxies=parse_networks("127.0.0.1"))
+    local_proxy = AuthConfig(local_admin=True, trusted_proxies=parse_networks("127.0.0.1"))
     assert client(local_proxy, host="127.0.0.1").get("/admin").status_code == 403
+
+
+def test_auth_off_admin_key_is_accepted_from_anywhere():
+    cfg = AuthConfig(api_keys=[parse_key(f"{ADMIN_KEY}:admin:ops"), parse_key(f"{USER_KEY}:service")])
+    c = client(cfg, host=OUTSIDER)
+    assert c.get("/admin", headers={"Authorization": f"Bearer {ADMIN_KEY}"}).json() == {"user": "ops",
+                                                                                         "via": "api_key"}
+    assert c.get("/admin", headers={"X-API-Key": USER_KEY}).status_code == 403
+    assert c.get("/admin", headers={"X-API-Key": USER_KEY + "x"}).status_code == 401
+    assert c.get("/admin").status_code == 403
+    assert c.get("/me", headers={"X-API-Key": ADMIN_KEY}).json()["via"] == "anonymous"  # auth off elsewhere
 
 
 def test_api_key_valid_via_bearer_or_header():
@@ -148,6 +168,8 @@ def test_config_from_env_and_file(tmp_path):
     ({"DASAN_API_KEYS": "short:admin"}, "16자"),
     ({"DASAN_API_KEYS": USER_KEY}, "형식"),
     ({"DASAN_TRUSTED_PROXIES": "10.0.0.0/99"}, "CIDR"),
+    ({"DASAN_METRICS_ALLOW": "metrics.example"}, "DASAN_METRICS_ALLOW"),
+    ({"DASAN_LOCAL_ADMIN": "maybe"}, "DASAN_LOCAL_ADMIN"),
     ({"DASAN_API_KEYS_FILE": "/nonexistent/keys"}, "읽을 수 없습니다"),
 ])
 def test_bad_config_fails_fast_in_korean(env, needle):

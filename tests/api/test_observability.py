@@ -59,7 +59,7 @@ def client():
 
     install_observability(app)
     install_observability(app)  # idempotent: one middleware, one header
-    return TestClient(app, raise_server_exceptions=False)
+    return TestClient(app, raise_server_exceptions=False, client=("127.0.0.1", 50000))  # /metrics: loopback
 
 
 def _sample(text: str, name: str, **labels) -> float:
