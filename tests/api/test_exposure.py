@@ -23,8 +23,10 @@ FEE_Q = "주민공유공간 대관 사용료는 1시간에 얼마인가요?"
 
 
 def auth_on(metrics_allow: str = "") -> AuthConfig:
-    return AuthConfig(enabled=True, api_keys=[parse_key(f"{ADMIN_KEY}:admin:kim"), parse_key(f"{USER_KEY}:user:lee")],
-                      trusted_proxies=parse_networks("10.0.0.5"), metrics_allow=parse_networks(metrics_allow))
+    cfg = AuthConfig(enabled=True, api_keys=[parse_key(f"{ADMIN_KEY}:admin:kim"), parse_key(f"{USER_KEY}:user:lee")],
+                     trusted_proxies=parse_networks("10.0.0.5"))
+    cfg.metrics_allow = parse_networks(metrics_allow)
+    return cfg
 
 
 def client(rt, host: str = "192.0.2.7", auth: AuthConfig | None = None) -> TestClient:
