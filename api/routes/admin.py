@@ -47,7 +47,7 @@ def _resolve_citations(rt, citations: list, principal: Principal) -> list[dict]:
     out = []
     for i in ids:
         p = found.get(i)
-        if p is None or p.get("visibility", "public") not in visible:
+        if p is None or p.get("visibility") not in visible:  # as search filters: no value, not visible
             continue
         cite = {"id": i, "unit": p.get("label")}
         if keep_titles:
