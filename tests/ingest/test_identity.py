@@ -81,7 +81,8 @@ def test_versions_of_one_law_from_two_folders_stay_one_document(make_runtime, fa
     versions = rt.registry.all_versions()
     assert {v.doc_key for v in versions} == {f"{KIND_LAW}:/{normalize_title('가스 예시법')}"}
     assert sorted(v.effective_from for v in versions) == [date(2024, 1, 1), date(2027, 1, 1)]
-    assert rt.registry.version(min(versions, key=lambda v: v.effective_from).version_key).effective_to == date(2027, 1, 1)
+    first = min(versions, key=lambda v: v.effective_from)
+    assert rt.registry.version(first.version_key).effective_to == date(2027, 1, 1)
 
 
 def test_identity_comes_from_what_a_document_is():
