@@ -10,6 +10,10 @@ DASAN_HOME ?= $(abspath data)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DASAN_HOME
+comma := ,
+# With auth off every caller is anonymous (public documents only); a loopback-only `make run` is the
+# office's own machine, so there it also shows office documents (org). See README "인증과 권한".
+ANON_VISIBILITY := $(if $(filter 127.0.0.1 localhost ::1,$(HOST)),public$(comma)org,public)
 
 .PHONY: install run test eval bench load sample clean
 
@@ -29,7 +33,9 @@ sample: install
 run: install
 	@if [ "$(CORPUS)" = "corpora/sample" ]; then $(BIN)/dasan sample corpora/sample; fi
 	@$(BIN)/dasan sources-help
-	DASAN_LOCAL_ADMIN=$${DASAN_LOCAL_ADMIN:-1} $(BIN)/dasan serve --host $(HOST) --port $(PORT) --ingest "$(CORPUS)"
+	DASAN_LOCAL_ADMIN=$${DASAN_LOCAL_ADMIN:-1} \
+	DASAN_ANONYMOUS_VISIBILITY="$${DASAN_ANONYMOUS_VISIBILITY:-$(ANON_VISIBILITY)}" \
+		$(BIN)/dasan serve --host $(HOST) --port $(PORT) --ingest "$(CORPUS)"
 
 test: install
 	$(BIN)/python -m pytest -q -x --durations=10 tests

@@ -291,10 +291,30 @@ def require_admin(request: Request) -> Principal:
     return principal
 
 
+_ANONYMOUS_SEEN: dict[str, tuple[str, ...]] = {}
+
+
+def anonymous_visibility(setting: str) -> tuple[str, ...]:
+    """``DASAN_ANONYMOUS_VISIBILITY`` ("public", or e.g. "public,org" for a loopback-only ``make run``);
+    public is always included, and an invalid value is logged once and falls back to public only."""
+    from ingest.visibility import VisibilityError, check
+
+    if setting not in _ANONYMOUS_SEEN:
+        out = ["public"]
+        try:
+            out += [check(x, "DASAN_ANONYMOUS_VISIBILITY") for x in setting.split(",") if x.strip()]
+        except VisibilityError as e:
+            log.error("%s — anonymous callers see public documents only", e)
+            out = ["public"]
+        _ANONYMOUS_SEEN[setting] = tuple(dict.fromkeys(out))
+    return _ANONYMOUS_SEEN[setting]
+
+
 def visibility_for(principal: Principal | None) -> list[str]:
-    """Visibility values a principal may read: public; plus org and its own department when signed in."""
+    """Visibility values a principal may read: public (plus DASAN_ANONYMOUS_VISIBILITY when anonymous);
+    public, org and its own department when signed in."""
     if principal is None or principal.anonymous:
-        return ["public"]
+        return list(anonymous_visibility(os.environ.get("DASAN_ANONYMOUS_VISIBILITY", "public")))
     out = ["public", "org"]
     if principal.department:
         out.append(f"dept:{principal.department}")

@@ -35,12 +35,21 @@ def cmd_ingest(args, rt) -> int:
             print(f"경로가 없습니다: {p}", file=sys.stderr)
             return 2
     from ingest.paths import walk_refusal
+    if args.visibility and args.visibility != "auto":
+        from ingest.visibility import VisibilityError, check
+
+        try:
+            check(args.visibility, "--visibility")
+        except VisibilityError as e:
+            print(str(e), file=sys.stderr)
+            return 2
     from ingest.runs import IngestBusy, ingest_lock
 
     rt.ingestor.force = args.force
     try:
         with ingest_lock(rt.settings.home, rt.registry):
-            report = rt.ingestor.ingest_paths(paths, progress=progress, refuse=walk_refusal(paths))
+            report = rt.ingestor.ingest_paths(paths, progress=progress, refuse=walk_refusal(paths),
+                                              visibility=args.visibility)
     except IngestBusy as e:
         print(str(e), file=sys.stderr)
         return 3
@@ -289,6 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("paths", nargs="+")
     s.add_argument("--incremental", action="store_true", help="바뀐 문서만 (기본 동작: 내용 해시로 판단)")
     s.add_argument("--force", action="store_true", help="바뀌지 않은 문서도 다시 색인 (임베딩은 캐시 재사용)")
+    s.add_argument("--visibility", metavar="공개범위",
+                   help="이 파일들을 볼 수 있는 범위: public, org, dept:부서명 (다음 색인에도 유지; auto는 해제)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(fn=cmd_ingest)
     s = sub.add_parser("search", help="질문으로 조문 검색")

@@ -22,10 +22,11 @@ from ingest.parsers import MAX_FILE_BYTES, parse_file
 from ingest.parsers.base import ParseError, SkipFile
 from ingest.registry import Registry, SourceFileRow, UnitRow, VersionRow, now
 from ingest.structure import unit_article_label
+from ingest.visibility import CLEAR, RULE_FILE, Rules, VisibilityError, check
 from rag import tokenize
 from rag.embed import Embedder
 from rag.index.base import OPEN_END, IndexPoint, VectorIndex, date_int
-from rag.model import UNIT_ANNEX, Document, Unit, normalize_title
+from rag.model import UNIT_ANNEX, Document, Unit, default_visibility, normalize_title, titled_identity
 
 _NS = uuid.UUID("6f1c1f38-3b0e-4bde-9d0f-3a2b7c0d5a11")
 
@@ -140,18 +141,32 @@ def file_digest(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def collect(paths: list[Path]) -> list[Path]:
-    """Files under the given paths, in a stable order, hidden files and folders excluded."""
-    out: list[Path] = []
+def collect_sources(paths: list[Path]) -> list[tuple[Path, str]]:
+    """(file, source id) under the given paths, in a stable order; hidden files, hidden folders and
+    visibility rule files excluded.
+
+    The source id is the file's path under the ingest root, prefixed with the root folder's own name
+    ("big/지침_00.md"), so that two folders ingested one after the other never share an id; a file given
+    alone counts as ingested from its folder ("big/지침_00.md" again).
+    """
+    out: list[tuple[Path, str]] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file()
-                          and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            name = p.resolve().name
+            for f in sorted(f for f in p.rglob("*") if f.is_file() and f.name != RULE_FILE
+                            and not any(part.startswith(".") for part in f.relative_to(p).parts)):
+                out.append((f, "/".join(x for x in (name, f.relative_to(p).as_posix()) if x)))
         elif p.is_file():
-            out.append(p)
+            r = p.resolve()
+            out.append((p, "/".join(x for x in (r.parent.name, r.name) if x)))
         else:
             raise FileNotFoundError(f"경로가 없습니다: {p}")
     return out
+
+
+def collect(paths: list[Path]) -> list[Path]:
+    """Files under the given paths (see collect_sources)."""
+    return [f for f, _ in collect_sources(paths)]
 
 
 class Ingestor:
@@ -163,17 +178,24 @@ class Ingestor:
         self.dense = CachedDenseEmbedder(embedder=embedder, registry=registry)
         self.pipeline = IngestionPipeline(transformations=[KiwiSparseEncoder(), self.dense])
 
-    def ingest_paths(self, paths: list[Path], progress=None, refuse=None) -> IngestReport:
-        """``refuse(file) -> reason | None`` (ingest/paths.py) skips files, reported, before they are read."""
+    def ingest_paths(self, paths: list[Path], progress=None, refuse=None,
+                     visibility: str | None = None) -> IngestReport:
+        """Ingest files and folders. ``refuse(file) -> reason | None`` (ingest/paths.py) skips files,
+        reported, before they are read; ``visibility`` (or "auto" to drop an earlier one) is kept for
+        these files."""
+        if visibility and visibility != CLEAR:
+            visibility = check(visibility, "--visibility")
         report = IngestReport()
+        rules = Rules()
         t0 = time.perf_counter()
         embed_s0, embedded0 = self.dense.seconds, self.dense.computed
         report.run_id = self.registry.start_run([str(p) for p in paths])
         try:
             seen: set[str] = set()
-            for f in collect(paths):
+            for f, sid in collect_sources(paths):
                 reason = refuse(f) if refuse else None
-                fr = FileReport(str(f), "", "skipped", reason=reason) if reason else self._ingest_file(f, seen)
+                fr = (FileReport(str(f), "", "skipped", reason=reason) if reason
+                      else self._ingest_file(f, seen, sid, rules, visibility))
                 report.files.append(fr)
                 if progress:
                     progress(fr)
@@ -195,20 +217,31 @@ class Ingestor:
         self.registry.finish_run(report.run_id, counts, errors, "ok" if not report.count("error") else "partial")
         return report
 
-    def _ingest_file(self, f: Path, seen: set[str]) -> FileReport:
+    def _ingest_file(self, f: Path, seen: set[str], sid: str = "", rules: Rules | None = None,
+                     override: str | None = None) -> FileReport:
         fr = FileReport(str(f))
         try:
             too_big = f.stat().st_size > MAX_FILE_BYTES
             digest, size = ("", 0) if too_big else file_digest(f)  # oversized files are refused unread
+            ruled = (rules or Rules()).for_file(f)
         except OSError as e:
             fr.status, fr.reason = "error", f"파일을 읽을 수 없습니다: {e}"
             return fr
+        except VisibilityError as e:  # a broken rule must not leave the file wider open than meant
+            fr.status, fr.reason = "error", str(e)
+            return fr
         known = None if too_big else self.registry.source_file(str(f.resolve()))
+        sticky = None if override == CLEAR else override or (known.visibility_override if known else None)
         if (known is not None and not self.force and known.sha256 == digest and known.version_keys
                 and self.registry.has_versions(known.version_keys)):
-            # unchanged file: no parsing, no embedding (the nightly run's common case)
+            # unchanged file: no parsing, no embedding (the nightly run's common case); visibility may change
             fr.parser, fr.status, fr.units, fr.documents = known.parser, "unchanged", known.units, len(known.version_keys)
-            seen.update(v.split("@", 1)[0] for v in known.version_keys)
+            seen.update(v.rsplit("@", 1)[0] for v in known.version_keys)
+            if self._reapply_visibility(known, sticky, ruled):
+                fr.status, fr.reason = "ok", "공개범위만 바뀜(다시 임베딩하지 않음)"
+            if sticky != known.visibility_override:
+                known.visibility_override = sticky
+                self.registry.save_source_file(known)
             return fr
         try:
             fr.parser, docs = parse_file(f)
@@ -224,24 +257,68 @@ class Ingestor:
         if not docs or not any(d.units for d in docs):
             fr.status, fr.reason = "skipped", "색인할 내용(조문·본문)이 없습니다"
             return fr
-        changed = 0
+        changed, declared = 0, {}
         for doc in docs:
             fr.documents += 1
             fr.units += len(doc.units)
+            doc.source_id = sid or doc.source_id
+            declared[doc.version_key] = doc.visibility  # what the file itself says (front matter)
+            doc.visibility = sticky or doc.visibility or ruled or default_visibility(doc.kind)
             seen.add(doc.doc_key)
             if self.write_document(doc):
                 changed += 1
+        changed += self._drop_replaced(known.version_keys if known else [], docs)
         fr.status = "ok" if changed else "unchanged"
         self.registry.save_source_file(SourceFileRow(
             path=str(f.resolve()), sha256=digest, size=size, parser=fr.parser, units=fr.units,
-            version_keys=[d.version_key for d in docs], seen_at=now()))
+            version_keys=[d.version_key for d in docs], seen_at=now(), declared=declared,
+            visibility_override=sticky))
         return fr
+
+    def _reapply_visibility(self, known: SourceFileRow, sticky: str | None, ruled: str | None) -> int:
+        """Bring an unchanged file's versions to the visibility wanted now; how many changed."""
+        n = 0
+        for vk in known.version_keys:
+            row = self.registry.version(vk)
+            want = sticky or (known.declared or {}).get(vk) or ruled or default_visibility(row.kind)
+            if row.visibility != want:
+                self.apply_visibility(vk, want)
+                n += 1
+        return n
+
+    def apply_visibility(self, version_key: str, visibility: str) -> None:
+        """Change who may read a version: payloads only, no parsing, no embedding; index first, as in
+        close_versions, so an interrupted run is repeated by the next one."""
+        self.index.set_payload(sorted(self.registry.unit_hashes(version_key)), {"visibility": visibility})
+        self.registry.set_visibility(version_key, visibility)
+
+    def _drop_replaced(self, old_keys: list[str], docs: list[Document]) -> int:
+        """Delete the versions a re-read file produced before and no longer does, when they were identified
+        by their source or by a superseded identity (an office document keyed by title before revision
+        0004, the same file under another root): the file's new versions replace them. Officially
+        identified texts are kept: a file that now holds a later version of a law keeps the earlier one.
+        """
+        new_keys, new_docs, n = {d.version_key for d in docs}, {d.doc_key for d in docs}, 0
+        for vk in old_keys:
+            row = None if vk in new_keys else self.registry.version(vk)
+            if (row is None or row.doc_key in new_docs or row.doc_key.startswith(("law:", "code:"))
+                    or titled_identity(row.kind, row.parent_title)):
+                continue
+            self.index.delete(sorted(self.registry.unit_hashes(vk)))
+            self.registry.delete_version(vk)
+            n += 1
+        return n
 
     def write_document(self, doc: Document) -> bool:
         """Index one document version; False when this exact version is already indexed."""
+        if not doc.visibility:
+            doc.visibility = default_visibility(doc.kind)
         content_hash = doc.content_hash()
         old = self.registry.version(doc.version_key)
         if old is not None and old.content_hash == content_hash and not self.force:
+            if old.visibility != doc.visibility:
+                self.apply_visibility(doc.version_key, doc.visibility)
+                return True
             return False
         if doc.effective_from and not doc.effective_to:
             later = [v.effective_from for v in self.registry.versions_of(doc.doc_key)
@@ -268,7 +345,8 @@ class Ingestor:
             parent_title=doc.parent_title, kind=doc.kind, source=doc.source, law_id=doc.law_id, mst=doc.mst,
             promulgated_on=doc.promulgated_on, promulgation_no=doc.promulgation_no,
             effective_from=doc.effective_from, effective_to=doc.effective_to, repealed=doc.repealed,
-            content_hash=content_hash, unit_count=n, abbreviations=doc.abbreviations, ingested_at=now())
+            content_hash=content_hash, unit_count=n, abbreviations=doc.abbreviations, ingested_at=now(),
+            visibility=doc.visibility)
 
     def close_versions(self, doc_key: str) -> None:
         """Each version ends the day the next one takes effect (effective_to), in registry and index."""

@@ -36,6 +36,7 @@ class VersionRow(Base):
     unit_count: Mapped[int] = mapped_column(Integer, default=0)
     abbreviations: Mapped[list] = mapped_column(JSON, default=list)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    visibility: Mapped[str] = mapped_column(String(256), default="public")
 
 
 class UnitRow(Base):
@@ -81,6 +82,9 @@ class SourceFileRow(Base):
     version_keys: Mapped[list] = mapped_column(JSON, default=list)
     units: Mapped[int] = mapped_column(Integer, default=0)
     seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # front matter 공개범위 per version key (what the file itself says), and a `--visibility` kept for the file
+    declared: Mapped[dict] = mapped_column(JSON, default=dict)
+    visibility_override: Mapped[str | None] = mapped_column(String(256), nullable=True)
 
 
 class FeedbackRow(Base):
@@ -164,6 +168,18 @@ class Registry:
             row = s.get(VersionRow, version_key)
             if row is not None:
                 row.effective_to = effective_to
+
+    def set_visibility(self, version_key: str, visibility: str) -> None:
+        with self.session() as s, s.begin():
+            row = s.get(VersionRow, version_key)
+            if row is not None:
+                row.visibility = visibility
+
+    def delete_version(self, version_key: str) -> None:
+        """Forget a version and its units (the caller deletes the index points first)."""
+        with self.session() as s, s.begin():
+            s.query(UnitRow).filter(UnitRow.version_key == version_key).delete()
+            s.query(VersionRow).filter(VersionRow.version_key == version_key).delete()
 
     def cached_vectors(self, model: str, hashes: list[str]) -> dict[str, bytes]:
         out: dict[str, bytes] = {}

@@ -25,6 +25,9 @@ KIND_COMPLAINT = "complaint"
 KIND_INTERPRETATION = "interpretation"
 KIND_OTHER = "other"
 STATUTE_KINDS = (KIND_LAW, KIND_DECREE, KIND_RULE, KIND_ADMRULE, KIND_ORDINANCE)
+# Published texts everybody may read; everything else (manuals, 공문, complaint files…) stays in the office.
+PUBLIC_KINDS = (*STATUTE_KINDS, KIND_ANNEX, KIND_CODE, KIND_INTERPRETATION)
+VIS_PUBLIC, VIS_ORG = "public", "org"
 
 # Version status values (DESIGN.md "What a document is").
 STATUS_CURRENT = "현행"
@@ -83,16 +86,27 @@ class Document:
     repealed: bool = False
     parent_title: str = ""  # for 별표: the law it belongs to
     abbreviations: list[str] = field(default_factory=list)  # 약칭
-    visibility: str = "public"
+    visibility: str = ""  # "" = not declared by the file: the ingest rules or the kind's default decide
+    source_id: str = ""  # where the text comes from, stable across machines: "<root>/<relative path>" or URL
     extra: dict = field(default_factory=dict)
 
     @property
     def doc_key(self) -> str:
-        """Identity across versions: 법령ID when known, else kind + normalised title (+ parent)."""
+        """Identity across versions, from what the document is.
+
+        An official id when there is one (법령ID, 행정규칙ID, 자치법규ID all travel in ``law_id``; a KGS code);
+        a statute or a statute's annex known only by its official title keeps kind + title, so that two
+        files holding two versions of one law stay one document; anything else is identified by its
+        source (page URL, or path under the ingest root): unrelated files never merge.
+        """
         if self.law_id:
             return f"law:{self.law_id}"
-        base = f"{self.kind}:{normalize_title(self.parent_title)}/{normalize_title(self.title)}"
-        return base
+        code = official_code(self)
+        if code:
+            return f"code:{code}"
+        if titled_identity(self.kind, self.parent_title):
+            return f"{self.kind}:{normalize_title(self.parent_title)}/{normalize_title(self.title)}"
+        return f"src:{self.extra.get('url') or self.source_id or self.source}"
 
     @property
     def version_key(self) -> str:
@@ -115,6 +129,25 @@ class Document:
         if self.effective_to and self.effective_to <= as_of:
             return STATUS_HISTORIC
         return STATUS_CURRENT
+
+
+_KGS_CODE = re.compile(r"^KGS [A-Z]{2}\d{3}$")
+
+
+def official_code(doc: Document) -> str:
+    """The KGS code of a technical code ("KGS FU551"); "" when the parser only had a file name."""
+    code = str(doc.extra.get("code") or "") if doc.kind == KIND_CODE else ""
+    return code if _KGS_CODE.match(code) else ""
+
+
+def titled_identity(kind: str, parent_title: str) -> bool:
+    """Whether a document without an official id is identified by kind + official title."""
+    return kind in STATUTE_KINDS or (kind == KIND_ANNEX and bool(parent_title))
+
+
+def default_visibility(kind: str) -> str:
+    """Who may read a document nobody set visibility for: published texts public, office documents org."""
+    return VIS_PUBLIC if kind in PUBLIC_KINDS else VIS_ORG
 
 
 MIN_AS_OF = date(1948, 7, 17)  # 제헌헌법 공포: no Korean statute text is older

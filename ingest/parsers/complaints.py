@@ -117,4 +117,4 @@ def parse(path: Path) -> list[Document]:
         units.append(Unit(label=label, text=body, kind=UNIT_CASE, title=title,
                           extra={"department": get("department"), "date": str(parse_date(get("date")) or "")}))
     return [Document(title=f"민원 사례: {path.stem}", kind=KIND_COMPLAINT, source=str(path), units=units,
-                     visibility="org", extra={"cases": len(units)})]
+                     extra={"cases": len(units)})]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from ingest import visibility
 from ingest.parsers.base import ParseError
 from ingest.structure import article_no, article_units
 from rag.model import (
@@ -315,6 +316,7 @@ def parse_text(text: str, source: str) -> list[Document]:
     """Documents (one) from the text of a legalize-kr Markdown file."""
     meta, body = split_front_matter(text, source)
     doc = document_from_meta(meta, source)
+    doc.visibility = visibility.front_matter(meta, text, source)
     builder = _Builder()
     for raw in body.splitlines():
         h = _HEADING.match(raw)

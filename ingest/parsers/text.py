@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ingest import visibility
 from ingest.parsers.base import ParseError
 from rag.model import KIND_MANUAL, UNIT_SECTION, Document, Unit
 
@@ -52,11 +53,26 @@ def sections(text: str) -> list[tuple[list[str], str]]:
     return out
 
 
+def _front_matter(text: str, path: Path) -> tuple[dict, str]:
+    """(front matter, body) of a Markdown file that has one; ({}, text) when it has none or it is no YAML map."""
+    from ingest.parsers.legalize_md import split_front_matter
+
+    if not text.lstrip("\ufeff").startswith("---"):
+        return {}, text
+    try:
+        return split_front_matter(text, str(path))
+    except ParseError:
+        return {}, text  # a leading "---" rule, not front matter
+
+
 def parse(path: Path) -> list[Document]:
     """One manual-like document whose units are heading sections."""
     text = _decode(path.read_bytes(), path)
     if not text.strip():
         raise ParseError(path, "내용이 없는 텍스트 파일입니다")
+    meta, body = _front_matter(text, path)
+    declared = visibility.front_matter(meta, text, str(path))
+    text = body
     units = []
     seen: dict[str, int] = {}
     for heads, body in sections(text):
@@ -64,4 +80,5 @@ def parse(path: Path) -> list[Document]:
         seen[label] = seen.get(label, 0) + 1
         units.append(Unit(label=label, text=body, kind=UNIT_SECTION, title=heads[-1] if heads else "",
                           path=heads, extra={"part": seen[label]} if seen[label] > 1 else {}))
-    return [Document(title=path.stem, kind=KIND_MANUAL, source=str(path), units=units)]
+    title = str(meta.get("제목") or "").strip() or path.stem
+    return [Document(title=title, kind=KIND_MANUAL, source=str(path), units=units, visibility=declared)]
