@@ -93,10 +93,11 @@ class IngestIn(BaseModel):
                              description="색인 허용 폴더(DASAN_INGEST_ROOTS) 안의 파일·폴더 경로")
     sync_config: str | None = Field(None, description="dasan sync 설정 파일(sources.toml) 경로")
     force: bool = False
+    visibility: str | None = Field(None, description="이 파일들의 공개 범위: public | org | dept:부서 | auto(해제)")
 
 
 def run_background_ingest(app, paths: list[str], sync_config: str | None = None, force: bool = False,
-                          progress=None, refuse=None) -> None:
+                          progress=None, refuse=None, visibility: str | None = None) -> None:
     """Ingest and/or sync inside the server process (the embedded index is single-process); the
     state is kept on ``app.state.ingest`` for /readyz and GET /v1/ingest. ``refuse`` (ingest/paths.py)
     skips files met in a folder walk."""
@@ -112,7 +113,8 @@ def run_background_ingest(app, paths: list[str], sync_config: str | None = None,
             result: dict = {}
             try:
                 if paths:
-                    report = rt.ingestor.ingest_paths([Path(p) for p in paths], progress=progress, refuse=refuse)
+                    report = rt.ingestor.ingest_paths([Path(p) for p in paths], progress=progress, refuse=refuse,
+                                                        visibility=visibility)
                     result |= {"run_id": report.run_id, "units": report.units, "errors": report.count("error"),
                                "skipped": report.count("skipped")}
                 if sync_config:
@@ -151,12 +153,19 @@ def start_ingest(body: IngestIn, request: Request, _: Principal = Depends(requir
         sync_config = str(roots.check_config(body.sync_config)) if body.sync_config is not None else None
     except PathRefused as e:
         raise HTTPException(422, str(e))
+    if body.visibility and body.visibility != "auto":
+        from ingest.visibility import VisibilityError, check
+
+        try:
+            check(body.visibility, "visibility")
+        except VisibilityError as e:
+            raise HTTPException(422, str(e))
     state = getattr(request.app.state, "ingest", None) or {}
     if state.get("status") == "running":
         raise HTTPException(409, "다른 색인 작업이 실행 중입니다. 끝난 뒤 다시 요청하세요.")
     request.app.state.ingest = {"status": "running"}
     threading.Thread(target=run_background_ingest, args=(request.app, paths, sync_config, body.force),
-                     kwargs={"refuse": roots.refusal}, name="dasan-ingest", daemon=True).start()
+                     kwargs={"refuse": roots.refusal, "visibility": body.visibility}, name="dasan-ingest", daemon=True).start()
     return {"status": "started", "message": "색인을 시작했습니다. GET /v1/ingest 로 진행 상태를 확인하세요."}
 
 

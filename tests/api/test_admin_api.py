@@ -155,3 +155,28 @@ def test_admin_can_start_an_ingest_in_the_server_process(rt, tmp_path, monkeypat
     assert state["status"] == "done" and state["units"] == 1, state
     hits = c.post("/v1/search", json={"question": "주민공유공간 열쇠는 어디서 받나요"}, headers=H_USER).json()["hits"]
     assert any(h["document"]["title"] == "manual" for h in hits)
+
+
+def test_admin_ingest_sets_visibility_and_refuses_a_bad_value(rt, tmp_path, monkeypatch):
+    import time
+
+    monkeypatch.setenv("DASAN_INGEST_ROOTS", str(tmp_path))
+    doc = tmp_path / "감사지침.md"
+    doc.write_text("# 감사 지침\n\n내부 감사 착수 전에 감사계획서를 결재받습니다.\n", encoding="utf-8")
+    c = make_client(rt)
+    bad = c.post("/v1/ingest", json={"paths": [str(doc)], "visibility": "everyone"}, headers=H_ADMIN)
+    assert bad.status_code == 422 and "공개범위" in bad.json()["detail"]
+    ok = c.post("/v1/ingest", json={"paths": [str(doc)], "visibility": "dept:감사과"}, headers=H_ADMIN)
+    assert ok.status_code == 202
+    for _ in range(100):
+        state = c.get("/v1/ingest", headers=H_ADMIN).json()
+        if state["status"] != "running":
+            break
+        time.sleep(0.1)
+    assert state["status"] == "done", state
+    hits = c.post("/v1/search", json={"question": "감사계획서 결재"}, headers=H_USER).json()["hits"]
+    assert not any(h["document"]["title"] == "감사지침" for h in hits)  # a user outside 감사과 never sees it
+    from rag.index.base import QueryFilter
+
+    stored = [h for h in rt.index.find(QueryFilter(visibility=["dept:감사과"])) if h.payload["title"] == "감사지침"]
+    assert stored, "the document is stored under its department"
