@@ -5,15 +5,16 @@ import json
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import PlainTextResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from api.audit import audit_rows, feedback_as_eval_items, feedback_rows, save_feedback
 from api.auth import Principal, require_admin, require_user
+from api.schemas import RequestModel
 
 router = APIRouter()
 
 
-class FeedbackIn(BaseModel):
+class FeedbackIn(RequestModel):
     rating: str = Field(..., pattern="^(up|down)$", description="up = 👍, down = 👎")
     question: str = Field("", max_length=4000)
     answer: str = Field("", max_length=20000)
@@ -68,7 +69,7 @@ def audit(request: Request, limit: int = 100, _: Principal = Depends(require_adm
     return {"audit": audit_rows(request.app.state.runtime.registry, min(limit, 5000))}
 
 
-class IngestIn(BaseModel):
+class IngestIn(RequestModel):
     paths: list[str] = Field(default_factory=list, description="서버에서 읽을 수 있는 파일·폴더 경로")
     sync_config: str | None = Field(None, description="dasan sync 설정 파일(sources.toml) 경로")
     force: bool = False
