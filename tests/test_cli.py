@@ -145,12 +145,10 @@ def test_search_needs_a_question(ingested, capsys):
     ("1900-01-01", "1948-07-17 이전"),
 ])
 def test_bad_as_of(cli, capsys, value, message):
-    with pytest.raises(SystemExit) as e:
-        main(["search", "사용료", "--as-of", value])
-    assert message in str(e.value.code) and value in str(e.value.code)
-    with pytest.raises(SystemExit) as e:
-        main(["show", HALL, "제4조", "--as-of", value])
-    assert message in str(e.value.code)
+    rc, _, err = run(capsys, "search", "사용료", "--as-of", value)
+    assert rc == 2 and message in err and value in err and len(err.strip().splitlines()) == 1
+    rc, _, err = run(capsys, "show", HALL, "제4조", "--as-of", value)
+    assert rc == 2 and message in err
 
 
 def test_show_article_as_of(ingested, capsys):

@@ -35,7 +35,7 @@ def _options(body: AskRequest, rt, principal: Principal) -> AskOptions:
         raise HTTPException(422, str(e))
     if body.model and body.model not in rt.models.names():
         names = ", ".join(rt.models.names()) or "없음(추출식 답변만 가능)"
-        raise HTTPException(422, f"설정되지 않은 모델입니다: '{body.model}'. 사용할 수 있는 모델: {names}")
+        raise HTTPException(422, f"model: 설정되지 않은 모델입니다. 사용할 수 있는 모델: {names}")
     return AskOptions(as_of=as_of, top_k=body.top_k, kinds=body.kinds, model=body.model,
                       visibility=visibility_for(principal))
 

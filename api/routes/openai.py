@@ -128,8 +128,8 @@ def _llm_for(model_id: str, rt) -> str | None:
     name = model_id.removeprefix(f"{BASE_MODEL}:")
     if model_id.startswith(f"{BASE_MODEL}:") and name in rt.models.names():
         return name
-    raise FacadeError(404, f"모델 '{model_id}'을(를) 찾을 수 없습니다. 사용할 수 있는 모델: "
-                           f"{', '.join(model_ids(rt))}", "model_not_found", "model")
+    raise FacadeError(404, f"요청한 모델을 찾을 수 없습니다. 사용할 수 있는 모델: {', '.join(model_ids(rt))}",
+                      "model_not_found", "model")  # the id is not echoed: it is user input
 
 
 def _text(content) -> str:
