@@ -252,7 +252,7 @@ class CatchAll:
 
 def install_errors(app: FastAPI) -> None:
     """Register the handlers and the catch-all middleware (call before install_observability)."""
-    configure_json_logging("dasan.errors", "dasan.llm", "dasan.openai")
+    configure_json_logging("dasan.errors")
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_middleware(CatchAll)
