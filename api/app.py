@@ -5,8 +5,9 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
 from api.auth import AuthConfig
-from api.errors import error_body, install_errors, readiness, request_id
+from api.errors import error_body, install_errors, request_id
 from api.observability import install_observability
+from api.readiness import readiness
 from api.routes import admin, ask, search, web
 from api.routes import openai as openai_facade
 from rag import glossary
@@ -38,7 +39,8 @@ class BodyLimit:
             chunks.append(message.get("body", b""))
             size += len(chunks[-1])
             if size > self.limit:
-                return await JSONResponse(error_body(TOO_LARGE, request_id(scope)), status_code=413)(scope, receive, send)
+                too_large = JSONResponse(error_body(TOO_LARGE, request_id(scope)), status_code=413)
+                return await too_large(scope, receive, send)
             if not message.get("more_body"):
                 break
         body, replayed = b"".join(chunks), False

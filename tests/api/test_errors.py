@@ -345,3 +345,13 @@ def test_a_bug_mid_stream_ends_with_a_korean_error_event_without_exception_text(
     finally:
         rt.__dict__.pop("answerer", None)
         rt.__dict__.pop("models", None)
+
+
+def test_readyz_shows_ingest_status_and_counts_but_no_reason_or_paths(client):
+    client.app.state.ingest = {"status": "failed", "paths": ["/srv/비공개/원문"],
+                               "reason": "OperationalError: SELECT * FROM versions /srv/비공개"}
+    body = client.get("/readyz").json()
+    assert body["ingest"] == {"status": "failed"} and "/srv" not in json.dumps(body, ensure_ascii=False)
+    client.app.state.ingest = {"status": "done", "run_id": 3, "units": 37, "errors": 0, "skipped": 1}
+    assert client.get("/readyz").json()["ingest"] == {"status": "done", "run_id": 3, "units": 37, "errors": 0,
+                                                      "skipped": 1}
