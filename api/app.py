@@ -1,14 +1,14 @@
 """The FastAPI application: search now; ask, web page and admin routes build on it."""
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.encoders import jsonable_encoder
+from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
 from api import exposure
 from api.auth import AuthConfig
+from api.errors import error_body, install_errors, request_id
 from api.observability import install_observability
+from api.readiness import readiness
 from api.routes import admin, ask, search, web
 from api.routes import openai as openai_facade
 from rag import glossary
@@ -31,7 +31,7 @@ class BodyLimit:
             return await self.app(scope, receive, send)
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared and declared.isdigit() and int(declared) > self.limit:
-            return await JSONResponse({"detail": TOO_LARGE}, status_code=413)(scope, receive, send)
+            return await JSONResponse(error_body(TOO_LARGE, request_id(scope)), status_code=413)(scope, receive, send)
         chunks, size = [], 0
         while True:
             message = await receive()
@@ -40,7 +40,8 @@ class BodyLimit:
             chunks.append(message.get("body", b""))
             size += len(chunks[-1])
             if size > self.limit:
-                return await JSONResponse({"detail": TOO_LARGE}, status_code=413)(scope, receive, send)
+                too_large = JSONResponse(error_body(TOO_LARGE, request_id(scope)), status_code=413)
+                return await too_large(scope, receive, send)
             if not message.get("more_body"):
                 break
         body, replayed = b"".join(chunks), False
@@ -76,13 +77,9 @@ def create_app(runtime=None) -> FastAPI:
     app.state.auth = AuthConfig.from_env()  # bad DASAN_AUTH / keys / CIDRs fail at start-up
     glossary.load(getattr(getattr(runtime, "settings", None), "glossary", ""))  # so does a bad DASAN_GLOSSARY
 
+    install_errors(app)  # Korean JSON errors with the request id; inside the access log
     app.add_middleware(BodyLimit)
     install_observability(app)  # outermost: 413s are logged and counted too
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError):
-        return JSONResponse({"detail": "요청 형식이 잘못되었습니다.", "errors": jsonable_encoder(exc.errors())},
-                            status_code=422)
 
     @app.get("/healthz")
     def healthz():
@@ -90,12 +87,7 @@ def create_app(runtime=None) -> FastAPI:
 
     @app.get("/readyz")
     def readyz():
-        rt = app.state.runtime
-        try:
-            n = rt.index.count()
-            rt.registry.runs(1)
-        except Exception as e:  # report, don't crash
-            return JSONResponse({"status": "unavailable", "reason": str(e)}, status_code=503)
-        return {"status": "ready", "points": n, "ingest": getattr(app.state, "ingest", None)}
+        body = readiness(app.state.runtime, getattr(app.state, "ingest", None))
+        return JSONResponse(body, status_code=200 if body["status"] == "ready" else 503)
 
     return app

@@ -7,7 +7,8 @@ last byte) and the /metrics route. Metrics live in a module-level registry, so a
 
 Logs: one JSON line per request on the ``dasan.access`` logger (stdout). The request body is never
 logged; a route may set ``request.state.log_question`` and it is logged (cut to 200 characters) only
-when ``DASAN_NO_RETENTION`` is not ``1`` — the query string follows the same rule.
+when ``DASAN_NO_RETENTION`` is not ``1`` — the raw path and query string follow the same rule (the
+route template is always logged).
 """
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ REQUEST_ID_HEADER = "X-Request-ID"
 _SANE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:\-]{0,127}$")
 _QUIET_PATHS = ("/healthz", "/readyz", "/metrics")  # logged only when they fail (probes, scrapes)
 _QUESTION_CHARS = 200
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 
 def no_retention() -> bool:
@@ -87,7 +89,8 @@ class JsonFormatter(logging.Formatter):
         line.update(getattr(record, "fields", None) or {})
         if record.exc_info:
             line["exc"] = self.formatException(record.exc_info)
-        return json.dumps(line, ensure_ascii=False, default=str)
+        # a lone surrogate (from a JSON "\ud800" escape) cannot be written as UTF-8: keep it escaped
+        return json.dumps(line, ensure_ascii=False, default=str).encode("utf-8", "backslashreplace").decode()
 
 
 def configure_json_logging(*names: str, stream=None) -> None:
@@ -151,7 +154,8 @@ class ObservabilityMiddleware:
 
     def _record(self, scope, state, rid, status, seconds, failed) -> None:
         route = _route_template(scope)
-        HTTP_LATENCY.labels(method=scope.get("method", ""), route=route, status=str(status)).observe(seconds)
+        method = scope.get("method", "") if scope.get("method") in _METHODS else "OTHER"  # labels stay bounded
+        HTTP_LATENCY.labels(method=method, route=route, status=str(status)).observe(seconds)
         if status >= 400 or failed:
             kind = "exception" if failed else ("server" if status >= 500 else "client")
             HTTP_ERRORS.labels(route=route, status=str(status), kind=kind).inc()
@@ -160,14 +164,15 @@ class ObservabilityMiddleware:
             return
         principal = state.get("principal")
         user = state.get("user")
-        fields = {"request_id": rid, "method": scope.get("method"), "path": path, "route": route,
+        fields = {"request_id": rid, "method": method, "route": route,
                   "status": status, "duration_ms": round(seconds * 1000, 2),
                   "client": (scope.get("client") or (None,))[0]}
         if user:
             fields["user"] = user
         if getattr(principal, "via", None):
             fields["auth"] = principal.via
-        if not no_retention():
+        if not no_retention():  # the raw path may carry user text (path parameters), like the query string
+            fields["path"] = path
             if scope.get("query_string"):
                 fields["query"] = scope["query_string"].decode("latin-1")[:500]
             if state.get("log_question"):

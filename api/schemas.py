@@ -1,10 +1,46 @@
 """Request and response models of the HTTP API (OpenAPI comes from these)."""
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+import re
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from api.errors import KoreanValueError
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON escapes like "\ud800" decode to these
+BAD_TEXT = "올바르지 않은 유니코드 문자(짝이 없는 서로게이트)가 있습니다. UTF-8 텍스트로 보내세요"
 
 
-class SearchRequest(BaseModel):
+def has_lone_surrogate(value) -> bool:
+    """True when any string in ``value`` (nested lists, dicts, keys included) holds a lone surrogate."""
+    if isinstance(value, str):
+        return bool(_LONE_SURROGATE.search(value))
+    if isinstance(value, dict):
+        return any(has_lone_surrogate(k) or has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(has_lone_surrogate(v) for v in value)
+    return False
+
+
+class RequestModel(BaseModel):
+    """Base of request bodies: text that cannot be encoded as UTF-8 is refused (422) before any route,
+    tokenizer, database or log sees it."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _valid_unicode(cls, value):
+        if has_lone_surrogate(value):
+            raise KoreanValueError(BAD_TEXT)
+        return value
+
+    @model_validator(mode="after")
+    def _valid_unicode_extra(self):
+        if self.model_extra and has_lone_surrogate(self.model_extra):
+            raise KoreanValueError(BAD_TEXT)
+        return self
+
+
+class SearchRequest(RequestModel):
     question: str = Field(..., description="질문 (한국어)", examples=["액법 제33조제2항 위반 시 벌칙은?"])
     top_k: int = Field(10, ge=1, le=100)
     as_of: str | None = Field(None, description="기준일 YYYY-MM-DD (기본: 오늘)", examples=["2024-03-01"])
@@ -45,7 +81,7 @@ class SearchResponse(BaseModel):
     took_ms: float
 
 
-class AskRequest(BaseModel):
+class AskRequest(RequestModel):
     question: str = Field(..., description="질문 (한국어)",
                           examples=["교통사고 당사자가 CCTV 영상을 열람할 수 있나요? 다른 사람 얼굴은 가려야 하나요?"])
     as_of: str | None = Field(None, description="기준일 YYYY-MM-DD (기본: 오늘)")

@@ -7,6 +7,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from dasan.failures import BUSY, USAGE, CliError, KoreanArgumentParser, debug_enabled, report
+
+
 def _as_of(value: str | None) -> date | None:
     from rag.model import parse_as_of
 
@@ -15,7 +18,7 @@ def _as_of(value: str | None) -> date | None:
     try:
         return parse_as_of(value, date.today())
     except ValueError as e:
-        raise SystemExit(str(e))
+        raise CliError(USAGE, str(e)) from None
 
 
 def _print_json(obj) -> None:
@@ -76,10 +79,14 @@ def cmd_search(args, rt) -> int:
     from rag.retrieve import QuestionError
 
     if args.queries:
-        for line in Path(args.queries).read_text(encoding="utf-8").splitlines():
+        for no, line in enumerate(Path(args.queries).read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
-            item = json.loads(line)
+            try:
+                item = json.loads(line)
+            except ValueError:
+                raise CliError(USAGE, f"{args.queries} {no}번째 줄이 올바른 JSON이 아닙니다. "
+                                      "한 줄에 {\"id\", \"question\"} 객체 하나씩 쓰세요.") from None
             try:
                 hits = _search_one(rt, item.get("question", ""), args).hits
                 _print_json({"id": item.get("id"), "hits": hits})
@@ -114,16 +121,10 @@ def cmd_search(args, rt) -> int:
 
 def cmd_ask(args, rt) -> int:
     from rag.answer import AskOptions
-    from rag.llm import LLMError, ModelNotAllowed, ModelNotConfigured
-    from rag.retrieve import QuestionError
 
     opts = AskOptions(as_of=_as_of(args.as_of) or rt.settings.today(), top_k=args.top_k, kinds=args.kind,
                       model=args.model)
-    try:
-        out = rt.answerer.ask(args.question, opts)
-    except (QuestionError, ModelNotConfigured, ModelNotAllowed, LLMError) as e:
-        print(str(e), file=sys.stderr)
-        return 2
+    out = rt.answerer.ask(args.question, opts)  # bad question/model: 2, LLM server down: 4 (dasan.failures)
     if args.json:
         _print_json(out)
         return 0
@@ -215,7 +216,9 @@ def cmd_sync(args, rt) -> int:
     try:
         with ingest_lock(rt.settings.home, rt.registry):
             report = run_sync(args.config, rt.ingestor, rt.settings.home, rt.settings.today(), args.history)
-    except (LawGoKrError, LegalizeError, ValueError, IngestBusy, FileNotFoundError) as e:
+    except IngestBusy as e:
+        raise CliError(BUSY, str(e)) from None
+    except (LawGoKrError, LegalizeError, ValueError, FileNotFoundError) as e:
         print(str(e), file=sys.stderr)
         return 2
     for name, s in report.sources.items():
@@ -291,9 +294,12 @@ def cmd_sample(args, rt) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="dasan", description="다산: 공무원을 위한 법령·규정 질의응답")
+    p = KoreanArgumentParser(prog="dasan", description="다산: 공무원을 위한 법령·규정 질의응답",
+                             epilog="종료 코드: 0 정상, 1 일부 실패, 2 인자·입력 오류, 3 색인 사용 중, "
+                                    "4 DB·색인·외부 서버 사용 불가, 5 내부 오류")
     p.add_argument("--data-dir", help="색인과 데이터베이스가 있는 폴더 (기본: $DASAN_HOME 또는 ./data)")
-    sub = p.add_subparsers(dest="cmd", required=True)
+    p.add_argument("--debug", action="store_true", help="오류가 나면 전체 traceback 출력 (DASAN_DEBUG=1과 같음)")
+    sub = p.add_subparsers(dest="cmd", required=True, metavar="명령")
     s = sub.add_parser("ingest", help="파일이나 폴더를 색인")
     s.add_argument("paths", nargs="+")
     s.add_argument("--incremental", action="store_true", help="바뀐 문서만 (기본 동작: 내용 해시로 판단)")
@@ -366,29 +372,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command; failures end as one Korean line on stderr and an exit code (dasan.failures)."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as e:  # -h (0) or a usage error (2), already printed
+        return e.code if isinstance(e.code, int) else USAGE
     import os
 
     if args.data_dir:
         os.environ["DASAN_HOME"] = args.data_dir
-    from dasan.runtime import Runtime
-
-    from dasan.runtime import IndexMismatch
-    from rag.glossary import GlossaryError
-    from rag.index.edge import IndexBusy
-
-    rt = Runtime()
+    rt = None
     try:
+        from dasan.runtime import Runtime
+
+        rt = Runtime()
         return args.fn(args, rt) or 0
-    except (IndexBusy, IndexMismatch) as e:
-        print(str(e), file=sys.stderr)
-        return 3
-    except GlossaryError as e:
-        print(str(e), file=sys.stderr)
-        return 2
+    except KeyboardInterrupt:
+        print("dasan: 중단되었습니다.", file=sys.stderr)
+        return 130
+    except Exception as e:  # noqa: BLE001 - every failure becomes one line and a documented code
+        return report(e, "dasan", debug_enabled(args))
     finally:
         try:
-            rt.close()
+            if rt is not None:
+                rt.close()
         except Exception:
             pass
 

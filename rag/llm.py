@@ -27,9 +27,16 @@ _STATUS_TEXT = {401: "인증에 실패했습니다 (API 키를 확인하세요)"
 
 
 class LLMError(Exception):
-    """Base of every language-model error; ``retryable`` marks transient failures."""
+    """Base of every language-model error; ``retryable`` marks transient failures.
+
+    ``summary`` is the message without what the server sent back (which may echo the prompt, and so
+    the question): the part fit for users and for logs in no-retention mode."""
 
     retryable = False
+
+    def __init__(self, message: str, summary: str | None = None) -> None:
+        super().__init__(message)
+        self.summary = summary or message
 
 
 class LLMConfigError(LLMError):
@@ -51,8 +58,9 @@ class LLMTimeout(LLMError):
 class LLMHTTPError(LLMError):
     """The server answered with an HTTP error status (429 and 5xx are retryable)."""
 
-    def __init__(self, message: str, status: int, retry_after: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, status: int, retry_after: str | None = None,
+                 summary: str | None = None) -> None:
+        super().__init__(message, summary)
         self.status, self.retry_after = status, retry_after
         self.retryable = status == 429 or status >= 500
 
@@ -64,8 +72,8 @@ class LLMBadResponse(LLMError):
 class LLMStreamInterrupted(LLMError):
     """A stream broke off (or ended without ``[DONE]``); ``partial`` holds the text received."""
 
-    def __init__(self, message: str, partial: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, partial: str, summary: str | None = None) -> None:
+        super().__init__(message, summary)
         self.partial = partial
 
 
@@ -183,10 +191,10 @@ class ChatClient:
     def _transport_error(self, exc: httpx.TransportError) -> LLMError:
         detail = str(exc) or type(exc).__name__
         if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)):
-            return LLMConnectionError(f"{self._who}에 연결할 수 없습니다: {detail}")
+            return LLMConnectionError(f"{self._who}에 연결할 수 없습니다: {detail}", f"{self._who}에 연결할 수 없습니다")
         if isinstance(exc, httpx.TimeoutException):
             return LLMTimeout(f"{self._who}의 응답이 {self.cfg.timeout_s:g}초 안에 오지 않았습니다")
-        return LLMConnectionError(f"{self._who}와의 통신이 끊겼습니다: {detail}")
+        return LLMConnectionError(f"{self._who}와의 통신이 끊겼습니다: {detail}", f"{self._who}와의 통신이 끊겼습니다")
 
     def _status_error(self, resp: httpx.Response) -> LLMHTTPError:
         s = resp.status_code
@@ -195,8 +203,8 @@ class ChatClient:
         except Exception:  # noqa: BLE001 - any non-standard error body
             detail = resp.text[:300]
         what = _STATUS_TEXT.get(s) or ("오류를 응답했습니다" if s >= 500 else "요청을 거부했습니다")
-        return LLMHTTPError(f"{self._who}가 {what} (HTTP {s}): {detail}".rstrip(": "), s,
-                            resp.headers.get("retry-after"))
+        summary = f"{self._who}가 {what} (HTTP {s})"
+        return LLMHTTPError(f"{summary}: {detail}".rstrip(": "), s, resp.headers.get("retry-after"), summary)
 
     def _wait(self, attempt: int, err: LLMError) -> None:
         delay = min(self.cfg.backoff_s * 2 ** attempt, MAX_BACKOFF_S)
@@ -205,7 +213,7 @@ class ChatClient:
         if retry_after and retry_after.replace(".", "", 1).isdigit():
             delay = max(delay, min(float(retry_after), MAX_BACKOFF_S))
         log.warning("LLM %s 재시도 %d/%d (%.2fs 후): %s", self.cfg.name, attempt + 1, self.cfg.max_retries,
-                    delay, err)
+                    delay, err.summary)  # never the server's reply: it may quote the question
         time.sleep(delay)
 
     def complete(self, messages: list[dict], **overrides: object) -> ChatResult:
@@ -233,7 +241,8 @@ class ChatClient:
             choice = data["choices"][0]
             text = choice["message"].get("content") or ""
         except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
-            raise LLMBadResponse(f"{self._who}의 응답을 해석할 수 없습니다: {resp.text[:200]!r}") from exc
+            raise LLMBadResponse(f"{self._who}의 응답을 해석할 수 없습니다: {resp.text[:200]!r}",
+                                 f"{self._who}의 응답을 해석할 수 없습니다") from exc
         return ChatResult(text=text, model=data.get("model") or self.cfg.model, usage=_usage(data.get("usage")),
                           finish_reason=choice.get("finish_reason"), latency_s=time.monotonic() - start)
 
@@ -261,8 +270,8 @@ class ChatClient:
             except httpx.TransportError as exc:
                 err = self._transport_error(exc)
                 if out.parts:
-                    raise LLMStreamInterrupted(f"{err} (스트림 중단, 받은 글자 {len(out.text)}자)",
-                                               out.text) from exc
+                    raise LLMStreamInterrupted(f"{err} (스트림 중단, 받은 글자 {len(out.text)}자)", out.text,
+                                               f"{err.summary} (스트림 중단, 받은 글자 {len(out.text)}자)") from exc
             except LLMHTTPError as exc:
                 err = exc
             if not err.retryable or attempt >= self.cfg.max_retries:
@@ -275,10 +284,12 @@ class ChatClient:
         except ValueError:
             obj = None
         if not isinstance(obj, dict):
-            raise LLMBadResponse(f"{self._who}의 스트림 데이터를 해석할 수 없습니다: {data[:200]!r}")
+            raise LLMBadResponse(f"{self._who}의 스트림 데이터를 해석할 수 없습니다: {data[:200]!r}",
+                                 f"{self._who}의 스트림 데이터를 해석할 수 없습니다")
         if obj.get("error"):
-            msg = f"{self._who}가 스트림 중 오류를 보냈습니다: {obj['error']}"
-            raise LLMStreamInterrupted(msg, out.text) if out.parts else LLMBadResponse(msg)
+            short = f"{self._who}가 스트림 중 오류를 보냈습니다"
+            msg = f"{short}: {obj['error']}"
+            raise LLMStreamInterrupted(msg, out.text, short) if out.parts else LLMBadResponse(msg, short)
         if obj.get("usage"):
             out.usage = _usage(obj["usage"])
         out.model = obj.get("model") or out.model

@@ -42,6 +42,8 @@ def check_question(question: str) -> list[str]:
         raise QuestionError("질문이 비어 있습니다. 찾을 내용을 입력하세요.")
     if len(question) > MAX_QUESTION_CHARS:
         raise QuestionError(f"질문이 너무 깁니다({len(question):,}자). {MAX_QUESTION_CHARS:,}자 이내로 줄여 주세요.")
+    if any("\ud800" <= ch <= "\udfff" for ch in question):  # undecodable bytes on a command line
+        raise QuestionError("질문에 올바르지 않은 문자(짝이 없는 서로게이트, 깨진 UTF-8)가 있습니다. UTF-8 텍스트로 다시 입력하세요.")
     if not tokenize.has_korean(question):
         return ["질문에 한글이 없습니다. 법령 검색은 한국어 질문에서 가장 정확합니다."]
     return []

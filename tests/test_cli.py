@@ -186,12 +186,10 @@ def test_search_needs_a_question(ingested, capsys):
     ("1900-01-01", "1948-07-17 이전"),
 ])
 def test_bad_as_of(cli, capsys, value, message):
-    with pytest.raises(SystemExit) as e:
-        main(["search", "사용료", "--as-of", value])
-    assert message in str(e.value.code) and value in str(e.value.code)
-    with pytest.raises(SystemExit) as e:
-        main(["show", HALL, "제4조", "--as-of", value])
-    assert message in str(e.value.code)
+    rc, _, err = run(capsys, "search", "사용료", "--as-of", value)
+    assert rc == 2 and message in err and value in err and len(err.strip().splitlines()) == 1
+    rc, _, err = run(capsys, "show", HALL, "제4조", "--as-of", value)
+    assert rc == 2 and message in err
 
 
 def test_show_article_as_of(ingested, capsys):
@@ -241,3 +239,66 @@ def test_index_built_with_another_embedder_is_refused(ingested, capsys, monkeypa
     monkeypatch.setattr(dasan.runtime, "get_embedder", lambda *a, **k: other)
     assert main(["search", "사용료"]) == 3
     assert "다른 임베딩 모델" in capsys.readouterr().err
+
+
+def _one_korean_line(err: str) -> str:
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert len(lines) == 1, err
+    assert any("\uac00" <= ch <= "\ud7a3" for ch in lines[0]) and "Traceback" not in err, err
+    return lines[0]
+
+
+@pytest.mark.parametrize("argv, needle", [
+    (["search", "--top-k", "abc", "사용료"], "--top-k"),
+    (["frobnicate"], "고를 수 없는 값"),
+    (["show"], "필요한 인자가 빠졌습니다: title, unit"),
+    (["runs", "--bogus"], "알 수 없는 인자"),
+])
+def test_usage_errors_are_one_korean_line_and_exit_2(cli, capsys, argv, needle):
+    rc, _, err = run(capsys, *argv)
+    assert rc == 2 and needle in _one_korean_line(err) and "usage:" not in err
+
+
+def test_missing_or_malformed_query_file_exits_2(cli, capsys, fast_dir):
+    rc, _, err = run(capsys, "search", "--queries", str(fast_dir / "nope.jsonl"))
+    assert rc == 2 and "찾을 수 없습니다" in _one_korean_line(err)
+    bad = fast_dir / "bad.jsonl"
+    bad.write_text('{"id": 1, "question": "사용료"}\n{oops\n', encoding="utf-8")
+    rc, _, err = run(capsys, "search", "--queries", str(bad))
+    assert rc == 2 and "2번째 줄" in _one_korean_line(err)
+
+
+def test_corrupt_data_folder_exits_4_with_one_line(ingested, capsys):
+    home = ingested["home"]
+    for f in (home / "index").rglob("*"):
+        if f.is_file():
+            f.write_bytes(b"garbage")
+    rc, _, err = run(capsys, "search", "사용료")
+    assert rc == 4 and "색인 폴더" in _one_korean_line(err)
+    (home / "dasan.db").write_bytes(b"garbage" * 1000)
+    rc, _, err = run(capsys, "runs")
+    assert rc == 4 and "데이터베이스" in _one_korean_line(err) and "SQL" not in err
+
+
+def test_database_down_exits_4(cli, capsys, monkeypatch):
+    pytest.importorskip("psycopg")
+    monkeypatch.setenv("DASAN_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:1/test")  # nothing listens
+    rc, _, err = run(capsys, "runs")
+    assert rc == 4 and "데이터베이스" in _one_korean_line(err)
+
+
+def test_unexpected_error_is_one_line_with_debug_hint_and_traceback_only_on_request(cli, capsys, monkeypatch):
+    import dasan.cli
+
+    def boom(args, rt):
+        raise RuntimeError("internal-detail")
+
+    monkeypatch.setattr(dasan.cli, "cmd_runs", boom)
+    rc, _, err = run(capsys, "runs")
+    line = _one_korean_line(err)
+    assert rc == 5 and "자세한 내용: --debug" in line and "internal-detail" not in err
+    rc, _, err = run(capsys, "--debug", "runs")
+    assert rc == 5 and "Traceback" in err and "internal-detail" in err
+    monkeypatch.setenv("DASAN_DEBUG", "1")
+    rc, _, err = run(capsys, "runs")
+    assert rc == 5 and "Traceback" in err

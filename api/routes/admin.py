@@ -6,16 +6,17 @@ import uuid
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from api.audit import audit_rows, feedback_as_eval_items, feedback_rows, no_retention, save_feedback
 from api.auth import Principal, require_admin, require_user, visibility_for
+from api.schemas import RequestModel
 from ingest.paths import IngestRoots, PathRefused
 
 router = APIRouter()
 
 
-class FeedbackIn(BaseModel):
+class FeedbackIn(RequestModel):
     rating: str = Field(..., pattern="^(up|down)$", description="up = 👍, down = 👎")
     question: str = Field("", max_length=4000)
     answer: str = Field("", max_length=20000)
@@ -88,7 +89,7 @@ def audit(request: Request, limit: int = Query(100, ge=1, le=5000, description="
     return {"audit": audit_rows(request.app.state.runtime.registry, limit)}
 
 
-class IngestIn(BaseModel):
+class IngestIn(RequestModel):
     paths: list[str] = Field(default_factory=list, max_length=100,
                              description="색인 허용 폴더(DASAN_INGEST_ROOTS) 안의 파일·폴더 경로")
     sync_config: str | None = Field(None, description="dasan sync 설정 파일(sources.toml) 경로")

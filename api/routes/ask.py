@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-
+import logging
 import time
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -10,6 +10,7 @@ from fastapi.concurrency import iterate_in_threadpool, run_in_threadpool
 from fastapi.responses import StreamingResponse
 
 from api.audit import record_audit
+from api.errors import llm_message, log_exception, request_id, stream_error
 from api.observability import observe_answer
 from api.auth import Principal, require_user, visibility_for
 from api.routes.search import parse_as_of
@@ -34,7 +35,7 @@ def _options(body: AskRequest, rt, principal: Principal) -> AskOptions:
         raise HTTPException(422, str(e))
     if body.model and body.model not in rt.models.names():
         names = ", ".join(rt.models.names()) or "없음(추출식 답변만 가능)"
-        raise HTTPException(422, f"설정되지 않은 모델입니다: '{body.model}'. 사용할 수 있는 모델: {names}")
+        raise HTTPException(422, f"model: 설정되지 않은 모델입니다. 사용할 수 있는 모델: {names}")
     return AskOptions(as_of=as_of, top_k=body.top_k, kinds=body.kinds, model=body.model,
                       visibility=visibility_for(principal))
 
@@ -60,7 +61,8 @@ async def ask(body: AskRequest, request: Request, principal: Principal = Depends
     except (ModelNotAllowed, ModelNotConfigured) as e:
         raise HTTPException(422, str(e))
     except LLMError as e:
-        raise HTTPException(502, str(e))
+        log_exception(e, "llm_failed", level=logging.WARNING)
+        raise HTTPException(502, llm_message(e))
 
 
 def _event(name: str, data: dict) -> str:
@@ -69,7 +71,6 @@ def _event(name: str, data: dict) -> str:
 
 async def _sse(rt, question: str, opts: AskOptions, request: Request, principal: Principal):
     """Relay answer events; stop generating as soon as the client disconnects."""
-    LLMError, _, _ = _llm_errors()
     events = rt.answerer.stream(question, opts)
     t = time.perf_counter()
     try:
@@ -81,9 +82,7 @@ async def _sse(rt, question: str, opts: AskOptions, request: Request, principal:
                 await run_in_threadpool(record_audit, rt.registry, principal, "ask", question, data, 200,
                                         round((time.perf_counter() - t) * 1000, 2))
             yield _event(name, data)
-    except LLMError as e:
-        yield _event("error", {"message": str(e), "partial": getattr(e, "partial", "")})
     except Exception as e:  # the stream must end with an event, never a silent cut
-        yield _event("error", {"message": f"답변 생성 중 오류가 발생했습니다: {type(e).__name__}"})
+        yield _event("error", stream_error(e, request_id(request)))
     finally:
         events.close()

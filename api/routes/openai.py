@@ -21,17 +21,19 @@ from fastapi.concurrency import iterate_in_threadpool, run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 from starlette.exceptions import HTTPException
 
 from api.audit import record_audit
+from api.errors import (classify, known_fields, llm_message, log_exception, request_id, stream_error,
+                        validation_detail, validation_errors)
 from api.auth import Principal, require_user, visibility_for
 from api.observability import observe_answer
 from api.routes.search import parse_as_of
+from api.schemas import RequestModel
 from rag.answer import AskOptions
 from rag.retrieve import QuestionError, check_question
 
-log = logging.getLogger("dasan.openai")
 BASE_MODEL = "dasan"
 CONTEXT_TURNS, CONTEXT_CHARS = 2, 200  # earlier user turns kept as context: at most 2, each ≤ 200 chars
 _TYPES = {400: "invalid_request_error", 401: "authentication_error", 403: "permission_error",
@@ -41,11 +43,11 @@ _STARTED = int(time.time())
 
 
 def openai_error(status: int, message: str, code: str | None = None, param: str | None = None,
-                 headers: dict | None = None) -> JSONResponse:
-    """An error response in OpenAI's JSON shape."""
+                 headers: dict | None = None, rid: str | None = None) -> JSONResponse:
+    """An error response in OpenAI's JSON shape (plus the request id, which OpenAI clients ignore)."""
     kind = _TYPES.get(status, "server_error" if status >= 500 else "invalid_request_error")
-    return JSONResponse({"error": {"message": message, "type": kind, "param": param, "code": code}},
-                        status_code=status, headers=headers)
+    return JSONResponse({"error": {"message": message, "type": kind, "param": param, "code": code},
+                         "request_id": rid}, status_code=status, headers=headers)
 
 
 class FacadeError(HTTPException):
@@ -56,14 +58,6 @@ class FacadeError(HTTPException):
         self.code, self.param = code, param
 
 
-def _validation_message(errors: list[dict]) -> tuple[str, str | None]:
-    if any(e.get("type") == "json_invalid" for e in errors):
-        return "요청 본문이 올바른 JSON이 아닙니다.", None
-    first = errors[0] if errors else {}
-    loc = ".".join(str(x) for x in first.get("loc", ()) if x != "body") or None
-    return f"요청 형식이 잘못되었습니다({loc or '본문'}: {first.get('msg', '')}).", loc
-
-
 class OpenAIRoute(APIRoute):
     """Route class turning every error of these routes (validation, auth, unexpected) into OpenAI's shape."""
 
@@ -71,19 +65,23 @@ class OpenAIRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def wrapped(request: Request):
+            rid = request_id(request)
             try:
                 return await handler(request)
             except RequestValidationError as e:
-                message, param = _validation_message(list(e.errors()))
-                return openai_error(400, message, "invalid_request", param)
+                items = validation_errors(list(e.errors()), known_fields(request))
+                return openai_error(400, validation_detail(items), "invalid_request",
+                                    items[0]["field"] if items else None, rid=rid)
             except HTTPException as e:
                 status = 400 if e.status_code == 422 else e.status_code
                 code = getattr(e, "code", None) or {401: "unauthorized", 403: "forbidden"}.get(status,
                                                                                               "invalid_request")
-                return openai_error(status, str(e.detail), code, getattr(e, "param", None), e.headers)
-            except Exception:
-                log.exception("chat facade failed")
-                return openai_error(500, "서버 내부 오류가 발생했습니다. 잠시 후 다시 시도하세요.", "internal_error")
+                return openai_error(status, str(e.detail), code, getattr(e, "param", None), e.headers, rid)
+            except Exception as e:  # noqa: BLE001 - OpenAI clients expect their error shape, even for bugs
+                status, message, headers = classify(e)
+                log_exception(e, "chat_facade_failed", status=status)
+                return openai_error(status, message, "service_unavailable" if status == 503 else "internal_error",
+                                    headers=headers, rid=rid)
 
         return wrapped
 
@@ -91,13 +89,13 @@ class OpenAIRoute(APIRoute):
 router = APIRouter(route_class=OpenAIRoute, tags=["OpenAI 호환"])
 
 
-class ChatMessage(BaseModel):
+class ChatMessage(RequestModel):
     model_config = ConfigDict(extra="allow")
     role: str
     content: str | list[dict[str, Any]] | None = None
 
 
-class DasanOptions(BaseModel):
+class DasanOptions(RequestModel):
     """Dasan extension fields (top-level in the request, or grouped under ``dasan``)."""
 
     as_of: str | None = Field(None, description="기준일 YYYY-MM-DD (기본: 오늘)")
@@ -105,7 +103,7 @@ class DasanOptions(BaseModel):
     top_k: int | None = Field(None, ge=1, le=20, description="근거로 쓸 자료 수")
 
 
-class ChatRequest(BaseModel):
+class ChatRequest(RequestModel):
     """The OpenAI request body; unknown OpenAI options (temperature, tools …) are accepted and ignored."""
 
     model_config = ConfigDict(extra="allow")
@@ -130,8 +128,8 @@ def _llm_for(model_id: str, rt) -> str | None:
     name = model_id.removeprefix(f"{BASE_MODEL}:")
     if model_id.startswith(f"{BASE_MODEL}:") and name in rt.models.names():
         return name
-    raise FacadeError(404, f"모델 '{model_id}'을(를) 찾을 수 없습니다. 사용할 수 있는 모델: "
-                           f"{', '.join(model_ids(rt))}", "model_not_found", "model")
+    raise FacadeError(404, f"요청한 모델을 찾을 수 없습니다. 사용할 수 있는 모델: {', '.join(model_ids(rt))}",
+                      "model_not_found", "model")  # the id is not echoed: it is user input
 
 
 def _text(content) -> str:
@@ -249,7 +247,8 @@ async def chat_completions(body: ChatRequest, request: Request, principal: Princ
     except refused as e:
         raise FacadeError(400, str(e), "model_not_allowed", "model")
     except LLMError as e:
-        raise FacadeError(502, str(e), "upstream_error")
+        log_exception(e, "llm_failed", level=logging.WARNING)
+        raise FacadeError(502, llm_message(e), "upstream_error")
     observe_answer(out)
     await run_in_threadpool(record_audit, rt.registry, principal, "chat", question, out, 200, _ms(t))
     return {"id": cid, "object": "chat.completion", "created": created, "model": body.model,
@@ -293,13 +292,12 @@ async def _chunks(rt, question: str, opts: AskOptions, request: Request, ident: 
                     yield chunk({"content": "\n\n" + tail})
             elif name == "error":
                 raise LLMError(data.get("message") or "답변 생성 중 오류가 발생했습니다.")
-    except LLMError as e:
-        code = "model_not_allowed" if isinstance(e, refused) else "upstream_error"
-        yield _sse({"error": {"message": str(e), "type": "server_error", "param": None, "code": code}})
     except Exception as e:  # the stream must end with an error object and [DONE], never a silent cut
-        log.exception("chat facade stream failed")
-        yield _sse({"error": {"message": f"답변 생성 중 오류가 발생했습니다: {type(e).__name__}",
-                              "type": "server_error", "param": None, "code": "internal_error"}})
+        err = stream_error(e, request_id(request))
+        code = ("model_not_allowed" if isinstance(e, refused) else "upstream_error") if isinstance(e, LLMError) \
+            else "internal_error"
+        yield _sse({"error": {"message": err["message"], "type": "server_error", "param": None, "code": code},
+                    "request_id": err["request_id"]})
     else:
         yield chunk({}, "stop")
         if include_usage:

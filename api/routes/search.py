@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 
 from api.audit import record_audit
+from api.observability import no_retention
 from api.auth import Principal, require_user, visibility_for
 from api.schemas import SearchRequest, SearchResponse
 from rag import model
@@ -21,7 +22,10 @@ def parse_as_of(value: str | None, today: date) -> date:
     try:
         return model.parse_as_of(value, today)
     except ValueError as e:
-        raise HTTPException(422, str(e))
+        message = str(e)
+        if value and no_retention():  # nothing the user typed goes back out, not even a date string
+            message = message.replace(f" '{value}'", "").replace(f" {value}", "")
+        raise HTTPException(422, message)
 
 
 @router.post("/v1/search", response_model=SearchResponse)

@@ -17,6 +17,10 @@ def date_int(d: date | None, default: int = 0) -> int:
     return d.year * 10000 + d.month * 100 + d.day if d else default
 
 
+class IndexUnavailable(RuntimeError):
+    """The index cannot be opened or used right now (held by another process, corrupt, unreadable)."""
+
+
 @dataclass
 class IndexPoint:
     id: str

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import qdrant_edge as qe
 
-from rag.index.base import DENSE, SPARSE, IndexHit, IndexPoint, QueryFilter, VectorIndex, date_int
+from rag.index.base import (DENSE, SPARSE, IndexHit, IndexPoint, IndexUnavailable, QueryFilter, VectorIndex,
+                            date_int)
 
 _KEYWORD_FIELDS = ("kind", "visibility", "title_norm", "parent_norm", "article", "annex", "version_key",
                    "doc_key", "code", "refs")
@@ -34,8 +35,12 @@ def edge_filter(flt: QueryFilter | None) -> qe.Filter | None:
     return qe.Filter(must=must)
 
 
-class IndexBusy(RuntimeError):
+class IndexBusy(IndexUnavailable):
     """The embedded index folder is open in another process."""
+
+
+class IndexCorrupt(IndexUnavailable):
+    """The embedded index folder exists but cannot be read (damaged files, wrong permissions)."""
 
 
 class EdgeIndex(VectorIndex):
@@ -57,7 +62,8 @@ class EdgeIndex(VectorIndex):
                     f"색인 폴더({path})를 다른 프로세스(예: 실행 중인 dasan serve)가 쓰고 있습니다. 내장 색인은 한 "
                     "프로세스만 열 수 있습니다: 서버에 POST /v1/ingest로 색인을 요청하거나 서버를 멈춘 뒤 "
                     "다시 실행하세요.") from e
-            raise
+            raise IndexCorrupt(f"색인 폴더({path})를 열 수 없습니다(손상되었거나 읽을 수 없음). 백업에서 되살리거나 "
+                               "폴더를 지우고 dasan ingest로 다시 색인하세요.") from e
         if fresh:
             for f in _KEYWORD_FIELDS:
                 self._shard.update(qe.UpdateOperation.create_field_index(f, qe.PayloadSchemaType.Keyword))

@@ -88,17 +88,21 @@ def test_first_constitution_day_is_accepted(client):
     assert r.status_code == 200 and r.json()["hits"] == []  # nothing was in force then
 
 
-@pytest.mark.parametrize("payload", [{}, {"question": 3}, {"question": FEE_Q, "top_k": 0},
-                                     {"question": FEE_Q, "top_k": 101}, {"question": FEE_Q, "kinds": "법률"}])
-def test_malformed_request_422_in_korean(client, payload):
+@pytest.mark.parametrize("payload,field,needle", [
+    ({}, "question", "필수"), ({"question": 3}, "question", "문자열"), ({"question": FEE_Q, "top_k": 0}, "top_k", "1 이상"),
+    ({"question": FEE_Q, "top_k": 101}, "top_k", "100 이하"), ({"question": FEE_Q, "kinds": "법률"}, "kinds", "목록")])
+def test_malformed_request_422_in_korean(client, payload, field, needle):
     r = client.post("/v1/search", json=payload)
     assert r.status_code == 422
-    assert r.json()["detail"] == "요청 형식이 잘못되었습니다." and r.json()["errors"]
+    body = r.json()
+    assert body["detail"].startswith(f"요청 형식이 잘못되었습니다({field}: ") and needle in body["detail"]
+    assert body["errors"][0]["field"] == field and body["request_id"] == r.headers["x-request-id"]
+    assert "input" not in json.dumps(body)  # the value sent is never echoed
 
 
 def test_invalid_json_422(client):
     r = client.post("/v1/search", content=b"{not json", headers={"content-type": "application/json"})
-    assert r.status_code == 422 and r.json()["detail"] == "요청 형식이 잘못되었습니다."
+    assert r.status_code == 422 and r.json()["detail"].startswith("요청 형식이 잘못되었습니다(본문: 요청 본문이 올바른 JSON")
 
 
 def test_body_over_1mb_is_413(client):
@@ -150,7 +154,8 @@ def test_readyz_503_when_the_index_fails(fast_dir):
         with TestClient(create_app(rt)) as c:
             r = c.get("/readyz")
             assert r.status_code == 503
-            assert r.json()["status"] == "unavailable" and "색인 파일" in r.json()["reason"]
+            assert r.json()["status"] == "unavailable" and r.json()["checks"] == {"index": "fail", "database": "ok"}
+            assert "색인 파일" not in r.text  # the reason goes to the log, not to anonymous probes
             assert c.get("/healthz").status_code == 200  # liveness does not depend on the index
     finally:
         rt.close()
