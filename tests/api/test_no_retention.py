@@ -85,7 +85,8 @@ def test_marker_never_leaves_the_request_in_no_retention_mode(make_runtime, samp
         with c.stream("POST", "/v1/chat/completions", json=chat | {"stream": True}) as s:
             assert s.status_code == 200 and s.read()
         r = c.post("/v1/feedback", json={"rating": "down", "question": FEE_Q, "answer": MARK, "correction": MARK,
-                                         "comment": MARK, "as_of": "2026-11-23"})
+                                         "comment": MARK, "as_of": "2026-11-23",
+                                         "citations": [{"id": MARK, "title": MARK, "unit": MARK}, MARK]})
         assert r.status_code == 201
 
         # malformed requests: a bad value, an unknown key, a bad date, an unknown model, a path parameter
