@@ -3,6 +3,12 @@
 Personal data is masked (``ingest.pii``) here, before anything is stored, embedded or logged; the
 unmasked text never leaves this module. Column names vary by system, so each field accepts the
 usual aliases and ``DASAN_COMPLAINT_COLUMNS`` (JSON, e.g. {"question": "민원요지"}) overrides them.
+
+Rows are read lazily and reading stops at row MAX_ROWS + 1: an export over the cap is refused as a
+whole (nothing from it is stored) rather than cut, since a silently truncated case set would look
+complete. An XLSX goes through the HWPX/DOCX zip guard (member count, total and per-member
+uncompressed size, compression ratio) before openpyxl opens it, so a zip bomb is refused from its
+directory alone.
 """
 from __future__ import annotations
 
@@ -10,9 +16,12 @@ import csv
 import io
 import json
 import os
+import zipfile
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
-from ingest.parsers.base import ParseError
+from ingest.parsers.base import ParseError, sniff
 from rag.model import KIND_COMPLAINT, UNIT_CASE, Document, Unit, parse_date
 
 ALIASES = {
@@ -44,7 +53,7 @@ def looks_like_cases(header: list[str]) -> bool:
     return "question" in cols and "answer" in cols
 
 
-def _rows_csv(path: Path) -> list[dict]:
+def _rows_csv(path: Path) -> Iterator[dict]:
     data = path.read_bytes()
     for enc in ("utf-8-sig", "cp949"):
         try:
@@ -55,42 +64,82 @@ def _rows_csv(path: Path) -> list[dict]:
     else:
         raise ParseError(path, "CSV 인코딩을 알 수 없습니다(UTF-8, CP949 아님)")
     dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;") if text.strip() else csv.excel
-    return list(csv.DictReader(io.StringIO(text), dialect=dialect))
+    yield from csv.DictReader(io.StringIO(text), dialect=dialect)
 
 
-def _rows_jsonl(path: Path) -> list[dict]:
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as e:
-                raise ParseError(path, f"{n}번째 줄이 올바른 JSON이 아닙니다: {e.msg}") from e
-    return rows
+def _rows_jsonl(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8-sig") as f:
+        for n, line in enumerate(f, start=1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as e:
+                    raise ParseError(path, f"{n}번째 줄이 올바른 JSON이 아닙니다: {e.msg}") from e
 
 
-def _rows_xlsx(path: Path) -> list[dict]:
+def check_xlsx(path: Path) -> None:
+    """The zip guard on an XLSX container; ParseError naming the file and the limit it broke."""
+    from ingest.parsers.hwpx import check_members
+
+    fmt = sniff(path)
+    if fmt == "ole":
+        raise ParseError(path, "XLSX가 아니라 OLE 파일입니다: 옛 엑셀(.xls)이거나 암호가 걸린 파일입니다. "
+                               "엑셀에서 암호를 해제하고 .xlsx로 다시 저장해 주세요.")
+    if fmt != "zip":
+        raise ParseError(path, f"XLSX(ZIP) 파일이 아닙니다(내용 형식: {fmt}): 손상되었거나 다른 형식입니다.")
+    try:
+        with zipfile.ZipFile(path) as z:
+            check_members(path, z.infolist(), path.stat().st_size)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as e:
+        raise ParseError(path, f"엑셀 파일이 잘렸거나 ZIP 구조가 손상되었습니다({e}): 원본 파일을 다시 받아 주세요.") from e
+
+
+def _rows_xlsx(path: Path) -> Iterator[dict]:
+    """Rows of the first sheet, streamed: the sheet XML is never held whole in memory."""
+    check_xlsx(path)
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as e:
         raise ParseError(path, f"엑셀 파일을 열 수 없습니다: {e}") from e
-    ws = wb.worksheets[0]
-    it = ws.iter_rows(values_only=True)
-    header = [str(c or "").strip() for c in next(it, [])]
-    rows = [{h: ("" if v is None else str(v)) for h, v in zip(header, r)} for r in it]
-    wb.close()
-    return rows
+    try:
+        ws = wb.worksheets[0]
+        # a forged <dimension> would pad every row to 16 384 columns or cut rows it does not cover
+        ws.reset_dimensions()
+        first = next(ws.iter_rows(max_row=1, values_only=True), ())
+        header = [str(c or "").strip() for c in first]
+        while header and not header[-1]:
+            header.pop()
+        if not header:
+            return
+        # cells right of the header have no column name, so they are not materialised at all
+        for r in ws.iter_rows(min_row=2, max_col=len(header), values_only=True):
+            yield {h: ("" if v is None else str(v)) for h, v in zip(header, r)}
+    except ParseError:
+        raise
+    except Exception as e:  # lxml/expat errors, bad shared-string indices in a damaged sheet
+        raise ParseError(path, f"엑셀 시트를 읽을 수 없습니다({type(e).__name__}: {e}): "
+                               "엑셀에서 열어 다시 저장해 주세요.") from e
+    finally:
+        wb.close()
 
 
 def read_rows(path: Path) -> list[dict]:
+    """At most MAX_ROWS rows; reading stops at the first row past the cap and the file is refused."""
     suffix = path.suffix.lower()
-    rows = _rows_xlsx(path) if suffix == ".xlsx" else _rows_jsonl(path) if suffix in (".jsonl", ".json") \
-        else _rows_csv(path)
-    if len(rows) > MAX_ROWS:
-        raise ParseError(path, f"민원 사례가 너무 많습니다({len(rows):,}건 > {MAX_ROWS:,}건): 나누어 올리세요")
-    return rows
+    if suffix == ".xlsx" or sniff(path) == "zip":  # detect() sends any workbook zip here, whatever its name
+        rows = _rows_xlsx(path)
+    elif suffix in (".jsonl", ".json"):
+        rows = _rows_jsonl(path)
+    else:
+        rows = _rows_csv(path)
+    out = list(islice(rows, MAX_ROWS + 1))
+    rows.close()
+    if len(out) > MAX_ROWS:
+        raise ParseError(path, f"민원 사례가 너무 많습니다({MAX_ROWS:,}행 초과, 빈 행 포함): 읽기를 멈추고 "
+                               f"이 파일은 저장하지 않았습니다. {MAX_ROWS:,}행 이하의 파일로 나누어 올리세요")
+    return out
 
 
 def parse(path: Path) -> list[Document]:
