@@ -181,7 +181,8 @@ def injected_client(make_runtime, tmp_path):
     folder.mkdir()
     (folder / "가스배관_점검_안내.md").write_text(INJECTED_DOC, encoding="utf-8")
     rt = make_runtime()
-    assert rt.ingestor.ingest_paths([folder]).count("ok") == 1
+    # an office document is "org" by default; public here so the anonymous test client sees it
+    assert rt.ingestor.ingest_paths([folder], visibility="public").count("ok") == 1
     with FakeChatServer() as server:
         cfg = ModelConfig(name="onprem", base_url=server.base_url, model="exaone", on_prem=True, timeout_s=2.0,
                           max_retries=1, backoff_s=0.01)
