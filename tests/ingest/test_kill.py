@@ -62,4 +62,6 @@ def test_kill_at_random_point_then_resume(tmp_path):
     assert n == len(ids)  # nothing duplicated or orphaned in the index
     assert runs[-1] == "ok"
     if proc.returncode == -signal.SIGKILL and len(runs) > 1:
-        assert runs[0] == "interrupted"
+        # never left "running": marked interrupted by the next run, or "ok" when the kill landed after the
+        # killed run had already recorded its end (a fast machine finishes within the random delay)
+        assert runs[0] in ("interrupted", "ok"), runs
