@@ -142,6 +142,8 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
                     continue
                 if rule.weak and _protected(text, start, end):
                     continue
+                if rule.context is not None and not rule.context(text, start, end):
+                    continue
                 found.append(Candidate(rule, start, end))
     found.sort(key=lambda c: (-c.rule.priority, c.start - c.end, c.start))
     taken: list[tuple[int, int]] = []
