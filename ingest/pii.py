@@ -173,8 +173,9 @@ def _context_role(text: str, pos: int, window: int = 60) -> str:
 def _mobile_follows(text: str, c: Candidate, chosen: list[Candidate], reach: int = 40) -> bool:
     """A mobile number shortly after a name on the same line marks a private contact, not an office."""
     for o in chosen:
-        if o.rule.role == "mobile" and c.end <= o.start <= c.end + reach and "\n" not in text[c.end:o.start]:
-            return True
+        if o.rule.role == "mobile" and c.end <= o.start <= c.end + reach and not _SENTENCE_END.search(
+                text, c.end, o.start) and not any(n.rule.type == "name" and c.end <= n.start < o.start for n in chosen):
+            return True  # a sentence end or another name between: the mobile is someone else's
     return False
 
 

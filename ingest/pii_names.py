@@ -21,7 +21,7 @@ DOUBLE_SURNAMES = ("남궁", "황보", "제갈", "선우", "독고", "사공", "
 GIVEN = "가-\ub2d7\ub2d9-\uc527\uc529-힣"
 _DBL = "|".join(DOUBLE_SURNAMES)
 # "김 민 수", "황보 영", "선우 재덕": people space out their names to dodge filters, or write them so.
-_SPACED = rf"(?:(?:{_DBL})[ \t](?:[{GIVEN}][ \t]?)?[{GIVEN}]|[{SURNAMES}][ \t][{GIVEN}][ \t][{GIVEN}])(?![가-힣])"
+_SPACED = rf"(?:(?:{_DBL})[ \t](?:[{GIVEN}][ \t]?)?[{GIVEN}]|[{SURNAMES}][ \t][{GIVEN}][ \t][{GIVEN}])"
 NAME = rf"(?:{_SPACED}|(?:{_DBL})[{GIVEN}]{{1,2}}|[{SURNAMES}][{GIVEN}]{{1,2}})"
 NAME3 = rf"(?:{_SPACED}|(?:{_DBL})[{GIVEN}]{{1,2}}|[{SURNAMES}][{GIVEN}]{{2}})"
 # Foreign residents' names in Latin letters: "WANG LI", "Sarah Kim", "TRAN THI MAI".
@@ -44,10 +44,12 @@ CITIZEN_ROLES = (r"(?:(?<!\[)성[ \t]*명|(?<!\[)이[ \t]*름|성함|본명|실�
                  r"보낸[ \t]*사람|받는[ \t]*사람)")
 # Relations after which a bare given name is a child or friend: "딸 하늘이가", "반 친구 지민이가".
 KIN = r"(?:딸|아들|애|아이|자녀|손자|손녀|조카|친구|동생)"
+# "저는 도윤이 엄마": the child's given name with -이, then the parent's role; not the writer's name.
+PARENT_OF = r"(?![ \t]?(?:엄마|아빠|어머니|아버지|맘|할머니|할아버지|보호자))"
 SELF = (r"(?:(?<![가-힣])(?:저는|전|저|제가|본인은|나는|제[ \t]*(?:이름|본명|성함)은|이름은|본명은)[ \t]+|"
         r"(?<![가-힣])저[ \t]*\([ \t]*)")
 GREETING = r"(?:안녕하(?:세요|십니까)[.!,~ \t]*)"
-PUBLIC_TITLES = r"(?:주무관|사무관|서기관|주사보|주사|행정관|연구관|연구사|담당관|조사관|감독관|장학사|장학관|주임|교사)"
+PUBLIC_TITLES = r"(?:주무관|사무관|서기관|주사보|주사|행정관|연구관|연구사|담당관|조사관|감독관|장학사|장학관|주임)"
 OTHER_TITLES = r"(?:팀장|과장|계장|대리|부장|차장|실장|사장|대표|소장|원장|변호사|세무사|노무사|기자|선생님)"
 STAFF_ROLES = r"(?:답변자|담당자|담당[ \t]*공무원|담당관|처리자|상담원|담임(?:[ \t]?선생님)?|담당|관리소장)"
 
@@ -91,6 +93,25 @@ def valid_name(value: str) -> bool:
     return not (len(value) >= 3 and value[-1] in ORG_ENDINGS and value[:2] not in DOUBLE_SURNAMES)
 
 
+# Nouns with a final consonant that follow 딸/아들/친구 + 이 and are no child's name: "친구 동생이".
+KIN_STOP = frozenset("""
+동생 얼굴 방학 친척 학원 생일 성적 사진 가방 물건 이름 번호 담임 반장 선생 학생 친구 남편 부인 가족 일행 엄마 아빠 용돈 핸드폰
+휴대폰 녀석 자식 새끼 자전거 발목 다리 손목 머리 건강 병원 수술 입학 졸업 진학 전학 결혼 취업 직장 회사 문제 행동 사건 사고 부상 상처 증상
+""".split())
+
+
+def kin_given_ok(text: str, start: int, end: int) -> bool:
+    """A given name alone, as parents write it ("딸 하늘이가", "조카 현우가"): two syllables, not a common
+    noun of that shape. Ending in a consonant it takes -이 ("하늘이가"); ending in a vowel it takes a
+    particle or the copula at once ("현우가", "민서이고요") and must not be a dictionary word."""
+    value, rest = text[start:end], text[end:end + 3]
+    if len(value) != 2 or value in KIN_STOP or value in STOPWORDS:
+        return False
+    if (ord(value[1]) - 0xAC00) % 28 != 0:
+        return rest.startswith("이")
+    return re.match(r"가|는|를|도|랑|한테|의|와|하고|이고|이에|예요", rest) is not None and not _dictionary_word(value)
+
+
 def latin_name_ok(value: str) -> bool:
     """Two to four capitalised words, none of them an English function word or an acronym of one letter."""
     words = value.split()
@@ -107,16 +128,19 @@ _NOUNS = ("NNG", "NNB", "XSN", "NR")
 def _dictionary_word(word: str) -> bool:
     """Whether Kiwi reads ``word`` as a known word or a compound of known words: "노인정", "장학사", "도저히".
 
-    Names Kiwi does not know come out as one low-scoring guess (score about -19 and below), known names
-    as NNP; a word from its dictionary scores above -18.5, a compound of words of two syllables or more
-    above -22.5 (a one-syllable piece, as in 이순+희, is how Kiwi splits unknown names).
+    Names Kiwi does not know come out as one low-scoring guess (score about -17 and below), known names
+    as NNP; a word from its dictionary scores above -16.5, a compound of words of two syllables or more
+    above -22.5 (a one-syllable piece, as in 이순+희, is how Kiwi splits unknown names), and so does a
+    verb with its ending ("모르고", "하셨더").
     """
     tokens = _tokenize(word)
     if not tokens or any(t.tag == "NNP" for t in tokens):
         return False
     if len(tokens) == 1:
-        return tokens[0].len == len(word) and tokens[0].score > -18.5
-    return all(t.len >= 2 for t in tokens) and sum(t.score for t in tokens) > -22.5
+        return tokens[0].len == len(word) and tokens[0].score > -16.5
+    total = sum(t.score for t in tokens)
+    verb_form = tokens[0].tag.startswith("V") and tokens[-1].tag.startswith("E")
+    return (verb_form or all(t.len >= 2 for t in tokens)) and total > -22.5
 
 
 def _tokenize(text: str):
@@ -130,6 +154,9 @@ def _tokenize(text: str):
 def _starts_longer_word(word: str, cut: int) -> bool:
     """Whether a noun in ``word`` runs across position ``cut``: "공영주|차장" is 공영 + 주차장."""
     return any(t.tag in ("NNG", "NNP") and t.start < cut < t.start + t.len for t in _tokenize(word))
+
+
+_CUE_AFTER = re.compile(r"[ \t]*(?:\(|씨|님|귀하|드림|올림|고객|선생|여사|어르신|할머니|할아버지|[A-Za-z0-9])")
 
 
 def name_context_ok(text: str, start: int, end: int, weak: bool = False) -> bool:
@@ -147,12 +174,27 @@ def name_context_ok(text: str, start: int, end: int, weak: bool = False) -> bool
     word = value.replace(" ", "").replace("\t", "")
     if (weak or len(word) >= 3) and _dictionary_word(word):
         return False
+    if len(word) == 3 and word[-1] in "가를을도랑와과의" and not _CUE_AFTER.match(text, end):
+        # "조카 현우가": a given name and its particle (a cue after it, "박호도 씨", says it is a name)
+        tokens = _tokenize(word)
+        if len(tokens) >= 2 and tokens[-1].tag.startswith("J") and tokens[-1].form == word[-1]:
+            return False
+    if len(word) == 3 and word[-1] == "이" and text[end:end + 1] in tuple("가는를도의랑한와"):
+        return False  # "친구 지민이가": a given name with -이, left to the given-name rule
     if end < len(text) and "가" <= text[end] <= "힣" and text[end] not in _ENDING_START:
         word_end = end
         while word_end < len(text) and "가" <= text[word_end] <= "힣":
             word_end += 1
         return not _starts_longer_word(text[start:word_end], end - start)
     return True
+
+
+def signature_ok(text: str, start: int, end: int) -> bool:
+    """A word closing the text is a signature only if Kiwi sees no verb, ending or particle in it ("안돼요")."""
+    word = text[start:end].replace(" ", "").replace("\t", "")
+    if any(t.tag.startswith(("V", "E", "J", "IC")) for t in _tokenize(word)):
+        return False
+    return name_context_ok(text, start, end, weak=True)
 
 
 def weak_name_context_ok(text: str, start: int, end: int) -> bool:

@@ -14,8 +14,8 @@ from typing import Callable
 
 from ingest.pii_names import (  # noqa: F401  (re-exported: the name lexicon used to live here)
     CITIZEN_ROLES, COPULA, DOUBLE_SURNAMES, GIVEN, GREETING, KIN, LATIN_NAME, NAME, NAME3, NAME_END, NOUN_PREFIXES,
-    OTHER_TITLES, PUBLIC_TITLES, SELF, STAFF_ROLES, STOPWORDS, SURNAMES, latin_name_ok, name_context_ok, valid_name,
-    weak_name_context_ok)
+    OTHER_TITLES, PUBLIC_TITLES, PARENT_OF, SELF, STAFF_ROLES, STOPWORDS,
+    SURNAMES, kin_given_ok, latin_name_ok, name_context_ok, signature_ok, valid_name, weak_name_context_ok)
 
 # Same-length folding before matching, so offsets still index the original text: dash variants (HWP
 # and Word write "900101–1234567", phone keyboards the vowel ㅡ), full-width digits, letters and punctuation, odd spaces.
@@ -238,16 +238,19 @@ RULES: tuple[Rule, ...] = (
          role="citizen", **GN),
     Rule("name_staff", "name", NAME, before=rf"(?:{NAME_PREFIX_STAFF}(?:[ \t]*(?:{PUBLIC_TITLES}|{OTHER_TITLES}))?|"
          rf"{PUBLIC_TITLES})" + COLON, after=NAME_END, priority=31, role="staff", **GN),  # "담당 주무관 박영희"
-    Rule("name_self", "name", NAME3, before=SELF, after=NAME_END, priority=30, role="citizen", **GW),
+    Rule("name_self", "name", NAME3, before=SELF, after=NAME_END + PARENT_OF, priority=30, role="citizen", **GW),
     Rule("name_self2", "name", NAME, before=SELF, after=COPULA, priority=30, role="citizen", **GW),
     Rule("name_copula", "name", "(?<![가-힣])" + NAME3, after=COPULA, priority=27, role="citizen", **GW),
-    Rule("name_sign", "name", NAME3, before=r"(?:(?<![^\n])|(?<=[.!?)\]0-9A-Za-z~]))[ \t]*",
-         after=r"[ \t]*[.!]?[ \t]*(?:\n|\Z)", priority=26, role="citizen", **GW),  # a signature closing the text
-    Rule("name_kin", "name", r"[가-힣]{2}", before=KIN + r"[ \t]+", after=r"이(?:가|는|를|도|랑|한테|의|와|하고|[ \t])",
-         check=valid_name, context=weak_name_context_ok, priority=26, role="citizen", gate=KIN, reach=(0, 8)),
+    Rule("name_sign", "name", NAME3, before=r"(?:(?<![^\n])|(?<=[.!?)\]0-9A-Za-z~ \t]))[ \t]*",
+         after=r"[ \t]*[.!]?[ \t]*(?:\n|\Z)", priority=26, role="citizen", **{**GW, "context": signature_ok}),  # a signature closing the text
+    Rule("name_kin", "name", r"[가-힣]{2}", before="(?<![가-힣])" + KIN + r"[ \t]+",
+         after=r"이?(?:가|는|를|도|랑|한테|의|와|하고|고요|에요|예요|[ \t])",
+         context=kin_given_ok, priority=26, role="citizen", gate=KIN, reach=(0, 8)),
+    Rule("name_parent", "name", "(?<![가-힣])[가-힣]{2}", after=r"이[ \t]?(?:엄마|아빠|어머니|아버지|맘)(?![가-힣])",
+         context=kin_given_ok, priority=26, role="citizen", gate=r"이[ \t]?(?:엄마|아빠|어머니|아버지|맘)", reach=(3, 0)),
     Rule("name_latin", "name", LATIN_NAME, before=r"(?:이름은?|성명|영문(?:[ \t]?(?:이름|성명|명))?|배우자|근로자|"
          r"I[ \t]am|[Mm]y[ \t]name[ \t]is|Name)[ \t]*[:：]?[ \t]*", check=latin_name_ok, priority=30, role="citizen",
-         gate=r"[A-Z][A-Za-z'-]+[ \t]+[A-Z]", reach=(24, 2)),
+         gate=r"[A-Z][A-Za-z'-]+[ \t]+[A-Z]", reach=(24, 40)),
     Rule("name_honorific", "name", "(?<![가-힣])" + NAME,
          after=r"[ \t]?(?:님|씨|귀하|드림|올림|할머니|할아버지|어르신|여사님)", priority=29, **GN),
     Rule("name_customer", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]?(?:고객님|선생님|여사님)",  # "주신 고객님"
@@ -260,6 +263,8 @@ RULES: tuple[Rule, ...] = (
     Rule("name_owner", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]*(?:이름|명의)(?:으로|로|의)", priority=28, **GN),
     Rule("name_phone", "name", "(?<![가-힣])" + NAME, after=rf"[ \t]*[(:/,]*[ \t]*(?:{MOBILE}|{LANDLINE})",
          priority=28, **GN),
+    Rule("name_data", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]*[(:/,][ \t]*(?:주민(?:등록)?[ \t]*번호|생년월일|연락처|"
+         r"전화(?:번호)?|휴대(?:폰|전화)|핸드폰|이메일|주소)[ \t:：]", priority=28, **GW),  # "석미자, 주민번호 …"
 )
 TYPES = tuple(dict.fromkeys(r.type for r in RULES))
 TAGS = {"rrn": "[주민등록번호]", "arn": "[외국인등록번호]", "passport": "[여권번호]", "driver_license": "[운전면허번호]",
