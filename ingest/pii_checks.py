@@ -82,7 +82,8 @@ def ip_looks_real(value: str) -> bool:
 
 # Digits written as Hangul words: "팔오공삼공이", "공일공-일이삼사-오륙칠팔".
 _HANGUL_DIGITS = str.maketrans({"공": "0", "영": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5", "육": "6",
-                                "륙": "6", "칠": "7", "팔": "8", "구": "9"})
+                                "륙": "6", "칠": "7", "팔": "8", "구": "9",
+                                "O": "0", "o": "0", "l": "1", "I": "1"})  # "O1O-…": letters for digits
 
 
 def spelt_phone_ok(value: str) -> bool:
@@ -118,3 +119,14 @@ def birth_date_ok(value: str) -> bool:
         return date(1900, 1, 1) <= date(y, m, d) <= date.today()
     except ValueError:
         return False
+
+
+def ipv6_ok(value: str) -> bool:
+    """An IPv6 address, not a time ("10:30:45") or a ratio: 8 groups, or "::" with at least 3, and a hex letter
+    or four or more groups."""
+    groups = [g for g in value.split(":") if g]
+    if "::" in value:
+        ok = value.count("::") == 1 and len(groups) >= 2
+    else:
+        ok = len(groups) == 8
+    return ok and (len(groups) >= 4 or any(c in "abcdefABCDEF" for c in value))

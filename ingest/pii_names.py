@@ -32,7 +32,7 @@ NAME_END = (r"(?=[ \t]?(?:님|씨|귀하)|(?:께서|에게|한테|께|은|는|�
             r"이에요|예요|이요|요|이라고|라고|이라|라|인데|으로|로|외|이가|이는|이를|이도|이한테|이의|이었|였|이어야|여야)?"
             r"(?![가-힣]))")
 COPULA = (r"[ \t]?(?:입니다|이에요|예요|이고요?|이구요|이며|이라고|라고|이라[ \t]?합니다|라[ \t]?합니다|인데요?|이요|"
-          r"이었|였|이어야|여야|으로[ \t]?(?:돼|되|등록|나와|적혀)|로[ \t]?(?:돼|되|등록|나와|적혀))")
+          r"이었|[ \t]이어야|으로[ \t]?(?:돼|되|등록|나와|적혀)|로[ \t]?(?:돼|되|등록|나와|적혀))")
 # Who the name belongs to: a citizen's label or relation ("납세자 오승철", "아버지 김칠성(82세)").
 CITIZEN_ROLES = (r"(?:(?<!\[)성[ \t]*명|(?<!\[)이[ \t]*름|성함|본명|실명|민원인|신청인|청구인|작성자|신고인|질의자|대리인|"
                  r"보호자|피해자|가해자|대표자|예금주|수취인|수령인|고객명|회원명|세대주|소유자|명의자|임차인|임대인|진정인|"
@@ -49,9 +49,10 @@ PARENT_OF = r"(?![ \t]?(?:엄마|아빠|어머니|아버지|맘|할머니|할아
 SELF = (r"(?:(?<![가-힣])(?:저는|전|저|제가|본인은|나는|제[ \t]*(?:이름|본명|성함)은|이름은|본명은)[ \t]+|"
         r"(?<![가-힣])저[ \t]*\([ \t]*)")
 GREETING = r"(?:안녕하(?:세요|십니까)[.!,~ \t]*)"
-PUBLIC_TITLES = r"(?:주무관|사무관|서기관|주사보|주사|행정관|연구관|연구사|담당관|조사관|감독관|장학사|장학관|주임)"
+PUBLIC_TITLES = (r"(?:주무관|사무관|서기관|주사보|주사|행정관|연구관|연구사|담당관|조사관|감독관|장학사|장학관|주임|"
+                 r"경위|경사|경장|경감|순경|교감)")
 OTHER_TITLES = r"(?:팀장|과장|계장|대리|부장|차장|실장|사장|대표|소장|원장|변호사|세무사|노무사|기자|선생님)"
-STAFF_ROLES = r"(?:답변자|담당자|담당[ \t]*공무원|담당관|처리자|상담원|담임(?:[ \t]?선생님)?|담당|관리소장)"
+STAFF_ROLES = r"(?:답변자|담당자|담당[ \t]*공무원|담당관|처리자|상담원|검사원|점검원|조사원|담임(?:[ \t]?선생님)?|담당)"
 
 # Words that follow a role marker or precede 님/씨 and merely start with a surname syllable.
 STOPWORDS = frozenset("""
@@ -70,13 +71,14 @@ STOPWORDS = frozenset("""
 명시 경우 경찰 경로 경계 은행 용도 용역 마음 마을 마지막 사무관 어제 어머님 어르신 담당 담당자 금액 금일 모든 모두 석유
 주신 하신 오신 이신 모신 주시는 하시는 오시는 이시는 배우자 모친 부친 조카 손자 손녀 장남 장녀 차남 차녀 고모 이모 삼촌
 사위 남동생 여동생 형제 자매 가족 본인 대표 대표자 나는 나도 나의 나중 저는 제가 주인 이웃 지인 동생 아들 딸 엄마 아빠
+경위 경사 경장 경감 순경 교감 교장 계장 부장 실장 사장 과장 팀장 장학사 장학관 주무관 기사님 반장 통장 이장 동장
 정작 정말로 진짜로 한참 한동안 한두 오히려 이렇게 저렇게 그렇게 어떻게 하루 이틀 사흘 나흘 매일 매번 매달 계속 다시
 """.split())
 # 2-syllable nouns that start no common name: "대리인 선임허가", "대표자 선정서" are not names.
 NOUN_PREFIXES = frozenset("""
 선정 선임 신청 신고 정당 주소 연락 전화 방문 변경 제출 확인 요청 문의 민원 관련 공사 설치 허가 조치 지정 지급 기간 기준 고충
-처리 진행 통지 송부 송달 증명 인감 위임 등록 선거 서류 명의 소유 임대 임차 계약 사용 안전 안내 전체 정정 조사 본인 해당
-심사 심의 경우 결정 우편 주택 주차 차량 기한 기록 소송 소음 공동 공개 방법 성명 성함 반려 명백 원고 피고 지하 공영 노인
+처리 진행 통지 송부 송달 증명 인감 위임 등록 선거 서류 명의 소유 계약 사용 안전 안내 전체 조사 본인 해당
+심사 심의 경우 결정 우편 주택 주차 차량 기한 기록 소송 소음 공동 공개 방법 성함 반려 명백 원고 피고 지하 공영 노인
 """.split())
 PARTICLE_ENDINGS = "은는이가을를의에도만와과로"
 ORG_ENDINGS = "과팀실청처센"  # "건축과 043-…", "민원실(…)": a unit, not a person
@@ -86,6 +88,9 @@ _ENDING_START = set("이은는가을를의에께와과도만로랑한요예라�
 
 def valid_name(value: str) -> bool:
     """Reject stopwords, stopword + particle ("이름은"), and unit names ("건축과") that look like names."""
+    if " " in value or "\t" in value:  # spaced: "김 민 수", not "하 는 것"
+        if any(c in "는은을를의것등및에" for c in value.split()[-1] + "".join(value.split()[1:-1])):
+            return False
     value = value.replace(" ", "").replace("\t", "")
     if value in STOPWORDS or (len(value) == 3 and (value[:2] in NOUN_PREFIXES or value[-1] in "는를의에" or (
             value[:2] in STOPWORDS and value[-1] in PARTICLE_ENDINGS))):
@@ -125,13 +130,14 @@ _NOUNS = ("NNG", "NNB", "XSN", "NR")
 
 
 @lru_cache(maxsize=4096)
-def _dictionary_word(word: str) -> bool:
+def _dictionary_word(word: str, weak: bool = False) -> bool:
     """Whether Kiwi reads ``word`` as a known word or a compound of known words: "노인정", "장학사", "도저히".
 
     Names Kiwi does not know come out as one low-scoring guess (score about -17 and below), known names
     as NNP; a word from its dictionary scores above -16.5, a compound of words of two syllables or more
     above -22.5 (a one-syllable piece, as in 이순+희, is how Kiwi splits unknown names), and so does a
-    verb with its ending ("모르고", "하셨더").
+    verb with its ending ("모르고", "하셨더"). After a weak cue a word with a suffix or bound noun counts
+    too ("안정+적입니다", "유지+시"); after a strong one that shape is too often a name (이유+상, 신동+명).
     """
     tokens = _tokenize(word)
     if not tokens or any(t.tag == "NNP" for t in tokens):
@@ -140,7 +146,8 @@ def _dictionary_word(word: str) -> bool:
         return tokens[0].len == len(word) and tokens[0].score > -16.5
     total = sum(t.score for t in tokens)
     verb_form = tokens[0].tag.startswith("V") and tokens[-1].tag.startswith("E")
-    return (verb_form or all(t.len >= 2 for t in tokens)) and total > -22.5
+    derived = weak and tokens[-1].tag.startswith(("XS", "NNB")) and tokens[0].len >= 2
+    return (verb_form or derived or all(t.len >= 2 for t in tokens)) and total > -22.5
 
 
 def _tokenize(text: str):
@@ -172,7 +179,7 @@ def name_context_ok(text: str, start: int, end: int, weak: bool = False) -> bool
     if not re.fullmatch(r"[가-힣 \t]+", value):
         return True  # Latin names: their own check
     word = value.replace(" ", "").replace("\t", "")
-    if (weak or len(word) >= 3) and _dictionary_word(word):
+    if (weak or len(word) >= 3) and _dictionary_word(word, weak):
         return False
     if len(word) == 3 and word[-1] in "가를을도랑와과의" and not _CUE_AFTER.match(text, end):
         # "조카 현우가": a given name and its particle (a cue after it, "박호도 씨", says it is a name)
@@ -198,5 +205,8 @@ def signature_ok(text: str, start: int, end: int) -> bool:
 
 
 def weak_name_context_ok(text: str, start: int, end: int) -> bool:
-    """``name_context_ok`` after a weak cue."""
+    """``name_context_ok`` after a weak cue, where a place Kiwi knows ("저는 강원도 …") is no name either."""
+    word = text[start:end]
+    if len(word) == 3 and word[-1] in "도시군구읍면리" and any(t.tag == "NNP" and t.len == 3 for t in _tokenize(word)):
+        return False
     return name_context_ok(text, start, end, weak=True)

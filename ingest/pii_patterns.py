@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Callable
 
 from ingest.pii_names import (  # noqa: F401  (re-exported: the name lexicon used to live here)
@@ -25,12 +24,12 @@ FOLD = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u
 
 from ingest.pii_checks import (  # noqa: E402,F401  (re-exported)
     account_shape_ok, birth_date_ok, brn_valid, card_shape_ok, hangul_rrn_valid, ip_looks_real, luhn_valid,
-    rrn_checksum_ok, rrn_date_ok, rrn_date_valid, rrn_head_valid, rrn_valid, spelt_phone_ok)
+    ipv6_ok, rrn_checksum_ok, rrn_date_ok, rrn_date_valid, rrn_head_valid, rrn_valid, spelt_phone_ok)
 
 
 # ---- building blocks -------------------------------------------------------------------------------
 SEP = r"(?:[ \t]*[-.][ \t]*|[ \t]+)"              # 010-1234-5678, 010.1234.5678, 010 1234 5678, "043- 750- 1312"
-PSEP = r"(?:[ \t]*(?:\)[ \t]*[-.~]?|[-.~·])[ \t]*|[ \t]+)"  # phones also: "010)-1234-5678", "010~1234~5678"
+PSEP = r"(?:[ \t]*(?:\)[ \t]*[-.~]?|[-.~·ㆍ/])[ \t]*|[ \t]+)"  # phones also: "010)-1234-5678", "010ㆍ1234ㆍ5678"
 MOBILE = (r"(?:\+(?<![\d+]\+)[ \t]?82[ \t-]*(?:\(0\)[ \t]*)?1[016789]|\((?<![\d+]\()01[016789]\)|0(?<![\d+]0)1[016789])"
           rf"{PSEP}?\d{{3,4}}{PSEP}?\d{{4}}(?!\d|-\d)")
 AREA = r"(?:2|[3-6][1-5]|70|80|50[2-8])"
@@ -41,7 +40,7 @@ LANDLINE_PLAIN = r"0(?<![\d+-]0)(?:2\d{7,8}|(?:[3-6][1-5]|70)\d{7,8}|50[2-8]\d{7
 # Digits spelt in Hangul or spaced one by one: "공일공-일이삼사-오륙칠팔", "010 8 7 6 5 4 3 2 1".
 HD = "[0-9공영일이삼사오육륙칠팔구]"
 HSEP = r"(?:[ \t]*[-.)·~][ \t]*|[ \t]*)"
-SPELT_MOBILE = (rf"(?<![0-9가-힣])[0공영][ \t]?[1일][ \t]?[016789공영일육륙칠팔구]{HSEP}(?:{HD}[ \t]?){{2,3}}{HD}{HSEP}"
+SPELT_MOBILE = (rf"(?<![0-9가-힣A-Za-z])[0공영Oo][ \t]?[1일lI][ \t]?[016789공영일육륙칠팔구Oo]{HSEP}(?:{HD}[ \t]?){{2,3}}{HD}{HSEP}"
                 rf"(?:{HD}[ \t]?){{3}}{HD}(?!\d)")
 REP_NUMBER = r"1(?<![\d-]1)(?:5[4-9]|6[0-9]|8[0-9])\d[ \t]*-[ \t]*\d{4}(?![\d-])"
 REGIONS = "서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주"
@@ -54,7 +53,8 @@ CITY = (r"(?!(?:연구|요구|추구|도구|가구|기구|입구|출구|창구|�
 APT = r"[가-힣A-Za-z0-9]{0,12}(?:아파트|빌라|맨션|오피스텔|빌딩|타워|하이츠|타운|캐슬|자이|푸르지오|래미안|힐스테이트|아이파크|더샵)"
 UNIT = rf"(?:(?:{APT})[ \t]*)?(?:\d{{1,4}}[ \t]?동[ \t]?)?\d{{1,5}}[ \t]?호"
 # After a road or lot address, the rest of it: "에이동 2302호", "4층 401호", "3층", "B동 101호".
-UNIT_DETAIL = (rf"(?:(?:{APT})[ \t]*)?(?:(?:\d{{1,4}}|[A-Za-z]|[가-힣]{{1,3}})[ \t]?동[ \t]?)?(?:(?:지하[ \t]?|B)?\d{{1,3}}[ \t]?층"
+UNIT_DETAIL = (rf"(?:(?:{APT})[ \t]*)?(?:(?:\d{{1,4}}|[A-Za-z]|[가-힣]{{1,3}})[ \t]?동[ \t]?)?"
+               r"(?:(?:지하[ \t]?|B)?\d{1,3}[ \t]?층"
                r"(?:[ \t]?\d{1,5}[ \t]?호)?|\d{1,5}[ \t]?호)")
 G6 = {"gate": r"\d{6}", "reach": (24, 18)}  # 주민등록번호 family and driver's licences hold six digits in a row
 G4 = {"gate": r"\d{4}", "reach": (24, 22)}  # phones and cards end in (or are made of) runs of four digits
@@ -86,7 +86,7 @@ PROTECTED = re.compile("|".join((
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?[ \t]?(?:만|억|천)?원?|\d+(?:\.\d+)?(?:만|억|천)?원",
     r"\d(?<![\dA-Z]\d)[A-Z]{2}-\d{4}-\d{7}(?!\d)",  # 국민신문고 신청번호
 )))
-STAFF_MARKERS = re.compile(r"답변자|담당자|담당[ \t]*(?:공무원|부서)|담당관|담당|담임|관리소장|" + PUBLIC_TITLES[3:-1] +
+STAFF_MARKERS = re.compile(r"답변자|담당자|담당[ \t]*(?:공무원|부서)|담당관|담당|담임|" + PUBLIC_TITLES[3:-1] +
                            r"|소[ \t]*속|부[ \t]*서|문의처|민원실|콜센터|고객센터|상담센터|처리[ \t]*부서")
 ORG_BEFORE = re.compile(  # "건축과(031-…)": an office line
     r"(?:[가-힣A-Za-z]{1,10}(?:과|팀|센터|(?<!사무)실|청|공사|공단|본부|사무소|지사|[가-힣]부)|대표[ \t]*(?:전화|번호))"
@@ -131,7 +131,7 @@ RRN_CONTEXT = RRN_LABEL + r"[^\d\n\[\]]{0,10}"
 # Labelled, a number may be split: "830707 1 234567", "앞자리 900101 뒷자리 1234567".
 RRN_SPLIT = r"(?:[ \t]*[-.][ \t]*|[^\d\n\[\]]{0,12}?)"
 BD_DATE = (r"(?:(?:19|20)\d{2}|\d{2})[ \t]*(?:[.\-/][ \t]*\d{1,2}[ \t]*[.\-/][ \t]*\d{1,2}(?![\d])|"
-           r"년[ \t]*\d{1,2}[ \t]*월[ \t]*\d{1,2}[ \t]*일)")
+           r"년(?:[ \t]*생)?[ \t]*\d{1,2}[ \t]*월[ \t]*\d{1,2}[ \t]*일)")  # also "1950년생 5월 3일"
 BD_COMPACT = r"(?<!\d)(?:19|20)?\d{6}(?!\d|[ \t]*-[ \t]*\d)"
 BD_WORD = r"(?:생년월일|생일|생신|출생[ \t]*(?:일자|일|연월일)?|태어난[ \t]*(?:날짜|날|일자)?|D\.?O\.?B\.?)"
 CARD_LABELLED = (r"\d(?<![\d-]\d)[\d*xX]{3}(?P<cx>[ \t]*-[ \t]*|[ \t]+|)[\d*xX]{4,6}(?P=cx)[\d*xX]{4,5}"
@@ -141,14 +141,17 @@ DOT = r"(?:[ \t]*(?:[\[({<][ \t]*(?:dot|DOT|\.|점)[ \t]*[\])}>]|\.)[ \t]*|[ \t]
 TLD = r"(?:com|net|org|kr|co|io|me|edu|gov|biz|info|jp|cn|us)(?![A-Za-z0-9])"
 GN = {"gate": None, "check": valid_name, "context": name_context_ok}  # name rules: whole text, the vetoes
 GW = {**GN, "context": weak_name_context_ok}  # after a weak cue: the dictionary veto for every length
-AGE_SEX = r"[ \t]*[(,][ \t]*(?:만[ \t]*)?(?:\d{1,3}[ \t]*(?:세|살)?[ \t]*[,/)]|(?:남|여)(?:성|자)?[ \t]*[,/)]|\d{2,4}[ \t]*[.\-/년]|\d{6}[ \t]*\))"
+AGE_SEX = (r"[ \t]*[(,][ \t]*(?:만[ \t]*)?(?:\d{1,3}[ \t]*(?:세|살)[ \t]*[,/)]|\d{1,3}[ \t]*[,/][ \t]*(?:남|여)|"
+           r"(?:남|여)(?:성|자)?[ \t]*[,/)]|"
+           r"\d{2,4}[ \t]*[.\-/년]|\d{6}[ \t]*\))")
 RULES: tuple[Rule, ...] = (
     Rule("email", "email", r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
          priority=100, gate="@", reach=(80, 260)),
-    Rule("email_spelt", "email", rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+{AT}[A-Za-z0-9-]+(?:{DOT}[A-Za-z0-9-]+)*?{DOT}{TLD}",
+    Rule("email_spelt", "email",
+         rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+{AT}[A-Za-z0-9-]+(?:{DOT}[A-Za-z0-9-]+)*?{DOT}{TLD}",
          priority=99, gate=r"@|[aA][tT]|골뱅이", reach=(60, 60)),  # "a [at] b.com", "a 골뱅이 b.net"
-    Rule("rrn", "rrn", RRN_BODY + r"(?:[ \t]*-[ \t]*|[ \t]+)?[1-49]\d{6}(?!\d)", check=rrn_valid, priority=95, **G6),
-    Rule("arn", "arn", RRN_BODY + r"(?:[ \t]*-[ \t]*|[ \t]+)?[5-8]\d{6}(?!\d)", check=rrn_valid, priority=95, **G6),
+    Rule("rrn", "rrn", RRN_BODY + r"(?:[ \t]*[-.][ \t]*|[ \t]+)?[1-49]\d{6}(?!\d)", check=rrn_valid, priority=95, **G6),
+    Rule("arn", "arn", RRN_BODY + r"(?:[ \t]*[-.][ \t]*|[ \t]+)?[5-8]\d{6}(?!\d)", check=rrn_valid, priority=95, **G6),
     Rule("rrn_recent", "rrn", RRN_BODY + r"[ \t]*-[ \t]*[1-4]\d{6}(?!\d)", check=rrn_date_valid, priority=94, **G6),
     Rule("arn_recent", "arn", RRN_BODY + r"[ \t]*-[ \t]*[5-8]\d{6}(?!\d)", check=rrn_date_valid, priority=94, **G6),
     Rule("rrn_context", "rrn", RRN_BODY + RRN_SPLIT + r"[1-4][ \t]?\d{6}(?!\d)",
@@ -166,8 +169,10 @@ RULES: tuple[Rule, ...] = (
     Rule("birth_date", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT})", before=BD_WORD + r"[^\d\n\[\]]{0,8}?",
          check=birth_date_ok, priority=91, gate=BD_WORD, reach=(0, 40)),
     Rule("birth_date_suffix", "birth_date", BD_DATE + r"(?:[ \t]*생(?![활산각명존]))?",
-         after=r"(?<=생)|[ \t]*(?:출생|에[ \t]*(?:태어|출생))", check=birth_date_ok, priority=91, gate=r"\d[ \t]*(?:일|\d)[ \t]*(?:생|출생|에[ \t]*태어)", reach=(24, 8)),
-    Rule("birth_date_name", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT})", before="(?<![가-힣])" + NAME + r"[ \t]*[(,][ \t]*",
+         after=r"(?<=생)|[ \t]*(?:출생|에[ \t]*(?:태어|출생))", check=birth_date_ok, priority=91,
+         gate=r"\d[ \t]*(?:일|\d)[ \t]*(?:생|출생|에[ \t]*태어)", reach=(24, 8)),
+    Rule("birth_date_name", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT})",
+         before="(?<![가-힣])" + NAME + r"[ \t]*[(,][ \t]*",
          after=r"[ \t]*(?:생)?[ \t]*[),/]", check=birth_date_ok, priority=90, reach=(14, 14)),  # "류하린(2015.05.20)"
     Rule("card_labelled", "card", CARD_LABELLED, before=r"카드(?:[ \t]*번호)?[^\d\n\[\]]{0,10}?", check=card_shape_ok,
          priority=91, **G4),
@@ -200,7 +205,7 @@ RULES: tuple[Rule, ...] = (
     Rule("landline", "phone", LANDLINE, priority=69, role="landline", weak=True, **G4),
     Rule("landline_plain", "phone", LANDLINE_PLAIN, priority=57, role="landline", weak=True, **G4),
     Rule("phone_spelt", "phone", SPELT_MOBILE, check=spelt_phone_ok, priority=67, role="mobile",
-         gate=r"[0공영][ 	]?[1일]", reach=(1, 40)),
+         gate=r"[0공영Oo][ \t]?[1일lI]", reach=(1, 40)),
     Rule("rep_number", "phone", REP_NUMBER, priority=68, role="rep", weak=True, **G4),
     Rule("account", "account", r"(?<![\d-])\d{2,6}(?:[ \t]*-[ \t]*\d{2,7}){1,3}(?![\d-])",
          before=BANKS + r"[^\d\n\[\].]{0,12}?", check=account_shape_ok, priority=60, weak=True, **GACC),
@@ -214,21 +219,26 @@ RULES: tuple[Rule, ...] = (
          before=r"(?:계좌(?:번호)?|은행|뱅크)[^\d\n\[\]]{0,12}?", priority=58, weak=True, **GACC),
     Rule("ip", "ip", r"(?<![\d.])" + IPV4, check=ip_looks_real, priority=55, weak=True, gate=IP_GATE, reach=(2, 2)),
     Rule("ip_context", "ip", IPV4, before=r"(?:IP|ip|아이피)[^\d\n\[\]]{0,12}", priority=55, gate=IP_GATE, reach=(20, 2)),
+    Rule("ipv6", "ip", r"(?<![0-9A-Fa-f:])[0-9A-Fa-f]{0,4}(?:::?[0-9A-Fa-f]{1,4}){2,7}(?:::)?(?![0-9A-Fa-f:])",
+         check=ipv6_ok, priority=55, weak=True, gate=r"[0-9A-Fa-f]{1,4}::?[0-9A-Fa-f]{1,4}:",
+         reach=(20, 40)),
     Rule("plate", "plate", rf"(?<!\d)(?:(?:{REGIONS})[ \t]?)?\d{{2,3}}[ \t]?"
          r"[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주아바사자배하허호][ \t]?\d{4}(?!\d)",
          priority=50, weak=True, gate=r"\d[ \t]?[가-힣][ \t]?\d{4}", reach=(12, 2)),
-    Rule("plate_old", "plate", rf"(?<![가-힣])(?:{REGIONS})[ 	]?[가-힣]{{2}}[ 	]?[가-힣][ 	]?\d{{4}}(?!\d)",
-         priority=50, weak=True, gate=r"[가-힣][ 	]?\d{4}", reach=(12, 2)),  # motorcycles: "서울 강남 가 1234"
+    Rule("plate_old", "plate", rf"(?<![가-힣])(?:{REGIONS})[ \t]?[가-힣]{{2}}[ \t]?[가-힣][ \t]?\d{{4}}(?!\d)",
+         priority=50, weak=True, gate=r"[가-힣][ \t]?\d{4}", reach=(12, 2)),  # motorcycles: "서울 강남 가 1234"
     Rule("address", "address",
-         rf"(?<![가-힣])(?:{PROVINCES})[ \t]+(?:{CITY}(?:[ \t]+[가-힣]{{1,5}}(?:구|읍|면))?[ \t]+)?" + ADDRESS_TAIL,
+         rf"(?:\(\d{{5}}\)[ \t]*)?(?<![가-힣])(?:{PROVINCES})[ \t]+"
+         rf"(?:{CITY}(?:[ \t]+[가-힣]{{1,5}}(?:구|읍|면))?[ \t]+)?" + ADDRESS_TAIL,
          priority=42, gate=ADDRESS_GATE, reach=(60, 45)),
     Rule("address_city", "address", rf"(?<![가-힣]){CITY}(?:[ \t]+[가-힣]{{1,5}}(?:구|읍|면))?[ \t]+" + ADDRESS_TAIL,
          priority=41, weak=True, gate=ADDRESS_GATE, reach=(60, 45)),
     Rule("address_lot", "address",
          r"(?<![가-힣])[가-힣]{1,5}(?:동|리)[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5}(?:[ \t]?번지)?|[ \t]?번지)" + ADDR_END
          + DETAIL, priority=40, weak=True, gate=ADDRESS_GATE, reach=(12, 45)),
-    Rule("address_room", "address", r"(?<![\d가-힣A-Za-z\-])(?<!제[ 	])(?<!제)(?:\d{1,3}[ 	]?층[ 	]?)?\d{3,4}[ 	]?호"
-         r"(?![선기점차])", priority=38, weak=True, gate=r"\d{3,4}[ 	]?호", reach=(14, 2)),  # "같은 빌라 3층 302호"
+    Rule("address_room", "address",
+         r"(?<![\d가-힣A-Za-z\-])(?<!제[ \t])(?<!제)(?:\d{1,3}[ \t]?층[ \t]?)?(?:\d{3,4}|B\d{2,3})[ \t]?호"
+         r"(?![선기점차])", priority=38, weak=True, gate=r"\d{2,4}[ \t]?호", reach=(14, 2)),  # "같은 빌라 3층 302호"
     Rule("address_unit", "address", rf"(?<![\d가-힣])(?:(?:{APT})[ \t]*)?\d{{1,4}}[ \t]?동[ \t]?\d{{1,5}}[ \t]?호",
          priority=39, weak=True, gate=r"동[ \t]?\d{1,5}[ \t]?호", reach=(24, 2)),
     # Names: a cue before or after, never a bare word (see ingest.pii_names).
@@ -237,12 +247,13 @@ RULES: tuple[Rule, ...] = (
     Rule("name_role", "name", NAME3, before=NAME_PREFIX_CITIZEN + TOPIC_COLON, after=NAME_END, priority=30,
          role="citizen", **GN),
     Rule("name_staff", "name", NAME, before=rf"(?:{NAME_PREFIX_STAFF}(?:[ \t]*(?:{PUBLIC_TITLES}|{OTHER_TITLES}))?|"
-         rf"{PUBLIC_TITLES})" + COLON, after=NAME_END, priority=31, role="staff", **GN),  # "담당 주무관 박영희"
+         rf"{PUBLIC_TITLES})" + TOPIC_COLON, after=NAME_END, priority=31, role="staff", **GN),  # "담당 주무관 박영희"
     Rule("name_self", "name", NAME3, before=SELF, after=NAME_END + PARENT_OF, priority=30, role="citizen", **GW),
     Rule("name_self2", "name", NAME, before=SELF, after=COPULA, priority=30, role="citizen", **GW),
     Rule("name_copula", "name", "(?<![가-힣])" + NAME3, after=COPULA, priority=27, role="citizen", **GW),
     Rule("name_sign", "name", NAME3, before=r"(?:(?<![^\n])|(?<=[.!?)\]0-9A-Za-z~ \t]))[ \t]*",
-         after=r"[ \t]*[.!]?[ \t]*(?:\n|\Z)", priority=26, role="citizen", **{**GW, "context": signature_ok}),  # a signature closing the text
+         after=r"[ \t]*[.!]?[ \t]*(?:\n|\Z)", priority=26, role="citizen",
+         **{**GW, "context": signature_ok}),  # a signature closing the text
     Rule("name_kin", "name", r"[가-힣]{2}", before="(?<![가-힣])" + KIN + r"[ \t]+",
          after=r"이?(?:가|는|를|도|랑|한테|의|와|하고|고요|에요|예요|[ \t])",
          context=kin_given_ok, priority=26, role="citizen", gate=KIN, reach=(0, 8)),
@@ -261,10 +272,11 @@ RULES: tuple[Rule, ...] = (
          priority=28, role="title", **GN),
     Rule("name_profile", "name", "(?<![가-힣])" + NAME, after=AGE_SEX, priority=28, **GN),  # "김칠성(82세)"
     Rule("name_owner", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]*(?:이름|명의)(?:으로|로|의)", priority=28, **GN),
-    Rule("name_phone", "name", "(?<![가-힣])" + NAME, after=rf"[ \t]*[(:/,]*[ \t]*(?:{MOBILE}|{LANDLINE})",
+    Rule("name_phone", "name", "(?<![가-힣])" + NAME3, after=rf"[ \t]*[(:/,]*[ \t]*(?:{MOBILE}|{LANDLINE})",
          priority=28, **GN),
-    Rule("name_data", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]*[(:/,][ \t]*(?:주민(?:등록)?[ \t]*번호|생년월일|연락처|"
-         r"전화(?:번호)?|휴대(?:폰|전화)|핸드폰|이메일|주소)[ \t:：]", priority=28, **GW),  # "석미자, 주민번호 …"
+    Rule("name_data", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]*[(:/,][ \t]*(?:(?:주민(?:등록)?[ \t]*번호|생년월일|연락처|"
+         rf"전화(?:번호)?|휴대(?:폰|전화)|핸드폰|이메일|주소)[ \t:：]|(?:{PROVINCES})[ \t])", priority=28,
+         **GW),  # "석미자, 주민번호 …", "노창수, 충남 공주시 …"
 )
 TYPES = tuple(dict.fromkeys(r.type for r in RULES))
 TAGS = {"rrn": "[주민등록번호]", "arn": "[외국인등록번호]", "passport": "[여권번호]", "driver_license": "[운전면허번호]",
