@@ -55,6 +55,7 @@ class Example:
     text: str
     spans: list[tuple[str, int, int]] = field(default_factory=list)
     optional: list[tuple[int, int]] = field(default_factory=list)  # officials' contacts, 대표번호: policy decides
+    keep: list[tuple[str, int, int]] = field(default_factory=list)  # (what, start, end): must not be masked
 
 
 class _Gen:
@@ -166,7 +167,7 @@ PII_TEMPLATES = [
     "업체(사업자번호 {brn}) 대표 {name} 사장님과 통화했습니다.", "차량번호 {plate} 차량이 소화전 앞에 주차되어 있습니다.",
     "{plate} 차주에게 과태료가 부과되었습니다.", "주소: {address}", "현장 주소는 {address}입니다.", "{address}에 있는 가스시설입니다.",
     "접속 IP {ip}에서 로그인 기록이 있습니다.", "작성자 {name} ({email})", "담당자 {name} {phone}", "예금주 {name}",
-    "이름 : {name}, 생년월일 1985. 3. 2.", "{name}({phone}) 드림", "{name} 고객님의 요청으로 재발급했습니다.",
+    "이름 : {name}, 생년월일 {bdate}.", "{name}({phone}) 드림", "{name} 고객님의 요청으로 재발급했습니다.",
     "{name} 드림", "보낸 사람: {name}", "민원인 {name}, {address}",
     "카드 번호: {card}, 유효기간 12/27", "문의 메일: {email}", "주민등록번호 {rrn}, 주소 {address}",
 ]
@@ -193,14 +194,16 @@ def make_examples(n: int = 400, seed: int = 20261123) -> list[Example]:
     """``n`` synthetic complaint texts with gold spans; the same ``seed`` gives the same set."""
     rng = random.Random(seed)
     g = _Gen(rng)
+    gold_type = {"landline": "phone", "rrn_l": "rrn", "arn_l": "arn", "driver": "driver_license"}
     fill = {"name": g.name, "phone": g.phone, "landline": lambda: g.phone("landline"), "rrn": g.rrn,
             "rrn_l": lambda: g.rrn(labelled=True), "arn": lambda: g.rrn(foreign=True),
             "arn_l": lambda: g.rrn(True, True), "passport": g.passport, "driver": g.driver, "email": g.email,
             "card": g.card, "brn": g.brn, "plate": g.plate, "address": g.address, "ip": g.ip,
             "account": lambda: " ".join(g.account()) if rng.random() < 0.7 else "{1} ({0})".format(*g.account()),
             "oname": g.name, "dept": lambda: rng.choice(DEPTS), "office": lambda: rng.choice(OFFICES),
-            "rep": lambda: rng.choice(["1588-1234", "1544-4500", "1661-0900"])}
-    gold_type = {"landline": "phone", "rrn_l": "rrn", "arn_l": "arn", "driver": "driver_license"}
+            "rep": lambda: rng.choice(["1588-1234", "1544-4500", "1661-0900"]),
+            "bdate": lambda: "1985. 3. 2"}  # constant: the random stream (so the set) stays as it was
+    gold_type["bdate"] = "birth_date"
     out = []
     for i in range(n):
         sentences = rng.sample(PII_TEMPLATES, rng.randint(1, 3)) + rng.sample(DISTRACTORS, rng.randint(1, 3))
@@ -234,6 +237,28 @@ def make_examples(n: int = 400, seed: int = 20261123) -> list[Example]:
     return out
 
 
+def load_set(path: Path) -> list[Example]:
+    """A hand-written set: one ``{"id", "text", "spans": [{type,start,end}], "keep": [{what,start,end}]}`` a line."""
+    out = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise SystemExit(f"평가셋 파일을 열 수 없습니다: {path} ({e.strerror}). --set에 있는 JSONL 파일 경로를 주세요.")
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            ex = Example(str(row.get("id", n)), row["text"],
+                         [(s["type"], int(s["start"]), int(s["end"])) for s in row.get("spans", [])],
+                         keep=[(k.get("what", ""), int(k["start"]), int(k["end"])) for k in row.get("keep", [])])
+        except (ValueError, KeyError, TypeError) as e:
+            raise SystemExit(f"{path} {n}번째 줄을 읽을 수 없습니다({type(e).__name__}: {e}). "
+                             '{"id", "text", "spans": [{"type","start","end"}], "keep": [...]} 형식으로 쓰세요.')
+        out.append(ex)
+    return out
+
+
 KEYS = ("gold", "recalled", "pred", "correct", "on_optional")
 
 
@@ -243,9 +268,17 @@ def score(examples: list[Example], predict) -> dict:
     ``precision_neutral`` leaves out predictions on officials' contacts and 대표번호, which only the
     keep-official policy decides."""
     stats: dict[str, dict[str, int]] = {}
+    keep_masked: dict[str, int] = {}
+    keep_total: dict[str, int] = {}
+    misses: list[dict] = []
     started = time.perf_counter()
     for ex in examples:
         preds = predict(ex.text)
+        for what, s, e in ex.keep:
+            keep_total[what] = keep_total.get(what, 0) + 1
+            if any(ps < e and s < pe for _, ps, pe in preds):
+                keep_masked[what] = keep_masked.get(what, 0) + 1
+                misses.append({"id": ex.id, "kind": "keep_masked", "what": what, "text": ex.text[s:e]})
         covered = [False] * len(ex.text)
         for _, s, e in preds:
             covered[s:e] = [True] * (e - s)
@@ -258,10 +291,14 @@ def score(examples: list[Example], predict) -> dict:
             st = stats.setdefault(t, dict.fromkeys(KEYS, 0))
             st["gold"] += 1
             st["recalled"] += all(covered[s:e])
+            if not all(covered[s:e]):
+                misses.append({"id": ex.id, "kind": "missed", "type": t, "text": ex.text[s:e]})
         for t, s, e in preds:
             st = stats.setdefault(t, dict.fromkeys(KEYS, 0))
             st["pred"] += 1
             st["correct"] += sum(in_gold[s:e]) * 2 >= (e - s)
+            if sum(in_gold[s:e]) * 2 < (e - s) and not any(optional[s:e]):
+                misses.append({"id": ex.id, "kind": "false_positive", "type": t, "text": ex.text[s:e]})
             st["on_optional"] += sum(in_gold[s:e]) * 2 < (e - s) and any(optional[s:e])
     seconds = time.perf_counter() - started
     total = {k: sum(st[k] for st in stats.values()) for k in KEYS}
@@ -270,7 +307,16 @@ def score(examples: list[Example], predict) -> dict:
         st["precision"] = round(st["correct"] / st["pred"], 4) if st["pred"] else None
         neutral = st["pred"] - st["on_optional"]
         st["precision_neutral"] = round(st["correct"] / neutral, 4) if neutral else None
-    return {"per_type": dict(sorted(stats.items())), "overall": total, "seconds": round(seconds, 3)}
+    structured = [st for t, st in stats.items() if t != "name"]
+    gold_s = sum(st["gold"] for st in structured)
+    total["structured_recall"] = round(sum(st["recalled"] for st in structured) / gold_s, 4) if gold_s else None
+    report = {"per_type": dict(sorted(stats.items())), "overall": total, "seconds": round(seconds, 3)}
+    if keep_total:
+        report["ordinary_words_masked"] = {"masked": sum(keep_masked.values()), "total": sum(keep_total.values()),
+                                           "by_what": {w: f"{keep_masked.get(w, 0)}/{n}"
+                                                       for w, n in sorted(keep_total.items())}}
+    report["errors"] = misses
+    return report
 
 
 def dasan_predict(text: str) -> list[tuple[str, int, int]]:
@@ -365,10 +411,15 @@ def real_summary(path: Path) -> dict:
     return {"file": str(path), "items": len(rows), "masked_by_type": masked, "kept_by_type": kept}
 
 
-def run(n: int, seed: int, real: Path | None = None) -> dict:
+def run(n: int, seed: int, real: Path | None = None, sets: list[Path] | None = None) -> dict:
     examples = make_examples(n, seed)
     report = {"n": n, "seed": seed, "gold_spans": sum(len(e.spans) for e in examples), "systems": {}}
     report["systems"]["dasan"] = score(examples, dasan_predict)
+    for path in sets or []:  # hand-written sets: independent of the generator the rules were written against
+        items = load_set(path)
+        report.setdefault("sets", {})[path.stem] = {"file": str(path), "items": len(items),
+                                                    "gold_spans": sum(len(e.spans) for e in items),
+                                                    "dasan": score(items, dasan_predict)}
     if real is not None and real.exists():
         report["real_texts"] = real_summary(real)
     p = presidio_analyzers()
@@ -395,6 +446,24 @@ def table(report: dict) -> str:
                      + "  ".join(f"{fmt(r.get('precision')):>10} {fmt(r.get('recall')):>10}" for r in rows))
     lines.append("overall P leaving out officials' contacts and 대표번호: " + ", ".join(
         f"{s} {fmt(report['systems'][s]['overall']['precision_neutral'])}" for s in systems))
+    lines.append(f"structured identifiers R: dasan {fmt(report['systems']['dasan']['overall']['structured_recall'])}")
+    for name, st in report.get("sets", {}).items():
+        lines += ["", set_table(name, st)]
+    return "\n".join(lines)
+
+
+def set_table(name: str, st: dict) -> str:
+    """One hand-written set: per type n, P, R; structured recall; ordinary words masked."""
+    fmt = lambda v: "  -  " if v is None else f"{v:.3f}"  # noqa: E731
+    sc = st["dasan"]
+    lines = [f"set {name} ({st['items']} texts, {st['file']})", f"{'type':<14}{'n':>5}  {'P':>8} {'R':>8}"]
+    for t, row in list(sc["per_type"].items()) + [("overall", sc["overall"])]:
+        lines.append(f"{t:<14}{row['gold']:>5}  {fmt(row['precision']):>8} {fmt(row['recall']):>8}")
+    lines.append(f"structured identifiers R: {fmt(sc['overall']['structured_recall'])}")
+    if "ordinary_words_masked" in sc:
+        ow = sc["ordinary_words_masked"]
+        lines.append(f"ordinary words masked (keep items): {ow['masked']}/{ow['total']} "
+                     + " ".join(f"{w} {v}" for w, v in ow["by_what"].items()))
     return "\n".join(lines)
 
 
@@ -405,8 +474,10 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default="eval/results/pii.json")
     ap.add_argument("--real", default="/work/shared/eval/kgs_dev.jsonl",
                     help="real Q&A JSONL to summarise (counts only); '' to skip")
+    ap.add_argument("--set", action="append", default=[], metavar="FILE.jsonl", dest="sets",
+                    help="hand-written set to score as well (repeatable): one {id,text,spans,keep} a line")
     args = ap.parse_args(argv)
-    report = run(args.n, args.seed, Path(args.real) if args.real else None)
+    report = run(args.n, args.seed, Path(args.real) if args.real else None, [Path(p) for p in args.sets])
     print(table(report))
     if "real_texts" in report:
         rt = report["real_texts"]

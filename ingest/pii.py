@@ -142,6 +142,8 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
                     continue
                 if rule.weak and _protected(text, start, end):
                     continue
+                if rule.context is not None and not rule.context(text, start, end):
+                    continue
                 found.append(Candidate(rule, start, end))
     found.sort(key=lambda c: (-c.rule.priority, c.start - c.end, c.start))
     taken: list[tuple[int, int]] = []
@@ -171,8 +173,9 @@ def _context_role(text: str, pos: int, window: int = 60) -> str:
 def _mobile_follows(text: str, c: Candidate, chosen: list[Candidate], reach: int = 40) -> bool:
     """A mobile number shortly after a name on the same line marks a private contact, not an office."""
     for o in chosen:
-        if o.rule.role == "mobile" and c.end <= o.start <= c.end + reach and "\n" not in text[c.end:o.start]:
-            return True
+        if o.rule.role == "mobile" and c.end <= o.start <= c.end + reach and not _SENTENCE_END.search(
+                text, c.end, o.start) and not any(n.rule.type == "name" and c.end <= n.start < o.start for n in chosen):
+            return True  # a sentence end or another name between: the mobile is someone else's
     return False
 
 
