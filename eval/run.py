@@ -38,6 +38,10 @@ def metrics(rows: list[dict], kind: str | None = None) -> dict:
     for k in KS:
         out[f"recall@{k}"] = round(sum(sum(1 for _, r in p if r and r <= k) / len(p) for p in qs) / len(qs), 4)
     out["mrr"] = round(sum(1 / min((r for _, r in p if r), default=float("inf")) for p in qs) / len(qs), 4)
+    k = KS[-1]
+    # per reference (micro: every cited reference counts once) and "some reference in the top k"
+    out[f"ref_recall@{k}"] = round(sum(1 for p in qs for _, r in p if r and r <= k) / out["refs"], 4)
+    out[f"any@{k}"] = round(sum(1 for p in qs if any(r and r <= k for _, r in p)) / len(qs), 4)
     return out
 
 
@@ -59,14 +63,15 @@ def evaluate(search, items: list[dict], top_k: int) -> tuple[list[dict], dict]:
 
 def _table(reports: dict[str, dict]) -> str:
     lines = [f"{'system':<10} {'subset':<9} {'q':>3} {'refs':>4} " + " ".join(f"{'R@' + str(k):>6}" for k in KS)
-             + f" {'MRR':>6}"]
+             + f" {'MRR':>6} {'refR@10':>7} {'any@10':>6}"]
     for system, rep in reports.items():
         for subset in ("overall", KIND_ARTICLE, KIND_ANNEX, KIND_CODE, KIND_DOC):
             m = rep.get(subset, {})
             if not m.get("questions"):
                 continue
             lines.append(f"{system:<10} {subset:<9} {m['questions']:>3} {m['refs']:>4} "
-                         + " ".join(f"{m[f'recall@{k}']:>6.3f}" for k in KS) + f" {m['mrr']:>6.3f}")
+                         + " ".join(f"{m[f'recall@{k}']:>6.3f}" for k in KS) + f" {m['mrr']:>6.3f}"
+                         + f" {m.get('ref_recall@10', 0):>7.3f} {m.get('any@10', 0):>6.3f}")
     return "\n".join(lines)
 
 

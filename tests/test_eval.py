@@ -92,6 +92,8 @@ def test_metrics_on_handmade_rows():
     assert m["recall@5"] == round((0.5 + 1 + 0 + 0) / 4, 4)
     assert m["recall@10"] == round((0.5 + 1 + 0 + 1) / 4, 4)
     assert m["mrr"] == round((1 + 1 / 3 + 0 + 1 / 7) / 4, 4)
+    assert m["ref_recall@10"] == round(3 / 5, 4)  # per reference: a, c, b(7) of five references
+    assert m["any@10"] == 0.75  # three of four questions have some reference in the top 10
 
     annex = metrics(rows, KIND_ANNEX)
     assert annex["questions"] == 2 and annex["refs"] == 2
