@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timezone
 
-from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text,
-                        create_engine, select)
+from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text,
+                        create_engine, select, update)
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from rag.cases import REF_MAX, CaseLink
 
 
 class Base(DeclarativeBase):
@@ -121,6 +123,37 @@ class AuditRow(Base):
     duration_ms: Mapped[float | None] = mapped_column(nullable=True)
 
 
+class CaseLinkRow(Base):
+    """One reference a past case's answer makes (see rag.cases.CaseLink)."""
+
+    __tablename__ = "case_links"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_key: Mapped[str] = mapped_column(String(1024), index=True)
+    # the complaint document version the case came from: its rows go when that version is rewritten or deleted
+    case_version_key: Mapped[str] = mapped_column(String(1024), index=True)
+    ref: Mapped[str] = mapped_column(String(256), default="")
+    title_norm: Mapped[str] = mapped_column(String(512), default="")
+    article: Mapped[str] = mapped_column(String(64), default="")
+    annex: Mapped[str] = mapped_column(String(64), default="")
+    code: Mapped[str] = mapped_column(String(64), default="")
+    clause: Mapped[str] = mapped_column(String(64), default="")
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+def _link_row(link: CaseLink, case_version_key: str, at: datetime) -> CaseLinkRow:
+    return CaseLinkRow(case_key=link.case_key, case_version_key=case_version_key, ref=link.ref[:REF_MAX],
+                       title_norm=link.title_norm, article=link.article, annex=link.annex, code=link.code,
+                       clause=link.clause, resolved=bool(link.resolved), weight=float(link.weight), created_at=at)
+
+
+def _link(row: CaseLinkRow) -> CaseLink:
+    return CaseLink(case_key=row.case_key, ref=row.ref, title_norm=row.title_norm, article=row.article,
+                    annex=row.annex, code=row.code, clause=row.clause, resolved=bool(row.resolved),
+                    weight=float(row.weight))
+
+
 def now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -180,6 +213,7 @@ class Registry:
         with self.session() as s, s.begin():
             s.query(UnitRow).filter(UnitRow.version_key == version_key).delete()
             s.query(VersionRow).filter(VersionRow.version_key == version_key).delete()
+            s.query(CaseLinkRow).filter(CaseLinkRow.case_version_key == version_key).delete()
 
     def cached_vectors(self, model: str, hashes: list[str]) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
@@ -210,6 +244,59 @@ class Registry:
         with self.session() as s:
             found = s.scalars(select(VersionRow.version_key).where(VersionRow.version_key.in_(version_keys))).all()
             return len(set(found)) == len(set(version_keys))
+
+    def replace_case_links(self, case_version_key: str, links: list[CaseLink]) -> None:
+        """The links of one complaint document version, replacing what that version had."""
+        at = now()
+        with self.session() as s, s.begin():
+            s.query(CaseLinkRow).filter(CaseLinkRow.case_version_key == case_version_key).delete()
+            s.add_all([_link_row(link, case_version_key, at) for link in links])
+
+    def add_case_links(self, links: list[CaseLink], case_version_key: str) -> None:
+        """Append links (a case made from feedback adds to what is there)."""
+        if not links:
+            return
+        at = now()
+        with self.session() as s, s.begin():
+            s.add_all([_link_row(link, case_version_key, at) for link in links])
+
+    def case_links(self, case_keys: list[str]) -> dict[str, list[CaseLink]]:
+        """Links of these cases, in insertion order (one query per 500 keys: the retrieval hot path)."""
+        out: dict[str, list[CaseLink]] = {}
+        keys = list(dict.fromkeys(case_keys))
+        with self.session() as s:
+            for i in range(0, len(keys), 500):
+                q = select(CaseLinkRow).where(CaseLinkRow.case_key.in_(keys[i:i + 500])).order_by(CaseLinkRow.id)
+                for row in s.scalars(q):
+                    out.setdefault(row.case_key, []).append(_link(row))
+        return out
+
+    def case_links_of_version(self, case_version_key: str) -> list[CaseLink]:
+        with self.session() as s:
+            q = select(CaseLinkRow).where(CaseLinkRow.case_version_key == case_version_key).order_by(CaseLinkRow.id)
+            return [_link(r) for r in s.scalars(q)]
+
+    def unresolved_case_links(self) -> list[tuple[int, CaseLink]]:
+        with self.session() as s:
+            q = select(CaseLinkRow).where(CaseLinkRow.resolved.is_(False)).order_by(CaseLinkRow.id)
+            return [(r.id, _link(r)) for r in s.scalars(q)]
+
+    def mark_case_links_resolved(self, ids: list[int], title_norms: dict[int, str] | None = None,
+                                 clauses: dict[int, str] | None = None) -> None:
+        """Mark links resolved; ``title_norms`` / ``clauses`` give a link the title or code unit it resolved
+        to when that differs from what was written."""
+        title_norms, clauses = title_norms or {}, clauses or {}
+        with self.session() as s, s.begin():
+            plain = [i for i in ids if i not in title_norms and i not in clauses]
+            for j in range(0, len(plain), 500):
+                s.execute(update(CaseLinkRow).where(CaseLinkRow.id.in_(plain[j:j + 500])).values(resolved=True))
+            for i in set(ids) - set(plain):
+                values = {"resolved": True}
+                if i in title_norms:
+                    values["title_norm"] = title_norms[i]
+                if i in clauses:
+                    values["clause"] = clauses[i]
+                s.execute(update(CaseLinkRow).where(CaseLinkRow.id == i).values(**values))
 
     def start_run(self, sources: list[str]) -> int:
         with self.session() as s, s.begin():
