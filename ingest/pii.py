@@ -28,7 +28,9 @@ from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from ingest.pii_patterns import CITIZEN_MARKERS, FOLD, ORG_BEFORE, PROTECTED, RULES, STAFF_MARKERS, TAGS, TYPES, Rule
+from ingest.pii_names import LIST_NEXT, plain_name_ok, valid_name
+from ingest.pii_patterns import (CITIZEN_MARKERS, FOLD, ORG_BEFORE, PRIVATE_ORG, PROTECTED, PUBLIC_ORG, RULES, STAFF_MARKERS,
+                                 TAGS, TYPES, Rule)
 
 STYLES = ("tag", "stars")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
@@ -152,7 +154,29 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
         if not _overlaps(taken, c.start, c.end):
             insort(taken, (c.start, c.end))
             chosen.append(c)
+    if "name" in types:
+        _extend_lists(text, chosen, taken)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _extend_lists(text: str, chosen: list[Candidate], taken: list[tuple[int, int]]) -> None:
+    """Names listed after a found one share its cue: "참석자: 최다은, 한지석", "민원인 김철수와 이영희가".
+
+    Each follower takes the first name's rule (so its role: a list of officials stays officials) and must
+    read as no word with an ending or suffix ("김철수와 상담한 …")."""
+    todo = [c for c in chosen if c.rule.type == "name"]
+    while todo:
+        c = todo.pop()
+        m = LIST_NEXT.match(text, c.end)
+        if m is None:
+            continue
+        start, end = m.span("v")
+        if _overlaps(taken, start, end) or not valid_name(m.group("v")) or not plain_name_ok(text, start, end):
+            continue
+        follower = Candidate(c.rule, start, end)
+        insort(taken, (start, end))
+        chosen.append(follower)
+        todo.append(follower)
 
 
 def _context_role(text: str, pos: int, window: int = 60) -> str:
@@ -168,6 +192,25 @@ def _context_role(text: str, pos: int, window: int = 60) -> str:
     if last_staff < 0 and last_citizen < 0:
         return ""
     return "staff" if last_staff > last_citizen else "citizen"
+
+
+def _sentence_before(text: str, pos: int, window: int = 60) -> str:
+    """The part of ``pos``'s sentence (or line) before it, at most ``window`` characters."""
+    seg = text[max(0, pos - window):pos]
+    cut = 0
+    for m in _SENTENCE_END.finditer(seg):
+        cut = m.end()
+    return seg[cut:]
+
+
+def _private_org_before(text: str, pos: int) -> bool:
+    return PRIVATE_ORG.search(_sentence_before(text, pos)) is not None
+
+
+def _public_org_before(text: str, pos: int) -> bool:
+    """"가스안전공사 경남본부 조윤희 과장": a public body right before the name (same sentence, 30 characters)."""
+    seg = _sentence_before(text, pos, 30)
+    return PUBLIC_ORG.search(seg) is not None and PRIVATE_ORG.search(seg) is None
 
 
 def _mobile_follows(text: str, c: Candidate, chosen: list[Candidate], reach: int = 40) -> bool:
@@ -187,6 +230,8 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
     if not policy.keep_official_contacts or role in ("mobile", "citizen"):
         return False
     if c.rule.type == "phone":
+        if _private_org_before(text, c.start):
+            return False  # a company's line in a citizen's text: the citizen's business contact
         return role == "landline" and (_context_role(text, c.start) == "staff"
                                        or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None)
     if c.rule.type == "email":
@@ -194,7 +239,10 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
     if c.rule.type == "name":
         if _mobile_follows(text, c, chosen):
             return False
-        return role in ("staff", "public_title")  # "홍길동 과장": could be anyone's; masked
+        if role in ("staff", "public_title"):
+            return not _private_org_before(text, c.start)  # "회사 …, 담당 채경훈 대리": a company's employee
+        # "홍길동 과장": could be anyone's and is masked, unless a public body names where they work
+        return role == "title" and _public_org_before(text, c.start)
     return False
 
 

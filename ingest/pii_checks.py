@@ -130,3 +130,21 @@ def ipv6_ok(value: str) -> bool:
     else:
         ok = len(groups) == 8
     return ok and (len(groups) >= 4 or any(c in "abcdefABCDEF" for c in value))
+
+
+def birth_date_adult_ok(value: str) -> bool:
+    """A date in a bare personal record ("이름 / 010-… / 1990.1.2"): a birth date only if at least ten years
+    back, since a recent date there is more likely a visit or an incident."""
+    if not birth_date_ok(value):
+        return False
+    year = int(re.findall(r"\d+", value)[0])
+    year += (2000 if year <= date.today().year % 100 else 1900) if year < 100 else 0
+    return year <= date.today().year - 10
+
+
+_NETWORK_CONFIG = re.compile(r"(?:게이트웨이|[Gg]ateway|GATEWAY|서브넷|[Ss]ubnet|DNS|DHCP|넷마스크)[^\n.]{0,12}\Z")
+
+
+def not_network_config(text: str, start: int, end: int) -> bool:
+    """An IP right after 게이트웨이/DNS/서브넷 is a network setting, not a person's connection."""
+    return _NETWORK_CONFIG.search(text, max(0, start - 24), start) is None

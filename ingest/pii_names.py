@@ -21,17 +21,22 @@ DOUBLE_SURNAMES = ("남궁", "황보", "제갈", "선우", "독고", "사공", "
 GIVEN = "가-\ub2d7\ub2d9-\uc527\uc529-힣"
 _DBL = "|".join(DOUBLE_SURNAMES)
 # "김 민 수", "황보 영", "선우 재덕": people space out their names to dodge filters, or write them so.
-_SPACED = rf"(?:(?:{_DBL})[ \t](?:[{GIVEN}][ \t]?)?[{GIVEN}]|[{SURNAMES}][ \t][{GIVEN}][ \t][{GIVEN}])"
-NAME = rf"(?:{_SPACED}|(?:{_DBL})[{GIVEN}]{{1,2}}|[{SURNAMES}][{GIVEN}]{{1,2}})"
-NAME3 = rf"(?:{_SPACED}|(?:{_DBL})[{GIVEN}]{{1,2}}|[{SURNAMES}][{GIVEN}]{{2}})"
+# Rare surnames (계, 피, 빈 …): only with a two-syllable given name, since "X+one syllable" before 님/씨
+# is too often a word ("판사님", "승객님"); a three-syllable candidate still meets the dictionary veto.
+RARE_SURNAMES = "계피빈판단당독돈묵범복빙승온옹요운음좌준즙창팽평포풍필견곡궁근간갈탄총점"
+_SPACED = rf"(?:(?:{_DBL})[ \t](?:[{GIVEN}][ \t]?)?[{GIVEN}]|[{SURNAMES}{RARE_SURNAMES}][ \t][{GIVEN}][ \t][{GIVEN}])"
+NAME = rf"(?:{_SPACED}|(?:{_DBL})[{GIVEN}]{{1,2}}|[{SURNAMES}][{GIVEN}]{{1,2}}|[{RARE_SURNAMES}][{GIVEN}]{{2}})"
+NAME_COMMON = rf"(?:{_SPACED}|(?:{_DBL})[{GIVEN}]{{1,2}}|[{SURNAMES}][{GIVEN}]{{1,2}})"
+NAME3 = rf"(?:{_SPACED}|(?:{_DBL})[{GIVEN}]{{1,2}}|[{SURNAMES}{RARE_SURNAMES}][{GIVEN}]{{2}})"
 # Foreign residents' names in Latin letters: "WANG LI", "Sarah Kim", "TRAN THI MAI".
 LATIN_NAME = r"[A-Z][A-Za-z'-]+(?:[ \t]+[A-Z][A-Za-z'-]*){1,3}(?![A-Za-z])"
 # What may follow a name: honorifics, particles, the copula in its spoken forms ("최수정이고요"), and the
 # "-이" that Koreans add to a given name ending in a consonant ("김도윤이가").
 NAME_END = (r"(?=[ \t]?(?:님|씨|귀하)|(?:께서|에게|한테|께|은|는|이|가|을|를|의|과|와|도|만|랑|이랑|하고|이며|이고|입니다|이다|"
-            r"이에요|예요|이요|요|이라고|라고|이라|라|인데|으로|로|외|이가|이는|이를|이도|이한테|이의|이었|였|이어야|여야)?"
-            r"(?![가-힣]))")
+            r"이에요|예요|이요|요|이라고|라고|이라는|라는|이란|란|이라던|라던|이라|라|인데|으로|로|외|이가|이는|이를|이도|이한테|이의|"
+            r"이었|였|이어야|여야|이옵니다|이올시다)?(?:는|도|만|요)?(?![가-힣]))")  # "께서는", "에게도"
 COPULA = (r"[ \t]?(?:입니다|이에요|예요|이고요?|이구요|이며|이라고|라고|이라[ \t]?합니다|라[ \t]?합니다|인데요?|이요|"
+          r"이옵니다|이올시다|(?:이)?라(?:요|예)(?![가-힣])|"
           r"이었|[ \t]이어야|으로[ \t]?(?:돼|되|등록|나와|적혀)|로[ \t]?(?:돼|되|등록|나와|적혀))")
 # Who the name belongs to: a citizen's label or relation ("납세자 오승철", "아버지 김칠성(82세)").
 CITIZEN_ROLES = (r"(?:(?<!\[)성[ \t]*명|(?<!\[)이[ \t]*름|성함|본명|실명|민원인|신청인|청구인|작성자|신고인|질의자|대리인|"
@@ -41,7 +46,15 @@ CITIZEN_ROLES = (r"(?:(?<!\[)성[ \t]*명|(?<!\[)이[ \t]*름|성함|본명|실�
                  r"이웃|옆집|윗집|아랫집|앞집|친구|지인|동료|남편|아내|부인|와이프|배우자|아들|딸|자녀|손자|손녀|조카|"
                  r"남동생|여동생|동생|형|오빠|누나|언니|엄마|아빠|어머니|아버지|어머님|아버님|할머니|할아버지|시어머니|"
                  r"시아버지|장모님?|장인어른|장인|모친|부친|(?:전[ \t]?)?남자[ \t]?친구|(?:전[ \t]?)?여자[ \t]?친구|"
-                 r"보낸[ \t]*사람|받는[ \t]*사람)")
+                 r"보낸[ \t]*사람|받는[ \t]*사람|"
+                 # spouses and in-laws as older writers name them, and parties to a deal, a case or a ceremony
+                 r"영감|(?<![가-힣])처|집사람|바깥양반|마누라|신랑|신부|며느리|사위|시누이|처제|형수|올케|매형|매제|"
+                 r"증인|참석자|참가자|양도(?:자|인)|양수(?:자|인)|매도(?:자|인)|매수(?:자|인)|선주|당첨자|"
+                 r"입금자(?:[ \t]?명)?|송금인|구매자|판매자|의뢰인|위임자|수임인|입주자|세대원|조합원|조합장|회원|교원|"
+                 r"라이더|택배[ \t]?기사|배달원|(?:개인)?사업자|같은[ \t]?반(?:[ \t]?친구)?|반[ \t]?친구|선배|후배)")
+# After a name, the next one in a list: "최다은, 한지석", "김철수와 이영희", "박민 및 최윤".
+LIST_NEXT = re.compile(rf"(?:[ \t]*[,、/·][ \t]*|(?:와|과|랑|이랑|하고)[ \t]*|[ \t]+(?:와|과|및)[ \t]+)(?P<v>{NAME3})"
+                       + NAME_END)
 # Relations after which a bare given name is a child or friend: "딸 하늘이가", "반 친구 지민이가".
 KIN = r"(?:딸|아들|애|아이|자녀|손자|손녀|조카|친구|동생)"
 # "저는 도윤이 엄마": the child's given name with -이, then the parent's role; not the writer's name.
@@ -50,9 +63,9 @@ SELF = (r"(?:(?<![가-힣])(?:저는|전|저|제가|본인은|나는|제[ \t]*(?
         r"(?<![가-힣])저[ \t]*\([ \t]*)")
 GREETING = r"(?:안녕하(?:세요|십니까)[.!,~ \t]*)"
 PUBLIC_TITLES = (r"(?:주무관|사무관|서기관|주사보|주사|행정관|연구관|연구사|담당관|조사관|감독관|장학사|장학관|주임|"
-                 r"경위|경사|경장|경감|순경|교감)")
+                 r"경위|경사|경장|경감|순경|교감)")  # not 교사: private daycare and academy teachers too
 OTHER_TITLES = r"(?:팀장|과장|계장|대리|부장|차장|실장|사장|대표|소장|원장|변호사|세무사|노무사|기자|선생님)"
-STAFF_ROLES = r"(?:답변자|담당자|담당[ \t]*공무원|담당관|처리자|상담원|검사원|점검원|조사원|담임(?:[ \t]?선생님)?|담당)"
+STAFF_ROLES = r"(?:답변자|담당자|담당[ \t]*공무원|담당관|처리자|상담원|검사원|점검원|조사원|담임(?:[ \t]?(?:선생님|교사))?|경찰관|담당)"
 
 # Words that follow a role marker or precede 님/씨 and merely start with a surname syllable.
 STOPWORDS = frozenset("""
@@ -70,7 +83,8 @@ STOPWORDS = frozenset("""
 기사 기록 기장 반드시 반영 반려 반장 인근 인정 인해 인터넷 제출 제가 제기 제공 제한 제도 국가 국민 국장 예정 예시 예약 명의
 명시 경우 경찰 경로 경계 은행 용도 용역 마음 마을 마지막 사무관 어제 어머님 어르신 담당 담당자 금액 금일 모든 모두 석유
 주신 하신 오신 이신 모신 주시는 하시는 오시는 이시는 배우자 모친 부친 조카 손자 손녀 장남 장녀 차남 차녀 고모 이모 삼촌
-사위 남동생 여동생 형제 자매 가족 본인 대표 대표자 나는 나도 나의 나중 저는 제가 주인 이웃 지인 동생 아들 딸 엄마 아빠
+사위 남동생 여동생 형제 자매 가족 신랑 신부 영감 마누라 형수 매형 매제 선배 후배 회원 교원 선주 증인
+판사 단장 독자 승객 간사 총장 총무 점장 운영 준비 평소 창구 포장 필요 복지 범죄 피디 팀원 피해 당시 당일 당연 독촉 본인 대표 대표자 나는 나도 나의 나중 저는 제가 주인 이웃 지인 동생 아들 딸 엄마 아빠
 경위 경사 경장 경감 순경 교감 교장 계장 부장 실장 사장 과장 팀장 장학사 장학관 주무관 기사님 반장 통장 이장 동장
 정작 정말로 진짜로 한참 한동안 한두 오히려 이렇게 저렇게 그렇게 어떻게 하루 이틀 사흘 나흘 매일 매번 매달 계속 다시
 """.split())
@@ -89,12 +103,12 @@ _ENDING_START = set("이은는가을를의에께와과도만로랑한요예라�
 def valid_name(value: str) -> bool:
     """Reject stopwords, stopword + particle ("이름은"), and unit names ("건축과") that look like names."""
     if " " in value or "\t" in value:  # spaced: "김 민 수", not "하 는 것"
-        if any(c in "는은을를의것등및에" for c in value.split()[-1] + "".join(value.split()[1:-1])):
+        parts = value.split()  # "정 은 지": 은 is a given-name syllable in the middle, never at the end
+        if any(c in "는은을를의것등및에" for c in parts[-1]) or any(c in "는을를의것등및에" for c in "".join(parts[1:-1])):
             return False
     value = value.replace(" ", "").replace("\t", "")
-    if value in STOPWORDS or (len(value) == 3 and (value[:2] in NOUN_PREFIXES or value[-1] in "는를의에" or (
-            value[:2] in STOPWORDS and value[-1] in PARTICLE_ENDINGS))):
-        return False
+    if value in STOPWORDS or (len(value) == 3 and (value[:2] in NOUN_PREFIXES or value[-1] in "는를의에")):
+        return False  # stopword + particle ("이름은") is vetoed in context: "저는 이하은." closes a clause
     return not (len(value) >= 3 and value[-1] in ORG_ENDINGS and value[:2] not in DOUBLE_SURNAMES)
 
 
@@ -120,11 +134,15 @@ def kin_given_ok(text: str, start: int, end: int) -> bool:
 def latin_name_ok(value: str) -> bool:
     """Two to four capitalised words, none of them an English function word or an acronym of one letter."""
     words = value.split()
-    return 2 <= len(words) <= 4 and not any(w.lower() in _EN_STOP for w in words)
+    stop = _EN_STOP_UPPER if value.isupper() else _EN_STOP  # "NGUYEN VAN AN": AN is a given name here
+    return 2 <= len(words) <= 4 and not any(w.lower() in stop for w in words)
 
 
 _EN_STOP = frozenset("the a an and or of to in on at for from with by is am are was be my your our their this that "
                      "please thank thanks hello dear sir madam korea seoul office center".split())
+
+_EN_STOP_UPPER = frozenset("the of and for to in on at from with by is are was please thank thanks dear sir madam "
+                           "korea seoul office center".split())
 
 _NOUNS = ("NNG", "NNB", "XSN", "NR")
 
@@ -150,6 +168,22 @@ def _dictionary_word(word: str, weak: bool = False) -> bool:
     return (verb_form or derived or all(t.len >= 2 for t in tokens)) and total > -22.5
 
 
+@lru_cache(maxsize=4096)
+def _word_reading(word: str, weak: bool = False) -> bool:
+    """Readings of a three-syllable candidate that no name has: a noun made a verb ("포함+된", "구비+할"),
+    a prefix on a common noun ("최+전방"), or, for a rare surname, a known word at its start ("옹벽+이",
+    "승인+일"): 계 or 피 in first place is a surname only if Kiwi sees no word there."""
+    tokens = _tokenize(word)
+    if not tokens:
+        return False
+    if (tokens[0].tag == "NNG" and tokens[0].len == 2 and tokens[-1].tag.startswith("E")
+            and any(t.tag in ("XSV", "XSA") and t.len > 0 for t in tokens) and (weak or word[-1] in "된될할됨함")):
+        return True  # 한 ends many given names (이별한, 규한): only after a weak cue
+    if tokens[0].tag == "XPN" and len(tokens) == 2 and tokens[1].tag == "NNG" and tokens[1].score > -8:
+        return True
+    return word[0] in RARE_SURNAMES and tokens[0].len >= 2 and tokens[0].score > -16
+
+
 def _tokenize(text: str):
     from rag.tokenize import _get_kiwi_unlocked, _lock  # the process-wide instance: one load, one lock
 
@@ -163,6 +197,7 @@ def _starts_longer_word(word: str, cut: int) -> bool:
     return any(t.tag in ("NNG", "NNP") and t.start < cut < t.start + t.len for t in _tokenize(word))
 
 
+_CLAUSE_END = re.compile(r"[ \t]*(?:[,.!?)/]|\n|$)")
 _CUE_AFTER = re.compile(r"[ \t]*(?:\(|씨|님|귀하|드림|올림|고객|선생|여사|어르신|할머니|할아버지|[A-Za-z0-9])")
 
 
@@ -179,7 +214,11 @@ def name_context_ok(text: str, start: int, end: int, weak: bool = False) -> bool
     if not re.fullmatch(r"[가-힣 \t]+", value):
         return True  # Latin names: their own check
     word = value.replace(" ", "").replace("\t", "")
+    if len(word) == 3 and word[:2] in STOPWORDS and word[-1] in PARTICLE_ENDINGS and not _CLAUSE_END.match(text, end):
+        return False  # "이상은", "정말로": a word and its particle, unless nothing follows it in the clause
     if (weak or len(word) >= 3) and _dictionary_word(word, weak):
+        return False
+    if len(word) == 3 and _word_reading(word, weak):
         return False
     if len(word) == 3 and word[-1] in "가를을도랑와과의" and not _CUE_AFTER.match(text, end):
         # "조카 현우가": a given name and its particle (a cue after it, "박호도 씨", says it is a name)
@@ -197,16 +236,35 @@ def name_context_ok(text: str, start: int, end: int, weak: bool = False) -> bool
 
 
 def signature_ok(text: str, start: int, end: int) -> bool:
-    """A word closing the text is a signature only if Kiwi sees no verb, ending or particle in it ("안돼요")."""
+    """A word on a weak cue (closing the text, after a generic label or another name in a list) is a name
+    only if Kiwi sees no verb, ending, particle or derivational suffix in it ("안돼요", "상담한")."""
     word = text[start:end].replace(" ", "").replace("\t", "")
-    if any(t.tag.startswith(("V", "E", "J", "IC")) for t in _tokenize(word)):
+    if any(t.tag.startswith(("V", "E", "J", "IC", "XS")) for t in _tokenize(word)):
         return False
-    return name_context_ok(text, start, end, weak=True)
+    return weak_name_context_ok(text, start, end)
+
+
+plain_name_ok = signature_ok
+_TITLE_WORD = re.compile(rf"(?:{PUBLIC_TITLES}|{OTHER_TITLES}|사람|분|님|씨)")
+
+
+def foreign_name_ok(text: str, start: int, end: int) -> bool:
+    """"응우옌 티 흐엉 씨": several short words, none a title or a common word ("최철 사장님" is a Korean name
+    and its title, left to the other rules)."""
+    words = text[start:end].split()
+    if any(w in STOPWORDS or _TITLE_WORD.fullmatch(w) or _dictionary_word(w) and len(w) >= 2 for w in words):
+        return False
+    return signature_ok(text, start, end)
+
+
+_LIVES_THERE = re.compile(r"[ \t]*(?:에[ \t]?)?(?:사는|살고|거주|에서)")
 
 
 def weak_name_context_ok(text: str, start: int, end: int) -> bool:
     """``name_context_ok`` after a weak cue, where a place Kiwi knows ("저는 강원도 …") is no name either."""
     word = text[start:end]
+    if _LIVES_THERE.match(text, end):
+        return False  # "저는 도곡동 사는 …": a place
     if len(word) == 3 and word[-1] in "도시군구읍면리" and any(t.tag == "NNP" and t.len == 3 for t in _tokenize(word)):
         return False
     return name_context_ok(text, start, end, weak=True)

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ingest.pii_names import (  # noqa: F401  (re-exported: the name lexicon used to live here)
-    CITIZEN_ROLES, COPULA, DOUBLE_SURNAMES, GIVEN, GREETING, KIN, LATIN_NAME, NAME, NAME3, NAME_END, NOUN_PREFIXES,
+    CITIZEN_ROLES, COPULA, NAME_COMMON, RARE_SURNAMES, DOUBLE_SURNAMES, GIVEN, GREETING, KIN, LATIN_NAME, NAME, NAME3, NAME_END, NOUN_PREFIXES,
     OTHER_TITLES, PUBLIC_TITLES, PARENT_OF, SELF, STAFF_ROLES, STOPWORDS,
-    SURNAMES, kin_given_ok, latin_name_ok, name_context_ok, signature_ok, valid_name, weak_name_context_ok)
+    SURNAMES, foreign_name_ok, kin_given_ok, latin_name_ok, plain_name_ok, name_context_ok, signature_ok, valid_name, weak_name_context_ok)
 
 # Same-length folding before matching, so offsets still index the original text: dash variants (HWP
 # and Word write "900101–1234567", phone keyboards the vowel ㅡ), full-width digits, letters and punctuation, odd spaces.
@@ -23,13 +23,13 @@ FOLD = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u
 
 
 from ingest.pii_checks import (  # noqa: E402,F401  (re-exported)
-    account_shape_ok, birth_date_ok, brn_valid, card_shape_ok, hangul_rrn_valid, ip_looks_real, luhn_valid,
+    account_shape_ok, birth_date_adult_ok, birth_date_ok, not_network_config, brn_valid, card_shape_ok, hangul_rrn_valid, ip_looks_real, luhn_valid,
     ipv6_ok, rrn_checksum_ok, rrn_date_ok, rrn_date_valid, rrn_head_valid, rrn_valid, spelt_phone_ok)
 
 
 # ---- building blocks -------------------------------------------------------------------------------
 SEP = r"(?:[ \t]*[-.][ \t]*|[ \t]+)"              # 010-1234-5678, 010.1234.5678, 010 1234 5678, "043- 750- 1312"
-PSEP = r"(?:[ \t]*(?:\)[ \t]*[-.~]?|[-.~·ㆍ/])[ \t]*|[ \t]+)"  # phones also: "010)-1234-5678", "010ㆍ1234ㆍ5678"
+PSEP = r"(?:[ \t]*(?:\)[ \t]*[-.~]?|[-.~·ㆍ/])[ \t]*(?:\n[ \t]*)?|[ \t]+)"  # also "010-1234-⏎5678"  # phones also: "010)-1234-5678", "010ㆍ1234ㆍ5678"
 MOBILE = (r"(?:\+(?<![\d+]\+)[ \t]?82[ \t-]*(?:\(0\)[ \t]*)?1[016789]|\((?<![\d+]\()01[016789]\)|0(?<![\d+]0)1[016789])"
           rf"{PSEP}?\d{{3,4}}{PSEP}?\d{{4}}(?!\d|-\d)")
 AREA = r"(?:2|[3-6][1-5]|70|80|50[2-8])"
@@ -53,9 +53,11 @@ CITY = (r"(?!(?:연구|요구|추구|도구|가구|기구|입구|출구|창구|�
 APT = r"[가-힣A-Za-z0-9]{0,12}(?:아파트|빌라|맨션|오피스텔|빌딩|타워|하이츠|타운|캐슬|자이|푸르지오|래미안|힐스테이트|아이파크|더샵)"
 UNIT = rf"(?:(?:{APT})[ \t]*)?(?:\d{{1,4}}[ \t]?동[ \t]?)?\d{{1,5}}[ \t]?호"
 # After a road or lot address, the rest of it: "에이동 2302호", "4층 401호", "3층", "B동 101호".
-UNIT_DETAIL = (rf"(?:(?:{APT})[ \t]*)?(?:(?:\d{{1,4}}|[A-Za-z]|[가-힣]{{1,3}})[ \t]?동[ \t]?)?"
+UNIT_DETAIL = (rf"(?:(?:{APT}|[가-힣A-Za-z0-9]{{1,15}})[ \t]*)?(?:(?:\d{{1,4}}|[A-Za-z]|[가-힣]{{1,3}})[ \t]?동[ \t]?)?"
                r"(?:(?:지하[ \t]?|B)?\d{1,3}[ \t]?층"
-               r"(?:[ \t]?\d{1,5}[ \t]?호)?|\d{1,5}[ \t]?호)")
+               r"(?:[ \t]?(?:B|지하[ \t]?)?\d{1,5}[ \t]?호)?|(?:B|지하[ \t]?)?\d{1,5}[ \t]?호)")  # "상가 B102호"
+# Bank accounts run in 2-4 groups; the last may be a single check digit ("9002-1234-5678-9").
+ACCOUNT = r"(?<![\d-])\d{2,6}(?:[ \t]*-[ \t]*\d{2,7}){0,2}[ \t]*-[ \t]*\d{1,7}(?![\d-])"
 G6 = {"gate": r"\d{6}", "reach": (24, 18)}  # 주민등록번호 family and driver's licences hold six digits in a row
 G4 = {"gate": r"\d{4}", "reach": (24, 22)}  # phones and cards end in (or are made of) runs of four digits
 GACC = {"gate": r"\d[ \t]*-[ \t]*\d|\d{10}", "reach": (36, 36)}
@@ -73,7 +75,7 @@ NAME_PREFIX_CITIZEN = CITIZEN_ROLES
 NAME_PREFIX_STAFF = STAFF_ROLES
 TITLE_END = r"(?:님)?(?=[은는이가을를의께에과와도만로]|[^가-힣]|$)"  # "사장님과", not "대리인"
 COLON = r"(?:[ \t]*[:：][ \t]*|[ \t]*\([ \t]*|[ \t]+)"
-TOPIC_COLON = r"(?:은|는|이|가|께서|의)?" + COLON  # "이름은 강만식", "주인 이름은 …"
+TOPIC_COLON = r"(?:님(?:은|이|께서|의)?|은|는|이|가|께서|의)?" + COLON  # "이름은 강만식", "대표님 윤…께"
 
 # Spans that must survive: where a weak candidate overlaps one, the candidate is dropped.
 PROTECTED = re.compile("|".join((
@@ -89,8 +91,13 @@ PROTECTED = re.compile("|".join((
 STAFF_MARKERS = re.compile(r"답변자|담당자|담당[ \t]*(?:공무원|부서)|담당관|담당|담임|" + PUBLIC_TITLES[3:-1] +
                            r"|소[ \t]*속|부[ \t]*서|문의처|민원실|콜센터|고객센터|상담센터|처리[ \t]*부서")
 ORG_BEFORE = re.compile(  # "건축과(031-…)": an office line
-    r"(?:[가-힣A-Za-z]{1,10}(?:과|팀|센터|(?<!사무)실|청|공사|공단|본부|사무소|지사|[가-힣]부)|대표[ \t]*(?:전화|번호))"
+    r"(?:(?:조합|협회|재단|법인|위원회|관리|학교|회관)[ \t]*사무실|[가-힣A-Za-z]{1,10}(?:과|팀|센터|(?<!사무)실|청|공사|공단|본부|사무소|지사|[가-힣]부)|대표[ \t]*(?:전화|번호))"
     r"[ \t]*[(:：/]*[ \t]*(?:☎|(?:전화[ \t]*)?번호(?:는|가|로)?|전화|TEL|Tel|tel)?[ \t:：.]*\Z")
+# Where a named employee works: a public body (kept in role) or a private business (masked).
+PUBLIC_ORG = re.compile(r"(?:공사|공단|[시구군도]청|본부|(?:주민|행정복지|민원)센터|경찰서|소방서|세무서|교육(?:지원)?청|지청|"
+                        r"사무소|출장소|지구대|파출소|우체국|[가-힣]{2,}부(?=[ \t]))")
+PRIVATE_ORG = re.compile(r"회사|업체|주식회사|\(주\)|㈜|상가|가게|식당|학원|병원|의원|어린이집|시공사|건설사|판매처|쇼핑몰|"
+                         r"택배사|보험사|카드사|대리점|매장")
 CITIZEN_MARKERS = re.compile(NAME_PREFIX_CITIZEN[3:-1] + r"|휴대(?:폰|전화)|핸드폰|자택|집[ \t]*전화|본인|저희|개인|"
                              r"제[ \t]*(?:연락처|번호|전화)")
 
@@ -150,13 +157,13 @@ RULES: tuple[Rule, ...] = (
     Rule("email_spelt", "email",
          rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+{AT}[A-Za-z0-9-]+(?:{DOT}[A-Za-z0-9-]+)*?{DOT}{TLD}",
          priority=99, gate=r"@|[aA][tT]|골뱅이", reach=(60, 60)),  # "a [at] b.com", "a 골뱅이 b.net"
-    Rule("rrn", "rrn", RRN_BODY + r"(?:[ \t]*[-.][ \t]*|[ \t]+)?[1-49]\d{6}(?!\d)", check=rrn_valid, priority=95, **G6),
-    Rule("arn", "arn", RRN_BODY + r"(?:[ \t]*[-.][ \t]*|[ \t]+)?[5-8]\d{6}(?!\d)", check=rrn_valid, priority=95, **G6),
-    Rule("rrn_recent", "rrn", RRN_BODY + r"[ \t]*-[ \t]*[1-4]\d{6}(?!\d)", check=rrn_date_valid, priority=94, **G6),
-    Rule("arn_recent", "arn", RRN_BODY + r"[ \t]*-[ \t]*[5-8]\d{6}(?!\d)", check=rrn_date_valid, priority=94, **G6),
-    Rule("rrn_context", "rrn", RRN_BODY + RRN_SPLIT + r"[1-4][ \t]?\d{6}(?!\d)",
+    Rule("rrn", "rrn", RRN_BODY + r"(?:[ \t]*[-.][ \t]*(?:\n[ \t]*)?|[ \t]+)?[1-49]\d{6}(?!\d)", check=rrn_valid, priority=95, **G6),
+    Rule("arn", "arn", RRN_BODY + r"(?:[ \t]*[-.][ \t]*(?:\n[ \t]*)?|[ \t]+)?[5-8]\d{6}(?!\d)", check=rrn_valid, priority=95, **G6),
+    Rule("rrn_recent", "rrn", RRN_BODY + r"[ \t]*-[ \t]*(?:\n[ \t]*)?[1-4]\d{6}(?!\d)", check=rrn_date_valid, priority=94, **G6),
+    Rule("arn_recent", "arn", RRN_BODY + r"[ \t]*-[ \t]*(?:\n[ \t]*)?[5-8]\d{6}(?!\d)", check=rrn_date_valid, priority=94, **G6),
+    Rule("rrn_context", "rrn", RRN_BODY + RRN_SPLIT + r"[1-4][ \t.]?\d{6}(?!\d)",
          before=RRN_CONTEXT, check=rrn_date_valid, priority=94, **G6),
-    Rule("arn_context", "arn", RRN_BODY + RRN_SPLIT + r"[5-8][ \t]?\d{6}(?!\d)",
+    Rule("arn_context", "arn", RRN_BODY + RRN_SPLIT + r"[5-8][ \t.]?\d{6}(?!\d)",
          before=RRN_CONTEXT, check=rrn_date_valid, priority=94, **G6),
     Rule("rrn_partial", "rrn", RRN_BODY + r"[ \t]*-[ \t]*[1-4][*xX●○]{6}", check=rrn_head_valid, priority=93, **G6),
     Rule("arn_partial", "arn", RRN_BODY + r"[ \t]*-[ \t]*[5-8][*xX●○]{6}", check=rrn_head_valid, priority=93, **G6),
@@ -168,11 +175,13 @@ RULES: tuple[Rule, ...] = (
          check=hangul_rrn_valid, priority=92, gate=RRN_LABEL, reach=(0, 40)),
     Rule("birth_date", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT})", before=BD_WORD + r"[^\d\n\[\]]{0,8}?",
          check=birth_date_ok, priority=91, gate=BD_WORD, reach=(0, 40)),
-    Rule("birth_date_suffix", "birth_date", BD_DATE + r"(?:[ \t]*생(?![활산각명존]))?",
+    Rule("birth_date_suffix", "birth_date", rf"(?:{BD_DATE}(?:[ \t]*\.)?|{BD_COMPACT})(?:[ \t]*생(?![활산각명존]))?",
          after=r"(?<=생)|[ \t]*(?:출생|에[ \t]*(?:태어|출생))", check=birth_date_ok, priority=91,
-         gate=r"\d[ \t]*(?:일|\d)[ \t]*(?:생|출생|에[ \t]*태어)", reach=(24, 8)),
+         gate=r"\d[ \t]*(?:일|\d|\.)[ \t]*(?:생|출생|에[ \t]*태어)", reach=(24, 8)),
+    Rule("birth_date_record", "birth_date", BD_DATE, before=rf"(?:{MOBILE})[ \t]*[/,|][ \t]*",
+         after=r"[ \t]*(?:[/,|)\n]|$)", check=birth_date_adult_ok, priority=90, **G4),  # "홍길동 / 010-… / 1990.1.2"
     Rule("birth_date_name", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT})",
-         before="(?<![가-힣])" + NAME + r"[ \t]*[(,][ \t]*",
+         before="(?<![가-힣])" + NAME_COMMON + r"(?<!일)[ \t]*[(,/][ \t]*",
          after=r"[ \t]*(?:생)?[ \t]*[),/]", check=birth_date_ok, priority=90, reach=(14, 14)),  # "류하린(2015.05.20)"
     Rule("card_labelled", "card", CARD_LABELLED, before=r"카드(?:[ \t]*번호)?[^\d\n\[\]]{0,10}?", check=card_shape_ok,
          priority=91, **G4),
@@ -200,24 +209,25 @@ RULES: tuple[Rule, ...] = (
     Rule("passport", "passport", r"[MSRODG](?<![A-Za-z0-9][MSRODG])(?:\d{8}|\d{3}[A-Z]\d{4})(?![A-Za-z0-9])",
          priority=75, weak=True),
     Rule("passport_context", "passport", r"[A-Z]{1,2}[ \t]?(?:\d{3}[A-Z]?|\d{4})[ \t]?\d{4}(?![A-Za-z0-9])",
-         before=r"여권(?:[ \t]*번호)?[^\d\n\[\]A-Za-z]{0,10}?", priority=76, gate=r"여권", reach=(0, 30)),
+         before=r"(?:여권|[Pp]assport|PASSPORT)(?:[ \t]*(?:번호|[Nn]o\.?|[Nn]umber))?[^\d\n\[\]A-Za-z]{0,10}?", priority=76,
+         gate=r"여권|[Pp]assport|PASSPORT", reach=(0, 30)),
     Rule("mobile", "phone", MOBILE, priority=70, role="mobile", **G4),
     Rule("landline", "phone", LANDLINE, priority=69, role="landline", weak=True, **G4),
     Rule("landline_plain", "phone", LANDLINE_PLAIN, priority=57, role="landline", weak=True, **G4),
     Rule("phone_spelt", "phone", SPELT_MOBILE, check=spelt_phone_ok, priority=67, role="mobile",
          gate=r"[0공영Oo][ \t]?[1일lI]", reach=(1, 40)),
     Rule("rep_number", "phone", REP_NUMBER, priority=68, role="rep", weak=True, **G4),
-    Rule("account", "account", r"(?<![\d-])\d{2,6}(?:[ \t]*-[ \t]*\d{2,7}){1,3}(?![\d-])",
+    Rule("account", "account", ACCOUNT,
          before=BANKS + r"[^\d\n\[\].]{0,12}?", check=account_shape_ok, priority=60, weak=True, **GACC),
-    Rule("account_short", "account", r"(?<![\d-])\d{2,6}(?:[ \t]*-[ \t]*\d{2,7}){1,3}(?![\d-])",
+    Rule("account_short", "account", ACCOUNT,
          before=r"(?:국민|우리|하나|기업|SC제일|제일|카카오|토스|케이|부산|대구|광주|경남|전북|제주|산업)(?:은행|뱅크)?"
          r"[ \t]*[:：]?[ \t]*", check=account_shape_ok, priority=60, weak=True, **GACC),
-    Rule("account_after", "account", r"\d(?<![\d-]\d)\d{1,5}(?:[ \t]*-[ \t]*\d{2,7}){1,3}(?![\d-])",
+    Rule("account_after", "account", r"\d(?<![\d-]\d)\d{1,5}(?:[ \t]*-[ \t]*\d{2,7}){0,2}[ \t]*-[ \t]*\d{1,7}(?![\d-])",
          after=r"[ \t]*[(,/]?[ \t]*(?:[가-힣A-Za-z]{0,6}(?:은행|뱅크|금고)|" + BANKS[3:], check=account_shape_ok,
          priority=59, weak=True, **GACC),
     Rule("account_plain", "account", r"(?<!\d)\d{10,14}(?!\d)",
          before=r"(?:계좌(?:번호)?|은행|뱅크)[^\d\n\[\]]{0,12}?", priority=58, weak=True, **GACC),
-    Rule("ip", "ip", r"(?<![\d.])" + IPV4, check=ip_looks_real, priority=55, weak=True, gate=IP_GATE, reach=(2, 2)),
+    Rule("ip", "ip", r"(?<![\d.])" + IPV4, check=ip_looks_real, priority=55, weak=True, gate=IP_GATE, reach=(2, 2), context=not_network_config),
     Rule("ip_context", "ip", IPV4, before=r"(?:IP|ip|아이피)[^\d\n\[\]]{0,12}", priority=55, gate=IP_GATE, reach=(20, 2)),
     Rule("ipv6", "ip", r"(?<![0-9A-Fa-f:])[0-9A-Fa-f]{0,4}(?:::?[0-9A-Fa-f]{1,4}){2,7}(?:::)?(?![0-9A-Fa-f:])",
          check=ipv6_ok, priority=55, weak=True, gate=r"[0-9A-Fa-f]{1,4}::?[0-9A-Fa-f]{1,4}:",
@@ -251,7 +261,7 @@ RULES: tuple[Rule, ...] = (
     Rule("name_self", "name", NAME3, before=SELF, after=NAME_END + PARENT_OF, priority=30, role="citizen", **GW),
     Rule("name_self2", "name", NAME, before=SELF, after=COPULA, priority=30, role="citizen", **GW),
     Rule("name_copula", "name", "(?<![가-힣])" + NAME3, after=COPULA, priority=27, role="citizen", **GW),
-    Rule("name_sign", "name", NAME3, before=r"(?:(?<![^\n])|(?<=[.!?)\]0-9A-Za-z~ \t]))[ \t]*",
+    Rule("name_sign", "name", NAME3, before=r"(?:(?<![^\n])|(?<=[.!?)\]0-9A-Za-z~-]))[ \t]*",
          after=r"[ \t]*[.!]?[ \t]*(?:\n|\Z)", priority=26, role="citizen",
          **{**GW, "context": signature_ok}),  # a signature closing the text
     Rule("name_kin", "name", r"[가-힣]{2}", before="(?<![가-힣])" + KIN + r"[ \t]+",
@@ -260,10 +270,12 @@ RULES: tuple[Rule, ...] = (
     Rule("name_parent", "name", "(?<![가-힣])[가-힣]{2}", after=r"이[ \t]?(?:엄마|아빠|어머니|아버지|맘)(?![가-힣])",
          context=kin_given_ok, priority=26, role="citizen", gate=r"이[ \t]?(?:엄마|아빠|어머니|아버지|맘)", reach=(3, 0)),
     Rule("name_latin", "name", LATIN_NAME, before=r"(?:이름은?|성명|영문(?:[ \t]?(?:이름|성명|명))?|배우자|근로자|"
-         r"I[ \t]am|[Mm]y[ \t]name[ \t]is|Name)[ \t]*[:：]?[ \t]*", check=latin_name_ok, priority=30, role="citizen",
-         gate=r"[A-Z][A-Za-z'-]+[ \t]+[A-Z]", reach=(24, 40)),
+         r"I[ \t]am(?:[ \t]+[a-z]+){0,3}|[Mm]y[ \t]name[ \t]is|Name)[ \t]*[:：]?[ \t]*", check=latin_name_ok, priority=30, role="citizen",
+         gate=r"[A-Z][A-Za-z'-]+[ \t]+[A-Z]", reach=(40, 40)),
     Rule("name_honorific", "name", "(?<![가-힣])" + NAME,
          after=r"[ \t]?(?:님|씨|귀하|드림|올림|할머니|할아버지|어르신|여사님)", priority=29, **GN),
+    Rule("name_student", "name", "(?<![가-힣])" + NAME3,  # "마태오 군(고1)", "이지은 양이"
+         after=r"[ \t]?(?:군|양)(?:[ \t]*[(,]|이|은|의|과|을|에게|한테)", priority=29, **GW),
     Rule("name_customer", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]?(?:고객님|선생님|여사님)",  # "주신 고객님"
          priority=29, **GN),
     Rule("name_public_title", "name", "(?<![가-힣])" + NAME3, after=rf"[ \t]?{PUBLIC_TITLES}{TITLE_END}",
@@ -275,8 +287,34 @@ RULES: tuple[Rule, ...] = (
     Rule("name_phone", "name", "(?<![가-힣])" + NAME3, after=rf"[ \t]*[(:/,]*[ \t]*(?:{MOBILE}|{LANDLINE})",
          priority=28, **GN),
     Rule("name_data", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]*[(:/,][ \t]*(?:(?:주민(?:등록)?[ \t]*번호|생년월일|연락처|"
-         rf"전화(?:번호)?|휴대(?:폰|전화)|핸드폰|이메일|주소)[ \t:：]|(?:{PROVINCES})[ \t])", priority=28,
+         r"전화(?:번호)?|휴대(?:폰|전화)|핸드폰|이메일|주소|사업자(?:[ \t]?등록)?[ \t]?번호|차량(?:[ \t]?번호)?|"
+         r"계좌(?:[ \t]?번호)?|접수[ \t]?번호|(?:운전[ \t]?)?면허(?:[ \t]?번호)?|여권(?:[ \t]?번호)?|외국인[ \t]?등록[ \t]?번호|"
+         rf"(?:[가-힣]{{0,4}}카드)(?:[ \t]?번호)?)[ \t:：]|(?:{PROVINCES})[ \t]|\d{{1,4}}[ \t]?동[ \t]?\d{{1,5}}[ \t]?호)",
+         priority=28,
          **GW),  # "석미자, 주민번호 …", "노창수, 충남 공주시 …"
+    # A label that names a person by what they do (양수자, 참석자, 개인사업자, 조합원 …), then the name and a
+    # pause: the label is open-ended, so the name must stand alone and read as no word with an ending.
+    # "저는 같은 빌라 302호 조현우.", "나는 … 사는 김분이라요": the writer's name closing a self-introduction.
+    Rule("name_self_far", "name", NAME3, before=r"(?<![가-힣])(?:저는|전|제가|본인은|나는)[ \t][^.!?\n\[\]]{0,30}?[ \t]",
+         after=rf"[ \t]*(?:[.!?]|\n|$)|{COPULA}", priority=26, role="citizen", **{**GN, "context": plain_name_ok}),
+    Rule("name_label", "name", NAME3, before=r"(?<![가-힣])[가-힣]{1,5}(?<!공무원)(?<!연구원)(?<!위원)(?:자|인|주|원)"
+         r"(?:[ \t]?명)?" + TOPIC_COLON, after=r"[ \t]*(?:[,/(]|[.!?](?!\d)|\n|$|씨|님)", priority=27,
+         role="citizen", **{**GN, "context": plain_name_ok}),
+    # The child in "김 하 늘 어머니입니다", "박서준 학생 보호자로서": the writer introduces themselves by the child.
+    Rule("name_child", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]?(?:의[ \t]?|학생[ \t]?)?(?:어머니|아버지|엄마|아빠|어머님|"
+         r"아버님|할머니|할아버지|보호자|학부모)(?:입니다|이에요|예요|이고|인데|되는|로서|이며|께서|가|는|이|의)",
+         priority=27, role="citizen", **GW),
+    # A name then a full date of birth: "박옥순 1941년 3월 15일 생", "홍길동, 1990.02.21".
+    Rule("name_birth", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]*[,/(]?[ \t]*(?:(?:19|20)?\d{2}[ \t]*년[ \t]*\d{1,2}[ \t]*월"
+         r"[ \t]*\d{1,2}[ \t]*일|(?:19|20)\d{2}[ \t]*[.\-/][ \t]*\d{1,2}[ \t]*[.\-/][ \t]*\d{1,2})[ \t]*\.?[ \t]*(?:생|출생)",
+         priority=27, role="citizen", **GW),
+    # Latin names closed by a Hangul copula or 씨/님: "PHAM THI LAN 이에요", "Lee Minho 라는 이름".
+    Rule("name_latin_copula", "name", "(?<![A-Za-z])" + LATIN_NAME, after=r"[ \t]*(?:이에요|예요|입니다|이고|이며|이라고|라고|"
+         r"이라는|라는|씨|님)", check=latin_name_ok, priority=29, role="citizen",
+         gate=r"[A-Z][A-Za-z'-]+[ \t]+[A-Z]", reach=(0, 60)),
+    # Foreign names in Hangul after a label: "배우자 응우옌 티 흐엉 씨".
+    Rule("name_foreign", "name", r"[가-힣]{1,4}(?:[ \t][가-힣]{1,3}){1,3}", before=NAME_PREFIX_CITIZEN + TOPIC_COLON,
+         after=r"[ \t]?(?:씨|님)", priority=25, role="citizen", gate=None, context=foreign_name_ok),
 )
 TYPES = tuple(dict.fromkeys(r.type for r in RULES))
 TAGS = {"rrn": "[주민등록번호]", "arn": "[외국인등록번호]", "passport": "[여권번호]", "driver_license": "[운전면허번호]",
