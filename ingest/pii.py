@@ -28,6 +28,7 @@ from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from ingest.pii_bare import bare_names
 from ingest.pii_names import LIST_NEXT, plain_name_ok, valid_name
 from ingest.pii_patterns import (CITIZEN_MARKERS, FOLD, ORG_BEFORE, PRIVATE_ORG, PROTECTED, PUBLIC_ORG, RULES, STAFF_MARKERS,
                                  TAGS, TYPES, Rule)
@@ -95,6 +96,8 @@ class Candidate:
     end: int
 
 
+# Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
+BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
 _GATES = {r.gate: re.compile(r.gate) for r in RULES if r.gate}
 _MAX = sys.maxsize
 
@@ -156,6 +159,9 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
             chosen.append(c)
     if "name" in types:
         _extend_lists(text, chosen, taken)
+        for start, end in bare_names(text, lambda s, e: not _overlaps(taken, s, e) and not _protected(text, s, e)):
+            insort(taken, (start, end))
+            chosen.append(Candidate(BARE_NAME, start, end))
     return sorted(chosen, key=lambda c: c.start)
 
 

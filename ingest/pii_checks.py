@@ -69,7 +69,7 @@ def luhn_valid(value: str) -> bool:
 
 def account_shape_ok(value: str) -> bool:
     """Bank account numbers run 10-14 digits (국민 6-2-6, 신한 3-3-6, 우리 4-3-6, 하나 3-6-5, 농협 3-4-4-2 …)."""
-    return 10 <= len(_digits(value)) <= 14
+    return 10 <= len(re.sub(r"[^\d*]", "", value)) <= 14  # hidden digits ("123456-**-123456") count too
 
 
 def ip_looks_real(value: str) -> bool:

@@ -107,6 +107,10 @@ def valid_name(value: str) -> bool:
         if any(c in "는은을를의것등및에" for c in parts[-1]) or any(c in "는을를의것등및에" for c in "".join(parts[1:-1])):
             return False
     value = value.replace(" ", "").replace("\t", "")
+    from ingest.pii_bare import FAMOUS  # historic and public figures: no one's personal data (imports this module)
+
+    if value in FAMOUS:
+        return False
     if value in STOPWORDS or (len(value) == 3 and (value[:2] in NOUN_PREFIXES or value[-1] in "는를의에")):
         return False  # stopword + particle ("이름은") is vetoed in context: "저는 이하은." closes a clause
     return not (len(value) >= 3 and value[-1] in ORG_ENDINGS and value[:2] not in DOUBLE_SURNAMES)
@@ -218,6 +222,8 @@ def name_context_ok(text: str, start: int, end: int, weak: bool = False) -> bool
         return False  # "이상은", "정말로": a word and its particle, unless nothing follows it in the clause
     if (weak or len(word) >= 3) and _dictionary_word(word, weak):
         return False
+    if len(word) == 3 and value == word and not _reads_as_noun(text, start, end):
+        return False  # "피해자가 구체적으로", "세대주가 하는게": in its sentence the word has a suffix or an ending
     if len(word) == 3 and _word_reading(word, weak):
         return False
     if len(word) == 3 and word[-1] in "가를을도랑와과의" and not _CUE_AFTER.match(text, end):
@@ -233,6 +239,12 @@ def name_context_ok(text: str, start: int, end: int, weak: bool = False) -> bool
             word_end += 1
         return not _starts_longer_word(text[start:word_end], end - start)
     return True
+
+
+def _reads_as_noun(text: str, start: int, end: int) -> bool:
+    from ingest.pii_bare import verbal_in_context  # the bare-name detector's reading (imports this module)
+
+    return not verbal_in_context(text, start, end)
 
 
 def signature_ok(text: str, start: int, end: int) -> bool:

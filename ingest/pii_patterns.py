@@ -42,6 +42,7 @@ HD = "[0-9공영일이삼사오육륙칠팔구]"
 HSEP = r"(?:[ \t]*[-.)·~][ \t]*|[ \t]*)"
 SPELT_MOBILE = (rf"(?<![0-9가-힣A-Za-z])[0공영Oo][ \t]?[1일lI][ \t]?[016789공영일육륙칠팔구Oo]{HSEP}(?:{HD}[ \t]?){{2,3}}{HD}{HSEP}"
                 rf"(?:{HD}[ \t]?){{3}}{HD}(?!\d)")
+STARS = r"[*＊xX●○]"
 REP_NUMBER = r"1(?<![\d-]1)(?:5[4-9]|6[0-9]|8[0-9])\d[ \t]*-[ \t]*\d{4}(?![\d-])"
 REGIONS = "서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주"
 PROVINCES = ("서울특별시|부산광역시|대구광역시|인천광역시|광주광역시|대전광역시|울산광역시|세종특별자치시|경기도|"
@@ -57,10 +58,10 @@ UNIT_DETAIL = (rf"(?:(?:{APT}|[가-힣A-Za-z0-9]{{1,15}})[ \t]*)?(?:(?:\d{{1,4}}
                r"(?:(?:지하[ \t]?|B)?\d{1,3}[ \t]?층"
                r"(?:[ \t]?(?:B|지하[ \t]?)?\d{1,5}[ \t]?호)?|(?:B|지하[ \t]?)?\d{1,5}[ \t]?호)")  # "상가 B102호"
 # Bank accounts run in 2-4 groups; the last may be a single check digit ("9002-1234-5678-9").
-ACCOUNT = r"(?<![\d-])\d{2,6}(?:[ \t]*-[ \t]*\d{2,7}){0,2}[ \t]*-[ \t]*\d{1,7}(?![\d-])"
+ACCOUNT = r"(?<![\d-])\d{2,6}(?:[ \t]*-[ \t]*[\d*]{2,7}){0,2}[ \t]*-[ \t]*\d{1,7}(?![\d-])"  # "123456-**-123456"
 G6 = {"gate": r"\d{6}", "reach": (24, 18)}  # 주민등록번호 family and driver's licences hold six digits in a row
 G4 = {"gate": r"\d{4}", "reach": (24, 22)}  # phones and cards end in (or are made of) runs of four digits
-GACC = {"gate": r"\d[ \t]*-[ \t]*\d|\d{10}", "reach": (36, 36)}
+GACC = {"gate": r"\d[ \t]*-[ \t]*[\d*]|\d{10}", "reach": (36, 36)}
 OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 IPV4 = rf"(?:{OCTET}\.){{3}}{OCTET}(?!\d|\.\d)"
 IP_GATE = r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}"
@@ -152,7 +153,7 @@ AGE_SEX = (r"[ \t]*[(,][ \t]*(?:만[ \t]*)?(?:\d{1,3}[ \t]*(?:세|살)[ \t]*[,/)
            r"(?:남|여)(?:성|자)?[ \t]*[,/)]|"
            r"\d{2,4}[ \t]*[.\-/년]|\d{6}[ \t]*\))")
 RULES: tuple[Rule, ...] = (
-    Rule("email", "email", r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
+    Rule("email", "email", r"(?<![A-Za-z0-9._%+*-])[A-Za-z0-9._%+-]+[A-Za-z0-9._%+*-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
          priority=100, gate="@", reach=(80, 260)),
     Rule("email_spelt", "email",
          rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+{AT}[A-Za-z0-9-]+(?:{DOT}[A-Za-z0-9-]+)*?{DOT}{TLD}",
@@ -212,10 +213,15 @@ RULES: tuple[Rule, ...] = (
          before=r"(?:여권|[Pp]assport|PASSPORT)(?:[ \t]*(?:번호|[Nn]o\.?|[Nn]umber))?[^\d\n\[\]A-Za-z]{0,10}?", priority=76,
          gate=r"여권|[Pp]assport|PASSPORT", reach=(0, 30)),
     Rule("mobile", "phone", MOBILE, priority=70, role="mobile", **G4),
+    Rule("landline_partial", "phone", rf"0(?<![\d+]0){AREA}{PSEP}{STARS}{{3,4}}{PSEP}\d{{4}}(?![\d*＊])", priority=69,
+         role="landline", weak=True, **G4),
     Rule("landline", "phone", LANDLINE, priority=69, role="landline", weak=True, **G4),
     Rule("landline_plain", "phone", LANDLINE_PLAIN, priority=57, role="landline", weak=True, **G4),
     Rule("phone_spelt", "phone", SPELT_MOBILE, check=spelt_phone_ok, priority=67, role="mobile",
          gate=r"[0공영Oo][ \t]?[1일lI]", reach=(1, 40)),
+    # Partly hidden numbers are still masked: the visible digits plus a name or context identify a person.
+    Rule("mobile_partial", "phone", r"0(?<![\d+]0)1[016789]" + rf"{PSEP}(?:{STARS}{{3,4}}{PSEP}\d{{4}}|\d{{3,4}}{PSEP}{STARS}{{4}})"
+         r"(?![\d*＊])", priority=70, role="mobile", gate=r"01[016789]", reach=(0, 24)),
     Rule("rep_number", "phone", REP_NUMBER, priority=68, role="rep", weak=True, **G4),
     Rule("account", "account", ACCOUNT,
          before=BANKS + r"[^\d\n\[\].]{0,12}?", check=account_shape_ok, priority=60, weak=True, **GACC),
@@ -228,6 +234,9 @@ RULES: tuple[Rule, ...] = (
     Rule("account_plain", "account", r"(?<!\d)\d{10,14}(?!\d)",
          before=r"(?:계좌(?:번호)?|은행|뱅크)[^\d\n\[\]]{0,12}?", priority=58, weak=True, **GACC),
     Rule("ip", "ip", r"(?<![\d.])" + IPV4, check=ip_looks_real, priority=55, weak=True, gate=IP_GATE, reach=(2, 2), context=not_network_config),
+    Rule("ip_partial", "ip", rf"(?<![\d.*]){OCTET}\.(?:{OCTET}|{STARS}{{1,3}})\.(?:{OCTET}|{STARS}{{1,3}})\.(?:{OCTET}|{STARS}{{1,3}})"
+         r"(?![\d*＊]|\.\d)", check=lambda v: any(c in v for c in "*＊xX"), priority=55,
+         gate=r"\d{1,3}\.[\d*＊xX]{1,3}\.[\d*＊xX]{1,3}\.", reach=(0, 16)),
     Rule("ip_context", "ip", IPV4, before=r"(?:IP|ip|아이피)[^\d\n\[\]]{0,12}", priority=55, gate=IP_GATE, reach=(20, 2)),
     Rule("ipv6", "ip", r"(?<![0-9A-Fa-f:])[0-9A-Fa-f]{0,4}(?:::?[0-9A-Fa-f]{1,4}){2,7}(?:::)?(?![0-9A-Fa-f:])",
          check=ipv6_ok, priority=55, weak=True, gate=r"[0-9A-Fa-f]{1,4}::?[0-9A-Fa-f]{1,4}:",
@@ -273,7 +282,7 @@ RULES: tuple[Rule, ...] = (
          r"I[ \t]am(?:[ \t]+[a-z]+){0,3}|[Mm]y[ \t]name[ \t]is|Name)[ \t]*[:：]?[ \t]*", check=latin_name_ok, priority=30, role="citizen",
          gate=r"[A-Z][A-Za-z'-]+[ \t]+[A-Z]", reach=(40, 40)),
     Rule("name_honorific", "name", "(?<![가-힣])" + NAME,
-         after=r"[ \t]?(?:님|씨|귀하|드림|올림|할머니|할아버지|어르신|여사님)", priority=29, **GN),
+         after=r"[ \t]?(?:님|씨|귀하|드림|올림|배상(?![가-힣])|拜上|할머니|할아버지|어르신|여사님)", priority=29, **GN),
     Rule("name_student", "name", "(?<![가-힣])" + NAME3,  # "마태오 군(고1)", "이지은 양이"
          after=r"[ \t]?(?:군|양)(?:[ \t]*[(,]|이|은|의|과|을|에게|한테)", priority=29, **GW),
     Rule("name_customer", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]?(?:고객님|선생님|여사님)",  # "주신 고객님"
