@@ -165,8 +165,11 @@ def _window_tokens(text: str, start: int, end: int):
 def verbal_in_context(text: str, start: int, end: int) -> bool:
     """Whether, in its sentence, part of [start, end) is a verb-making suffix or 적/들: "구체+적", "원+하+지"."""
     w_start, tokens = _window_tokens(text, start, end)
+    # only after a known noun of two syllables ("구체+적", "제공+하"): Kiwi reads many given names' last
+    # syllable (용, 율, 인, 하 as in 최희하) as a suffix after a piece it does not know
     return any(t.start > start - w_start and (t.tag in ("XSV", "XSA") or t.tag == "XSN" and t.form in ("적", "들"))
-               for t in tokens)  # not 용, 율, 인 …: Kiwi reads many given names' last syllable as a suffix
+               and p.tag in ("NNG", "XR") and p.len >= 2 and not p.oov and p.score > -13
+               for p, t in zip(tokens, tokens[1:]))
 
 
 def _in_context(text: str, start: int, end: int, given_score: int) -> bool:
