@@ -293,6 +293,32 @@ def cmd_sample(args, rt) -> int:
     return 0
 
 
+def cmd_deadline(args, rt) -> int:
+    from rag.desk.deadline import DeadlineError, deadline_from_strings
+    from rag.desk.holidays import CalendarError
+    from rag.desk.rules import deadline_for_strings
+
+    if bool(args.kind) == bool(args.period):
+        raise CliError(USAGE, "--period(예: 7일, 3일, 2주, 1개월)와 --kind(민원 종류) 중 하나만 주세요.")
+    try:
+        if args.kind:
+            out = deadline_for_strings(args.kind, args.received, args.extend, args.pause, today=rt.settings.today())
+        else:
+            out = deadline_from_strings(args.received, args.period, args.extend, args.pause, today=rt.settings.today())
+    except (DeadlineError, CalendarError) as e:
+        raise CliError(USAGE, str(e)) from None
+    if args.json:
+        _print_json(out)
+        return 0
+    print(f"처리기한: {out['due']}  (접수 {out['received']}, 처리기간 {out['period']}"
+          + (f", 연장 {out['extend']}" if out["extend"] else "") + ")")
+    print(f"계산: {out['counted']}")
+    for s in out["skipped"]:
+        print(f"  - {s['date']} {s['reason']}")
+    print(f"근거: {out['basis']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = KoreanArgumentParser(prog="dasan", description="다산: 공무원을 위한 법령·규정 질의응답",
                              epilog="종료 코드: 0 정상, 1 일부 실패, 2 인자·입력 오류, 3 색인 사용 중, "
@@ -368,6 +394,14 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sample", help="가상의 예시 자료 쓰기")
     s.add_argument("dir")
     s.set_defaults(fn=cmd_sample)
+    s = sub.add_parser("deadline", help="민원 처리기한 계산: --received 2026-03-02T10:00 --period 3일")
+    s.add_argument("--received", required=True, help="접수 일시 YYYY-MM-DD 또는 YYYY-MM-DDTHH:MM")
+    s.add_argument("--period", help="처리기간: 3일, 7일, 2주, 1개월, 1년, 즉시")
+    s.add_argument("--kind", help="민원 종류(처리기간 표에서 기간과 근거를 찾음, 예: 정보공개 청구)")
+    s.add_argument("--extend", help="연장 기간(예: 10일); --kind와 함께면 '표'로 표의 연장 기간 사용")
+    s.add_argument("--pause", action="append", help="보완 기간(시계 멈춤) 2026-03-02..2026-03-05, 여러 번 가능")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(fn=cmd_deadline)
     return p
 
 

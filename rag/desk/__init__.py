@@ -1,0 +1,1 @@
+"""The complaint officer's desk: pieces the complaint analysis builds on (deadlines first)."""
