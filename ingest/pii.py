@@ -36,6 +36,7 @@ from ingest.pii_patterns import (CITIZEN_MARKERS, FOLD, ORG_BEFORE, PRIVATE_ORG,
 STYLES = ("tag", "stars")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _OFFICIAL_EMAIL = re.compile(r"@(?:[\w-]+\.)*(?:go\.kr|korea\.kr)$", re.IGNORECASE)
+_DEPT_MAILBOX = re.compile(r"[가-힣](?:과|팀|센터|본부|청)(?![가-힣])|공용|대표[ \t]*(?:메일|이메일|주소)|부서[ \t]*(?:메일|이메일)")
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,9 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
         return role == "landline" and (_context_role(text, c.start) == "staff"
                                        or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None)
     if c.rule.type == "email":
-        return bool(_OFFICIAL_EMAIL.search(text[c.start:c.end])) and _context_role(text, c.start) == "staff"
+        # an official address in a staff context, or a department's shared mailbox ("교통행정과 공용 메일 …")
+        return bool(_OFFICIAL_EMAIL.search(text[c.start:c.end])) and (
+            _context_role(text, c.start) == "staff" or _DEPT_MAILBOX.search(_sentence_before(text, c.start, 30)) is not None)
     if c.rule.type == "name":
         if _mobile_follows(text, c, chosen):
             return False

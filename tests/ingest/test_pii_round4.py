@@ -1,0 +1,52 @@
+"""Round 4 of the masker: identifier writings and name mentions that escaped it (my own sentences)."""
+import pytest
+
+from ingest.pii import mask
+
+
+def _types(text):
+    r = mask(text)
+    return [(s.type, text[s.start:s.end]) for s in r.spans]
+
+
+@pytest.mark.parametrize("text, typ, value", [
+    ("외국인등록증 번호 930412 6123457 입니다", "arn", "930412 6123457"),        # 등록증 label, space-separated
+    ("외국인등록번호 980512-7234567 맞나요", "arn", "980512-7234567"),           # century digit mistyped
+    ("주민등록증 번호는 020304-0123456", "rrn", "020304-0123456"),              # 0: not a citizen digit, labelled
+    ("1962년 음력 9월 9일생 입니다", "birth_date", "1962년 음력 9월 9일"),
+    ("생일은 12/25/1990 이에요", "birth_date", "12/25/1990"),
+    ("사업자번호 214-**-56789 로 조회", "brn", "214-**-56789"),
+    ("사업자번호 123.45.67890 입니다", "brn", "123.45.67890"),
+    ("카드번호 뒤 4자리는 9876 입니다", "card", "9876"),
+    ("승인 내역 9123-****-****-4321 건", "card", "9123-****-****-4321"),
+    ("환불은 신한 110 234 567890 으로 부탁드려요", "account", "110 234 567890"),
+    ("3333 01 2345678 카카오뱅크로 보내주세요", "account", "3333 01 2345678"),
+    ("주소는 세종시 한누리대로 2130 (보람동) 우편번호 30151 입니다", "address", "세종시 한누리대로 2130 (보람동) 우편번호 30151"),
+    ("배송지는 서울 도봉구 도봉로 12 창동주공 3단지 301동 1203호입니다", "address", "서울 도봉구 도봉로 12 창동주공 3단지 301동 1203호"),
+    ("저희 가게는 먹자골목길 12-3 에 있어요", "address", "먹자골목길 12-3"),
+])
+def test_identifier_writings(text, typ, value):
+    # the span may take a fused 생 along ("9월 9일생"), never much more
+    assert any(t == typ and value in v and len(v) <= len(value) + 1 for t, v in _types(text)), _types(text)
+
+
+def test_rrn_read_out_in_halves():
+    t = "불러드린 번호는 앞자리 651203 뒷자리 2345678 입니다"
+    got = _types(t)
+    assert ("rrn", "651203") in got and ("rrn", "2345678") in got
+
+
+def test_spelt_phone_without_spacing():
+    t = "연락처는공일공 일이삼사 오육칠팔 이고요"
+    assert ("phone", "공일공 일이삼사 오육칠팔") in _types(t)
+
+
+def test_department_mailbox_kept():
+    t = "민원여권과 공용 메일 passport@jongno.go.kr 로 서류를 냈습니다"
+    assert mask(t).masked == t
+
+
+@pytest.mark.parametrize("text", ["이 방법으로 3개를 샀다", "집이 넓어서 좋아요 2층", "사건번호 2023-12345 문의",
+                                  "카드 결제 후 3일 뒤 1234원이 빠졌다"])
+def test_ordinary_numbers_stay(text):
+    assert [s for s in mask(text).spans if s.type in ("address", "card", "rrn", "account")] == []
