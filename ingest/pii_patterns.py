@@ -14,7 +14,7 @@ from typing import Callable
 from ingest.pii_names import (  # noqa: F401  (re-exported: the name lexicon used to live here)
     CITIZEN_ROLES, COPULA, NAME_COMMON, RARE_SURNAMES, DOUBLE_SURNAMES, GIVEN, GREETING, KIN, LATIN_NAME, NAME, NAME3, NAME_END, NOUN_PREFIXES,
     OTHER_TITLES, PUBLIC_TITLES, PARENT_OF, SELF, STAFF_ROLES, STOPWORDS,
-    SURNAMES, foreign_name_ok, kin_given_ok, latin_name_ok, plain_name_ok, name_context_ok, signature_ok, valid_name, weak_name_context_ok)
+    SURNAMES, dialect_given_ok, foreign_name_ok, kin_given_ok, roman_name_ok, latin_name_ok, plain_name_ok, name_context_ok, signature_ok, valid_name, weak_name_context_ok)
 
 # Same-length folding before matching, so offsets still index the original text: dash variants (HWP
 # and Word write "900101–1234567", phone keyboards the vowel ㅡ), full-width digits, letters and punctuation, odd spaces.
@@ -97,8 +97,8 @@ ORG_BEFORE = re.compile(  # "건축과(031-…)": an office line
     r"[ \t]*[(:：/]*[ \t]*(?:☎|(?:전화[ \t]*)?번호(?:는|가|로)?|전화|TEL|Tel|tel)?[ \t:：.]*\Z")
 # Where a named employee works: a public body (kept in role) or a private business (masked).
 PUBLIC_ORG = re.compile(r"(?:공사|공단|[시구군도]청|본부|(?:주민|행정복지|민원)센터|경찰서|소방서|세무서|교육(?:지원)?청|지청|"
-                        r"사무소|출장소|지구대|파출소|우체국|[가-힣]{2,}부(?=[ \t]))")
-PRIVATE_ORG = re.compile(r"회사|업체|주식회사|\(주\)|㈜|상가|가게|식당|학원|병원|의원|어린이집|시공사|건설사|판매처|쇼핑몰|"
+                        r"사무소|출장소|지구대|파출소|우체국|[가-힣]{2,}부(?=[ \t])|(?<!사립)(?<!사립[ \t])(?:초등|중|고등|고)?학교|돌봄[ \t]?교실)")
+PRIVATE_ORG = re.compile(r"회사|업체|사업장|공장|농장|고용주|사립|주식회사|\(주\)|㈜|상가|가게|식당|학원|병원|의원|어린이집|시공사|건설사|판매처|쇼핑몰|"
                          r"택배사|보험사|카드사|대리점|매장")
 CITIZEN_MARKERS = re.compile(NAME_PREFIX_CITIZEN[3:-1] + r"|휴대(?:폰|전화)|핸드폰|자택|집[ \t]*전화|본인|저희|개인|"
                              r"제[ \t]*(?:연락처|번호|전화)")
@@ -302,16 +302,35 @@ RULES: tuple[Rule, ...] = (
     Rule("name_self", "name", NAME3, before=SELF, after=NAME_END + PARENT_OF, priority=30, role="citizen", **GW),
     Rule("name_self2", "name", NAME, before=SELF, after=COPULA, priority=30, role="citizen", **GW),
     Rule("name_copula", "name", "(?<![가-힣])" + NAME3, after=COPULA, priority=27, role="citizen", **GW),
-    Rule("name_sign", "name", NAME3, before=r"(?:(?<![^\n])|(?<=[.!?)\]0-9A-Za-z~-]))[ \t]*",
+    Rule("name_sign", "name", NAME3, before=r"(?:(?<![^\n])|(?<=[.!?)\]0-9A-Za-z~-])|(?<=니다)|(?<=세요)|(?<=해요))[ \t]*",
          after=r"[ \t]*[.!]?[ \t]*(?:\n|\Z)", priority=26, role="citizen",
          **{**GW, "context": signature_ok}),  # a signature closing the text
     Rule("name_kin", "name", r"[가-힣]{2}", before="(?<![가-힣])" + KIN + r"[ \t]+",
-         after=r"이?(?:가|는|를|도|랑|한테|의|와|하고|고요|에요|예요|[ \t])",
+         after=r"이?(?:가|는|를|도|랑|한테|에게|께|의|와|하고|고요|에요|예요|[ \t])",
          context=kin_given_ok, priority=26, role="citizen", gate=KIN, reach=(0, 8)),
+    # "우리 영수이가 군대서": a given name with the dialect -이 after 우리/저희.
+    Rule("name_dialect", "name", "[가-힣]{2}", before=r"(?<![가-힣])(?:우리|저희|울)[ \t]+",
+         after=r"이(?:가|는|를|도|랑|한테|하고|의)(?![가-힣])", context=dialect_given_ok, priority=26, role="citizen",
+         gate=r"(?:우리|저희|울)[ \t]", reach=(0, 10)),
+    # Latin capitals after 영문 이름/여권 or before a Hangul particle: "영문 이름이 CHOI SEOYUN으로".
+    Rule("name_roman", "name", r"(?<![A-Za-z])[A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z-]+){1,2}(?![A-Za-z])",
+         after=r"[ \t]?(?:으로|로|이|가|은|는|을|를|의|씨|님|이라고|라고|입니다|이에요|예요)", check=roman_name_ok,
+         priority=29, role="citizen", gate=r"[A-Z][A-Za-z]+[ \t][A-Z]", reach=(0, 40)),
+    # Quoted: "'독고은비'라는 이름으로", "“김민수”라고 저장된".
+    Rule("name_quoted", "name", NAME, before=r"['‘\"“「『]", after=r"['’\"”」』][ \t]*(?:이?라는|이?라고|이?란)[ \t]*"
+         r"(?:이름|명의|사람|분|분이|저장)", priority=28, role="citizen", gate=None, check=valid_name),
+    # A room or a unit as the label of a tenant list: "- 101호: 이재민 (010-…)", "102호: 석하영".
+    Rule("name_unit", "name", NAME3, before=r"(?<![\d-])\d{1,4}[ \t]?호[ \t]*[:：][ \t]*", after=r"[ \t]*(?:[(,/\n]|$)",
+         check=valid_name, priority=27, role="citizen", gate=r"\d[ \t]?호[ \t]*[:：]", reach=(4, 14)),
+    # One-syllable given names written apart: "이름 이 담,", "우리 반 김 솔 학생", "형 김 결도".
+    Rule("name_spaced_short", "name", rf"[{SURNAMES}][ \t][가-힣]",
+         before=r"(?:(?<![가-힣])(?:이름|성명|성함)(?:은|이|:|：)?|(?<![가-힣])(?:우리[ \t]?반|같은[ \t]?반|형|누나|언니|오빠|동생))[ \t]+",
+         after=r"[ \t]*(?:[,(/]|\n|$|학생|군(?![가-힣])|양(?![가-힣])|씨|님|이고|입니다|이에요|도[ \t])", priority=27,
+         role="citizen", gate=None, check=lambda v: v[-1] not in "것곳번분때일날중건점쪽후외등및의는은을를이가도"),
     Rule("name_parent", "name", "(?<![가-힣])[가-힣]{2}", after=r"이[ \t]?(?:엄마|아빠|어머니|아버지|맘)(?![가-힣])",
          context=kin_given_ok, priority=26, role="citizen", gate=r"이[ \t]?(?:엄마|아빠|어머니|아버지|맘)", reach=(3, 0)),
     Rule("name_latin", "name", LATIN_NAME, before=r"(?:이름은?|성명|영문(?:[ \t]?(?:이름|성명|명))?|배우자|근로자|"
-         r"I[ \t]am(?:[ \t]+[a-z]+){0,3}|[Mm]y[ \t]name[ \t]is|Name)[ \t]*[:：]?[ \t]*", check=latin_name_ok, priority=30, role="citizen",
+         r"I(?:[ \t]am|['’]m)(?:[ \t]+[a-z]+){0,3}|[Mm]y[ \t]name[ \t]is|Name)[ \t]*[:：]?[ \t]*", check=latin_name_ok, priority=30, role="citizen",
          gate=r"[A-Z][A-Za-z'-]+[ \t]+[A-Z]", reach=(40, 40)),
     Rule("name_honorific", "name", "(?<![가-힣])" + NAME,
          after=r"[ \t]?(?:님|씨|귀하|드림|올림|배상(?![가-힣])|拜上|할머니|할아버지|어르신|여사님)", priority=29, **GN),

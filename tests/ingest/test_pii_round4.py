@@ -50,3 +50,42 @@ def test_department_mailbox_kept():
                                   "카드 결제 후 3일 뒤 1234원이 빠졌다"])
 def test_ordinary_numbers_stay(text):
     assert [s for s in mask(text).spans if s.type in ("address", "card", "rrn", "account")] == []
+
+
+def _names(text):
+    return [text[s.start:s.end] for s in mask(text).spans if s.type == "name"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("안녕하세요 저는 네팔 사람 바하두르 타망 입니다. 월급을 못 받았어요", "바하두르 타망"),   # Hangul foreign name
+    ("제 이름 소피아 페레이라 외국인등록증 있어요", "소피아 페레이라"),                     # swallows a Korean-looking piece
+    ("여권 영문 이름이 PARK JIHOON으로 나왔어요", "PARK JIHOON"),
+    ("Hi, I'm Peter Novak, 원어민 강사입니다", "Peter Novak"),
+    ("화면에 '남궁다솜'이라는 이름으로 전화가 와요", "남궁다솜"),
+    ("- 301호: 문하겸\n- 302호: 공실", "문하겸"),
+    ("아이 이름 조 윤, 생년월일은 나중에 드릴게요", "조 윤"),
+    ("우리 현수이가 휴가를 나왔는디 예비군이", "현수"),
+    ("같은 동 사는 장민석과 권하람 부부가 소음을 냅니다", "권하람"),
+    ("그날 변지란과 함태호가 같이 왔어요", "변지란"),
+    ("피해자 두영철 씨가 다쳤어요", "두영철"),
+])
+def test_name_mentions(text, name):
+    assert name in _names(text), _names(text)
+
+
+def test_name_found_once_is_masked_everywhere():
+    t = "우리 딸 서윤이는 초등학생인데 서윤한테 같은 반 아이가 돈을 달래요. 서윤의 담임께 말씀드렸어요"
+    assert _names(t).count("서윤") == 3, _names(t)
+
+
+@pytest.mark.parametrize("text", [
+    "양식의 성명 칸 예시로 홍길동이라고 적혀 있어요",                 # a form's example
+    "혼자 사시는 여든셋 어르신이 계십니다",                           # native numeral
+    "이 두가지입니다. 답변 부탁드립니다",
+    "면사무소 허문길 주사한테 물어보니 된다고 했어요",                  # official by title, whatever found it
+    "한빛초등학교 나은결 교사가 상담을 해 주셨어요",
+    "예약이 안돼요 010-1234-5678 로 연락 주세요",
+])
+def test_not_private_names(text):
+    got = [v for v in _names(text) if v not in ("",)]
+    assert not any(w in got for w in ("홍길동", "여든셋", "두가지", "허문길", "나은결", "안돼요")), got
