@@ -178,6 +178,8 @@ RULES: tuple[Rule, ...] = (
     Rule("rrn_front", "rrn", RRN_BODY + r"(?!\d)", before=r"앞[ \t]*(?:자리|번호|6[ \t]*자리|여섯[ \t]*자리)[^\d\n]{0,6}?",
          after=r"[^\d\n]{0,16}뒷[ \t]*(?:자리|번호)|\D{0,30}(?:주민|외국인)", check=lambda v: rrn_head_valid(v + "1"),
          priority=92, **G6),
+    Rule("rrn_front_labelled", "rrn", RRN_BODY + r"(?![\d-])", before=r"(?:주민|외국인)[^\d\n\[\]]{0,10}앞[ \t]*(?:자리|번호|6[ \t]*자리|"
+         r"여섯[ \t]*자리)?[^\d\n\[\]]{0,6}?", check=lambda v: rrn_head_valid(v + "1"), priority=91, **G6),  # "주민번호 앞자리 900101"
     Rule("rrn_back", "rrn", r"(?<!\d)[0-9]\d{6}(?!\d)",
          before=r"(?:앞[ \t]*(?:자리|번호)[^\d\n]{0,6}?\d{6}[^\d\n]{0,16}|(?:주민|외국인)[^\d\n]{0,12})"
          r"뒷[ \t]*(?:자리|번호|7[ \t]*자리|일곱[ \t]*자리)[^\d\n]{0,6}?", priority=92, **G6),

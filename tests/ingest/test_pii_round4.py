@@ -36,6 +36,10 @@ def test_rrn_read_out_in_halves():
     assert ("rrn", "651203") in got and ("rrn", "2345678") in got
 
 
+def test_rrn_front_half_labelled():
+    assert ("rrn", "900101") in _types("주민등록번호 앞 6자리 900101 만 알려드립니다")
+
+
 def test_spelt_phone_without_spacing():
     t = "연락처는공일공 일이삼사 오육칠팔 이고요"
     assert ("phone", "공일공 일이삼사 오육칠팔") in _types(t)
