@@ -29,13 +29,15 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from ingest.pii_bare import bare_names
-from ingest.pii_names import LIST_NEXT, plain_name_ok, valid_name
+from ingest.pii_foreign import foreign_names
+from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, OTHER_TITLES, PUBLIC_TITLES, dictionary_word, plain_name_ok, valid_name
 from ingest.pii_patterns import (CITIZEN_MARKERS, FOLD, ORG_BEFORE, PRIVATE_ORG, PROTECTED, PUBLIC_ORG, RULES, STAFF_MARKERS,
                                  TAGS, TYPES, Rule)
 
 STYLES = ("tag", "stars")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _OFFICIAL_EMAIL = re.compile(r"@(?:[\w-]+\.)*(?:go\.kr|korea\.kr)$", re.IGNORECASE)
+_DEPT_MAILBOX = re.compile(r"[가-힣](?:과|팀|센터|본부|청)(?![가-힣])|공용|대표[ \t]*(?:메일|이메일|주소)|부서[ \t]*(?:메일|이메일)")
 
 
 @dataclass(frozen=True)
@@ -159,9 +161,19 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
             chosen.append(c)
     if "name" in types:
         _extend_lists(text, chosen, taken)
+        # a foreign name swallows a piece of it that a rule took for a Korean name ("이름 마리아 산토스")
+        for start, end in foreign_names(text, lambda s, e: not _protected(text, s, e) and all(
+                o.rule.type == "name" and s <= o.start and o.end <= e for o in chosen if o.start < e and s < o.end)):
+            for o in [o for o in chosen if o.start < end and start < o.end]:
+                chosen.remove(o)
+                taken.remove((o.start, o.end))
+            insort(taken, (start, end))
+            chosen.append(Candidate(BARE_NAME, start, end))
         for start, end in bare_names(text, lambda s, e: not _overlaps(taken, s, e) and not _protected(text, s, e)):
             insort(taken, (start, end))
             chosen.append(Candidate(BARE_NAME, start, end))
+        _extend_lists(text, chosen, taken)
+        _propagate(text, chosen, taken)
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -173,16 +185,40 @@ def _extend_lists(text: str, chosen: list[Candidate], taken: list[tuple[int, int
     todo = [c for c in chosen if c.rule.type == "name"]
     while todo:
         c = todo.pop()
-        m = LIST_NEXT.match(text, c.end)
-        if m is None:
-            continue
-        start, end = m.span("v")
-        if _overlaps(taken, start, end) or not valid_name(m.group("v")) or not plain_name_ok(text, start, end):
-            continue
-        follower = Candidate(c.rule, start, end)
-        insort(taken, (start, end))
-        chosen.append(follower)
-        todo.append(follower)
+        for m in (LIST_NEXT.match(text, c.end), LIST_PREV.search(text, max(0, c.start - 8), c.start)):
+            if m is None:
+                continue
+            start, end = m.span("v")
+            if _overlaps(taken, start, end) or not valid_name(m.group("v")):
+                continue
+            # a clean list item ("편재민, 빈소율, 탁도훈", "… 양지은 부부가") or the first of a pair ("박정란과 오세민이")
+            # needs only to be no dictionary word
+            clean_item = start < c.start or _LIST_ITEM_END.match(text, end) is not None
+            if not plain_name_ok(text, start, end) and not (clean_item and not dictionary_word(m.group("v"))):
+                continue
+            follower = Candidate(c.rule, start, end)
+            insort(taken, (start, end))
+            chosen.append(follower)
+            todo.append(follower)
+
+
+_LIST_ITEM_END = re.compile(r"[ \t]*(?:[,、/·\n]|$)|[ \t](?:부부|남매|형제|자매|모녀|부녀|모자|부자|커플)")
+# An example in a form ("예시로 홍길동이라고"): no one's name.
+_EXAMPLE_BEFORE = re.compile(r"(?:예시|예[:)]|보기|견본|샘플|예컨대|예를[ \t]?들(?:어|면))[^.!?\n]{0,8}\Z")
+# A title right after a name: an official in role where a public body (or a school) is named before.
+_TITLE_AFTER = re.compile(rf"[ \t]?(?:(?P<pub>{PUBLIC_TITLES})|{OTHER_TITLES})(?:님)?(?=[은는이가을를의께에과와도만랑한]|[^가-힣]|$)")
+
+
+def _propagate(text: str, chosen: list[Candidate], taken: list[tuple[int, int]]) -> None:
+    """A name found once is masked wherever else it appears as a word: "준호는 …, 준호한테 …"."""
+    seen = {text[c.start:c.end]: c for c in chosen if c.rule.type == "name" and c.rule.name != "name_propagated"}
+    for value, c in seen.items():
+        if len(value) < 2 or not re.fullmatch(r"[가-힣]+", value) or dictionary_word(value):
+            continue  # a word the dictionary knows ("한도", "임금은") was a doubtful find: do not spread it
+        for m in re.finditer(rf"(?<![가-힣]){re.escape(value)}{NAME_END}", text):
+            if not _overlaps(taken, m.start(), m.end()) and plain_name_ok(text, m.start(), m.end()):
+                insort(taken, (m.start(), m.end()))
+                chosen.append(Candidate(c.rule, m.start(), m.end()))
 
 
 def _context_role(text: str, pos: int, window: int = 60) -> str:
@@ -233,18 +269,29 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
     role = c.rule.role
     if role == "rep":
         return policy.keep_business_numbers
+    if c.rule.type == "name" and _EXAMPLE_BEFORE.search(text, max(0, c.start - 20), c.start):
+        return True  # a form's example name ("예시로 홍길동이라고"), whoever's voice
     if not policy.keep_official_contacts or role in ("mobile", "citizen"):
-        return False
+        if not (role == "citizen" and c.rule.type == "name" and policy.keep_official_contacts):
+            return False
     if c.rule.type == "phone":
         if _private_org_before(text, c.start):
             return False  # a company's line in a citizen's text: the citizen's business contact
         return role == "landline" and (_context_role(text, c.start) == "staff"
                                        or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None)
     if c.rule.type == "email":
-        return bool(_OFFICIAL_EMAIL.search(text[c.start:c.end])) and _context_role(text, c.start) == "staff"
+        # an official address in a staff context, or a department's shared mailbox ("교통행정과 공용 메일 …")
+        return bool(_OFFICIAL_EMAIL.search(text[c.start:c.end])) and (
+            _context_role(text, c.start) == "staff" or _DEPT_MAILBOX.search(_sentence_before(text, c.start, 30)) is not None)
     if c.rule.type == "name":
+        if _EXAMPLE_BEFORE.search(text, max(0, c.start - 20), c.start):
+            return True  # a form's example name
         if _mobile_follows(text, c, chosen):
             return False
+        title = _TITLE_AFTER.match(text, c.end)
+        if title is not None and not _private_org_before(text, c.start) and (
+                title.group("pub") or _public_org_before(text, c.start)):
+            return True  # "면사무소 배은지 주사한테", "서원중학교 양지훈 교사가", whatever rule found the name
         if role in ("staff", "public_title"):
             return not _private_org_before(text, c.start)  # "회사 …, 담당 채경훈 대리": a company's employee
         # "홍길동 과장": could be anyone's and is masked, unless a public body names where they work

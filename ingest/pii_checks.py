@@ -45,6 +45,19 @@ def rrn_date_valid(value: str) -> bool:
     return rrn_date_ok(d) and d[6] in "12345678"
 
 
+def rrn_labelled_valid(value: str) -> bool:
+    """Right after a 주민/외국인등록번호 label: a real month and day is enough, whatever the gender digit
+    ("외국인등록번호 910505-7…" mistypes the century, but the label says what the number is)."""
+    d = _digits(value)
+    if len(d) != 13:
+        return False
+    try:
+        date(2000, int(d[2:4]), int(d[4:6]))
+    except ValueError:
+        return False
+    return True
+
+
 def rrn_head_valid(value: str) -> bool:
     """A partly hidden number ("900101-1******"): birth date and gender digit still identify a person."""
     return rrn_date_ok(_digits(value))
@@ -112,6 +125,8 @@ def birth_date_ok(value: str) -> bool:
         nums = [d[:4], d[4:6], d[6:]] if len(d) == 8 else [d[:2], d[2:4], d[4:]] if len(d) == 6 else []
     if len(nums) != 3:
         return False
+    if len(nums[2]) == 4 and len(nums[0]) <= 2:  # "4/5/1988": month (or day) first, the year last
+        return any(birth_date_ok(f"{nums[2]}.{a}.{b}") for a, b in ((nums[0], nums[1]), (nums[1], nums[0])))
     y, m, d = (int(n) for n in nums)
     if len(nums[0]) == 2:
         y += 2000 if y <= date.today().year % 100 else 1900

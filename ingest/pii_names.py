@@ -23,7 +23,7 @@ _DBL = "|".join(DOUBLE_SURNAMES)
 # "김 민 수", "황보 영", "선우 재덕": people space out their names to dodge filters, or write them so.
 # Rare surnames (계, 피, 빈 …): only with a two-syllable given name, since "X+one syllable" before 님/씨
 # is too often a word ("판사님", "승객님"); a three-syllable candidate still meets the dictionary veto.
-RARE_SURNAMES = "계피빈판단당독돈묵범복빙승온옹요운음좌준즙창팽평포풍필견곡궁근간갈탄총점"
+RARE_SURNAMES = "두계피빈판단당독돈묵범복빙승온옹요운음좌준즙창팽평포풍필견곡궁근간갈탄총점"
 _SPACED = rf"(?:(?:{_DBL})[ \t](?:[{GIVEN}][ \t]?)?[{GIVEN}]|[{SURNAMES}{RARE_SURNAMES}][ \t][{GIVEN}][ \t][{GIVEN}])"
 NAME = rf"(?:{_SPACED}|(?:{_DBL})[{GIVEN}]{{1,2}}|[{SURNAMES}][{GIVEN}]{{1,2}}|[{RARE_SURNAMES}][{GIVEN}]{{2}})"
 NAME_COMMON = rf"(?:{_SPACED}|(?:{_DBL})[{GIVEN}]{{1,2}}|[{SURNAMES}][{GIVEN}]{{1,2}})"
@@ -54,9 +54,23 @@ CITIZEN_ROLES = (r"(?:(?<!\[)성[ \t]*명|(?<!\[)이[ \t]*름|성함|본명|실�
                  r"라이더|택배[ \t]?기사|배달원|(?:개인)?사업자|같은[ \t]?반(?:[ \t]?친구)?|반[ \t]?친구|선배|후배)")
 # After a name, the next one in a list: "최다은, 한지석", "김철수와 이영희", "박민 및 최윤".
 LIST_NEXT = re.compile(rf"(?:[ \t]*[,、/·][ \t]*|(?:와|과|랑|이랑|하고)[ \t]*|[ \t]+(?:와|과|및)[ \t]+)(?P<v>{NAME3})"
-                       + NAME_END)
+                       + rf"(?:{NAME_END}|(?=[ \t](?:부부|남매|형제|자매|모녀|부녀|모자|부자|커플)(?![가-힣])))")
+# The name before a found one in a pair: "박정란과 오세민이", "김씨랑 …" is not a name (one syllable).
+LIST_PREV = re.compile(rf"(?<![가-힣])(?P<v>{NAME3})(?:와|과|랑|이랑|하고)[ \t]*\Z")
 # Relations after which a bare given name is a child or friend: "딸 하늘이가", "반 친구 지민이가".
 KIN = r"(?:딸|아들|애|아이|자녀|손자|손녀|조카|친구|동생)"
+# Romanised Korean surnames, for names in Latin capitals ("CHOI SEOYEON으로 나왔습니다").
+ROMAN_SURNAMES = frozenset("""KIM LEE YI RHEE PARK PAK BAK CHOI CHOE JUNG JEONG CHUNG KANG CHO JO YOON YUN JANG CHANG LIM IM
+HAN OH SEO SUH SHIN SIN KWON HWANG AHN AN SONG RYU YOO YU HONG JEON JUN KO GO MOON MUN YANG SON SOHN BAE BAEK HEO HUR NAM
+SIM SHIM NOH ROH HA KWAK SUNG CHA JOO JU WOO KOO KU MIN JIN JI EOM UM CHAE WON CHUN BANG GONG HYUN HAM BYUN YEOM YEO CHOO
+DO SOH SEOK SUK SEON SUN SEOL SEOL MA GIL YEON WI PYO MYUNG KI BAN NA WANG GEUM OK YOOK IN MAENG JE MO TAK KUK EUN PYUN""".split())
+
+
+def roman_name_ok(value: str) -> bool:
+    """"CHOI SEOYEON", "Kim Minsu": two or three words, the first or the last a romanised surname."""
+    words = value.split()
+    return 2 <= len(words) <= 3 and (words[0].upper() in ROMAN_SURNAMES or words[-1].upper() in ROMAN_SURNAMES) and \
+        not any(w.lower() in _EN_STOP for w in words)
 # "저는 도윤이 엄마": the child's given name with -이, then the parent's role; not the writer's name.
 PARENT_OF = r"(?![ \t]?(?:엄마|아빠|어머니|아버지|맘|할머니|할아버지|보호자))"
 SELF = (r"(?:(?<![가-힣])(?:저는|전|저|제가|본인은|나는|제[ \t]*(?:이름|본명|성함)은|이름은|본명은)[ \t]+|"
@@ -64,7 +78,7 @@ SELF = (r"(?:(?<![가-힣])(?:저는|전|저|제가|본인은|나는|제[ \t]*(?
 GREETING = r"(?:안녕하(?:세요|십니까)[.!,~ \t]*)"
 PUBLIC_TITLES = (r"(?:주무관|사무관|서기관|주사보|주사|행정관|연구관|연구사|담당관|조사관|감독관|장학사|장학관|주임|"
                  r"경위|경사|경장|경감|순경|교감)")  # not 교사: private daycare and academy teachers too
-OTHER_TITLES = r"(?:팀장|과장|계장|대리|부장|차장|실장|사장|대표|소장|원장|변호사|세무사|노무사|기자|선생님)"
+OTHER_TITLES = r"(?:팀장|과장|계장|대리|부장|차장|실장|사장|대표|소장|원장|변호사|세무사|노무사|기자|선생님|교사|(?:돌봄[ \t]?)?전담사)"
 STAFF_ROLES = r"(?:답변자|담당자|담당[ \t]*공무원|담당관|처리자|상담원|검사원|점검원|조사원|담임(?:[ \t]?(?:선생님|교사))?|경찰관|담당)"
 
 # Words that follow a role marker or precede 님/씨 and merely start with a surname syllable.
@@ -84,6 +98,7 @@ STOPWORDS = frozenset("""
 명시 경우 경찰 경로 경계 은행 용도 용역 마음 마을 마지막 사무관 어제 어머님 어르신 담당 담당자 금액 금일 모든 모두 석유
 주신 하신 오신 이신 모신 주시는 하시는 오시는 이시는 배우자 모친 부친 조카 손자 손녀 장남 장녀 차남 차녀 고모 이모 삼촌
 사위 남동생 여동생 형제 자매 가족 신랑 신부 영감 마누라 형수 매형 매제 선배 후배 회원 교원 선주 증인
+전담사 배송지 배송비 수신자 발신자 명함 교사 강사 간호사 조리사 영양사 사서
 판사 단장 독자 승객 간사 총장 총무 점장 운영 준비 평소 창구 포장 필요 복지 범죄 피디 팀원 피해 당시 당일 당연 독촉 본인 대표 대표자 나는 나도 나의 나중 저는 제가 주인 이웃 지인 동생 아들 딸 엄마 아빠
 경위 경사 경장 경감 순경 교감 교장 계장 부장 실장 사장 과장 팀장 장학사 장학관 주무관 기사님 반장 통장 이장 동장
 정작 정말로 진짜로 한참 한동안 한두 오히려 이렇게 저렇게 그렇게 어떻게 하루 이틀 사흘 나흘 매일 매번 매달 계속 다시
@@ -100,6 +115,10 @@ ORG_ENDINGS = "과팀실청처센"  # "건축과 043-…", "민원실(…)": a u
 _ENDING_START = set("이은는가을를의에께와과도만로랑한요예라님씨입였외하으")
 
 
+# Native numerals read as surname + given name: "여든둘 어르신", "예순다섯", "서른셋".
+_NATIVE_NUMBER = re.compile(r"(?:스물|서른|마흔|쉰|예순|일흔|여든|아흔|두[ \t]?(?:가지|개|명|번|분|달|곳|대|장|권|잔|마리|사람|채|살|시간|주|해|차례|군데|배))")
+
+
 def valid_name(value: str) -> bool:
     """Reject stopwords, stopword + particle ("이름은"), and unit names ("건축과") that look like names."""
     if " " in value or "\t" in value:  # spaced: "김 민 수", not "하 는 것"
@@ -109,7 +128,9 @@ def valid_name(value: str) -> bool:
     value = value.replace(" ", "").replace("\t", "")
     from ingest.pii_bare import FAMOUS  # historic and public figures: no one's personal data (imports this module)
 
-    if value in FAMOUS:
+    if value in FAMOUS or _NATIVE_NUMBER.match(value):
+        return False
+    if len(value) == 3 and value[-1] in "요엔죠":  # "안돼요", "명함엔": an ending, not a given-name syllable
         return False
     if value in STOPWORDS or (len(value) == 3 and (value[:2] in NOUN_PREFIXES or value[-1] in "는를의에")):
         return False  # stopword + particle ("이름은") is vetoed in context: "저는 이하은." closes a clause
@@ -123,6 +144,14 @@ KIN_STOP = frozenset("""
 """.split())
 
 
+def dialect_given_ok(text: str, start: int, end: int) -> bool:
+    """"우리 영수이가": a given name ending in a vowel, with the -이 older speakers add; not a word that
+    itself ends in 이 ("고양이가") or a common noun."""
+    value = text[start:end]
+    return (len(value) == 2 and (ord(value[1]) - 0xAC00) % 28 == 0 and value not in STOPWORDS and value not in KIN_STOP
+            and not _dictionary_word(value) and not _dictionary_word(value + "이"))
+
+
 def kin_given_ok(text: str, start: int, end: int) -> bool:
     """A given name alone, as parents write it ("딸 하늘이가", "조카 현우가"): two syllables, not a common
     noun of that shape. Ending in a consonant it takes -이 ("하늘이가"); ending in a vowel it takes a
@@ -132,7 +161,7 @@ def kin_given_ok(text: str, start: int, end: int) -> bool:
         return False
     if (ord(value[1]) - 0xAC00) % 28 != 0:
         return rest.startswith("이")
-    return re.match(r"가|는|를|도|랑|한테|의|와|하고|이고|이에|예요", rest) is not None and not _dictionary_word(value)
+    return re.match(r"가|는|를|도|랑|한테|에게|께|의|와|하고|이고|이에|예요", rest) is not None and not _dictionary_word(value)
 
 
 def latin_name_ok(value: str) -> bool:
@@ -257,6 +286,7 @@ def signature_ok(text: str, start: int, end: int) -> bool:
 
 
 plain_name_ok = signature_ok
+dictionary_word = _dictionary_word
 _TITLE_WORD = re.compile(rf"(?:{PUBLIC_TITLES}|{OTHER_TITLES}|사람|분|님|씨)")
 
 

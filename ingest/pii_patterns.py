@@ -14,7 +14,7 @@ from typing import Callable
 from ingest.pii_names import (  # noqa: F401  (re-exported: the name lexicon used to live here)
     CITIZEN_ROLES, COPULA, NAME_COMMON, RARE_SURNAMES, DOUBLE_SURNAMES, GIVEN, GREETING, KIN, LATIN_NAME, NAME, NAME3, NAME_END, NOUN_PREFIXES,
     OTHER_TITLES, PUBLIC_TITLES, PARENT_OF, SELF, STAFF_ROLES, STOPWORDS,
-    SURNAMES, foreign_name_ok, kin_given_ok, latin_name_ok, plain_name_ok, name_context_ok, signature_ok, valid_name, weak_name_context_ok)
+    SURNAMES, dialect_given_ok, foreign_name_ok, kin_given_ok, roman_name_ok, latin_name_ok, plain_name_ok, name_context_ok, signature_ok, valid_name, weak_name_context_ok)
 
 # Same-length folding before matching, so offsets still index the original text: dash variants (HWP
 # and Word write "900101–1234567", phone keyboards the vowel ㅡ), full-width digits, letters and punctuation, odd spaces.
@@ -24,7 +24,7 @@ FOLD = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u
 
 from ingest.pii_checks import (  # noqa: E402,F401  (re-exported)
     account_shape_ok, birth_date_adult_ok, birth_date_ok, not_network_config, brn_valid, card_shape_ok, hangul_rrn_valid, ip_looks_real, luhn_valid,
-    ipv6_ok, rrn_checksum_ok, rrn_date_ok, rrn_date_valid, rrn_head_valid, rrn_valid, spelt_phone_ok)
+    ipv6_ok, rrn_checksum_ok, rrn_date_ok, rrn_date_valid, rrn_head_valid, rrn_labelled_valid, rrn_valid, spelt_phone_ok)
 
 
 # ---- building blocks -------------------------------------------------------------------------------
@@ -40,7 +40,7 @@ LANDLINE_PLAIN = r"0(?<![\d+-]0)(?:2\d{7,8}|(?:[3-6][1-5]|70)\d{7,8}|50[2-8]\d{7
 # Digits spelt in Hangul or spaced one by one: "공일공-일이삼사-오륙칠팔", "010 8 7 6 5 4 3 2 1".
 HD = "[0-9공영일이삼사오육륙칠팔구]"
 HSEP = r"(?:[ \t]*[-.)·~][ \t]*|[ \t]*)"
-SPELT_MOBILE = (rf"(?<![0-9가-힣A-Za-z])[0공영Oo][ \t]?[1일lI][ \t]?[016789공영일육륙칠팔구Oo]{HSEP}(?:{HD}[ \t]?){{2,3}}{HD}{HSEP}"
+SPELT_MOBILE = (rf"(?<![0-9A-Za-z])(?:(?<![가-힣])|(?<=[는은가:])|(?<=번호)|(?<=연락처)|(?<=전화)|(?<=폰))[0공영Oo][ \t]?[1일lI][ \t]?[016789공영일육륙칠팔구Oo]{HSEP}(?:{HD}[ \t]?){{2,3}}{HD}{HSEP}"
                 rf"(?:{HD}[ \t]?){{3}}{HD}(?!\d)")
 STARS = r"[*＊xX●○]"
 REP_NUMBER = r"1(?<![\d-]1)(?:5[4-9]|6[0-9]|8[0-9])\d[ \t]*-[ \t]*\d{4}(?![\d-])"
@@ -54,7 +54,7 @@ CITY = (r"(?!(?:연구|요구|추구|도구|가구|기구|입구|출구|창구|�
 APT = r"[가-힣A-Za-z0-9]{0,12}(?:아파트|빌라|맨션|오피스텔|빌딩|타워|하이츠|타운|캐슬|자이|푸르지오|래미안|힐스테이트|아이파크|더샵)"
 UNIT = rf"(?:(?:{APT})[ \t]*)?(?:\d{{1,4}}[ \t]?동[ \t]?)?\d{{1,5}}[ \t]?호"
 # After a road or lot address, the rest of it: "에이동 2302호", "4층 401호", "3층", "B동 101호".
-UNIT_DETAIL = (rf"(?:(?:{APT}|[가-힣A-Za-z0-9]{{1,15}})[ \t]*)?(?:(?:\d{{1,4}}|[A-Za-z]|[가-힣]{{1,3}})[ \t]?동[ \t]?)?"
+UNIT_DETAIL = (rf"(?:(?:{APT}|[가-힣A-Za-z0-9]{{1,15}})(?:[ \t]+\d{{1,2}}[ \t]?단지)?[ \t]*)?(?:(?:\d{{1,4}}|[A-Za-z]|[가-힣]{{1,3}})[ \t]?동[ \t]?)?"
                r"(?:(?:지하[ \t]?|B)?\d{1,3}[ \t]?층"
                r"(?:[ \t]?(?:B|지하[ \t]?)?\d{1,5}[ \t]?호)?|(?:B|지하[ \t]?)?\d{1,5}[ \t]?호)")  # "상가 B102호"
 # Bank accounts run in 2-4 groups; the last may be a single check digit ("9002-1234-5678-9").
@@ -71,7 +71,8 @@ ROAD = r"[가-힣A-Za-z0-9.]{1,15}?(?:로|길)(?:[ \t]?\d{1,4}(?:번)?(?:[가-�
 LOT = r"(?:[가-힣0-9]{1,6}?(?:동|리)|[가-힣]{1,4}\d{1,2}가)[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5})?(?:[ \t]?번지)?"
 DETAIL = (rf"(?:[ \t]*\([가-힣0-9]{{1,6}}(?:동|리|가)(?:,[ \t]*{APT})?\))?(?:,?[ \t]*{UNIT_DETAIL})?"
           rf"(?:[ \t]*\([가-힣0-9]{{1,6}}(?:동|리|가)(?:,[ \t]*{APT})?\))?")
-ADDRESS_TAIL = rf"(?:{ROAD}|{LOT}){ADDR_END}{DETAIL}"
+POSTCODE_TAIL = r"(?:[ \t]*,?[ \t]*(?:\(?우\)?|우편번호|\(우편번호\))[ \t]*[:：]?[ \t]*\d{5}(?!\d))?"
+ADDRESS_TAIL = rf"(?:{ROAD}|{LOT}){ADDR_END}{DETAIL}{POSTCODE_TAIL}"
 NAME_PREFIX_CITIZEN = CITIZEN_ROLES
 NAME_PREFIX_STAFF = STAFF_ROLES
 TITLE_END = r"(?:님)?(?=[은는이가을를의께에과와도만로]|[^가-힣]|$)"  # "사장님과", not "대리인"
@@ -96,8 +97,8 @@ ORG_BEFORE = re.compile(  # "건축과(031-…)": an office line
     r"[ \t]*[(:：/]*[ \t]*(?:☎|(?:전화[ \t]*)?번호(?:는|가|로)?|전화|TEL|Tel|tel)?[ \t:：.]*\Z")
 # Where a named employee works: a public body (kept in role) or a private business (masked).
 PUBLIC_ORG = re.compile(r"(?:공사|공단|[시구군도]청|본부|(?:주민|행정복지|민원)센터|경찰서|소방서|세무서|교육(?:지원)?청|지청|"
-                        r"사무소|출장소|지구대|파출소|우체국|[가-힣]{2,}부(?=[ \t]))")
-PRIVATE_ORG = re.compile(r"회사|업체|주식회사|\(주\)|㈜|상가|가게|식당|학원|병원|의원|어린이집|시공사|건설사|판매처|쇼핑몰|"
+                        r"사무소|출장소|지구대|파출소|우체국|[가-힣]{2,}부(?=[ \t])|(?<!사립)(?<!사립[ \t])(?:초등|중|고등|고)?학교|돌봄[ \t]?교실)")
+PRIVATE_ORG = re.compile(r"회사|업체|사업장|공장|농장|고용주|사립|주식회사|\(주\)|㈜|상가|가게|식당|학원|병원|의원|어린이집|시공사|건설사|판매처|쇼핑몰|"
                          r"택배사|보험사|카드사|대리점|매장")
 CITIZEN_MARKERS = re.compile(NAME_PREFIX_CITIZEN[3:-1] + r"|휴대(?:폰|전화)|핸드폰|자택|집[ \t]*전화|본인|저희|개인|"
                              r"제[ \t]*(?:연락처|번호|전화)")
@@ -134,12 +135,14 @@ class Rule:
 
 
 RRN_BODY = r"\d(?<![\d-]\d)\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
-RRN_LABEL = r"(?:(?<!사업자)주민(?:등록)?[ \t]*번호|외국인[ \t]*등록[ \t]*번호|(?<!사업자)등록[ \t]*번호)"
+RRN_LABEL = (r"(?:(?<!사업자)주민(?:등록)?(?:[ \t]*증)?[ \t]*번호|외국인[ \t]*등록(?:[ \t]*증)?[ \t]*번호|(?<!사업자)등록[ \t]*번호|"
+             r"외국인[ \t]*등록증|주민[ \t]*등록증)")  # "외국인등록증 번호", "외국인등록증: …"
 RRN_CONTEXT = RRN_LABEL + r"[^\d\n\[\]]{0,10}"
 # Labelled, a number may be split: "830707 1 234567", "앞자리 900101 뒷자리 1234567".
 RRN_SPLIT = r"(?:[ \t]*[-.][ \t]*|[^\d\n\[\]]{0,12}?)"
-BD_DATE = (r"(?:(?:19|20)\d{2}|\d{2})[ \t]*(?:[.\-/][ \t]*\d{1,2}[ \t]*[.\-/][ \t]*\d{1,2}(?![\d])|"
-           r"년(?:[ \t]*생)?[ \t]*\d{1,2}[ \t]*월[ \t]*\d{1,2}[ \t]*일)")  # also "1950년생 5월 3일"
+BD_DATE = (r"(?:(?:(?:19|20)\d{2}|\d{2})[ \t]*(?:[.\-/][ \t]*\d{1,2}[ \t]*[.\-/][ \t]*\d{1,2}(?![\d])|"
+           r"년(?:[ \t]*생)?(?:[ \t]*\(?[ \t]*(?:음력|양력|음|양)[ \t]*\)?)?[ \t]*\d{1,2}[ \t]*월[ \t]*\d{1,2}[ \t]*일)"
+           r"|\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2}(?!\d))")  # "1950년생 5월 3일", "1950년 음력 3월 2일", "4/5/1988"
 BD_COMPACT = r"(?<!\d)(?:19|20)?\d{6}(?!\d|[ \t]*-[ \t]*\d)"
 BD_WORD = r"(?:생년월일|생일|생신|출생[ \t]*(?:일자|일|연월일)?|태어난[ \t]*(?:날짜|날|일자)?|D\.?O\.?B\.?)"
 CARD_LABELLED = (r"\d(?<![\d-]\d)[\d*xX]{3}(?P<cx>[ \t]*-[ \t]*|[ \t]+|)[\d*xX]{4,6}(?P=cx)[\d*xX]{4,5}"
@@ -162,10 +165,24 @@ RULES: tuple[Rule, ...] = (
     Rule("arn", "arn", RRN_BODY + r"(?:[ \t]*[-.][ \t]*(?:\n[ \t]*)?|[ \t]+)?[5-8]\d{6}(?!\d)", check=rrn_valid, priority=95, **G6),
     Rule("rrn_recent", "rrn", RRN_BODY + r"[ \t]*-[ \t]*(?:\n[ \t]*)?[1-4]\d{6}(?!\d)", check=rrn_date_valid, priority=94, **G6),
     Rule("arn_recent", "arn", RRN_BODY + r"[ \t]*-[ \t]*(?:\n[ \t]*)?[5-8]\d{6}(?!\d)", check=rrn_date_valid, priority=94, **G6),
-    Rule("rrn_context", "rrn", RRN_BODY + RRN_SPLIT + r"[1-4][ \t.]?\d{6}(?!\d)",
+    Rule("rrn_context", "rrn", RRN_BODY + RRN_SPLIT + r"[1-49][ \t.]?\d{6}(?!\d)",
          before=RRN_CONTEXT, check=rrn_date_valid, priority=94, **G6),
     Rule("arn_context", "arn", RRN_BODY + RRN_SPLIT + r"[5-8][ \t.]?\d{6}(?!\d)",
          before=RRN_CONTEXT, check=rrn_date_valid, priority=94, **G6),
+    # Labelled, a mistyped century digit still leaves a number to hide ("외국인등록번호 910505-7…", "…-0…").
+    Rule("arn_labelled", "arn", RRN_BODY + r"(?:[ \t]*[-.][ \t]*|[ \t]+)?[0-9]\d{6}(?!\d)",
+         before=r"외국인[ \t]*등록(?:[ \t]*증)?(?:[ \t]*번호)?[^\d\n\[\]]{0,10}", check=rrn_labelled_valid, priority=93, **G6),
+    Rule("rrn_labelled", "rrn", RRN_BODY + r"(?:[ \t]*[-.][ \t]*|[ \t]+)?[0-9]\d{6}(?!\d)",
+         before=RRN_CONTEXT, check=rrn_labelled_valid, priority=93, **G6),
+    # Read out in two halves: "앞자리 720815 뒷자리 1093826" (two spans, as written).
+    Rule("rrn_front", "rrn", RRN_BODY + r"(?!\d)", before=r"앞[ \t]*(?:자리|번호|6[ \t]*자리|여섯[ \t]*자리)[^\d\n]{0,6}?",
+         after=r"[^\d\n]{0,16}뒷[ \t]*(?:자리|번호)|\D{0,30}(?:주민|외국인)", check=lambda v: rrn_head_valid(v + "1"),
+         priority=92, **G6),
+    Rule("rrn_front_labelled", "rrn", RRN_BODY + r"(?![\d-])", before=r"(?:주민|외국인)[^\d\n\[\]]{0,10}앞[ \t]*(?:자리|번호|6[ \t]*자리|"
+         r"여섯[ \t]*자리)?[^\d\n\[\]]{0,6}?", check=lambda v: rrn_head_valid(v + "1"), priority=91, **G6),  # "주민번호 앞자리 900101"
+    Rule("rrn_back", "rrn", r"(?<!\d)[0-9]\d{6}(?!\d)",
+         before=r"(?:앞[ \t]*(?:자리|번호)[^\d\n]{0,6}?\d{6}[^\d\n]{0,16}|(?:주민|외국인)[^\d\n]{0,12})"
+         r"뒷[ \t]*(?:자리|번호|7[ \t]*자리|일곱[ \t]*자리)[^\d\n]{0,6}?", priority=92, **G6),
     Rule("rrn_partial", "rrn", RRN_BODY + r"[ \t]*-[ \t]*[1-4][*xX●○]{6}", check=rrn_head_valid, priority=93, **G6),
     Rule("arn_partial", "arn", RRN_BODY + r"[ \t]*-[ \t]*[5-8][*xX●○]{6}", check=rrn_head_valid, priority=93, **G6),
     Rule("rrn_head", "rrn", RRN_BODY + r"[ \t]*-[ \t]*[1-4](?![\d*xX●○])", before=RRN_CONTEXT, check=rrn_head_valid,
@@ -188,17 +205,23 @@ RULES: tuple[Rule, ...] = (
          priority=91, **G4),
     Rule("card_named", "card", CARD_LABELLED, after=r"[ \t]*[(,/]?[ \t]*[가-힣A-Za-z]{0,6}카드", check=card_shape_ok,
          priority=91, **G4),
+    # Only the last digits, labelled: "카드 끝자리 4321", "카드번호 뒤 4자리는 1234".
+    Rule("card_tail", "card", r"(?<![\d-])\d{4}(?![\d-])", before=r"카드[^\d\n\[\]]{0,10}?(?:끝|뒷|뒤|마지막)[ \t]*"
+         r"(?:자리|번호|4[ \t]*자리|네[ \t]*자리)?(?:는|은|가|이)?[ \t:：]*", priority=88, gate=r"카드", reach=(0, 30)),
     Rule("card", "card",
          r"[3-6](?<![\d-][3-6])\d{3}(?P<cs>[ \t]?-[ \t]?|[ \t])\d{4}(?P=cs)\d{4}(?P=cs)\d{4}(?![\d-])",
          check=luhn_valid, priority=90, **G4),
     Rule("card_amex", "card", r"3(?<![\d-]3)[47]\d{2}(?P<ca>[ \t]?-[ \t]?|[ \t])\d{6}(?P=ca)\d{5}(?![\d-])",
          check=luhn_valid, priority=90, **G4),
     Rule("card_plain", "card", r"[3-6](?<!\d[3-6])\d{15}(?!\d)", check=luhn_valid, priority=89, **G4),
-    Rule("card_partial", "card", r"[3-6](?<![\d-][3-6])\d{3}-\d{2}[*xX]{2}-[*xX]{4}-\d{4}(?![\d-])", priority=89, **G4),
+    Rule("card_partial", "card", r"\d(?<![\d-]\d)\d{3}(?P<cp>[ \t]?-[ \t]?|[ \t])[\d*xX●]{4}(?P=cp)[\d*xX●]{4}(?P=cp)\d{4}(?![\d-])",
+         check=lambda v: any(c in v for c in "*xX●"), priority=89, **G4),  # "9410-****-****-1234", "4567 12** **** 7890"
     Rule("brn", "brn", r"\d(?<![\d-]\d)\d{2}[ \t]*-[ \t]*\d{2}[ \t]*-[ \t]*\d{5}(?![\d-])", check=brn_valid,
          priority=85),
+    Rule("brn_partial", "brn", r"\d(?<![\d-]\d)\d{2}[ \t]*-[ \t]*(?:[*xX]{2}[ \t]*-[ \t]*\d{5}|\d{2}[ \t]*-[ \t]*[*xX]{5}|"
+         r"\d{2}[ \t]*-[ \t]*\d{2}[*xX]{3})(?![\d*xX-])", priority=84),  # 사업자번호 3-2-5 with a hidden group
     Rule("brn_context", "brn",
-         r"(?<![\d-])\d{3}(?:[ \t]*-[ \t]*|[ \t]+)?\d{2}(?:[ \t]*-[ \t]*|[ \t]+)?\d{5}(?![\d-])",
+         r"(?<![\d-])\d{3}(?:[ \t]*[-.][ \t]*|[ \t]+)?\d{2}(?:[ \t]*[-.][ \t]*|[ \t]+)?\d{5}(?![\d-])",
          before=r"(?:사업자(?:[ \t]*등록)?(?:[ \t]*번호|증)?|등록[ \t]*번호)[^\d\n\[\]]{0,12}?", priority=85),
     Rule("driver", "driver_license",
          r"(?:1(?<![\d-]1)[1-9]|2(?<![\d-]2)[0-8])(?P<ds>[ \t]*-[ \t]*|[ \t]+)\d{2}(?P=ds)\d{6}(?P=ds)\d{2}(?![\d-])",
@@ -231,6 +254,13 @@ RULES: tuple[Rule, ...] = (
     Rule("account_after", "account", r"\d(?<![\d-]\d)\d{1,5}(?:[ \t]*-[ \t]*\d{2,7}){0,2}[ \t]*-[ \t]*\d{1,7}(?![\d-])",
          after=r"[ \t]*[(,/]?[ \t]*(?:[가-힣A-Za-z]{0,6}(?:은행|뱅크|금고)|" + BANKS[3:], check=account_shape_ok,
          priority=59, weak=True, **GACC),
+    Rule("account_spaced", "account", r"(?<![\d-])\d{2,6}(?:[ \t]\d{2,7}){1,3}(?![\d-])",
+         before=r"(?:(?:국민|우리|하나|기업|신한|농협|우체국|카카오|토스|케이|새마을|신협|수협|SC제일|씨티|부산|대구|광주|경남|전북|"
+         r"제주|산업|KB|NH|IBK)(?:은행|뱅크|금고)?|카뱅|은행|계좌(?:번호)?|통장|예금주)[^\d\n\[\].]{0,12}?",
+         check=account_shape_ok, priority=58, weak=True, gate=r"\d{2,6}[ \t]\d{2,7}[ \t]\d", reach=(30, 30)),
+    Rule("account_spaced_after", "account", r"(?<![\d-])\d{2,6}(?:[ \t]\d{2,7}){1,3}(?![\d-])",
+         after=r"[ \t]*[(,/]?[ \t]*(?:[가-힣A-Za-z]{0,6}(?:은행|뱅크|금고)|카뱅)", check=account_shape_ok, priority=57, weak=True,
+         gate=r"\d{2,6}[ \t]\d{2,7}[ \t]\d", reach=(2, 30)),
     Rule("account_plain", "account", r"(?<!\d)\d{10,14}(?!\d)",
          before=r"(?:계좌(?:번호)?|은행|뱅크)[^\d\n\[\]]{0,12}?", priority=58, weak=True, **GACC),
     Rule("ip", "ip", r"(?<![\d.])" + IPV4, check=ip_looks_real, priority=55, weak=True, gate=IP_GATE, reach=(2, 2), context=not_network_config),
@@ -252,6 +282,10 @@ RULES: tuple[Rule, ...] = (
          priority=42, gate=ADDRESS_GATE, reach=(60, 45)),
     Rule("address_city", "address", rf"(?<![가-힣]){CITY}(?:[ \t]+[가-힣]{{1,5}}(?:구|읍|면))?[ \t]+" + ADDRESS_TAIL,
          priority=41, weak=True, gate=ADDRESS_GATE, reach=(60, 45)),
+    Rule("address_road", "address", r"(?<![가-힣])[가-힣]{2,8}(?<!으)(?:로|길)[ \t]?\d{1,4}(?:번)?(?:[가-힣])?(?:길[ \t]?\d{1,4})?"
+         r"(?:-\d{1,4}(?![\d-])" + ADDR_END + DETAIL + "|" + ADDR_END + r"(?=[ \t]*(?:번지|에[ \t]*(?:살|있|거주)|이라|입니다|이에요|으로|[ \t]*\())"
+         + DETAIL + ")", before=r"(?:집|주소|거주지|사는[ \t]?곳|위치|소재지|배송지|가게|매장|사무실|현장)(?:은|는|이|가|도|:)?[ \t]*",
+         priority=40, weak=True, gate=ADDRESS_GATE, reach=(24, 45)),
     Rule("address_lot", "address",
          r"(?<![가-힣])[가-힣]{1,5}(?:동|리)[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5}(?:[ \t]?번지)?|[ \t]?번지)" + ADDR_END
          + DETAIL, priority=40, weak=True, gate=ADDRESS_GATE, reach=(12, 45)),
@@ -270,16 +304,35 @@ RULES: tuple[Rule, ...] = (
     Rule("name_self", "name", NAME3, before=SELF, after=NAME_END + PARENT_OF, priority=30, role="citizen", **GW),
     Rule("name_self2", "name", NAME, before=SELF, after=COPULA, priority=30, role="citizen", **GW),
     Rule("name_copula", "name", "(?<![가-힣])" + NAME3, after=COPULA, priority=27, role="citizen", **GW),
-    Rule("name_sign", "name", NAME3, before=r"(?:(?<![^\n])|(?<=[.!?)\]0-9A-Za-z~-]))[ \t]*",
+    Rule("name_sign", "name", NAME3, before=r"(?:(?<![^\n])|(?<=[.!?)\]0-9A-Za-z~-])|(?<=니다)|(?<=세요)|(?<=해요))[ \t]*",
          after=r"[ \t]*[.!]?[ \t]*(?:\n|\Z)", priority=26, role="citizen",
          **{**GW, "context": signature_ok}),  # a signature closing the text
     Rule("name_kin", "name", r"[가-힣]{2}", before="(?<![가-힣])" + KIN + r"[ \t]+",
-         after=r"이?(?:가|는|를|도|랑|한테|의|와|하고|고요|에요|예요|[ \t])",
+         after=r"이?(?:가|는|를|도|랑|한테|에게|께|의|와|하고|고요|에요|예요|[ \t])",
          context=kin_given_ok, priority=26, role="citizen", gate=KIN, reach=(0, 8)),
+    # "우리 영수이가 군대서": a given name with the dialect -이 after 우리/저희.
+    Rule("name_dialect", "name", "[가-힣]{2}", before=r"(?<![가-힣])(?:우리|저희|울)[ \t]+",
+         after=r"이(?:가|는|를|도|랑|한테|하고|의)(?![가-힣])", context=dialect_given_ok, priority=26, role="citizen",
+         gate=r"(?:우리|저희|울)[ \t]", reach=(0, 10)),
+    # Latin capitals after 영문 이름/여권 or before a Hangul particle: "영문 이름이 CHOI SEOYUN으로".
+    Rule("name_roman", "name", r"(?<![A-Za-z])[A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z-]+){1,2}(?![A-Za-z])",
+         after=r"[ \t]?(?:으로|로|이|가|은|는|을|를|의|씨|님|이라고|라고|입니다|이에요|예요)", check=roman_name_ok,
+         priority=29, role="citizen", gate=r"[A-Z][A-Za-z]+[ \t][A-Z]", reach=(0, 40)),
+    # Quoted: "'독고은비'라는 이름으로", "“김민수”라고 저장된".
+    Rule("name_quoted", "name", NAME, before=r"['‘\"“「『]", after=r"['’\"”」』][ \t]*(?:이?라는|이?라고|이?란)[ \t]*"
+         r"(?:이름|명의|사람|분|분이|저장)", priority=28, role="citizen", gate=None, check=valid_name),
+    # A room or a unit as the label of a tenant list: "- 101호: 이재민 (010-…)", "102호: 석하영".
+    Rule("name_unit", "name", NAME3, before=r"(?<![\d-])\d{1,4}[ \t]?호[ \t]*[:：][ \t]*", after=r"[ \t]*(?:[(,/\n]|$)",
+         check=valid_name, priority=27, role="citizen", gate=r"\d[ \t]?호[ \t]*[:：]", reach=(4, 14)),
+    # One-syllable given names written apart: "이름 이 담,", "우리 반 김 솔 학생", "형 김 결도".
+    Rule("name_spaced_short", "name", rf"[{SURNAMES}][ \t][가-힣]",
+         before=r"(?:(?<![가-힣])(?:이름|성명|성함)(?:은|이|:|：)?|(?<![가-힣])(?:우리[ \t]?반|같은[ \t]?반|형|누나|언니|오빠|동생))[ \t]+",
+         after=r"[ \t]*(?:[,(/]|\n|$|학생|군(?![가-힣])|양(?![가-힣])|씨|님|이고|입니다|이에요|도[ \t])", priority=27,
+         role="citizen", gate=None, check=lambda v: v[-1] not in "것곳번분때일날중건점쪽후외등및의는은을를이가도"),
     Rule("name_parent", "name", "(?<![가-힣])[가-힣]{2}", after=r"이[ \t]?(?:엄마|아빠|어머니|아버지|맘)(?![가-힣])",
          context=kin_given_ok, priority=26, role="citizen", gate=r"이[ \t]?(?:엄마|아빠|어머니|아버지|맘)", reach=(3, 0)),
     Rule("name_latin", "name", LATIN_NAME, before=r"(?:이름은?|성명|영문(?:[ \t]?(?:이름|성명|명))?|배우자|근로자|"
-         r"I[ \t]am(?:[ \t]+[a-z]+){0,3}|[Mm]y[ \t]name[ \t]is|Name)[ \t]*[:：]?[ \t]*", check=latin_name_ok, priority=30, role="citizen",
+         r"I(?:[ \t]am|['’]m)(?:[ \t]+[a-z]+){0,3}|[Mm]y[ \t]name[ \t]is|Name)[ \t]*[:：]?[ \t]*", check=latin_name_ok, priority=30, role="citizen",
          gate=r"[A-Z][A-Za-z'-]+[ \t]+[A-Z]", reach=(40, 40)),
     Rule("name_honorific", "name", "(?<![가-힣])" + NAME,
          after=r"[ \t]?(?:님|씨|귀하|드림|올림|배상(?![가-힣])|拜上|할머니|할아버지|어르신|여사님)", priority=29, **GN),
