@@ -17,6 +17,7 @@ import numpy as np
 from llama_index.core.ingestion import IngestionPipeline
 from llama_index.core.schema import TextNode, TransformComponent
 
+from ingest.case_links import resolve_pending, write_case_links
 from ingest.links import link_annexes, payload_text
 from ingest.parsers import MAX_FILE_BYTES, parse_file
 from ingest.parsers.base import ParseError, SkipFile
@@ -122,6 +123,7 @@ class IngestReport:
     embedded: int = 0
     run_id: int = 0
     linked: int = 0  # articles whose vectors gained their annexes' vocabulary
+    cases_resolved: int = 0  # case links resolved late: their law came in this run
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
@@ -203,6 +205,8 @@ class Ingestor:
             for doc_key in sorted(seen):
                 self.close_versions(doc_key)
             report.linked = link_annexes(self.index)
+            if report.count("ok"):
+                report.cases_resolved = resolve_pending(self.index, self.registry)
         except BaseException as e:
             self.registry.finish_run(report.run_id, {"files": len(report.files)},
                                      [{"path": "", "status": "error", "reason": f"{type(e).__name__}: {e}"}],
@@ -337,6 +341,7 @@ class Ingestor:
                                    [UnitRow(point_id=p.id, version_key=doc.version_key, label=p.payload["label"],
                                             text_hash=hashlib.sha256(p.payload["text"].encode()).hexdigest()[:32])
                                     for p in points])
+        write_case_links(self.index, self.registry, doc)  # complaint versions only; replaces their links
         return True
 
     def _version_row(self, doc: Document, content_hash: str, n: int) -> VersionRow:

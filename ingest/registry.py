@@ -281,15 +281,22 @@ class Registry:
             q = select(CaseLinkRow).where(CaseLinkRow.resolved.is_(False)).order_by(CaseLinkRow.id)
             return [(r.id, _link(r)) for r in s.scalars(q)]
 
-    def mark_case_links_resolved(self, ids: list[int], title_norms: dict[int, str] | None = None) -> None:
-        """Mark links resolved; ``title_norms`` gives a link the title it resolved to when that changed."""
-        title_norms = title_norms or {}
+    def mark_case_links_resolved(self, ids: list[int], title_norms: dict[int, str] | None = None,
+                                 clauses: dict[int, str] | None = None) -> None:
+        """Mark links resolved; ``title_norms`` / ``clauses`` give a link the title or code unit it resolved
+        to when that differs from what was written."""
+        title_norms, clauses = title_norms or {}, clauses or {}
         with self.session() as s, s.begin():
-            plain = [i for i in ids if i not in title_norms]
+            plain = [i for i in ids if i not in title_norms and i not in clauses]
             for j in range(0, len(plain), 500):
                 s.execute(update(CaseLinkRow).where(CaseLinkRow.id.in_(plain[j:j + 500])).values(resolved=True))
-            for i, t in title_norms.items():
-                s.execute(update(CaseLinkRow).where(CaseLinkRow.id == i).values(resolved=True, title_norm=t))
+            for i in set(ids) - set(plain):
+                values = {"resolved": True}
+                if i in title_norms:
+                    values["title_norm"] = title_norms[i]
+                if i in clauses:
+                    values["clause"] = clauses[i]
+                s.execute(update(CaseLinkRow).where(CaseLinkRow.id == i).values(**values))
 
     def start_run(self, sources: list[str]) -> int:
         with self.session() as s, s.begin():

@@ -29,7 +29,7 @@ ALIASES = {
     "title": ["title", "제목", "민원제목"],
     "question": ["question", "질문", "질의", "민원내용", "내용", "신청내용"],
     "answer": ["answer", "답변", "회신", "답변내용", "처리결과"],
-    "department": ["department", "부서", "담당부서", "처리부서"],
+    "department": ["department", "부서", "담당부서", "처리부서", "organization", "기관", "처리기관"],
     "date": ["date", "날짜", "등록일", "접수일", "처리일", "답변일"],
 }
 MAX_ROWS = 200_000
@@ -46,6 +46,17 @@ def columns(header: list[str]) -> dict[str, str]:
                 out[field] = norm[name.strip().lower()]
                 break
     return out
+
+
+def cell(value) -> str:
+    """A field as text: lists of lines (JSON arrays) joined by newlines, 6837003.0 from a sheet as 6837003."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "\n".join(t for t in (cell(v) for v in value) if t)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def looks_like_cases(header: list[str]) -> bool:
@@ -155,7 +166,7 @@ def parse(path: Path) -> list[Document]:
                                "DASAN_COMPLAINT_COLUMNS로 열 이름을 지정하세요")
     units = []
     for n, row in enumerate(rows, start=1):
-        get = lambda f: str(row.get(cols[f], "") or "").strip() if f in cols else ""  # noqa: E731
+        get = lambda f: cell(row.get(cols[f])) if f in cols else ""  # noqa: E731
         question, answer = get("question"), get("answer")
         if not question and not answer:
             continue

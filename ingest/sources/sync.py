@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ingest.case_links import resolve_pending
 from ingest.sources.lawgokr import SourcesConfig, SyncReport, sync_sources
 from ingest.sources.legalize import sync_legalize
 
@@ -19,4 +20,6 @@ def run_sync(config_path: str | Path, ingestor, home: Path, today: date, history
     for repo in cfg.legalize_paths():
         sync_legalize(repo, ingestor, home / "legalize-state.json",
                       history=history if history is not None else cfg.legalize_history, today=today, report=report)
+    # past cases citing a law this sync brought in now point at it (the cases are not read again)
+    resolve_pending(ingestor.index, ingestor.registry)
     return report
