@@ -88,6 +88,7 @@ def run(rt, path: Path, method: str = "both", limit: int = 0) -> dict:
     if limit:
         items = items[:limit]
     out = {}
+    rt.retriever._qcache_size = max(rt.retriever._qcache_size, len(items))  # both methods embed once
     if method in ("plain", "both"):
         out["plain"] = recall(plain_ranker(rt.retriever), items)
     if method in ("memory", "both"):

@@ -100,6 +100,8 @@ class HybridRetriever:
         self.index, self.embedder = index, embedder
         # case_links(case_keys) -> {case_key: [CaseLink]} (Registry.case_links); None: no lending
         self.case_links, self.case_share = case_links, case_share
+        # calibrated on e5 cosines (case_memory.rerank); another embedder may need another floor
+        self.case_min_similarity = case_memory.MIN_SIMILARITY
         self._case_terms = case_memory.TermCache()
         self.delegation_share, self.expand = delegation_share, expand
         self.glossary = glossary.load(glossary_path)  # a bad DASAN_GLOSSARY file fails here, by name
@@ -147,7 +149,8 @@ class HybridRetriever:
                            exclude_kinds=[] if kinds else [KIND_COMPLAINT])
         resolved = self.resolver.resolve(question)
         expanded = glossary.expansions(question, self.glossary) if self.expand else []
-        sparse = tokenize.query_vector("\n".join([question, *expanded]))
+        qterms = tokenize.terms(question)  # one Kiwi pass: the lexical query and the case search share it
+        sparse = tokenize.query_vector_of(qterms + (tokenize.terms("\n".join(expanded)) if expanded else []))
         dense = self.query_vector(question) if self.embedder is not None and self.weights[1] > 0 else None
         limit = max(50, top_k * 5)
         cands = self.index.hybrid(dense, (sparse.indices, sparse.values) if sparse else None, limit, base,
@@ -162,7 +165,8 @@ class HybridRetriever:
         via: dict[str, list[str]] = {}
         if memory and KIND_COMPLAINT not in kinds:
             similar = self.similar_cases(question, limit=max(case_memory.LEND_CASES, case_memory.SHOW_CASES),
-                                         visibility=visibility, exclude=exclude_cases, dense=dense)
+                                         visibility=visibility, exclude=exclude_cases, dense=dense,
+                                         terms=qterms)
             if self.case_links is not None and similar:
                 links = self.case_links([c.key for c in similar])
                 self._attach_cited(similar, links)
@@ -181,16 +185,19 @@ class HybridRetriever:
 
     def similar_cases(self, question: str, limit: int = case_memory.SHOW_CASES,
                       visibility: list[str] | None = None, exclude: set[str] | None = None,
-                      min_similarity: float = case_memory.MIN_SIMILARITY, dense=None) -> list[case_memory.SimilarCase]:
+                      min_similarity: float | None = None, dense=None,
+                      terms: list[str] | None = None) -> list[case_memory.SimilarCase]:
         """Past cases the caller may see, most similar first; weaker than ``min_similarity`` left out.
         Candidates come from the dense neighbours and the lexical matches of the whole case; the order
         comes from its question and title (case_memory.rerank)."""
         flt = QueryFilter(kinds=[KIND_COMPLAINT], visibility=list(visibility or []))
+        min_similarity = self.case_min_similarity if min_similarity is None else min_similarity
         if dense is None and self.embedder is not None:
             dense = self.query_vector(question)
         n = case_memory.CANDIDATES + len(exclude or ())
         near = self.index.nearest(dense, n, flt) if dense is not None else []
-        sparse = tokenize.query_vector(question)
+        terms = tokenize.terms(question) if terms is None else terms
+        sparse = tokenize.query_vector_of(terms)
         lexical = self.index.hybrid(None, (sparse.indices, sparse.values), n, flt, prefetch=n) if sparse else []
         cos = {h.id: float(h.score) for h in near}
         floor = min(cos.values()) if cos else 0.0  # a lexical-only candidate is at most this close
@@ -198,7 +205,7 @@ class HybridRetriever:
         for h in cands:
             cos.setdefault(h.id, floor)
         out = []
-        for h, sim in case_memory.rerank(question, cands, cos, self._case_terms):
+        for h, sim in case_memory.rerank(terms, cands, cos, self._case_terms):
             if sim < min_similarity:
                 break
             c = case_memory.to_case(h, sim)

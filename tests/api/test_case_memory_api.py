@@ -19,6 +19,7 @@ ASK = "옆집 강아지가 밤마다 짖어서 잠을 못 자요. 이런 민원�
 def rt(make_runtime, sample_dir):
     rt = make_runtime()
     rt.ingestor.ingest_paths([sample_dir])
+    rt.retriever.case_min_similarity = 0.3  # the bigram test embedder's similarities run below e5's
     return rt
 
 
@@ -66,7 +67,7 @@ def test_thumbs_down_marks_a_citation_wrong(rt):
     after = ranks(c.post("/v1/search", json={"question": ASK}, headers=H_USER))
     moved = after.get((top["document"]["title"], top["unit"]))
     assert moved is None or moved["rank"] > 1
-    assert all("via_cases" not in h for h in after.values())  # a wrong citation lends nothing
+    assert all(h["via_cases"] is None for h in after.values())  # a wrong citation lends nothing
 
 
 def test_feedback_without_citations_or_in_no_retention_makes_no_case(rt, monkeypatch):
