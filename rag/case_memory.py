@@ -67,9 +67,16 @@ def _weighted_terms(terms: list[str]) -> dict[str, float]:
     return out
 
 
+def case_terms(text: str, title: str = "", department: str = "") -> list[str]:
+    """The terms a case is matched on: its department, title and question (not its answer). Stored
+    in the point's payload at ingest (``case_terms``) so that search never tokenizes a case."""
+    t, question, _ = case_parts(text)
+    return sorted(set(tokenize.terms(f"{department}\n{title or t}\n{question}")))
+
+
 class TermCache:
-    """Terms of each case's title + question (+ department), computed once per point: a case's
-    wording never changes under its point id (the id is derived from the version and the label)."""
+    """Each case's ``case_terms`` as a set, once per point (a case's wording never changes under its
+    point id). Points indexed before the payload carried them are tokenized here, once."""
 
     def __init__(self, size: int = 50_000) -> None:
         self._d: dict[str, set[str]] = {}
@@ -79,18 +86,19 @@ class TermCache:
         v = self._d.get(h.id)
         if v is None:
             p = h.payload
-            title, question, _ = case_parts(p.get("text") or "")
-            dept = (p.get("extra") or {}).get("department") or ""
-            v = set(tokenize.terms(f"{dept}\n{p.get('unit_title') or title}\n{question}"))
+            stored = p.get("case_terms")
+            v = set(stored if stored is not None else case_terms(
+                p.get("text") or "", p.get("unit_title") or "", (p.get("extra") or {}).get("department") or ""))
             if len(self._d) >= self._size:
                 self._d.clear()
             self._d[h.id] = v
         return v
 
 
-def coverage(query_terms: dict[str, float], case_terms: set[str], idf: dict[str, float]) -> float:
+def coverage(query_terms: dict[str, float], case_terms: set[str], idf: dict[str, float],
+             total: float | None = None) -> float:
     """Share of the question's (idf-weighted) wording present in the case's title + question."""
-    total = sum(idf.get(t, 1.0) for t in query_terms)
+    total = sum(idf.get(t, 1.0) for t in query_terms) if total is None else total
     if not total:
         return 0.0
     return sum(idf.get(t, 1.0) for t in query_terms if t in case_terms) / total
@@ -109,11 +117,12 @@ def rerank(terms: list[str], cands: list[IndexHit], cosines: dict[str, float], c
             if t in s:
                 df[t] = df.get(t, 0) + 1
     idf = {t: math.log(1 + n / (1 + df.get(t, 0))) for t in qterms}
+    total = sum(idf.values())
     out = []
     for h, s in zip(cands, sets):
         cos = cosines.get(h.id, 0.0)
         dense = min(1.0, max(0.0, (cos - 0.75) / 0.2))  # e5 cosines live in ~0.75-0.95
-        sim = w_dense * dense + (1 - w_dense) * coverage(qterms, s, idf)
+        sim = w_dense * dense + (1 - w_dense) * coverage(qterms, s, idf, total)
         out.append((h, sim))
     out.sort(key=lambda x: (-x[1], x[0].id))
     return out
