@@ -70,12 +70,34 @@ class HitOut(BaseModel):
     amended: list[str] = []
     page: int | None = None
     text: str | None
+    via_cases: dict | None = Field(None, description="유사 민원의 답변이 이 조문을 인용해 점수를 더한 경우: "
+                                                     "{count, cases: [민원 라벨], reason}")
+
+
+class CitedUnit(BaseModel):
+    title: str | None = None
+    unit: str
+    ref: str = ""
+    resolved: bool = False
+
+
+class SimilarCaseOut(BaseModel):
+    label: str
+    document: str
+    title: str
+    department: str | None = None
+    date: str | None = None
+    similarity: float = Field(..., description="0–1: 질문·제목이 얼마나 비슷한지")
+    cited: list[CitedUnit] = Field(default_factory=list, description="그 답변이 인용한 조문(법령명 + 조·별표·항목)")
+    text: str = Field(..., description="사례 본문(개인정보 가림)")
 
 
 class SearchResponse(BaseModel):
     question: str
     as_of: str
     hits: list[HitOut]
+    similar_cases: list[SimilarCaseOut] = Field(default_factory=list, description="비슷한 과거 민원(최대 3건, "
+                                                                                  "hits에는 들어가지 않음)")
     warnings: list[str] = []
     expanded: list[str] = Field(default_factory=list, description="질문의 일상 용어에 덧붙여 찾은 법령 용어")
     took_ms: float
@@ -103,6 +125,7 @@ class AskResponse(BaseModel):
     answer: str
     citations: list[Citation]
     closest: list[Citation] = []
+    similar_cases: list[SimilarCaseOut] = []
     notices: list[dict] = []
     verification: dict
     warnings: list[str] = []

@@ -103,7 +103,7 @@ def cmd_search(args, rt) -> int:
         return 2
     if args.json:
         _print_json({"question": args.question, "hits": res.hits, "warnings": res.warnings,
-                     "expanded": res.expanded})
+                     "expanded": res.expanded, "similar_cases": res.similar_cases})
         return 0
     for w in res.warnings:
         print(f"※ {w}")
@@ -115,8 +115,24 @@ def cmd_search(args, rt) -> int:
         d = h["document"]
         print(f"[{h['rank']}] 「{d['title']}」 {h['unit']} {h.get('unit_title') or ''} "
               f"(시행 {d['effective_from'] or '-'}, {d['status']})")
+        if h.get("via_cases"):
+            print(f"    ※ {h['via_cases']['reason']}: {', '.join(h['via_cases']['cases'])}")
         print("    " + (h["text"] or "")[:200].replace("\n", " "))
+    _print_similar(res.similar_cases)
     return 0
+
+
+def _print_similar(cases: list[dict]) -> None:
+    """Similar past cases, briefly: label, title, department and date, what their answers cited."""
+    if not cases:
+        return
+    print("\n유사 민원:")
+    for c in cases:
+        meta = ", ".join(x for x in (c.get("department"), c.get("date")) if x)
+        print(f" - {c['label']} {c['title']}" + (f" ({meta})" if meta else "") + f" 유사도 {c['similarity']:.2f}")
+        cited = [f"「{u['title']}」 {u['unit']}" if u.get("title") else u["unit"] for u in c.get("cited", [])]
+        if cited:
+            print(f"   인용: {', '.join(cited[:6])}" + (" …" if len(cited) > 6 else ""))
 
 
 def cmd_ask(args, rt) -> int:
@@ -138,6 +154,9 @@ def cmd_ask(args, rt) -> int:
         for c in out["citations"]:
             d = c["document"]
             print(f" [{c['n']}] 「{d['title']}」 {c['unit']} (시행 {d['effective_from'] or '-'}, {d['status']})")
+            if c.get("via_cases"):
+                print(f"     ※ {c['via_cases']['reason']}")
+    _print_similar(out.get("similar_cases") or [])
     return 0
 
 

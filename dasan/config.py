@@ -31,6 +31,8 @@ class Settings:
     # extra everyday-word -> statute-term glossary (TSV, see rag/data/glossary.tsv)
     glossary: str = field(default_factory=lambda: _env("DASAN_GLOSSARY"))
     today_override: str = field(default_factory=lambda: _env("DASAN_TODAY"))
+    # DASAN_CASE_MEMORY=0: past cases are still shown (similar_cases) but lend no score
+    case_memory: bool = field(default_factory=lambda: _env("DASAN_CASE_MEMORY", "1").lower() not in ("0", "false", "no", "off"))
 
     @property
     def db_url(self) -> str:

@@ -60,8 +60,10 @@ class Runtime:
 
     @cached_property
     def retriever(self) -> HybridRetriever:
+        # past cases lend score to the units their answers cited (rag/case_memory.py)
         return HybridRetriever(self.index, self.embedder, titles_source=self.known_titles,
-                               glossary_path=self.settings.glossary)
+                               glossary_path=self.settings.glossary,
+                               case_links=self.registry.case_links if self.settings.case_memory else None)
 
     @cached_property
     def models(self):

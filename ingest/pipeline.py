@@ -25,9 +25,10 @@ from ingest.registry import Registry, SourceFileRow, UnitRow, VersionRow, now
 from ingest.structure import unit_article_label
 from ingest.visibility import CLEAR, RULE_FILE, Rules, VisibilityError, check
 from rag import tokenize
+from rag.case_memory import case_terms
 from rag.embed import Embedder
 from rag.index.base import OPEN_END, IndexPoint, VectorIndex, date_int
-from rag.model import UNIT_ANNEX, Document, Unit, default_visibility, normalize_title, titled_identity
+from rag.model import KIND_COMPLAINT, UNIT_ANNEX, Document, Unit, default_visibility, normalize_title, titled_identity
 
 _NS = uuid.UUID("6f1c1f38-3b0e-4bde-9d0f-3a2b7c0d5a11")
 
@@ -58,12 +59,19 @@ def unit_payload(doc: Document, unit: Unit) -> dict:
     }
 
 
+def case_payload(doc: Document, unit: Unit, payload: dict) -> dict:
+    """A past case also carries the terms of its title + question (rag/case_memory.py matches on them)."""
+    if doc.kind == KIND_COMPLAINT:
+        payload["case_terms"] = case_terms(unit.text, unit.title, str(unit.extra.get("department") or ""))
+    return payload
+
+
 def doc_nodes(doc: Document) -> list[TextNode]:
     """One llama-index TextNode per unit, id = deterministic point id, payload as metadata."""
     nodes, seen = [], {}
     for unit in doc.units:
         n = seen[unit.label] = seen.get(unit.label, 0) + 1
-        meta = unit_payload(doc, unit)
+        meta = case_payload(doc, unit, unit_payload(doc, unit))
         nodes.append(TextNode(id_=point_id(doc.version_key, unit.label, n), text=payload_text(meta), metadata=meta))
     return nodes
 

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Iterator
 
 from rag.index.base import QueryFilter
+from rag.model import KIND_COMPLAINT
 from rag.notices import notices_for
 from rag.prompt import build_messages
 
@@ -56,11 +57,17 @@ class Answerer:
         emb = self.retriever.embedder
         if emb is None:
             return 1.0
-        near = self.index.nearest(self.retriever.query_vector(question), 1, QueryFilter(as_of=opts.as_of, kinds=opts.kinds or [],
-                                                                     visibility=opts.visibility or []))
+        # past cases are no legal source: a question close to one is not thereby answerable
+        flt = QueryFilter(as_of=opts.as_of, kinds=opts.kinds or [], visibility=opts.visibility or [],
+                          exclude_kinds=[] if opts.kinds else [KIND_COMPLAINT])
+        near = self.index.nearest(self.retriever.query_vector(question), 1, flt)
         return float(near[0].score) if near else 0.0
 
     def retrieve(self, question: str, opts: AskOptions) -> tuple[list[dict], list[str], bool, dict]:
+        hits, warnings, found, timing, _ = self._retrieve(question, opts)
+        return hits, warnings, found, timing
+
+    def _retrieve(self, question: str, opts: AskOptions) -> tuple[list[dict], list[str], bool, dict, list[dict]]:
         t = time.perf_counter()
         res = self.retriever.search(question, top_k=opts.top_k, as_of=opts.as_of, kinds=opts.kinds,
                                     visibility=opts.visibility)
@@ -71,17 +78,18 @@ class Answerer:
         timing = {"search_ms": round(t_search * 1000, 2),
                   "relevance_ms": round((time.perf_counter() - t - t_search) * 1000, 2),
                   "relevance": round(relevance, 4)}
-        return res.hits, res.warnings, found, timing
+        return res.hits, res.warnings, found, timing, res.similar_cases
 
     def ask(self, question: str, opts: AskOptions) -> dict:
         t0 = time.perf_counter()
-        hits, warnings, found, timing = self.retrieve(question, opts)
+        hits, warnings, found, timing, similar = self._retrieve(question, opts)
         if not found:
-            return self._not_found(question, hits, warnings, opts, timing, t0)
+            return self._not_found(question, hits, warnings, opts, timing, t0) | {"similar_cases": similar}
         if self.models is None or not self.models.names():
             out = self._extractive(question, hits, opts)
         else:
             out = self._generative(question, hits, opts)
+        out["similar_cases"] = similar
         out["warnings"] = warnings + out.get("warnings", [])
         out["timing"] = timing | out.get("timing", {}) | {"total_ms": round((time.perf_counter() - t0) * 1000, 2)}
         return out
@@ -156,7 +164,7 @@ class Answerer:
     def stream(self, question: str, opts: AskOptions) -> Iterator[tuple[str, dict]]:
         """SSE events: ("meta", …), ("delta", {"text"}), then ("done", full response) or ("error", …)."""
         t0 = time.perf_counter()
-        hits, warnings, found, timing = self.retrieve(question, opts)
+        hits, warnings, found, timing, similar = self._retrieve(question, opts)
         if not found or self.models is None or not self.models.names():
             out = self.ask(question, opts)
             yield "meta", {"mode": out["mode"], "sources": len(out.get("citations", []))}
@@ -178,5 +186,6 @@ class Answerer:
         out = self.finish(question, hits, opts, "".join(parts), client.cfg.name, usage,
                           {"llm_ms": round((time.perf_counter() - t) * 1000, 2)})
         out["warnings"] = warnings
+        out["similar_cases"] = similar
         out["timing"] = timing | out["timing"] | {"total_ms": round((time.perf_counter() - t0) * 1000, 2)}
         yield "done", out

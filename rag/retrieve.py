@@ -11,12 +11,12 @@ from datetime import date
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from rag import glossary, tokenize
+from rag import case_memory, glossary, tokenize
 from rag.delegation import SHARE as DELEGATION_SHARE
 from rag.delegation import propagate
 from rag.embed import Embedder
 from rag.index.base import IndexHit, QueryFilter, VectorIndex
-from rag.model import (STATUS_CURRENT, STATUS_HISTORIC, STATUS_PENDING, STATUS_REPEALED, STATUTE_KINDS,
+from rag.model import (KIND_COMPLAINT, STATUS_CURRENT, STATUS_HISTORIC, STATUS_PENDING, STATUS_REPEALED, STATUTE_KINDS,
                        normalize_title)
 from rag.references import ReferenceResolver, Resolved
 
@@ -34,6 +34,7 @@ class SearchResult:
     warnings: list[str] = field(default_factory=list)
     resolved: Resolved | None = None
     expanded: list[str] = field(default_factory=list)  # statute terms the glossary added (lexical side)
+    similar_cases: list[dict] = field(default_factory=list)  # past cases like the question (case memory)
 
 
 def check_question(question: str) -> list[str]:
@@ -74,6 +75,13 @@ def to_hit(h: IndexHit, rank: int, as_of: date) -> dict:
     }
 
 
+def with_via(hit: dict, cases: list[str] | None) -> dict:
+    """A hit that similar past cases cited: how many and which, and the reason shown to the user."""
+    if cases:
+        hit["via_cases"] = {"count": len(cases), "cases": list(cases), "reason": case_memory.reason(len(cases))}
+    return hit
+
+
 def _group_key(p: dict) -> tuple:
     """Units of one article (its 항 splits) or one annex count once in a result list."""
     return (p.get("version_key"), p.get("article") or p.get("annex") or p.get("label"),
@@ -87,8 +95,14 @@ class HybridRetriever:
                  weights: tuple[float, float] = DEFAULT_WEIGHTS, prefetch: int = 100,
                  law_boost: float = 1.0, rrf_k: int = 10, doc_share: float = 0.4,
                  kind_share: float = 0.5, delegation_share: float = DELEGATION_SHARE,
-                 glossary_path: str = "", expand: bool = True) -> None:
+                 glossary_path: str = "", expand: bool = True, case_links=None,
+                 case_share: float = case_memory.SHARE) -> None:
         self.index, self.embedder = index, embedder
+        # case_links(case_keys) -> {case_key: [CaseLink]} (Registry.case_links); None: no lending
+        self.case_links, self.case_share = case_links, case_share
+        # calibrated on e5 cosines (case_memory.rerank); another embedder may need another floor
+        self.case_min_similarity = case_memory.MIN_SIMILARITY
+        self._case_terms = case_memory.TermCache()
         self.delegation_share, self.expand = delegation_share, expand
         self.glossary = glossary.load(glossary_path)  # a bad DASAN_GLOSSARY file fails here, by name
         self.weights, self.prefetch, self.law_boost, self.rrf_k = weights, prefetch, law_boost, rrf_k
@@ -97,7 +111,9 @@ class HybridRetriever:
         self.doc_share, self.kind_share = doc_share, kind_share
         self._titles_source = titles_source or (lambda: [])
         self._resolver: ReferenceResolver | None = None
+        self._titles: dict[str, str] | None = None  # title_norm -> title as written (cited units shown)
         self._qcache: OrderedDict[str, object] = OrderedDict()
+        self._qcache_size = 256
 
     def query_vector(self, question: str):
         """Dense query vector, cached for the last questions (ask embeds once for search and relevance)."""
@@ -105,12 +121,13 @@ class HybridRetriever:
         if v is None:
             v = self.embedder.query(question)
             self._qcache[question] = v
-            if len(self._qcache) > 256:
+            if len(self._qcache) > self._qcache_size:
                 self._qcache.popitem(last=False)
         return v
 
     def refresh_titles(self) -> None:
         self._resolver = None
+        self._titles = None
 
     @property
     def resolver(self) -> ReferenceResolver:
@@ -119,28 +136,125 @@ class HybridRetriever:
         return self._resolver
 
     def search(self, question: str, top_k: int = 10, as_of: date | None = None,
-               kinds: list[str] | None = None, visibility: list[str] | None = None) -> SearchResult:
+               kinds: list[str] | None = None, visibility: list[str] | None = None,
+               exclude_cases: set[str] | None = None, memory: bool = True) -> SearchResult:
+        """Legal sources for a question. Past cases (kind complaint) are hits only when ``kinds`` asks
+        for them; otherwise the most similar ones the caller may see come back in ``similar_cases``
+        and lend score to the units their answers cited (``memory``). ``exclude_cases`` (case keys or
+        labels) are never found: leave-one-out evaluation."""
         warnings = check_question(question)
         as_of = as_of or date.today()
-        base = QueryFilter(as_of=as_of, kinds=list(kinds or []), visibility=list(visibility or []))
+        kinds = list(kinds or [])
+        base = QueryFilter(as_of=as_of, kinds=kinds, visibility=list(visibility or []),
+                           exclude_kinds=[] if kinds else [KIND_COMPLAINT])
         resolved = self.resolver.resolve(question)
         expanded = glossary.expansions(question, self.glossary) if self.expand else []
-        sparse = tokenize.query_vector("\n".join([question, *expanded]))
+        qterms = tokenize.terms(question)  # one Kiwi pass: the lexical query and the case search share it
+        sparse = tokenize.query_vector_of(qterms + (tokenize.terms("\n".join(expanded)) if expanded else []))
         dense = self.query_vector(question) if self.embedder is not None and self.weights[1] > 0 else None
         limit = max(50, top_k * 5)
         cands = self.index.hybrid(dense, (sparse.indices, sparse.values) if sparse else None, limit, base,
                                   weights=self.weights, prefetch=self.prefetch, rrf_k=self.rrf_k)
+        if exclude_cases and KIND_COMPLAINT in kinds:
+            cands = [h for h in cands if not _is_excluded(h.payload, exclude_cases)]
         ranked = self._boost(cands, resolved)
         if self.delegation_share:
             ranked = propagate(ranked, lambda parent, arts: self.index.find(
                 replace(base, title_norms=[parent], articles=arts), limit=200), self.delegation_share)
+        similar: list[case_memory.SimilarCase] = []
+        via: dict[str, list[str]] = {}
+        if memory and KIND_COMPLAINT not in kinds:
+            similar = self.similar_cases(question, limit=max(case_memory.LEND_CASES, case_memory.SHOW_CASES),
+                                         visibility=visibility, exclude=exclude_cases, dense=dense,
+                                         terms=qterms)
+            if self.case_links is not None and similar:
+                links = self.case_links([c.key for c in similar])
+                self._attach_cited(similar, links)
+                votes = case_memory.tally(similar[:case_memory.LEND_CASES], links)
+                ranked, via = case_memory.lend(ranked, votes, lambda ts: self._fetch_targets(ts, base),
+                                               self.case_share)
         direct = self._direct(resolved, base)
         top = ranked[0].score if ranked else 1.0
         merged = [IndexHit(h.id, top * 2 + (len(direct) - i) * 1e-3, h.payload) for i, h in enumerate(direct)]
         merged += ranked
         named = {normalize_title(t) for t in resolved.laws} | set(resolved.codes)
         picked = self._diversify(merged, top_k, len(direct), named)
-        return SearchResult([to_hit(h, i + 1, as_of) for i, h in enumerate(picked)], warnings, resolved, expanded)
+        hits = [with_via(to_hit(h, i + 1, as_of), via.get(h.id)) for i, h in enumerate(picked)]
+        return SearchResult(hits, warnings, resolved, expanded,
+                            [c.to_dict() for c in similar[:case_memory.SHOW_CASES]])
+
+    def similar_cases(self, question: str, limit: int = case_memory.SHOW_CASES,
+                      visibility: list[str] | None = None, exclude: set[str] | None = None,
+                      min_similarity: float | None = None, dense=None,
+                      terms: list[str] | None = None) -> list[case_memory.SimilarCase]:
+        """Past cases the caller may see, most similar first; weaker than ``min_similarity`` left out.
+        Candidates come from the dense neighbours and the lexical matches of the whole case; the order
+        comes from its question and title (case_memory.rerank)."""
+        flt = QueryFilter(kinds=[KIND_COMPLAINT], visibility=list(visibility or []))
+        min_similarity = self.case_min_similarity if min_similarity is None else min_similarity
+        if dense is None and self.embedder is not None:
+            dense = self.query_vector(question)
+        n = case_memory.CANDIDATES + len(exclude or ())
+        near = self.index.nearest(dense, n, flt) if dense is not None else []
+        terms = tokenize.terms(question) if terms is None else terms
+        sparse = tokenize.query_vector_of(terms)
+        lexical = self.index.hybrid(None, (sparse.indices, sparse.values), n, flt, prefetch=n) if sparse else []
+        cos = {h.id: float(h.score) for h in near}
+        floor = min(cos.values()) if cos else 0.0  # a lexical-only candidate is at most this close
+        cands = list({h.id: h for h in [*near, *lexical]}.values())
+        for h in cands:
+            cos.setdefault(h.id, floor)
+        out = []
+        for h, sim in case_memory.rerank(terms, cands, cos, self._case_terms):
+            if sim < min_similarity:
+                break
+            c = case_memory.to_case(h, sim)
+            if exclude and case_memory.excluded(c, exclude):
+                continue
+            out.append(c)
+            if len(out) >= limit:
+                break
+        return out
+
+    def _attach_cited(self, cases: list[case_memory.SimilarCase], links: dict) -> None:
+        names = self._display_titles()
+        for c in cases:
+            seen = set()
+            for link in links.get(c.key, []):
+                if link.weight <= 0 or not link.unit:
+                    continue
+                item = (names.get(link.title_norm) or link.code or link.title_norm, link.unit)
+                if item in seen:
+                    continue
+                seen.add(item)
+                c.cited.append({"title": item[0] or None, "unit": item[1], "ref": link.ref,
+                                "resolved": bool(link.resolved)})
+
+    def _display_titles(self) -> dict[str, str]:
+        if self._titles is None:
+            self._titles = {normalize_title(t): t for t in self._titles_source()}
+        return self._titles
+
+    def _fetch_targets(self, targets: list, base: QueryFilter) -> list[IndexHit]:
+        """The units cited cases point at, valid on the query's date and visible to the caller: one
+        index query per document (articles and annexes together), one per technical code."""
+        by_title: dict[str, tuple[list[str], list[str]]] = {}
+        codes: set[str] = set()
+        for title_norm, article, annex, code, _clause in targets:
+            if code:
+                codes.add(code)
+            elif title_norm:
+                arts, anns = by_title.setdefault(title_norm, ([], []))
+                (arts if article else anns).append(article or annex)
+        out: list[IndexHit] = []
+        for title_norm, (arts, anns) in by_title.items():
+            if arts:
+                out += self.index.find(replace(base, title_norms=[title_norm], articles=arts), limit=200)
+            if anns:
+                out += self.index.find(replace(base, title_norms=[title_norm], annexes=anns), limit=50)
+        for code in sorted(codes):
+            out += self.index.find(replace(base, codes=[code]), limit=500)
+        return out
 
     def _diversify(self, merged: list[IndexHit], top_k: int, n_direct: int, named: set[str]) -> list[IndexHit]:
         """Top-k distinct units; one document (or kind) may not take more than its share of places
@@ -209,6 +323,11 @@ class HybridRetriever:
                 hits.sort(key=lambda h: 0 if h.payload.get("label", "").endswith(f"제{ref.paragraph}항") else 1)
             out += hits[:3]
         return out
+
+
+def _is_excluded(p: dict, exclude: set[str]) -> bool:
+    label = p.get("label") or ""
+    return label in exclude or case_memory.case_key(p.get("doc_key") or "", label) in exclude
 
 
 def _kind_group(kind: str | None) -> str:

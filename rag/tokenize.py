@@ -89,7 +89,12 @@ def query_vector(text: str) -> Sparse:
 
     Citizens repeat what matters ("소형저장탱크 … 소형저장탱크"); counting repeats measured better
     than one weight per distinct term on the KGS questions."""
-    counts = Counter(term_id(t) for t in terms(text))
+    return query_vector_of(terms(text))
+
+
+def query_vector_of(ts: list[str]) -> Sparse:
+    """``query_vector`` from terms already computed (one Kiwi pass serves several uses)."""
+    counts = Counter(term_id(t) for t in ts)
     ids = sorted(counts)
     return Sparse(ids, [float(counts[i]) for i in ids])
 

@@ -130,8 +130,9 @@ def test_search_json_shape(ingested, capsys):
     rc, out, _ = run(capsys, "search", "주민공유공간 사용료는 1시간당 얼마인가요?", "--json", "--top-k", "3")
     assert rc == 0
     body = json.loads(out)
-    assert set(body) == {"question", "hits", "warnings", "expanded"} and body["warnings"] == []
+    assert set(body) == {"question", "hits", "warnings", "expanded", "similar_cases"} and body["warnings"] == []
     assert body["expanded"] == []  # no everyday word the glossary knows
+    assert body["similar_cases"] == []  # no past cases ingested
     assert [h["rank"] for h in body["hits"]] == [1, 2, 3]
     top = body["hits"][0]
     assert {"rank", "score", "document", "unit", "text"} <= set(top)
@@ -302,3 +303,16 @@ def test_unexpected_error_is_one_line_with_debug_hint_and_traceback_only_on_requ
     monkeypatch.setenv("DASAN_DEBUG", "1")
     rc, _, err = run(capsys, "runs")
     assert rc == 5 and "Traceback" in err
+
+
+def test_search_cases_are_hits_only_with_kind_complaint(ingested, capsys, tmp_path):
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(json.dumps({"id": "6837003", "title": "사용료 문의", "question": "주민공유공간 사용료는 1시간당 얼마인가요?",
+                                 "answer": "조례 제4조에 따라 1시간당 5천원입니다."}, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    assert run(capsys, "ingest", str(cases))[0] == 0
+    rc, out, _ = run(capsys, "search", "주민공유공간 사용료는 1시간당 얼마인가요?", "--json")
+    assert rc == 0 and all(h["document"]["kind"] != "complaint" for h in json.loads(out)["hits"])
+    rc, out, _ = run(capsys, "search", "주민공유공간 사용료는 1시간당 얼마인가요?", "--json", "--kind", "complaint")
+    hits = json.loads(out)["hits"]
+    assert rc == 0 and hits and hits[0]["unit"] == "민원 6837003" and hits[0]["document"]["kind"] == "complaint"

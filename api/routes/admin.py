@@ -61,7 +61,27 @@ def _resolve_citations(rt, citations: list, principal: Principal) -> list[dict]:
 def feedback(body: FeedbackIn, request: Request, principal: Principal = Depends(require_user)) -> dict:
     rt = request.app.state.runtime
     data = body.model_dump() | {"citations": _resolve_citations(rt, body.citations, principal)}
-    return {"id": save_feedback(rt.registry, principal, data), "message": "의견이 저장되었습니다. 감사합니다."}
+    fid = save_feedback(rt.registry, principal, data)
+    out = {"id": fid, "message": "의견이 저장되었습니다. 감사합니다."}
+    if not no_retention():  # a case keeps the question: never in no-retention mode
+        key = _feedback_case(rt, fid, body, data["citations"], principal)
+        if key:
+            out["case"] = key
+    return out
+
+
+def _feedback_case(rt, fid: int, body: FeedbackIn, citations: list[dict], principal: Principal) -> str | None:
+    """👍 / a correction with citations becomes a case lending to them; 👎 marks them wrong (case memory)."""
+    from ingest.feedback_cases import build, store
+    from ingest.pipeline import Ingestor
+
+    cited = rt.index.retrieve([c["id"] for c in citations]) if citations else []
+    case = build(fid, body.rating, body.question, body.answer, body.correction, cited,
+                 getattr(principal, "department", None), rt.settings.today())
+    if case is None:
+        return None
+    # its own Ingestor: a background ingest may be using the runtime's (force flag, counters)
+    return store(Ingestor(rt.index, rt.registry, rt.embedder), rt.registry, case)
 
 
 @router.get("/v1/feedback")

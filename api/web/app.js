@@ -35,7 +35,7 @@
       "feedback-form", "fb-correction", "fb-comment", "fb-send", "fb-cancel", "cite-panel", "cite-close",
       "cite-kicker", "cite-title", "cite-parent", "cite-status", "cite-kind", "cite-unit", "cite-dates",
       "cite-path-dt", "cite-path", "cite-amended-dt", "cite-amended", "cite-source-dt", "cite-source",
-      "cite-notices", "cite-notice-list", "cite-text"].forEach(function (id) { el[id] = $(id); });
+      "cite-notices", "cite-notice-list", "cite-text", "similar", "similar-list"].forEach(function (id) { el[id] = $(id); });
 
     el["ask-form"].addEventListener("submit", function (e) { e.preventDefault(); ask(); });
     el.question.addEventListener("keydown", function (e) {
@@ -233,7 +233,8 @@
     el.answer.textContent = "";
     el["mode-badge"].hidden = true;
     el["as-of-label"].textContent = "";
-    ["notices", "verification", "warnings", "sources", "answer-actions"].forEach(function (id) { el[id].hidden = true; });
+    ["notices", "verification", "warnings", "sources", "similar", "answer-actions"].forEach(function (id) { el[id].hidden = true; });
+    el["similar-list"].textContent = "";
     el["notice-list"].textContent = "";
     el["issue-list"].textContent = "";
     el["warning-list"].textContent = "";
@@ -265,6 +266,7 @@
     renderIssues(r.verification || {});
     renderList(el.warnings, el["warning-list"], r.warnings || []);
     renderSources(r);
+    renderSimilar(r.similar_cases || []);
     el["answer-actions"].hidden = false;
     var v = r.verification || {};
     if (r.mode === "abstain") {
@@ -417,9 +419,53 @@
       var d = c.document || {};
       meta.textContent = [d.status, d.effective_from ? "시행 " + d.effective_from : ""].filter(Boolean).join(" · ");
       li.appendChild(meta);
+      if (c.via_cases) {
+        var via = document.createElement("span");
+        via.className = "via-cases";
+        via.textContent = c.via_cases.reason;
+        li.appendChild(via);
+      }
       el["source-list"].appendChild(li);
     });
     el.sources.hidden = !items.length;
+  }
+
+  /* 비슷한 과거 민원: 제목·부서·날짜·유사도, 답변이 인용한 조문, 본문(개인정보 가림)은 펼쳐 보기 */
+  function renderSimilar(cases) {
+    var list = el["similar-list"];
+    list.textContent = "";
+    cases.forEach(function (c) {
+      var li = document.createElement("li");
+      var head = document.createElement("p");
+      head.className = "similar-head";
+      var strong = document.createElement("strong");
+      strong.textContent = c.title || c.label;
+      head.appendChild(strong);
+      var meta = document.createElement("span");
+      meta.className = "source-meta";
+      meta.textContent = [c.label, c.department, c.date,
+        "유사도 " + Math.round((c.similarity || 0) * 100) + "%"].filter(Boolean).join(" · ");
+      head.appendChild(meta);
+      li.appendChild(head);
+      var cited = (c.cited || []).map(function (u) { return u.title ? "「" + u.title + "」 " + u.unit : u.unit; });
+      if (cited.length) {
+        var p = document.createElement("p");
+        p.className = "similar-cited";
+        p.textContent = "답변에서 인용: " + cited.join(", ");
+        li.appendChild(p);
+      }
+      var det = document.createElement("details");
+      var sum = document.createElement("summary");
+      sum.textContent = "민원 내용 보기";
+      det.appendChild(sum);
+      var pre = document.createElement("p");
+      pre.className = "similar-text";
+      pre.textContent = c.text || "";
+      det.appendChild(pre);
+      li.appendChild(det);
+      list.appendChild(li);
+    });
+    el.similar.hidden = !cases.length;
   }
 
   /* ---------- 근거 패널 ---------- */

@@ -42,10 +42,11 @@ class QueryFilter:
     annexes: list[str] = field(default_factory=list)  # "별표 20"
     version_keys: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)  # "KGS FU432"
+    exclude_kinds: list[str] = field(default_factory=list)  # e.g. past cases out of legal-source hits
 
     def is_empty(self) -> bool:
         return not any([self.as_of, self.kinds, self.visibility, self.title_norms, self.articles,
-                        self.annexes, self.version_keys, self.codes])
+                        self.annexes, self.version_keys, self.codes, self.exclude_kinds])
 
 
 @dataclass

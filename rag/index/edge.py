@@ -32,7 +32,9 @@ def edge_filter(flt: QueryFilter | None) -> qe.Filter | None:
             qe.FieldCondition(key="title_norm", match=qe.MatchAny(any=list(flt.title_norms))),
             qe.FieldCondition(key="parent_norm", match=qe.MatchAny(any=list(flt.title_norms))),
         ]))
-    return qe.Filter(must=must)
+    must_not = ([qe.FieldCondition(key="kind", match=qe.MatchAny(any=list(flt.exclude_kinds)))]
+                if flt.exclude_kinds else None)
+    return qe.Filter(must=must, must_not=must_not)
 
 
 class IndexBusy(IndexUnavailable):

@@ -32,7 +32,9 @@ def server_filter(flt: QueryFilter | None) -> models.Filter | None:
             models.FieldCondition(key="title_norm", match=models.MatchAny(any=list(flt.title_norms))),
             models.FieldCondition(key="parent_norm", match=models.MatchAny(any=list(flt.title_norms))),
         ]))
-    return models.Filter(must=must)
+    must_not = ([models.FieldCondition(key="kind", match=models.MatchAny(any=list(flt.exclude_kinds)))]
+                if flt.exclude_kinds else None)
+    return models.Filter(must=must, must_not=must_not)
 
 
 class ServerIndex(VectorIndex):
