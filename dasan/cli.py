@@ -203,8 +203,15 @@ def cmd_eval(args, rt) -> int:
     from eval.run import run_eval
 
     result = run_eval(rt, Path(args.set), top_k=args.top_k, baseline=args.baseline, as_of=_as_of(args.as_of),
-                      out=Path(args.out) if args.out else None, ask=args.ask)
+                      out=Path(args.out) if args.out else None, ask=args.ask, cases=not args.no_cases)
     print(result["table"])
+    if args.similar_cases:
+        from eval.cases import run as run_cases
+
+        found = run_cases(rt, Path(args.similar_cases))
+        for method, m in found.items():
+            print(f"유사 민원 찾기({method}): 질문 {m['questions']}개, Recall@1 {m['recall@1']:.3f}, "
+                  f"Recall@5 {m['recall@5']:.3f}, p95 {m['latency_ms_p95']} ms")
     return 0
 
 
@@ -382,6 +389,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--ask", action="store_true", help="추출식 답변의 첫 인용이 정답 근거와 맞는 비율도 측정")
     s.add_argument("--as-of")
     s.add_argument("--out")
+    s.add_argument("--no-cases", action="store_true", help="사례 기억을 끈 검색과의 비교를 생략")
+    s.add_argument("--similar-cases", metavar="평가셋", help="유사 민원 찾기 Recall@1/5 (complaints_dev.jsonl 형식)")
     s.set_defaults(fn=cmd_eval)
     s = sub.add_parser("crawl", help="지침·안내 웹페이지와 첨부파일 수집 (같은 사이트, robots.txt 준수)")
     s.add_argument("url")

@@ -98,7 +98,7 @@ def extractive_first_citation(rt, items: list[dict], as_of: date) -> dict:
     answerer = Answerer(rt.retriever, rt.registry, rt.index, models=None, today=rt.settings.today)
     hit = abstained = 0
     for it in items:
-        out = answerer.ask(it["question"][:4000], AskOptions(as_of=as_of))
+        out = answerer.ask(it["question"][:4000], AskOptions(as_of=as_of, exclude_cases=own_case(it)))
         if out["mode"] == "abstain":
             abstained += 1
             continue
@@ -108,14 +108,31 @@ def extractive_first_citation(rt, items: list[dict], as_of: date) -> dict:
     return {"questions": n, "first_citation_match": round(hit / n, 4) if n else 0.0, "abstained": abstained}
 
 
+def own_case(item: dict) -> set[str]:
+    """The past case a dev question came from ("민원 kgs-000"): leave-one-out never lets it be found."""
+    return {f"민원 {item['id']}"} if item.get("id") else set()
+
+
 def run_eval(rt, set_path: Path, top_k: int = 10, baseline: bool = False, as_of: date | None = None,
-             out: Path | None = None, ask: bool = False) -> dict:
+             out: Path | None = None, ask: bool = False, cases: bool = True) -> dict:
+    """Dasan as served (case memory on, each question's own case excluded: leave-one-out) and, with
+    ``cases``, the same search without case memory in the same run."""
     items = load_set(set_path)
     as_of = as_of or rt.settings.today()
-    rows, report = evaluate(lambda q, k: rt.retriever.search(q[:4000], top_k=k, as_of=as_of).hits, items, top_k)
+    by_question = {it["question"][:4000]: it for it in items}
+
+    def search(q: str, k: int, memory: bool = True) -> list[dict]:
+        exclude = own_case(by_question.get(q[:4000], {}))
+        return rt.retriever.search(q[:4000], top_k=k, as_of=as_of, exclude_cases=exclude, memory=memory).hits
+
+    rows, report = evaluate(search, items, top_k)
     reports = {"dasan": report}
     result = {"set": str(set_path), "top_k": top_k, "as_of": as_of.isoformat(), "questions": len(items),
-              "dasan": report, "rows": rows}
+              "dasan": report, "rows": rows, "case_memory": "leave-one-out (a question's own case excluded)"}
+    if cases:
+        n_rows, n_report = evaluate(lambda q, k: search(q, k, memory=False), items, top_k)
+        reports["no-cases"] = n_report
+        result["no_case_memory"], result["no_case_memory_rows"] = n_report, n_rows
     if baseline:
         from eval.baseline import NaiveBaseline
 

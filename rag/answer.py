@@ -28,6 +28,7 @@ class AskOptions:
     kinds: list[str] | None = None
     model: str | None = None
     visibility: list[str] | None = None
+    exclude_cases: set[str] | None = None  # evaluation: a dev question never finds its own past case
 
 
 def quoted_span(hit: dict, chars: int = EXTRACT_CHARS) -> str:
@@ -70,7 +71,7 @@ class Answerer:
     def _retrieve(self, question: str, opts: AskOptions) -> tuple[list[dict], list[str], bool, dict, list[dict]]:
         t = time.perf_counter()
         res = self.retriever.search(question, top_k=opts.top_k, as_of=opts.as_of, kinds=opts.kinds,
-                                    visibility=opts.visibility)
+                                    visibility=opts.visibility, exclude_cases=opts.exclude_cases)
         t_search = time.perf_counter() - t
         named = bool(res.resolved and res.resolved.refs)
         relevance = self._relevance(question, opts) if res.hits and not named else 1.0

@@ -102,6 +102,7 @@ class HybridRetriever:
         self.case_links, self.case_share = case_links, case_share
         # calibrated on e5 cosines (case_memory.rerank); another embedder may need another floor
         self.case_min_similarity = case_memory.MIN_SIMILARITY
+        self.case_lend_similarity = case_memory.LEND_MIN_SIMILARITY
         self._case_terms = case_memory.TermCache()
         self.delegation_share, self.expand = delegation_share, expand
         self.glossary = glossary.load(glossary_path)  # a bad DASAN_GLOSSARY file fails here, by name
@@ -170,7 +171,9 @@ class HybridRetriever:
             if self.case_links is not None and similar:
                 links = self.case_links([c.key for c in similar])
                 self._attach_cited(similar, links)
-                votes = case_memory.tally(similar[:case_memory.LEND_CASES], links)
+                lenders = [c for c in similar[:case_memory.LEND_CASES]
+                           if c.similarity >= self.case_lend_similarity]
+                votes = case_memory.tally(lenders, links)
                 ranked, via = case_memory.lend(ranked, votes, lambda ts: self._fetch_targets(ts, base),
                                                self.case_share)
         direct = self._direct(resolved, base)

@@ -44,7 +44,7 @@ def rt(request, make_runtime, sample_dir, tmp_path):
     link_case(rt, "민원 사례: cases_org", "민원 101", "제4조")
     link_case(rt, "민원 사례: cases_dept", "민원 201", "제9조")
     # the bigram test embedder's cosines sit far below e5's band, so its similarities run lower
-    rt.retriever.case_min_similarity = 0.3
+    rt.retriever.case_min_similarity = rt.retriever.case_lend_similarity = 0.3
     return rt
 
 
