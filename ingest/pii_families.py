@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from ingest.pii_checks import birth_date_ok, brn_valid, ip_looks_real, rrn_date_ok
-from ingest.pii_patterns import AREA, BD_DATE, BD_WORD, CITY, G4, G6, GACC, PROVINCES, REGIONS, STARS, Rule
+from ingest.pii_patterns import AREA, BD_DATE, BD_WORD, CITY, G4, G6, GACC, PROVINCES, REGIONS, RRN_CONTEXT, STARS, Rule
 
 D = r"\d(?<![\d-]\d)"                      # a digit that starts a number
 SP = r"(?:[ \t]?)"                          # at most one space between digits written apart
@@ -51,7 +51,7 @@ BANK_NAMES = (r"(?:(?:KB|NH|IBK|SC)?[ \t]?(?:국민|우리|하나|기업|신한|
 # The label's window may not name another number ("(토스뱅크) 제품 일련번호 SN 2023-0412-7781").
 ACCOUNT_LABEL = (rf"(?:{BANK_NAMES}|계좌(?:번호)?|입금(?:[ \t]?계좌)?|송금|이체|통장|예금주)"
                  r"(?:(?!번호|일련|SN|접수|주문|송장|운송장|등기|신청|전화|연락|휴대)[^\d\n\[\].]){0,14}?")
-PASSPORT_LABEL = r"(?:여권|[Pp]assport|PASSPORT)(?:[ \t]*(?:번호|[Nn]o\.?|[Nn]umber))?[^\d\n\[\]A-Za-z]{0,12}?"
+PASSPORT_LABEL = r"(?:여권(?![가-힣]{0,2}(?:과|팀|계|민원실|창구|센터))|[Pp]assport|PASSPORT)(?:[ \t]*(?:번호|[Nn]o\.?|[Nn]umber))?[^\d\n\[\]A-Za-z]{0,12}?"
 SPELT_AT = r"(?:[ \t]*(?:골뱅이|에이티|앳)[ \t]*|[ \t]*[\[({<][ \t]*(?:at|AT|골뱅이|@)[ \t]*[\])}>][ \t]*|[ \t]+(?:at|AT)[ \t]+|[ \t]*[@＠][ \t]*)"
 SPELT_DOT = r"(?:[ \t]*(?:쩜|점|닷)[ \t]*|[ \t]*[\[({<][ \t]*(?:dot|DOT|\.|점|쩜)[ \t]*[\])}>][ \t]*|[ \t]+(?:dot|DOT)[ \t]+|\.)"
 ANY_TLD = (r"(?:com|net|org|kr|co|io|me|edu|gov|biz|info|jp|cn|us|ru|de|uk|fr|vn|ph|th|in|au|ca|tw|hk|id|my|sg|mn|uz|kz|"
@@ -70,6 +70,8 @@ FAMILY_RULES: tuple[Rule, ...] = (
     Rule("arn_spaced", "arn", rf"{D}(?:{SP}\d){{5}}{GSEP}[5-8](?:{GSEP}|{SP}){spaced(6)}(?!\d)",
          check=lambda v: _rrn_family_ok(v, True), priority=93, gate=r"\d[ \t]?\d", reach=(2, 40)),
     # Partly hidden, spaces around the dash: "880304 - 5 ******".
+    # Labelled, a mistyped date still leaves a number to hide ("주민번호 901301-1234567").
+    Rule("rrn_labelled_any", "rrn", rf"{D}\d{{5}}[ \t]*[-.][ \t]*\d{{7}}(?!\d)", before=RRN_CONTEXT, priority=91, **G6),
     Rule("rrn_partial_spaced", "rrn", rf"{D}\d{{5}}[ \t]*-[ \t]*[1-4][ \t]?{STARS}{{6}}", priority=92, **G6),
     Rule("arn_partial_spaced", "arn", rf"{D}\d{{5}}[ \t]*-[ \t]*[5-8][ \t]?{STARS}{{6}}", priority=92, **G6),
     Rule("brn_spaced", "brn", rf"{D}{SP}\d{SP}\d{GSEP}{spaced(2)}{GSEP}{spaced(5)}(?!\d)",
@@ -78,12 +80,12 @@ FAMILY_RULES: tuple[Rule, ...] = (
     Rule("brn_spaced_valid", "brn", rf"{D}{SP}\d{SP}\d[ \t]*-[ \t]*{spaced(2)}[ \t]*-[ \t]*{spaced(5)}(?!\d)",
          check=brn_valid, priority=85, gate=r"\d[ \t]*-[ \t]*\d", reach=(8, 20)),
     # After a bank or an account word, any 10-16 digits with dashes or spaces, whatever the bank's grouping.
-    Rule("account_family", "account", rf"(?<!\+){D}(?:[ \t]*-?[ \t]*[\d*]){{9,17}}(?![\d*])",
-         before=ACCOUNT_LABEL, check=_account_ok, priority=72, weak=True, **GACC),
+    Rule("account_family", "account", rf"(?<!\+){D}(?:[ \t]*[-.]?[ \t]*[\d*]){{9,17}}(?![\d*])",
+         before=ACCOUNT_LABEL, check=_account_ok, priority=72, weak=True, gate=r"\d[ \t]*[-.]?[ \t]*[\d*]", reach=GACC["reach"]),
     # Passport after its label: letters and digits in groups ("M 902 41 776", "M31 744 092"), foreign
     # ones too (US 9 digits, Philippine "P4417093B", Cambodian "N0123456").
-    Rule("passport_family", "passport", r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[ \t]?)?\d(?:[ \t]?\d){6,8}(?:[ \t]?[A-Z])?(?![A-Za-z0-9])",
-         before=PASSPORT_LABEL, priority=77, gate=r"여권|[Pp]assport|PASSPORT", reach=(0, 40)),
+    Rule("passport_family", "passport", r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[ \t-]?)?\d(?:[ \t-]?\d){6,8}(?:[ \t-]?[A-Z])?(?![A-Za-z0-9])",
+         before=PASSPORT_LABEL, check=lambda v: not re.match(r"0\d{1,2}[ \t]*-", v), priority=77, gate=r"여권|[Pp]assport|PASSPORT", reach=(0, 40)),
     Rule("passport_bare", "passport", r"[MSRGD](?<![A-Za-z0-9][MSRGD])\d{3}[ \t]?\d{5}(?![A-Za-z0-9])",
          priority=74, weak=True, gate=r"[MSRGD]\d{3}", reach=(0, 10)),
     # E-mail with the @ or the dots spelt out: "hong.gd 골뱅이 naver 쩜 com", "park.mj 에이티 gmail.com",

@@ -23,6 +23,9 @@ def _masked(text: str, value: str, type_: str | None = None) -> bool:
     ("남편 여권번호 612345789 (미국)", "612345789", "passport"),
     ("여권번호는 N 01 23 456 입니다(캄보디아)", "N 01 23 456", "passport"),
     ("- 여권: P1234567A (필리핀)", "P1234567A", "passport"),
+    ("여권번호: M-123-45678 입니다", "M-123-45678", "passport"),
+    ("주민번호 901301-1234567 (오타)", "901301-1234567", "rrn"),
+    ("국민은행 123456.01.234567 으로", "123456.01.234567", "account"),
     # RRN/ARN: digits spaced out, spaces around separators, partly hidden with a space
     ("주민번호 9 1 0 2 1 5 - 1 0 2 3 4 5 6 입니다", "9 1 0 2 1 5 - 1 0 2 3 4 5 6", "rrn"),
     ("신청인 정하나 910215 - 2 - 123456 으로 접수", "910215 - 2 - 123456", "rrn"),
@@ -105,6 +108,7 @@ def test_name_families_guard(text, value):
     ("송금 2,500,000원을 2025-03-14에 했습니다", "2025-03-14"),
     ("법률 제19234호에 따라 우편번호 04520 지역", "19234"),
     ("사건번호 2025가단123456 입니다", "2025가단123456"),
+    ("민원여권과(031-8075-2345)로 문의", "031-8075-2345"),
 ]])
 def test_ordinary_text_stays(text, value, type_):
     start = text.index(value)
