@@ -84,7 +84,7 @@ FAMILY_RULES: tuple[Rule, ...] = (
          before=ACCOUNT_LABEL, check=_account_ok, priority=72, weak=True, gate=r"\d[ \t]*[-.]?[ \t]*[\d*]", reach=GACC["reach"]),
     # Passport after its label: letters and digits in groups ("M 902 41 776", "M31 744 092"), foreign
     # ones too (US 9 digits, Philippine "P4417093B", Cambodian "N0123456").
-    Rule("passport_family", "passport", r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[ \t-]?)?\d(?:[ \t-]?\d){6,8}(?:[ \t-]?[A-Z])?(?![A-Za-z0-9])",
+    Rule("passport_family", "passport", r"(?<![A-Za-z0-9])(?:[A-Za-z]{1,2}[ \t-]?)?\d(?:[ \t-]?\d){6,8}(?:[ \t-]?[A-Z])?(?![A-Za-z0-9])",
          before=PASSPORT_LABEL, check=lambda v: not re.match(r"0\d{1,2}[ \t]*-", v), priority=77, gate=r"여권|[Pp]assport|PASSPORT", reach=(0, 40)),
     Rule("passport_bare", "passport", r"[MSRGD](?<![A-Za-z0-9][MSRGD])\d{3}[ \t]?\d{5}(?![A-Za-z0-9])",
          priority=74, weak=True, gate=r"[MSRGD]\d{3}", reach=(0, 10)),

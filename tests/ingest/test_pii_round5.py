@@ -24,6 +24,7 @@ def _masked(text: str, value: str, type_: str | None = None) -> bool:
     ("여권번호는 N 01 23 456 입니다(캄보디아)", "N 01 23 456", "passport"),
     ("- 여권: P1234567A (필리핀)", "P1234567A", "passport"),
     ("여권번호: M-123-45678 입니다", "M-123-45678", "passport"),
+    ("여권번호 m12345678 (소문자로 적음)", "m12345678", "passport"),
     ("주민번호 901301-1234567 (오타)", "901301-1234567", "rrn"),
     ("국민은행 123456.01.234567 으로", "123456.01.234567", "account"),
     # RRN/ARN: digits spaced out, spaces around separators, partly hidden with a space
@@ -78,6 +79,7 @@ def test_identifier_families(text, value, type_):
     ("국적: 캄보디아\n캄보디아에서 온 CHAN SOPHEA (한국 이름 찬소피아)", "CHAN SOPHEA"),
     ("수거책은 문태오(20대)로 검거", "문태오"),
     ("딸래미 곽서윤 학원 끝나고", "곽서윤"),
+    ("택시기사 이만수가 길을 돌아갔어요", "이만수"),
 ])
 def test_name_families(text, value):
     assert _masked(text, value, "name"), [(s.type, text[s.start:s.end]) for s in mask(text).spans]
