@@ -56,6 +56,7 @@ class Example:
     spans: list[tuple[str, int, int]] = field(default_factory=list)
     optional: list[tuple[int, int]] = field(default_factory=list)  # officials' contacts, 대표번호: policy decides
     keep: list[tuple[str, int, int]] = field(default_factory=list)  # (what, start, end): must not be masked
+    unscored: list[tuple[int, int]] = field(default_factory=list)  # a set's debatable spans: neither way
 
 
 class _Gen:
@@ -251,7 +252,8 @@ def load_set(path: Path) -> list[Example]:
             row = json.loads(line)
             ex = Example(str(row.get("id", n)), row["text"],
                          [(s["type"], int(s["start"]), int(s["end"])) for s in row.get("spans", [])],
-                         keep=[(k.get("what", ""), int(k["start"]), int(k["end"])) for k in row.get("keep", [])])
+                         keep=[(k.get("what", ""), int(k["start"]), int(k["end"])) for k in row.get("keep", [])],
+                         unscored=[(int(u["start"]), int(u["end"])) for u in row.get("unscored", [])])
         except (ValueError, KeyError, TypeError) as e:
             raise SystemExit(f"{path} {n}번째 줄을 읽을 수 없습니다({type(e).__name__}: {e}). "
                              '{"id", "text", "spans": [{"type","start","end"}], "keep": [...]} 형식으로 쓰세요.')
@@ -274,6 +276,7 @@ def score(examples: list[Example], predict) -> dict:
     started = time.perf_counter()
     for ex in examples:
         preds = predict(ex.text)
+        preds = [p for p in preds if not any(s <= p[1] and p[2] <= e for s, e in ex.unscored)]
         for what, s, e in ex.keep:
             keep_total[what] = keep_total.get(what, 0) + 1
             if any(ps < e and s < pe for _, ps, pe in preds):

@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from ingest.pii_bare import bare_names
+from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
+from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, OTHER_TITLES, PUBLIC_TITLES, dictionary_word, plain_name_ok, valid_name
 from ingest.pii_patterns import (CITIZEN_MARKERS, FOLD, ORG_BEFORE, PRIVATE_ORG, PROTECTED, PUBLIC_ORG, RULES, STAFF_MARKERS,
                                  TAGS, TYPES, Rule)
@@ -100,7 +102,8 @@ class Candidate:
 
 # Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
 BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
-_GATES = {r.gate: re.compile(r.gate) for r in RULES if r.gate}
+ALL_RULES = RULES + FAMILY_RULES + NAME_FAMILY_RULES
+_GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
 _MAX = sys.maxsize
 
 
@@ -136,10 +139,10 @@ def _protected(text: str, start: int, end: int) -> bool:
 
 def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list[Candidate]:
     """Every validated rule match, overlaps resolved: higher priority first, then the longer span."""
-    text = text.translate(FOLD)  # one character for one: offsets stay valid
+    text = fold_lookalikes(text.translate(FOLD))  # one character for one: offsets stay valid
     cache: dict = {}
     found: list[Candidate] = []
-    for rule in RULES:
+    for rule in ALL_RULES:
         if rule.type not in types:
             continue
         for s, e in _windows(text, rule.gate, rule.reach, cache):
@@ -173,6 +176,16 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
             insort(taken, (start, end))
             chosen.append(Candidate(BARE_NAME, start, end))
         _extend_lists(text, chosen, taken)
+        found = [text[c.start:c.end] for c in chosen if c.rule.type == "name"]
+        for start, end in aliases(text) + given_names(text, found):
+            inside = [o for o in chosen if o.start < end and start < o.end]
+            if _protected(text, start, end) or any(o.rule.type != "name" or o.start < start or o.end > end for o in inside):
+                continue
+            for o in inside:  # a piece of the alias a rule took alone
+                chosen.remove(o)
+                taken.remove((o.start, o.end))
+            insort(taken, (start, end))
+            chosen.append(Candidate(BARE_NAME, start, end))
         _propagate(text, chosen, taken)
     return sorted(chosen, key=lambda c: c.start)
 

@@ -57,6 +57,8 @@ UNIT = rf"(?:(?:{APT})[ \t]*)?(?:\d{{1,4}}[ \t]?동[ \t]?)?\d{{1,5}}[ \t]?호"
 UNIT_DETAIL = (rf"(?:(?:{APT}|[가-힣A-Za-z0-9]{{1,15}})(?:[ \t]+\d{{1,2}}[ \t]?단지)?[ \t]*)?(?:(?:\d{{1,4}}|[A-Za-z]|[가-힣]{{1,3}})[ \t]?동[ \t]?)?"
                r"(?:(?:지하[ \t]?|B)?\d{1,3}[ \t]?층"
                r"(?:[ \t]?(?:B|지하[ \t]?)?\d{1,5}[ \t]?호)?|(?:B|지하[ \t]?)?\d{1,5}[ \t]?호)")  # "상가 B102호"
+# Between a bank word and its number: no other number's label ("입금 후 접수번호 2025-0312-004512").
+ACC_WINDOW = r"(?:(?!번호|일련|SN|접수|주문|송장|등기|신청|전화|연락|휴대)[^\d\n\[\].]){0,12}?"
 # Bank accounts run in 2-4 groups; the last may be a single check digit ("9002-1234-5678-9").
 ACCOUNT = r"(?<![\d-])\d{2,6}(?:[ \t]*-[ \t]*[\d*]{2,7}){0,2}[ \t]*-[ \t]*\d{1,7}(?![\d-])"  # "123456-**-123456"
 G6 = {"gate": r"\d{6}", "reach": (24, 18)}  # 주민등록번호 family and driver's licences hold six digits in a row
@@ -66,12 +68,13 @@ OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 IPV4 = rf"(?:{OCTET}\.){{3}}{OCTET}(?!\d|\.\d)"
 IP_GATE = r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}"
 ADDRESS_GATE = r"[로길동리가][ \t]?(?:산[ \t]?)?\d"
-ADDR_END = r"(?![\d-]|[개층시분명회건년월일차원세살미톤평천만억])"  # "테헤란로 123에", not "… 3개월", "… 2층"
+ADDR_END = r"(?![\d-]|[개층시분명회건년월일차원세살미톤평천만억]|가[ \t]?(?:산[ \t]?)?\d)"  # "테헤란로 123에", not "… 3개월", "… 2층"
 ROAD = r"[가-힣A-Za-z0-9.]{1,15}?(?:로|길)(?:[ \t]?\d{1,4}(?:번)?(?:[가-힣])?길)?[ \t]?\d{1,4}(?:-\d{1,4})?"
-LOT = r"(?:[가-힣0-9]{1,6}?(?:동|리)|[가-힣]{1,4}\d{1,2}가)[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5})?(?:[ \t]?번지)?"
-DETAIL = (rf"(?:[ \t]*\([가-힣0-9]{{1,6}}(?:동|리|가)(?:,[ \t]*{APT})?\))?(?:,?[ \t]*{UNIT_DETAIL})?"
+LOT = r"(?:[가-힣]{1,4}\d{1,2}가|[가-힣0-9]{1,6}?(?:동|리))[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5})?(?:[ \t]?번지)?"
+DETAIL = (rf"(?:[ \t]*\([가-힣0-9]{{1,6}}(?:동|리|가)(?:,[ \t]*{APT})?\))?(?:,?[ \t]*(?:{UNIT_DETAIL}|{APT}(?![가-힣])))?"
           rf"(?:[ \t]*\([가-힣0-9]{{1,6}}(?:동|리|가)(?:,[ \t]*{APT})?\))?")
-POSTCODE_TAIL = r"(?:[ \t]*,?[ \t]*(?:\(?우\)?|우편번호|\(우편번호\))[ \t]*[:：]?[ \t]*\d{5}(?!\d))?"
+POSTCODE_TAIL = (r"(?:[ \t]*,?[ \t]*(?:\([ \t]*(?:우편번호|우)[ \t]*[:：]?[ \t]*\d{5}[ \t]*\)|"  # "(우편번호 48075)"
+                 r"(?:\(?우\)?|우편번호|\(우편번호\))[ \t]*[:：]?[ \t]*\d{5}(?!\d)))?")
 ADDRESS_TAIL = rf"(?:{ROAD}|{LOT}){ADDR_END}{DETAIL}{POSTCODE_TAIL}"
 NAME_PREFIX_CITIZEN = CITIZEN_ROLES
 NAME_PREFIX_STAFF = STAFF_ROLES
@@ -93,10 +96,10 @@ PROTECTED = re.compile("|".join((
 STAFF_MARKERS = re.compile(r"답변자|담당자|담당[ \t]*(?:공무원|부서)|담당관|담당|담임|" + PUBLIC_TITLES[3:-1] +
                            r"|소[ \t]*속|부[ \t]*서|문의처|민원실|콜센터|고객센터|상담센터|처리[ \t]*부서")
 ORG_BEFORE = re.compile(  # "건축과(031-…)": an office line
-    r"(?:(?:조합|협회|재단|법인|위원회|관리|학교|회관)[ \t]*사무실|[가-힣A-Za-z]{1,10}(?:과|팀|센터|(?<!사무)실|청|공사|공단|본부|사무소|지사|[가-힣]부)|대표[ \t]*(?:전화|번호))"
+    r"(?:(?:조합|[가-힣]{0,6}회|재단|법인|관리|학교)[ \t]*사무실|[가-힣A-Za-z]{1,10}(?:과|팀|센터|(?<!사무)실|청|공사|공단|본부|사무소|지사|[가-힣]부)|대표[ \t]*(?:전화|번호))"
     r"[ \t]*[(:：/]*[ \t]*(?:☎|(?:전화[ \t]*)?번호(?:는|가|로)?|전화|TEL|Tel|tel)?[ \t:：.]*\Z")
 # Where a named employee works: a public body (kept in role) or a private business (masked).
-PUBLIC_ORG = re.compile(r"(?:공사|공단|[시구군도]청|본부|(?:주민|행정복지|민원)센터|경찰서|소방서|세무서|교육(?:지원)?청|지청|"
+PUBLIC_ORG = re.compile(r"(?:공사|공단|[시구군도]청|본부|(?:주민|행정복지|민원|농업기술|보건의료)센터|보건(?:지)?소|경찰서|소방서|세무서|교육(?:지원)?청|지청|"
                         r"사무소|출장소|지구대|파출소|우체국|[가-힣]{2,}부(?=[ \t])|(?<!사립)(?<!사립[ \t])(?:초등|중|고등|고)?학교|돌봄[ \t]?교실)")
 PRIVATE_ORG = re.compile(r"회사|업체|사업장|공장|농장|고용주|사립|주식회사|\(주\)|㈜|상가|가게|식당|학원|병원|의원|어린이집|시공사|건설사|판매처|쇼핑몰|"
                          r"택배사|보험사|카드사|대리점|매장")
@@ -247,7 +250,7 @@ RULES: tuple[Rule, ...] = (
          r"(?![\d*＊])", priority=70, role="mobile", gate=r"01[016789]", reach=(0, 24)),
     Rule("rep_number", "phone", REP_NUMBER, priority=68, role="rep", weak=True, **G4),
     Rule("account", "account", ACCOUNT,
-         before=BANKS + r"[^\d\n\[\].]{0,12}?", check=account_shape_ok, priority=60, weak=True, **GACC),
+         before=BANKS + ACC_WINDOW, check=account_shape_ok, priority=60, weak=True, **GACC),
     Rule("account_short", "account", ACCOUNT,
          before=r"(?:국민|우리|하나|기업|SC제일|제일|카카오|토스|케이|부산|대구|광주|경남|전북|제주|산업)(?:은행|뱅크)?"
          r"[ \t]*[:：]?[ \t]*", check=account_shape_ok, priority=60, weak=True, **GACC),
@@ -262,7 +265,7 @@ RULES: tuple[Rule, ...] = (
          after=r"[ \t]*[(,/]?[ \t]*(?:[가-힣A-Za-z]{0,6}(?:은행|뱅크|금고)|카뱅)", check=account_shape_ok, priority=57, weak=True,
          gate=r"\d{2,6}[ \t]\d{2,7}[ \t]\d", reach=(2, 30)),
     Rule("account_plain", "account", r"(?<!\d)\d{10,14}(?!\d)",
-         before=r"(?:계좌(?:번호)?|은행|뱅크)[^\d\n\[\]]{0,12}?", priority=58, weak=True, **GACC),
+         before=r"(?:계좌(?:번호)?|은행|뱅크)" + ACC_WINDOW, priority=58, weak=True, **GACC),
     Rule("ip", "ip", r"(?<![\d.])" + IPV4, check=ip_looks_real, priority=55, weak=True, gate=IP_GATE, reach=(2, 2), context=not_network_config),
     Rule("ip_partial", "ip", rf"(?<![\d.*]){OCTET}\.(?:{OCTET}|{STARS}{{1,3}})\.(?:{OCTET}|{STARS}{{1,3}})\.(?:{OCTET}|{STARS}{{1,3}})"
          r"(?![\d*＊]|\.\d)", check=lambda v: any(c in v for c in "*＊xX"), priority=55,
