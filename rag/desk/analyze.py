@@ -118,7 +118,7 @@ def analyze(rt_or_parts, text: str, received: str | datetime | None = None, chan
     extra = retriever.search(TYPE_QUERY[kind.value], top_k=RULES_TOP_K, as_of=as_of, visibility=visibility,
                              memory=False)
     dl = deadline_for(C.deadline_kind(kind, masked), rec, received_text=label)
-    rules = _merge(res.hits, extra.hits, top_k=RULES_TOP_K)
+    rules = _merge(res.hits, extra.hits, top_k=2 * RULES_TOP_K)
     ids = {h["id"] for h in rules}
     for h in _deadline_citations(dl, retriever, as_of, visibility):
         if h["id"] not in ids:
@@ -126,8 +126,13 @@ def analyze(rt_or_parts, text: str, received: str | datetime | None = None, chan
             ids.add(h["id"])
     indexed = list(retriever.resolver.titles)
     missing = governing_missing(kind.value, masked, retriever.resolver, indexed)
-    decision = decide(kind.value, masked, rules, missing)
-    steps = steps_for(kind.value, rules)
+    # grounds and steps are picked from the type's own query first: its hits do not depend on the
+    # complaint's words, so a sentence in the complaint cannot push a ground out or pull another in
+    by_id = {h["id"]: h for h in rules}
+    fixed = [by_id[h["id"]] for h in extra.hits if h["id"] in by_id]
+    pool = fixed + [h for h in rules if h not in fixed]
+    decision = decide(kind.value, masked, pool, missing)
+    steps = steps_for(kind.value, pool)
     out = {
         "type": kind.to_dict(),
         "masked_text": masked,

@@ -16,7 +16,8 @@ _SCOPE = {
 # the right to ask first (제2조-style), the duty to show only when no unit grants the right
 _ALLOW = (re.compile(r"열람을\s*청구할\s*수\s*있|열람\s*등을?\s*요구할\s*수|공개를?\s*청구할\s*수\s*있"),
           re.compile(r"열람하게\s*하여야|열람을\s*허용|공개하여야"))
-_MASK = re.compile(r"알아볼\s*수\s*없도록|마스킹|모자이크|가리는\s*처리|비식별")
+# the duty to hide others first; a unit that only mentions 마스킹 (a 제한 사유) is the fallback
+_MASK = (re.compile(r"알아볼\s*수\s*없도록|모자이크|가리는\s*처리|비식별"), re.compile(r"마스킹"))
 _FEE = re.compile(r"수수료|비용")
 _LIMIT = re.compile(r"거절|거부|제한|일부만|비공개")
 _HEAR = re.compile(r"의견을?\s*(?:듣|청취)|동의(?:한|를|하)|제3자")
@@ -92,7 +93,7 @@ def decide(kind: str, masked: str, rules: list[dict], missing: list[dict]) -> di
     if allow:
         grounds.append(dict(allow, role="청구권·공개 의무"))
     third = bool(_THIRD_PARTY.search(masked)) or (kind == C.OPEN_INFO and bool(_PERSONAL.search(masked)))
-    masking = _first(rules, _MASK, scope)
+    masking = _first(rules, _MASK[0], scope) or _first(rules, _MASK[1], scope)
     if masking:
         grounds.append(dict(masking, role="제3자 보호"))
     if third or masking:

@@ -25,12 +25,13 @@ def missing_laws(question: str, resolver: ReferenceResolver, indexed_titles: lis
     have = {normalize_title(t) for t in indexed_titles}
     out: list[dict] = []
     seen: set[str] = set()
-    found = [(t, t) for t in resolver.resolve(question or "").laws]
+    found = []
     low = (question or "").lower()
     for short, full in ABBREVIATIONS.items():  # the resolver only fuzzy-matches indexed titles
         m = re.search(r"(?<![가-힣A-Za-z])" + re.escape(short.lower()), low)
         if m or full in (question or ""):
             found.append((question[m.start():m.end()] if m else full, full))
+    found += [(t, t) for t in resolver.resolve(question or "").laws]  # after: a 약칭 as written is the better reference
     for reference, law in found:
         if normalize_title(law) in have or law in seen:
             continue
