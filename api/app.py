@@ -9,7 +9,7 @@ from api.auth import AuthConfig
 from api.errors import error_body, install_errors, request_id
 from api.observability import install_observability
 from api.readiness import readiness
-from api.routes import admin, ask, deadline, search, web
+from api.routes import admin, ask, complaints, deadline, search, web
 from api.routes import openai as openai_facade
 from rag import glossary
 
@@ -71,6 +71,7 @@ def create_app(runtime=None) -> FastAPI:
     app.include_router(search.router)
     app.include_router(ask.router)
     app.include_router(deadline.router)
+    app.include_router(complaints.router)
     app.include_router(admin.router)
     app.include_router(web.router)
     app.include_router(openai_facade.router)

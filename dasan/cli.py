@@ -345,6 +345,29 @@ def cmd_deadline(args, rt) -> int:
     return 0
 
 
+def cmd_complaint(args, rt) -> int:
+    from rag.desk.analyze import analyze
+    from rag.desk.text import render
+
+    text = args.text
+    if args.file:
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise CliError(USAGE, f"--file {args.file}을(를) 읽을 수 없습니다({type(e).__name__}). UTF-8 텍스트 파일을 주세요.") from None
+    elif text is None:
+        raise CliError(USAGE, "민원 내용을 인자로 주거나 --file로 파일을 주세요.")
+    try:
+        out = analyze(rt, text, args.received, channel=args.channel, department=args.department)
+    except ValueError as e:  # DeadlineError and CalendarError are ValueErrors too; messages are Korean
+        raise CliError(USAGE, str(e)) from None
+    if args.json:
+        _print_json(out)
+    else:
+        print(render(out))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = KoreanArgumentParser(prog="dasan", description="다산: 공무원을 위한 법령·규정 질의응답",
                              epilog="종료 코드: 0 정상, 1 일부 실패, 2 인자·입력 오류, 3 색인 사용 중, "
@@ -430,6 +453,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--pause", action="append", help="보완 기간(시계 멈춤) 2026-03-02..2026-03-05, 여러 번 가능")
     s.add_argument("--json", action="store_true")
     s.set_defaults(fn=cmd_deadline)
+    s = sub.add_parser("complaint", help="민원 분석: 유형, 관련 조문, 제안 결정, 처리기한, 절차, 답변 초안")
+    s.add_argument("text", nargs="?", help="민원 내용 (개인정보는 분석 전에 가려짐)")
+    s.add_argument("--file", help="민원 내용이 든 UTF-8 텍스트 파일")
+    s.add_argument("--received", help="접수 일시 YYYY-MM-DD 또는 YYYY-MM-DDTHH:MM (기본: 지금)")
+    s.add_argument("--channel", help="접수 경로 (방문, 전화, 국민신문고 등)")
+    s.add_argument("--department", help="담당 부서 (답변 초안에 들어감)")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(fn=cmd_complaint)
     return p
 
 

@@ -1,0 +1,36 @@
+"""The desk's analysis as plain Korean text sections (``dasan complaint`` without --json)."""
+from __future__ import annotations
+
+
+def _ref(c: dict | None) -> str:
+    return f"「{c['title']}」 {c['unit']}" if c else "(근거 조문 없음)"
+
+
+def render(a: dict) -> str:
+    t = a["type"]
+    lines = [f"[민원 유형] {t['value']}" + (f" → {t['agency']}" if t.get("agency") else "")
+             + (f"  (근거 낱말: {', '.join(t['matched'])})" if t["matched"] else ""),
+             "", "[가린 민원 내용]", a["masked_text"], ""]
+    dl = a["deadline"]
+    lines += ["[처리기한]", f"{dl['due']}  (접수 {dl['received']}, 처리기간 {dl['period']})", f"근거: {dl['basis']}", ""]
+    lines.append("[관련 조문]")
+    for h in a["rules"]:
+        doc = h.get("document") or {}
+        lines.append(f"  {h['rank']}. 「{doc.get('title')}」 {h.get('unit') or ''} {h.get('unit_title') or ''} [{doc.get('status')}]")
+    if a["similar_cases"]:
+        lines += ["", "[비슷한 과거 민원]"]
+        lines += [f"  - {c['title']} ({c.get('date') or '날짜 없음'})" for c in a["similar_cases"]]
+    d = a.get("decision")
+    if d:
+        lines += ["", f"[제안 결정] {d['suggestion']}  — {d['label']}"]
+        lines += [f"  조건: {c['condition']} ({_ref(c.get('citation'))})" for c in d["conditions"]]
+        lines += [f"  근거: {_ref(g)} — {g['role']}" for g in d["grounds"]]
+        if d.get("note"):
+            lines.append(f"  주의: {d['note']}")
+    lines += ["", "[처리 절차]"]
+    lines += [f"  {i}. {s['step']} — {_ref(s.get('citation'))}" for i, s in enumerate(a["steps"], start=1)]
+    if a["missing"]:
+        lines += ["", "[색인에 없는 법령]"]
+        lines += [f"  - {m['reference']}: {m['hint']}" for m in a["missing"]]
+    lines += ["", "[답변 초안]", a["draft_reply"]]
+    return "\n".join(lines)
