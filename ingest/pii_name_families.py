@@ -74,7 +74,7 @@ def aliases(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_GIVEN_AFTER = r"(?=[ \t]?(?:씨|님|쌤|선생님|샘|언니|누나|오빠|형님|형(?![가-힣])|어르신)|이(?:가|는|를|도|랑|한테|하고|의|[ \t]?형))"
+_GIVEN_AFTER = r"(?=[ \t]?(?:씨|님|쌤|선생님|샘|언니|누나|오빠|형님|형(?![가-힣])|어르신)|이(?:가|는|를|도|랑|한테|에게|하고|의|[ \t]?형|[ \t]?쪽))"
 
 
 def given_names(text: str, full_names: list[str]) -> list[tuple[int, int]]:

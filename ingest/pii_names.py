@@ -78,9 +78,9 @@ SELF = (r"(?:(?<![가-힣])(?:저는|전|저|제가|본인은|나는|제[ \t]*(?
         r"(?<![가-힣])저[ \t]*\([ \t]*)")
 GREETING = r"(?:안녕하(?:세요|십니까)[.!,~ \t]*)"
 PUBLIC_TITLES = (r"(?:주무관|사무관|서기관|주사보|주사|행정관|연구관|연구사|담당관|조사관|감독관|장학사|장학관|주임|"
-                 r"경위|경사|경장|경감|순경|교감)")  # not 교사: private daycare and academy teachers too
+                 r"경위|경사|경장|경감|순경|교감|소위|중위|대위|소령|중령|대령|준위)")  # not 교사: private daycare and academy teachers too
 OTHER_TITLES = r"(?:팀장|과장|계장|대리|부장|차장|실장|사장|대표|소장|원장|이사장|센터장|지사장|본부장|국장|구조대장|구급대장|변호사|세무사|노무사|기자|선생님|교사|(?:돌봄[ \t]?)?전담사)"
-STAFF_ROLES = r"(?:답변자|담당자|담당[ \t]*공무원|담당관|처리자|상담원|검사원|점검원|조사원|담임(?:[ \t]?(?:선생님|교사))?|경찰관|담당)"
+STAFF_ROLES = r"(?:답변자|담당자|담당[ \t]*공무원|담당관|처리자|상담원|검사원|점검원|조사원|담임(?:이신|[ \t]?(?:선생님|교사))?|교장|교감|학생[ \t]?부장|보건[ \t]?교사|부대[ \t]?간부|경찰관|담당)"
 
 # Words that follow a role marker or precede 님/씨 and merely start with a surname syllable.
 STOPWORDS = frozenset("""

@@ -294,11 +294,11 @@ RULES: tuple[Rule, ...] = (
          + DETAIL, priority=40, weak=True, gate=ADDRESS_GATE, reach=(12, 45)),
     Rule("address_room", "address",
          r"(?<![\d가-힣A-Za-z\-])(?<!제[ \t])(?<!제)(?:\d{1,3}[ \t]?층[ \t]?)?(?:\d{3,4}|B\d{2,3})[ \t]?호"
-         r"(?![선기점차])", priority=38, weak=True, gate=r"\d{2,4}[ \t]?호", reach=(14, 2)),  # "같은 빌라 3층 302호"
+         r"(?![선기점차])(?![ \t]*공실)", priority=38, weak=True, gate=r"\d{2,4}[ \t]?호", reach=(14, 5)),  # "같은 빌라 3층 302호"
     Rule("address_unit", "address", rf"(?<![\d가-힣])(?:(?:{APT})[ \t]*)?\d{{1,4}}[ \t]?동[ \t]?\d{{1,5}}[ \t]?호",
          priority=39, weak=True, gate=r"동[ \t]?\d{1,5}[ \t]?호", reach=(24, 2)),
     # Names: a cue before or after, never a bare word (see ingest.pii_names).
-    Rule("name_form", "name", NAME, before=r"(?:(?<!\[)성[ \t]*명|(?<!\[)이[ \t]*름|성함|본명|실명)" + TOPIC_COLON,
+    Rule("name_form", "name", NAME, before=r"(?:(?<!\[)성[ \t]*명|(?<!\[)(?<!빌라 )(?<!건물 )(?<!가게 )(?<!상가 )(?<!아파트 )이[ \t]*름|성함|본명|실명)" + TOPIC_COLON,
          after=NAME_END, priority=30, role="citizen", **GN),
     Rule("name_role", "name", NAME3, before=NAME_PREFIX_CITIZEN + TOPIC_COLON, after=NAME_END, priority=30,
          role="citizen", **GN),
