@@ -39,6 +39,7 @@ from ingest.pii_patterns import (CITIZEN_MARKERS, FOLD, ORG_BEFORE, PRIVATE_ORG,
 
 STYLES = ("tag", "stars")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_BUILDING_AFTER = re.compile(r"(?:빌라|아파트|빌딩|맨션|타워|오피스텔|하이츠|캐슬|빌리지|타운)")
 _OFFICIAL_EMAIL = re.compile(r"@(?:[\w-]+\.)*(?:go\.kr|korea\.kr)$", re.IGNORECASE)
 
 
@@ -155,6 +156,8 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
                     continue
                 if rule.context is not None and not rule.context(text, start, end):
                     continue
+                if rule.type == "name" and (_BUILDING_AFTER.match(text, end) or _BUILDING_AFTER.match(text, end - 1)):
+                    continue  # the start of a building's name: "한울빌라", "동원맨션"
                 found.append(Candidate(rule, start, end))
     found.sort(key=lambda c: (-c.rule.priority, c.start - c.end, c.start))
     taken: list[tuple[int, int]] = []

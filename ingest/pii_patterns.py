@@ -298,7 +298,7 @@ RULES: tuple[Rule, ...] = (
     Rule("address_unit", "address", rf"(?<![\d가-힣])(?:(?:{APT})[ \t]*)?\d{{1,4}}[ \t]?동[ \t]?\d{{1,5}}[ \t]?호",
          priority=39, weak=True, gate=r"동[ \t]?\d{1,5}[ \t]?호", reach=(24, 2)),
     # Names: a cue before or after, never a bare word (see ingest.pii_names).
-    Rule("name_form", "name", NAME, before=r"(?:(?<!\[)성[ \t]*명|(?<!\[)(?<!빌라 )(?<!건물 )(?<!가게 )(?<!상가 )(?<!아파트 )이[ \t]*름|성함|본명|실명)" + TOPIC_COLON,
+    Rule("name_form", "name", NAME, before=r"(?:(?<!\[)성[ \t]*명|(?<!\[)이[ \t]*름|성함|본명|실명)" + TOPIC_COLON,
          after=NAME_END, priority=30, role="citizen", **GN),
     Rule("name_role", "name", NAME3, before=NAME_PREFIX_CITIZEN + TOPIC_COLON, after=NAME_END, priority=30,
          role="citizen", **GN),

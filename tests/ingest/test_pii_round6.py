@@ -71,3 +71,23 @@ def test_agency_mail_stays_and_given_name_with_ege_is_masked():
     assert "hjyoon@goe.go.kr" in mask("지난번 회신 메일(hjyoon@goe.go.kr)로 보내주신 자료 잘 받았습니다.").masked
     out = mask("같은 반 하준이에게만 반성문을 쓰게 했습니다. 저는 김하준 엄마입니다.").masked
     assert "하준" not in out
+
+
+@pytest.mark.parametrize("text,name", [
+    ("세대원은\n1. 본인 탁순애 560304-2******\n2. 딸", "탁순애"),          # before an RRN in a household list
+    ("아랫방 조만석 주민번호 앞자리 700101", "조만석"),                    # before the RRN's label
+    ("7번방 Tran Van Minh 01088812234", "Tran Van Minh"),               # Latin name before a phone
+    ("안채 Kim Sergei (고려인) 외국인번호 800101-5123456", "Kim Sergei"),
+    ("저는 대만 국적 천지아하오(陳家豪)입니다.", "천지아하오"),                # nationality + Chinese characters
+    ("저는 대만 국적 천지아하오(陳家豪)입니다.", "陳家豪"),
+    ("같은 반 우진이랑 하늘이가 괴롭혔습니다.", "하늘"),         # classmates by given name
+    ("나 문복순이오. 전화는 딸이 받소.", "문복순"),                          # old-fashioned copula
+])
+def test_name_families(text, name):
+    assert name not in mask(text).masked
+
+
+def test_building_name_and_person_nouns_stay():
+    assert "한울빌라" in mask("빌라 이름은 한울빌라 (대림동)입니다.").masked
+    assert "학생이랑" in mask("같은 반 학생이랑 다퉜습니다.").masked
+    assert mask("대표번호 1588-1234 또는 연락처 02-123-4567").masked.count("연락처") == 1
