@@ -33,13 +33,15 @@ from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, OTHER_TITLES, PUBLIC_TITLES, dictionary_word, plain_name_ok, valid_name
+from ingest.pii_shapes import SHAPE_RULES
 from ingest.pii_patterns import (CITIZEN_MARKERS, FOLD, ORG_BEFORE, PRIVATE_ORG, PROTECTED, PUBLIC_ORG, RULES, STAFF_MARKERS,
                                  TAGS, TYPES, Rule)
 
 STYLES = ("tag", "stars")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_BUILDING_AFTER = re.compile(r"(?:빌라|아파트|빌딩|맨션|타워|오피스텔|하이츠|캐슬|빌리지|타운)")
 _OFFICIAL_EMAIL = re.compile(r"@(?:[\w-]+\.)*(?:go\.kr|korea\.kr)$", re.IGNORECASE)
-_DEPT_MAILBOX = re.compile(r"[가-힣](?:과|팀|센터|본부|청)(?![가-힣])|공용|대표[ \t]*(?:메일|이메일|주소)|부서[ \t]*(?:메일|이메일)")
+
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ class Candidate:
 
 # Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
 BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
-ALL_RULES = RULES + FAMILY_RULES + NAME_FAMILY_RULES
+ALL_RULES = RULES + FAMILY_RULES + SHAPE_RULES + NAME_FAMILY_RULES
 _GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
 _MAX = sys.maxsize
 
@@ -154,6 +156,8 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
                     continue
                 if rule.context is not None and not rule.context(text, start, end):
                     continue
+                if rule.type == "name" and (_BUILDING_AFTER.match(text, end) or _BUILDING_AFTER.match(text, end - 1)):
+                    continue  # the start of a building's name: "한울빌라", "동원맨션"
                 found.append(Candidate(rule, start, end))
     found.sort(key=lambda c: (-c.rule.priority, c.start - c.end, c.start))
     taken: list[tuple[int, int]] = []
@@ -294,8 +298,8 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
                                        or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None)
     if c.rule.type == "email":
         # an official address in a staff context, or a department's shared mailbox ("교통행정과 공용 메일 …")
-        return bool(_OFFICIAL_EMAIL.search(text[c.start:c.end])) and (
-            _context_role(text, c.start) == "staff" or _DEPT_MAILBOX.search(_sentence_before(text, c.start, 30)) is not None)
+        # an agency's domain is an official's work address: citizens have no go.kr mailboxes
+        return bool(_OFFICIAL_EMAIL.search(text[c.start:c.end]))
     if c.rule.type == "name":
         if _EXAMPLE_BEFORE.search(text, max(0, c.start - 20), c.start):
             return True  # a form's example name

@@ -16,6 +16,13 @@ HAN = r"[\u4e00-\u9fff]{2,4}"
 LATIN = r"[A-Z][A-Za-z'-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Za-z'-]+)){1,3}"
 MASKED = "*○●＊◯"
 
+_ID_AFTER = (r"[ \t]*(?:\([^()\d\n]{1,6}\)[ \t]*)?(?:\([ \t]*|/[ \t]*)?(?:(?<!\d)\d{6}[ \t]*-?[ \t]*[1-8][\d*xX●○]|\(?01[016789]\)?[ \t.\-]?\d{3,4}|"
+             r"(?:주민(?:등록)?[ \t]?번호|외국인(?:등록)?[ \t]?번호|생년월일|연락처|휴대(?:폰|전화)))")
+_NATIONALITY = r"(?:국적|출신|에서[ \t]온)[ \t]+"
+_ID_GATE = r"\d{6}[ \t]*-?[ \t]*[1-8]|01[016789]|주민|외국인|생년월일|연락처|휴대"
+_CLASSMATE = r"(?:같은[ \t]?반(?:[ \t]?친구)?|반[ \t]?친구|친구)[ \t]+(?:[가-힣]{2}이(?:랑|하고|와)[ \t]+)?"
+_PERSON_NOUNS = frozenset("학생 친구 아이 애들 남자 여자 선생 누나 언니 오빠 형님 동생 엄마 아빠 선배 후배 녀석 사람 모두 전부 다른 여러".split())
+
 NAME_FAMILY_RULES: tuple[Rule, ...] = (
     # Partly hidden: "김*수", "박○○", "이*".
     Rule("name_starred", "name", rf"(?<![가-힣A-Za-z0-9*○●＊◯])[{SURNAMES}](?:[{MASKED}][가-힣]|[가-힣][{MASKED}]|[{MASKED}]{{1,2}})",
@@ -37,6 +44,21 @@ NAME_FAMILY_RULES: tuple[Rule, ...] = (
     Rule("name_parent_paren", "name", r"[가-힣]{2}", before=r"\([ \t]*", after=r"[ \t]?(?:엄마|아빠|어머니|아버지|맘)[ \t]*\)",
          check=lambda v: v not in STOPWORDS and not dictionary_word(v), priority=27, role="citizen",
          gate=r"(?:엄마|아빠|어머니|아버지|맘)[ \t]*\)", reach=(8, 0)),
+    # A name written straight before the person's identifier or its label, as in a tenant or household list:
+    # "본인 송미란 780203-2******", "아랫채 황만수 주민번호 앞자리 …", "5번방 Li Wei 01077203349",
+    # "202호 Nguyen Thi Lan (외국인등록번호 …)".
+    Rule("name_before_id", "name", rf"(?<![가-힣A-Za-z]){NAME3}|(?<![A-Za-z]){LATIN}", after=_ID_AFTER,
+         check=lambda v: latin_name_ok(v) if v[:1].isascii() else valid_name(v), priority=28, role="citizen",
+         gate=_ID_GATE, reach=(40, 30), context=lambda t, s, e: t[s:e][:1].isascii() or name_context_ok(t, s, e)),
+    # A name with its Chinese characters after a nationality: "중국 국적 왕샤오밍(王小明)"
+    Rule("name_han_gloss", "name", r"[가-힣]{2,5}", before=_NATIONALITY, after=rf"[ \t]*\([ \t]*{HAN}[ \t]*\)",
+         priority=30, role="citizen", gate=_NATIONALITY, reach=(0, 30)),
+    Rule("name_han_gloss2", "name", HAN, before=_NATIONALITY + r"[가-힣]{2,5}[ \t]*\([ \t]*", after=r"[ \t]*\)",
+         priority=30, role="citizen", gate=_NATIONALITY, reach=(0, 30)),
+    # Classmates by given name with the affectionate 이: "같은 반 민석이랑 태양이가"
+    Rule("name_classmate", "name", r"[가-힣]{2}", before=_CLASSMATE, after=r"이(?:가|랑|는|를|도|한테|에게|하고|와|의)(?![가-힣])",
+         check=lambda v: v not in STOPWORDS and v not in _PERSON_NOUNS, priority=27, role="citizen",
+         gate=r"반|친구", reach=(4, 24)),
     Rule("name_latin_honorific", "name", r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?", before=r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+",
          priority=30, role="citizen", gate=r"(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]", reach=(0, 30)),
 )
@@ -74,7 +96,7 @@ def aliases(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_GIVEN_AFTER = r"(?=[ \t]?(?:씨|님|쌤|선생님|샘|언니|누나|오빠|형님|형(?![가-힣])|어르신)|이(?:가|는|를|도|랑|한테|하고|의|[ \t]?형))"
+_GIVEN_AFTER = r"(?=[ \t]?(?:씨|님|쌤|선생님|샘|언니|누나|오빠|형님|형(?![가-힣])|어르신)|이(?:가|는|를|도|랑|한테|에게|하고|의|[ \t]?형|[ \t]?쪽))"
 
 
 def given_names(text: str, full_names: list[str]) -> list[tuple[int, int]]:
