@@ -2,7 +2,9 @@
 (skipped, with the reason, when Playwright or Chromium is missing — see tests/api/test_web_page.py)."""
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from tests.api.test_web_page import _Refs, _same_origin, browser_page, client, live_server, web_runtime  # noqa: F401
 from tests.conftest import CCTV
@@ -40,7 +42,8 @@ def test_browser_desk_tab(browser_page, tmp_path):  # noqa: F811
     expect(page.locator("#desk-decision")).to_contain_text("열람 허용")
     assert f"「{CCTV}」 제4조" in page.inner_text("#desk-reply")
     assert PHONE not in page.inner_text("#desk-results")
-    page.screenshot(path=str(tmp_path / "desk.png"), full_page=True)
+    shot = Path(os.environ.get("DASAN_SCREENSHOT_DIR") or tmp_path) / "desk.png"
+    page.screenshot(path=str(shot), full_page=True)
     page.fill("#desk-received", "2030-01-01T10:00")
     page.click("#desk-submit")
     expect(page.locator("#desk-alert")).to_contain_text("미래")
