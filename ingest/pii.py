@@ -33,6 +33,7 @@ from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, OTHER_TITLES, PUBLIC_TITLES, dictionary_word, plain_name_ok, valid_name
+from ingest.pii_round7 import ROUND7_RULES
 from ingest.pii_shapes import SHAPE_RULES
 from ingest.pii_patterns import (CITIZEN_MARKERS, FOLD, ORG_BEFORE, PRIVATE_ORG, PROTECTED, PUBLIC_ORG, RULES, STAFF_MARKERS,
                                  TAGS, TYPES, Rule)
@@ -104,7 +105,7 @@ class Candidate:
 
 # Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
 BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
-ALL_RULES = RULES + FAMILY_RULES + SHAPE_RULES + NAME_FAMILY_RULES
+ALL_RULES = RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + NAME_FAMILY_RULES
 _GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
 _MAX = sys.maxsize
 
@@ -272,11 +273,22 @@ def _public_org_before(text: str, pos: int) -> bool:
     return PUBLIC_ORG.search(seg) is not None and PRIVATE_ORG.search(seg) is None
 
 
+# The mobile after a name is labelled as someone else's: "담당 박준형 경위님께 목격자 연락처 010-…".
+_OTHERS_NUMBER = re.compile(r"(?<![가-힣])(?:목격자|상대방|상대|가해자|피해자|신고자|신고인|제보자|세입자|임차인|임대인|집주인|건물주|보호자|"
+                            r"아이|아들|딸|남편|아내|어머니|아버지|엄마|아빠|제|저의|내)(?:의|분)?[ \t]*(?:연락처|번호|휴대폰|핸드폰|전화)")
+_IMPERSONATED = re.compile(r"[^.!?\n]{0,24}?사칭")
+# A landline said to be an office's ("… 2850이 송파구청 번호 맞나요?") or rung to find an official away
+# ("… 로 전화하면 자리에 없다고만 합니다").
+_OFFICE_AFTER = re.compile(r"[ \t]*(?:[이가은는도]|으?로|에)?[ \t,]*(?:(?:[가-힣]{1,10}(?:청|센터|사무소|공단|공사|과|팀)|[가-힣]{0,8}(?:"
+                           r"경찰서|세무서|보건소|지구대|파출소))[ \t]*(?:대표[ \t]*|민원[ \t]*)?(?:전화[ \t]*)?번호|(?:전화|연락)[^.!?\n]{0,14}(?:자리에[ \t]*없|"
+                           r"부재|담당[ \t]*(?:자|공무원|주무관)))")
+
+
 def _mobile_follows(text: str, c: Candidate, chosen: list[Candidate], reach: int = 40) -> bool:
     """A mobile number shortly after a name on the same line marks a private contact, not an office."""
     for o in chosen:
         if o.rule.role == "mobile" and c.end <= o.start <= c.end + reach and not _SENTENCE_END.search(
-                text, c.end, o.start) and not any(n.rule.type == "name" and c.end <= n.start < o.start for n in chosen):
+                text, c.end, o.start) and not _OTHERS_NUMBER.search(text, c.end, o.start) and not any(n.rule.type == "name" and c.end <= n.start < o.start for n in chosen):
             return True  # a sentence end or another name between: the mobile is someone else's
     return False
 
@@ -294,7 +306,7 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
     if c.rule.type == "phone":
         if _private_org_before(text, c.start):
             return False  # a company's line in a citizen's text: the citizen's business contact
-        return role == "landline" and (_context_role(text, c.start) == "staff"
+        return role == "landline" and (_context_role(text, c.start) == "staff" or _OFFICE_AFTER.match(text, c.end) is not None
                                        or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None)
     if c.rule.type == "email":
         # an official address in a staff context, or a department's shared mailbox ("교통행정과 공용 메일 …")
@@ -303,8 +315,8 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
     if c.rule.type == "name":
         if _EXAMPLE_BEFORE.search(text, max(0, c.start - 20), c.start):
             return True  # a form's example name
-        if _mobile_follows(text, c, chosen):
-            return False
+        if _mobile_follows(text, c, chosen) or _IMPERSONATED.match(text, c.end):
+            return False  # a private contact, or a title a fraudster claimed ("'… 김도현 수사관'이라고 사칭한")
         title = _TITLE_AFTER.match(text, c.end)
         if title is not None and not _private_org_before(text, c.start) and (
                 title.group("pub") or _public_org_before(text, c.start)):

@@ -96,7 +96,6 @@ def test_name_families_guard(text, value):
 
 @pytest.mark.parametrize("text,value,type_", [(t, v, None) for t, v in [
     ("마을버스가 20분에 한 대 꼴입니다", "한 대 꼴"),
-    ("그 집은 광명시 철산동 12-3 반지하입니다", "반지하"),
     ("교회 권사님이 오셨습니다", "권사"),
     ("보건복지부 장관님께 드립니다", "장관"),
     ("국민건강보험공단 문상호 이사장님께", "문상호"),
