@@ -21,8 +21,11 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 BD_ENGLISH = (rf"(?:{MONTH}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d{{2}}|"
               rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTH}\.?,?[ \t]+(?:19|20)\d{{2}})(?!\d)")
 BD_WORD_ANY = rf"(?:{BD_WORD}|[Dd]ate[ \t]+of[ \t]+[Bb]irth|[Bb]irth[ \t]?(?:[Dd]ate|[Dd]ay)|DOB|[Bb]orn(?:[ \t]+on)?)"
+# Words ending like a 동 or 리 that name no place: "우리 한빛빌라 201호" keeps "우리" out.
+_NOT_TOWN = r"(?:우리|거리|소리|처리|관리|자리|공동|이동|행동|활동|운동|자동|노동|감동|출동|작동|변동|[가-힣]{0,3}센터동)"
 # Between a first date of birth and its correction: "… 이 아니라", "… 말고", "… 에서", "→".
-_CORRECTION = r"[^\d\n\[\]]{0,12}?(?:아니[라고]|아닌|말고|대신|에서|→|->|=>)[^\d\n\[\]]{0,10}?"
+_CORRECTION = (r"[^\d\n\[\]]{0,12}?(?:아니[라고]|아닌|말고|대신|에서|→|->|=>)"
+               r"(?:(?!접수|신청|처리|일자|날짜|기한|방문)[^\d\n\[\]]){0,10}?")  # not "… 에서 접수일 2024.3.2"
 
 
 def english_birth_date_ok(value: str) -> bool:
@@ -43,7 +46,8 @@ ROUND7_RULES: tuple[Rule, ...] = (
     Rule("address_postcode_bare", "address", r"(?<![\d\-.,])[0-6]\d{4}[ \t]*,?[ \t]+"
          + next(r.value for r in RULES if r.name == "address"), priority=43, gate=r"\d{5}[ \t]*,?[ \t]+[가-힣]", reach=(0, 90)),
     # The 동 (or 리, 가) name before a building and its unit: "신대방동 삼성아파트 105동 602호", "금호동 한빛상가 2층 201호"
-    Rule("address_town_unit", "address", rf"(?<![가-힣A-Za-z0-9])[가-힣]{{1,5}}(?:동|리|가)[ \t]+{BUILDING_UNIT}",
+    Rule("address_town_unit", "address", rf"(?<![가-힣A-Za-z0-9])(?!{_NOT_TOWN}[ \t])(?:[가-힣]{{1,5}}(?:동|리)|[가-힣]{{1,4}}\d{{1,2}}가)"
+         rf"[ \t]+{BUILDING_UNIT}",
          priority=39.6, weak=True, gate=r"\d[ \t]?호", reach=(50, 2)),
     # Mobiles with some digits of a group hidden: "010-4912-○○88", "010-49**-1234", "010 12○○ 5678"
     Rule("mobile_hidden_digits", "phone", r"0(?<![\d+]0)1[016789]" + rf"{PSEP}[\d{_HIDDEN[1:-1]}]{{3,4}}{PSEP}"

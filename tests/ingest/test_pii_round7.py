@@ -67,6 +67,9 @@ def test_officials_and_offices_kept(text, value):
     ("생년월일 1985.02.11, 접수일 2024.03.02 입니다.", "2024.03.02"),      # an event date after a birth date
     ("지하철 2호선 역삼역 근처입니다.", "지하철"),
     ("제 번호 010-4417-2290 남기니 회신 바랍니다.", "회신"),
+    ("생년월일 1985.02.11에서 변경 신청일 2024.03.02 입니다.", "2024.03.02"),   # not a corrected birth date
+    ("우리 한빛빌라 201호 누수 문제입니다.", "우리"),                          # no town before the building
+    ("Meeting on March 4, 2024 at the 구청.", "March 4, 2024"),               # an English date with no birth label
 ])
 def test_no_new_false_masks(text, value):
     assert _untouched(text, value)
