@@ -39,7 +39,7 @@
     var dec = r.decision;
     $("desk-decision-box").hidden = !dec;
     if (dec) {
-      $("desk-decision").textContent = dec.suggestion + " — " + dec.label + (dec.note ? " " + dec.note : "");
+      $("desk-decision").textContent = (dec.suggestion ? dec.suggestion + " — " + dec.label : "제안 없음") + (dec.note ? " " + dec.note : "");
       var lines = dec.conditions.map(function (c) { return "조건: " + c.condition + " (" + ref(c.citation) + ")"; })
         .concat(dec.grounds.map(function (g) { return "근거: " + ref(g) + " — " + g.role; }));
       fill("desk-decision-list", lines, function (x) { return x; });

@@ -83,11 +83,21 @@ def _all(rules: list[dict], pattern: re.Pattern, scope: re.Pattern) -> list[dict
     return out
 
 
+# The law that decides a request of this kind; without it indexed, no suggestion is made.
+_GOVERNING = {C.OPEN_INFO: "공공기관의 정보공개에 관한 법률"}
+
+
 def decide(kind: str, masked: str, rules: list[dict], missing: list[dict]) -> dict | None:
     """공개/부분공개/비공개 or 열람 허용/제한 with conditions and cited grounds; None for other types."""
     scope = _SCOPE.get(kind)
     if scope is None:
         return None
+    governing = _GOVERNING.get(kind)
+    if governing and any(m.get("law") == governing for m in missing):
+        # another body's own disclosure rule is not the law that decides this request: say what is missing
+        return {"suggestion": None, "conditions": [], "grounds": [], "label": LABEL,
+                "note": f"「{governing}」이(가) 색인에 없어 공개 여부를 제안하지 않습니다. "
+                        "dasan sync로 추가한 뒤 다시 분석하세요."}
     grounds, conditions = [], []
     allow = _first(rules, _ALLOW[0], scope) or _first(rules, _ALLOW[1], scope)
     if allow:

@@ -34,7 +34,9 @@ def draft_reply(a: dict) -> str:
     for m in a.get("missing") or []:
         lines.append(f"   - ※ {m['reference']}은(는) 색인에 없어 인용하지 못했습니다({m['hint']}).")
     lines += ["", "4. 처리 내용"]
-    if d:
+    if d and not d.get("suggestion"):
+        lines.append(f"   - {d.get('note') or '[처리 내용을 적어 주십시오]'}")
+    elif d:
         verb = "열람" if "열람" in d["suggestion"] else "공개"
         lines.append(f"   - 위 규정에 따라 {verb} 여부를 검토한 결과 '{d['suggestion']}'(으)로 처리하고자 합니다.")
         for c in d["conditions"]:

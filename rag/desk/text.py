@@ -22,7 +22,7 @@ def render(a: dict) -> str:
         lines += [f"  - {c['title']} ({c.get('date') or '날짜 없음'})" for c in a["similar_cases"]]
     d = a.get("decision")
     if d:
-        lines += ["", f"[제안 결정] {d['suggestion']}  — {d['label']}"]
+        lines += ["", f"[제안 결정] {d['suggestion'] or '제안 없음'}  — {d['label']}"]
         lines += [f"  조건: {c['condition']} ({_ref(c.get('citation'))})" for c in d["conditions"]]
         lines += [f"  근거: {_ref(g)} — {g['role']}" for g in d["grounds"]]
         if d.get("note"):

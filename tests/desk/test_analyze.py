@@ -107,3 +107,15 @@ def test_long_text_within_limit_is_analyzed(rt):
 def test_bad_received(rt, received, fragment):
     with pytest.raises(DeadlineError, match=fragment):
         analyze(rt, CCTV_REQ, received)
+
+
+def test_no_suggestion_when_the_governing_disclosure_law_is_missing():
+    from rag.desk.decision import decide
+
+    # another body's own disclosure rule is retrieved, but the law that decides the request is not indexed
+    rules = [{"id": "x", "title": "개인정보보호위원회 정보공개 운영규정", "unit": "제3조", "unit_title": "정보공개의 원칙",
+              "text": "제3조(정보공개의 원칙) 위원회가 보유·관리하는 정보는 공개하여야 한다.", "status": "현행"}]
+    missing = [{"reference": "「공공기관의 정보공개에 관한 법률」", "law": "공공기관의 정보공개에 관한 법률",
+                "reason": "not_indexed"}]
+    d = decide("정보공개 청구", "업무추진비 내역 공개를 청구합니다", rules, missing)
+    assert d["suggestion"] is None and d["grounds"] == [] and "공공기관의 정보공개에 관한 법률" in d["note"]
