@@ -77,6 +77,13 @@ class Runtime:
 
         return Answerer(self.retriever, self.registry, self.index, self.models, today=self.settings.today)
 
+    @staticmethod
+    def mask(text: str) -> str:
+        """``text`` with personal data masked (ingest/pii.py), for code in rag/ that must not import ingest/."""
+        from ingest.pii import mask
+
+        return mask(text).masked
+
     def known_titles(self) -> list[str]:
         titles: set[str] = set()
         for v in self.registry.all_versions():

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from rag.model import UNIT_ARTICLE, UNIT_PARAGRAPH, Unit, parse_date
+# article labels live with the document model (rag/, which retrieval reads); parsers keep importing them here
+from rag.model import (UNIT_ARTICLE, UNIT_PARAGRAPH, Unit, article_label, article_no,  # noqa: F401
+                       parse_date, unit_article_label)
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟"
 # 제33조, 제33조의2 (the 의N suffix is part of the article number)
@@ -22,17 +24,8 @@ _DATE_IN_NOTE = re.compile(r"(\d{4})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})")
 _REF = re.compile(r"제\s*(\d+)\s*조(?:의\s*(\d+))?")
 
 
-def article_no(num: str | int, sub: str | int | None = None) -> str:
-    """Canonical article number: "33" or "33의2"."""
-    return f"{int(num)}의{int(sub)}" if sub not in (None, "", 0, "0") else str(int(num))
 
 
-def article_label(no: str) -> str:
-    """"33의2" -> "제33조의2"."""
-    if "의" in no:
-        main, sub = no.split("의", 1)
-        return f"제{main}조의{sub}"
-    return f"제{no}조"
 
 
 def amendment_dates(text: str) -> list[str]:
@@ -121,8 +114,3 @@ def article_units(
         )
     return units
 
-
-def unit_article_label(label: str) -> str:
-    """"제33조제2항" -> "제33조"; other labels unchanged."""
-    m = re.match(r"(제\d+조(?:의\d+)?)", label or "")
-    return m.group(1) if m else label

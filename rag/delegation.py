@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.structure import article_label, article_no
 from rag.index.base import IndexHit
+from rag.model import article_label, article_no
 
 SHARE = 0.4
 _IMPLEMENTING = ("시행령", "시행규칙")

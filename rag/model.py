@@ -194,3 +194,22 @@ def parse_date(value) -> date | None:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+
+
+def article_no(num: str | int, sub: str | int | None = None) -> str:
+    """Canonical article number: "33" or "33의2"."""
+    return f"{int(num)}의{int(sub)}" if sub not in (None, "", 0, "0") else str(int(num))
+
+
+def article_label(no: str) -> str:
+    """"33의2" -> "제33조의2"."""
+    if "의" in no:
+        main, sub = no.split("의", 1)
+        return f"제{main}조의{sub}"
+    return f"제{no}조"
+
+
+def unit_article_label(label: str) -> str:
+    """"제33조제2항" -> "제33조"; other labels unchanged."""
+    m = re.match(r"(제\d+조(?:의\d+)?)", label or "")
+    return m.group(1) if m else label

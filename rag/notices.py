@@ -4,8 +4,8 @@ from __future__ import annotations
 import difflib
 from datetime import date, timedelta
 
-from ingest.structure import unit_article_label
 from rag.index.base import QueryFilter, VectorIndex
+from rag.model import unit_article_label
 
 RECENT_DAYS = 365
 

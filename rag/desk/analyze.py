@@ -1,7 +1,8 @@
 """The complaint officer's desk: from a complaint to its type, rules, a suggested decision, the deadline,
 the steps and a draft reply.
 
-The text is masked FIRST (ingest/pii.py): retrieval, case memory, the response and anything a caller
+The text is masked FIRST, by the masker the runtime supplies (``rt.mask``: ingest/pii.py; rag/ sits below
+ingest/ and does not import it): retrieval, case memory, the response and anything a caller
 logs only ever see the masked text. The complaint is data: nothing in it changes what is done
 (classification is by rules over words; no model reads it here). Every ground, step and reply line
 cites a unit that is in ``rules``; a governing law that is not indexed is named in ``missing`` instead
@@ -12,7 +13,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from ingest.pii import mask
 from rag.desk import classify as C
 from rag.desk.decision import LABEL, decide, steps_for
 from rag.desk.missing import governing_missing
@@ -96,8 +96,11 @@ def analyze(rt_or_parts, text: str, received: str | datetime | None = None, chan
             department: str | None = None, as_of: date | None = None, visibility: list[str] | None = None,
             today: date | None = None) -> dict:
     """The desk's analysis of one complaint (see the module docstring). Only masked text comes back."""
+    mask = getattr(rt_or_parts, "mask", None)
+    if mask is None:  # fail closed: an unmasked complaint never reaches retrieval
+        raise TypeError("analyze needs a runtime with a personal-data masker (rt.mask)")
     original = check_complaint(text)
-    masked = mask(original).masked
+    masked = mask(original)
     del original  # from here on only the masked text exists
     today = today or _today(rt_or_parts)
     as_of = as_of or today

@@ -119,3 +119,11 @@ def test_no_suggestion_when_the_governing_disclosure_law_is_missing():
                 "reason": "not_indexed"}]
     d = decide("정보공개 청구", "업무추진비 내역 공개를 청구합니다", rules, missing)
     assert d["suggestion"] is None and d["grounds"] == [] and "공공기관의 정보공개에 관한 법률" in d["note"]
+
+
+def test_analyze_refuses_to_run_without_a_masker(rt):
+    class NoMasker:  # a retriever handed in without the runtime's masker: never search unmasked text
+        retriever = rt.retriever
+
+    with pytest.raises(TypeError, match="masker"):
+        analyze(NoMasker(), CCTV_REQ, "2026-11-20T10:00")
