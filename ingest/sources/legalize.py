@@ -19,7 +19,7 @@ from pathlib import Path
 from ingest.links import link_annexes
 from ingest.parsers.base import ParseError
 from ingest.parsers.legalize_md import document_from_meta, parse_text, split_front_matter
-from ingest.sources.lawgokr import SyncReport, mark_repealed
+from ingest.sources.reports import SyncReport, mark_repealed
 from rag.model import parse_date
 
 _SKIP_NAMES = ("README", "CONTRIBUTING", "LICENSE", "CHANGELOG", "CODE_OF_CONDUCT", "SECURITY")
