@@ -16,6 +16,7 @@ from ingest.pii import mask
 from rag.cases import REF_MAX, CaseLink, case_key
 from rag.index.base import IndexHit
 from rag.model import KIND_COMPLAINT, UNIT_CASE, VIS_ORG, VIS_PUBLIC, Document, Unit
+from rag.payload import UnitPayload
 
 DOC_TITLE = "의견 사례"
 TITLE_CHARS = 80
@@ -29,7 +30,7 @@ class FeedbackCase:
     links: list[CaseLink]
 
 
-def link_for(key: str, p: dict, weight: float) -> CaseLink | None:
+def link_for(key: str, p: UnitPayload, weight: float) -> CaseLink | None:
     """A link to the unit a citation points at (article, annex or code clause), None for other units."""
     code = p.get("code") or ""
     article, annex = p.get("article") or "", p.get("annex") or ""

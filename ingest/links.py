@@ -12,12 +12,13 @@ from collections import defaultdict
 from rag import tokenize
 from rag.index.base import QueryFilter, VectorIndex
 from rag.model import KIND_ANNEX
+from rag.payload import UnitPayload
 
 LINK_WEIGHT = 0.3  # annex terms count less than the article's own words
 MAX_LINKED_CHARS = 6000
 
 
-def payload_text(p: dict) -> str:
+def payload_text(p: UnitPayload) -> str:
     """What the retriever reads (title, unit label and title, chapter path, body): the text a point is
     indexed with at ingest, and rebuilt from its payload when an annex link re-weights it."""
     head = " ".join(x for x in [p.get("parent_title"), p.get("title"), p.get("label"), p.get("unit_title")] if x)

@@ -22,13 +22,13 @@ from ingest.links import link_annexes, payload_text
 from ingest.parsers import MAX_FILE_BYTES, parse_file
 from ingest.parsers.base import ParseError, SkipFile
 from ingest.registry import Registry, SourceFileRow, UnitRow, VersionRow, now
-from ingest.structure import unit_article_label
 from ingest.visibility import CLEAR, RULE_FILE, Rules, VisibilityError, check
 from rag import tokenize
-from rag.case_memory import case_terms
+from rag.case_memory import case_payload
 from rag.embed import Embedder
 from rag.index.base import OPEN_END, IndexPoint, VectorIndex, date_int
-from rag.model import KIND_COMPLAINT, UNIT_ANNEX, Document, Unit, default_visibility, normalize_title, titled_identity
+from rag.model import Document, default_visibility, normalize_title, titled_identity
+from rag.payload import unit_payload
 
 _NS = uuid.UUID("6f1c1f38-3b0e-4bde-9d0f-3a2b7c0d5a11")
 
@@ -36,34 +36,6 @@ _NS = uuid.UUID("6f1c1f38-3b0e-4bde-9d0f-3a2b7c0d5a11")
 def point_id(version_key: str, label: str, ordinal: int) -> str:
     """Deterministic point id: same document version + unit -> same id, so re-ingest is idempotent."""
     return str(uuid.uuid5(_NS, f"{version_key}|{label}|{ordinal}"))
-
-
-def unit_payload(doc: Document, unit: Unit) -> dict:
-    annex = unit.label if unit.kind == UNIT_ANNEX or unit.label.startswith("별표") else ""
-    return {
-        "doc_key": doc.doc_key, "version_key": doc.version_key, "title": doc.title,
-        "title_norm": normalize_title(doc.title), "parent_title": doc.parent_title,
-        "parent_norm": normalize_title(doc.parent_title), "kind": doc.kind, "source": doc.source,
-        "law_id": doc.law_id, "mst": doc.mst, "promulgation_no": doc.promulgation_no,
-        "promulgated_on": doc.promulgated_on.isoformat() if doc.promulgated_on else None,
-        "effective_from": doc.effective_from.isoformat() if doc.effective_from else None,
-        "effective_to": doc.effective_to.isoformat() if doc.effective_to else None,
-        "eff_from": date_int(doc.effective_from), "eff_to": date_int(doc.effective_to, OPEN_END),
-        "code": doc.extra.get("code", ""), "ocr_seconds": doc.extra.get("ocr_seconds"), "repealed": doc.repealed, "visibility": doc.visibility, "abbreviations": doc.abbreviations,
-        "label": unit.label, "article": unit_article_label(unit.label) if unit.article_no else "",
-        "annex": annex.replace("별표", "별표 ").replace("  ", " ").strip() if annex else "",
-        "unit_kind": unit.kind, "unit_title": unit.title, "path": unit.path,
-        "unit_effective_from": unit.effective_from.isoformat() if unit.effective_from else None,
-        "amended": unit.amended, "page": unit.page, "refs": unit.refs, "extra": unit.extra,
-        "text": unit.text,
-    }
-
-
-def case_payload(doc: Document, unit: Unit, payload: dict) -> dict:
-    """A past case also carries the terms of its title + question (rag/case_memory.py matches on them)."""
-    if doc.kind == KIND_COMPLAINT:
-        payload["case_terms"] = case_terms(unit.text, unit.title, str(unit.extra.get("department") or ""))
-    return payload
 
 
 def doc_nodes(doc: Document) -> list[TextNode]:

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from rag import tokenize
 from rag.cases import CaseLink, case_key
 from rag.index.base import IndexHit
+from rag.model import KIND_COMPLAINT, Document, Unit
+from rag.payload import UnitPayload
 
 SHARE = 0.3  # a case of similarity s lends s × this × the best candidate's score (kgs_dev leave-one-out sweep 0.15–1.0, eval/README.md: 1.0 pushed lent articles over the annexes the question needed)
 MAX_LENDING = 1.2  # cap, in units of the best score: agreement counts, but never without bound
@@ -73,6 +75,13 @@ def case_terms(text: str, title: str = "", department: str = "") -> list[str]:
     in the point's payload at ingest (``case_terms``) so that search never tokenizes a case."""
     t, question, _ = case_parts(text)
     return sorted(set(tokenize.terms(f"{department}\n{title or t}\n{question}")))
+
+
+def case_payload(doc: Document, unit: Unit, payload: UnitPayload) -> UnitPayload:
+    """A past case also carries the terms of its title + question (``rerank`` matches on them)."""
+    if doc.kind == KIND_COMPLAINT:
+        payload["case_terms"] = case_terms(unit.text, unit.title, str(unit.extra.get("department") or ""))
+    return payload
 
 
 class TermCache:
@@ -184,7 +193,7 @@ def _clause_match(label: str, clause: str) -> bool:
     return label == clause or label.startswith(clause + ".") or clause.startswith(label + ".")
 
 
-def unit_matches(p: dict, t: Target) -> bool:
+def unit_matches(p: UnitPayload, t: Target) -> bool:
     """Only the exact document named: a same-numbered article of another law never gains."""
     title_norm, article, annex, code, clause = t
     if code:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from rag.index.base import IndexHit
 from rag.model import article_label, article_no
+from rag.payload import UnitPayload
 
 SHARE = 0.4
 _IMPLEMENTING = ("시행령", "시행규칙")
@@ -38,7 +39,7 @@ def implemented_articles(text: str) -> list[str]:
     return out
 
 
-def statute_targets(p: dict) -> list[tuple[str, str]]:
+def statute_targets(p: UnitPayload) -> list[tuple[str, str]]:
     """A 시행령/시행규칙 article names the statute articles it implements ("법 제44조제1항에 따른")."""
     if p.get("annex"):
         return []

@@ -18,6 +18,7 @@ from rag.embed import Embedder
 from rag.index.base import IndexHit, QueryFilter, VectorIndex
 from rag.model import (KIND_COMPLAINT, STATUS_CURRENT, STATUS_HISTORIC, STATUS_PENDING, STATUS_REPEALED, STATUTE_KINDS,
                        normalize_title)
+from rag.payload import UnitPayload
 from rag.references import ReferenceResolver, Resolved
 
 MAX_QUESTION_CHARS = 4000
@@ -50,7 +51,7 @@ def check_question(question: str) -> list[str]:
     return []
 
 
-def hit_status(payload: dict, as_of: date) -> str:
+def hit_status(payload: UnitPayload, as_of: date) -> str:
     d = as_of.year * 10000 + as_of.month * 100 + as_of.day
     if payload.get("eff_from", 0) > d:
         return STATUS_PENDING
@@ -82,7 +83,7 @@ def with_via(hit: dict, cases: list[str] | None) -> dict:
     return hit
 
 
-def _group_key(p: dict) -> tuple:
+def _group_key(p: UnitPayload) -> tuple:
     """Units of one article (its 항 splits) or one annex count once in a result list."""
     return (p.get("version_key"), p.get("article") or p.get("annex") or p.get("label"),
             "" if (p.get("article") or p.get("annex")) else str(p.get("extra", {}).get("part", "")))
@@ -328,7 +329,7 @@ class HybridRetriever:
         return out
 
 
-def _is_excluded(p: dict, exclude: set[str]) -> bool:
+def _is_excluded(p: UnitPayload, exclude: set[str]) -> bool:
     label = p.get("label") or ""
     return label in exclude or case_memory.case_key(p.get("doc_key") or "", label) in exclude
 

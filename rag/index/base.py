@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # rag.payload builds payloads with date_int / OPEN_END from here
+    from rag.payload import UnitPayload
 
 DENSE = "dense"
 SPARSE = "sparse"
@@ -27,7 +31,7 @@ class IndexPoint:
     dense: list[float] | None
     sparse_indices: list[int]
     sparse_values: list[float]
-    payload: dict
+    payload: UnitPayload
 
 
 @dataclass
@@ -53,7 +57,7 @@ class QueryFilter:
 class IndexHit:
     id: str
     score: float
-    payload: dict
+    payload: UnitPayload
 
 
 class VectorIndex:
@@ -65,7 +69,7 @@ class VectorIndex:
     def delete(self, ids: list[str]) -> None:
         raise NotImplementedError
 
-    def set_payload(self, ids: list[str], payload: dict) -> None:
+    def set_payload(self, ids: list[str], payload: UnitPayload) -> None:
         raise NotImplementedError
 
     def update_sparse(self, id: str, indices: list[int], values: list[float]) -> None:

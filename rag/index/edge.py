@@ -7,10 +7,9 @@ import qdrant_edge as qe
 
 from rag.index.base import (DENSE, SPARSE, IndexHit, IndexPoint, IndexUnavailable, QueryFilter, VectorIndex,
                             date_int)
+from rag.payload import INDEXED_FIELDS, INTEGER, KEYWORD, UnitPayload
 
-_KEYWORD_FIELDS = ("kind", "visibility", "title_norm", "parent_norm", "article", "annex", "version_key",
-                   "doc_key", "code", "refs")
-_INT_FIELDS = ("eff_from", "eff_to")
+_SCHEMA = {KEYWORD: qe.PayloadSchemaType.Keyword, INTEGER: qe.PayloadSchemaType.Integer}
 
 
 def edge_filter(flt: QueryFilter | None) -> qe.Filter | None:
@@ -67,10 +66,8 @@ class EdgeIndex(VectorIndex):
             raise IndexCorrupt(f"색인 폴더({path})를 열 수 없습니다(손상되었거나 읽을 수 없음). 백업에서 되살리거나 "
                                "폴더를 지우고 dasan ingest로 다시 색인하세요.") from e
         if fresh:
-            for f in _KEYWORD_FIELDS:
-                self._shard.update(qe.UpdateOperation.create_field_index(f, qe.PayloadSchemaType.Keyword))
-            for f in _INT_FIELDS:
-                self._shard.update(qe.UpdateOperation.create_field_index(f, qe.PayloadSchemaType.Integer))
+            for f, kind in INDEXED_FIELDS.items():
+                self._shard.update(qe.UpdateOperation.create_field_index(f, _SCHEMA[kind]))
 
     def upsert(self, points: list[IndexPoint]) -> None:
         if not points:
@@ -87,7 +84,7 @@ class EdgeIndex(VectorIndex):
         if ids:
             self._shard.update(qe.UpdateOperation.delete_points(list(ids)))
 
-    def set_payload(self, ids: list[str], payload: dict) -> None:
+    def set_payload(self, ids: list[str], payload: UnitPayload) -> None:
         if ids:
             self._shard.update(qe.UpdateOperation.set_payload(list(ids), payload))
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from qdrant_client import QdrantClient, models
 
 from rag.index.base import DENSE, SPARSE, IndexHit, IndexPoint, QueryFilter, VectorIndex, date_int
+from rag.payload import INDEXED_FIELDS, INTEGER, KEYWORD, UnitPayload
 
-_KEYWORD_FIELDS = ("kind", "visibility", "title_norm", "parent_norm", "article", "annex", "version_key",
-                   "doc_key", "code", "refs")
+_SCHEMA = {KEYWORD: models.PayloadSchemaType.KEYWORD, INTEGER: models.PayloadSchemaType.INTEGER}
 
 
 def server_filter(flt: QueryFilter | None) -> models.Filter | None:
@@ -57,10 +57,8 @@ class ServerIndex(VectorIndex):
                 sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
             )
             if not self._local:  # local mode ignores payload indexes (and warns)
-                for f in _KEYWORD_FIELDS:
-                    self._client.create_payload_index(collection, f, models.PayloadSchemaType.KEYWORD)
-                for f in ("eff_from", "eff_to"):
-                    self._client.create_payload_index(collection, f, models.PayloadSchemaType.INTEGER)
+                for f, kind in INDEXED_FIELDS.items():
+                    self._client.create_payload_index(collection, f, _SCHEMA[kind])
 
     def upsert(self, points: list[IndexPoint]) -> None:
         if not points:
@@ -77,7 +75,7 @@ class ServerIndex(VectorIndex):
         if ids:
             self._client.delete(self._name, models.PointIdsList(points=list(ids)), wait=True)
 
-    def set_payload(self, ids: list[str], payload: dict) -> None:
+    def set_payload(self, ids: list[str], payload: UnitPayload) -> None:
         if ids:
             self._client.set_payload(self._name, payload, points=list(ids), wait=True)
 
