@@ -8,20 +8,20 @@ from __future__ import annotations
 import re
 from datetime import date
 
+# the grammar of references is shared with retrieval and the answer checker (parsers import ARTICLE_NO and
+# CIRCLED from here)
+from rag.grammar import ARTICLE_NO, ARTICLE_REF, CIRCLED, JE
 # article labels live with the document model (rag/, which retrieval reads); parsers keep importing them here
 from rag.model import (UNIT_ARTICLE, UNIT_PARAGRAPH, Unit, article_label, article_no,  # noqa: F401
                        parse_date, unit_article_label)
 
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟"
-# 제33조, 제33조의2 (the 의N suffix is part of the article number)
-ARTICLE_NO = r"(\d+)조(?:의\s*(\d+))?"
-ARTICLE_HEAD_RE = re.compile(r"^\s*제\s*" + ARTICLE_NO + r"\s*(?:\(([^)]*)\))?")
+ARTICLE_HEAD_RE = re.compile(r"^\s*" + JE + ARTICLE_NO + r"\s*(?:\(([^)]*)\))?")  # 제33조의2(정의)
 # Long articles are split by 항 above this many characters.
 SPLIT_ABOVE_CHARS = 2500
 
 _AMEND_BLOCK = re.compile(r"[<\[]\s*(?:개정|신설|본조신설|전문개정|제목개정|종전)[^>\]]*[>\]]")
 _DATE_IN_NOTE = re.compile(r"(\d{4})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})")
-_REF = re.compile(r"제\s*(\d+)\s*조(?:의\s*(\d+))?")
+_REF = re.compile(ARTICLE_REF)
 
 
 

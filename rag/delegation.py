@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rag.grammar import ARTICLE
 from rag.index.base import IndexHit
 from rag.model import article_label, article_no
 from rag.payload import UnitPayload
@@ -19,7 +20,7 @@ from rag.payload import UnitPayload
 SHARE = 0.4
 _IMPLEMENTING = ("시행령", "시행규칙")
 # "법 제44조", "법 제33조의2" as a word of its own (not "고압가스법 제5조": that names another law)
-_LAW_REF = re.compile(r"(?<![가-힣A-Za-z0-9])법\s*제\s*(\d+)\s*조(?:\s*의\s*(\d+))?")
+_LAW_REF = re.compile(r"(?<![가-힣A-Za-z0-9])법\s*" + ARTICLE)
 
 
 def parent_norm(title_norm: str) -> str:

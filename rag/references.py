@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from rag.grammar import ANNEX, ARTICLE, PARAGRAPH
 from rag.model import normalize_title
 
 # Widely used short names (법제처 약칭 and officials' usage) -> official title.
@@ -33,8 +34,8 @@ ABBREVIATIONS = {
     "행정절차법": "행정절차법",
 }
 _SUFFIXES = ("시행령", "시행규칙")
-_ARTICLE = re.compile(r"제\s*(\d+)\s*조(?:\s*의\s*(\d+))?(?:\s*제\s*(\d+)\s*항)?")
-_ANNEX = re.compile(r"별\s*표\s*(\d+)(?:\s*의\s*(\d+))?")
+_ARTICLE = re.compile(ARTICLE + PARAGRAPH)
+_ANNEX = re.compile(ANNEX)
 _CODE = re.compile(r"\b(?:KGS\s*)?([A-Z]{2})\s*(\d{3})\b")
 _CLAUSE = re.compile(r"(?<![\d.])(\d{1,2}(?:\s*\.\s*\d{1,2}){1,5})(?![\d.]*\s*(?:m|㎜|mm|MPa|kPa|%|톤|℃|배(?!관)))")
 _NAME_TOKEN = re.compile(r"[가-힣A-Za-z·ㆍ ]{1,40}?(?:법률|법|령|규칙|기준|고시|조례|규정|지침)")

@@ -14,6 +14,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from rag.grammar import ANNEX, ARTICLE_HYPHENATED, ITEM, LIST_GAP, PARAGRAPH_LOOSE, TITLE_BRACKETED
 from rag.model import normalize_title
 from rag.references import ABBREVIATIONS
 
@@ -54,23 +55,22 @@ class Ref:
 
 _LAW_END = r"(?:법률|법|령|규칙|기준|고시|조례|지침|규정|훈령|예규)"
 _SUF = r"(시\s*행\s*규\s*칙|시\s*행\s*령)"
-_ART = re.compile(r"제\s*(\d+(?:\s*-\s*\d+)*)\s*조(?![정치례])(?:\s*의\s*(\d+))?(?:\s*(?:제\s*)?\d+\s*항)?"
-                  r"(?:\s*(?:제\s*)?\d+\s*호(?:\s*의\s*\d+)?)?")
-_ANNEX = re.compile(r"별\s*표\s*(\d+)(?:\s*의\s*(\d+))?")
+_ART = re.compile(ARTICLE_HYPHENATED + PARAGRAPH_LOOSE + ITEM)
+_ANNEX = re.compile(ANNEX)
 _CODE = re.compile(r"(?<![A-Za-z])(?:KGS\s*(?:CODE\s*|코드\s*)?([A-Z]{2})|(FP|FU|FS|GC|GS|AA|AB|AC))"
                    r"\s*-?\s*(\d{3})(?!\d)")
 _CLAUSE = re.compile(r"(?<![\d.])([1-9](?:\s*\.\s*\d{1,2}){1,6})(?!\s*\.?\s*\d)(?!\s*(?:m|㎜|㎝|cm|㎫|MPa|㎪|kPa|%|톤"
                      r"|℃|배|L|ℓ|㎥|kg|㎏|g|bar|년|월|일|개|명|회|시간|분))")
 _MARKER = re.compile(r"\[\s*(\d{1,3}(?:\s*[,\-–~]\s*\d{1,3})*)\s*\]")
 _MARKER_PART = re.compile(r"(\d+)(?:\s*[-–~]\s*(\d+))?")
-_BRACKET = re.compile(r"[「｢『]([^「｢『」｣』]{1,150})[」｣』]")
+_BRACKET = re.compile(TITLE_BRACKETED)
 _DEFINE = re.compile(r"\(\s*이하\s*,?\s*[“\"'‘]\s*([^”\"'’()]{1,20}?)\s*[”\"'’]\s*(?:이?라|라고)[^()]{0,8}\)")
 _AFTER_TITLE = re.compile(r"\s*(\(\s*이하[^()]{0,40}\))?\s*" + _SUF + "?")
 _REL = re.compile(r"(?<![가-힣])(?:(같은|동|이)\s*)?(법률|법|영|규칙|시행령|시행규칙|지침|고시|조례)(?:\s*" + _SUF
                   + r")?(?![가-힣])")
 _CODE_REL = re.compile(r"(?:같은|동)\s*(?:코드|상세기준|기준)\s*(?:의\s*)?$|상세기준\s*$")
 _GAP_TAIL = re.compile(r"(?:\s+|[」｣』?]|\([^()]{0,90}\)|【[^】]{0,60}】|(?<=[0-9A-Za-z」｣』)])의|제\s*\d+\s*[장절관편])$")
-_LIST_GAP = re.compile(r"(?:[\s,ㆍ·및또는와과부터내지~]|\[[\d\s,\-–~]*\])*")  # "제44조[1] 및 제45조"
+_LIST_GAP = re.compile(LIST_GAP)  # "제44조[1] 및 제45조"
 _NAME_TAIL = re.compile(r"(?<![가-힣A-Za-z0-9·ㆍ])((?:[가-힣A-Za-z0-9·ㆍ]+\s+){0,3}(?:법률|규칙|조례)|"  # …에 관한 법률
                         r"[가-힣A-Za-z0-9·ㆍ]{1,30}?" + _LAW_END + r")$")
 _NOT_LAW = {"방법", "불법", "위법", "적법", "편법", "기준", "규정", "시설기준", "기술기준", "상세기준", "검사기준",

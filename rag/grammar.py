@@ -1,0 +1,44 @@
+"""The grammar of Korean legal references, as regex building blocks shared by every reader of them.
+
+The parsers (ingest/structure.py: article heads and cross references), the question reader
+(rag/references.py), the delegation links (rag/delegation.py) and the answer checker (rag/verify.py)
+compose their patterns from these pieces, so "what a 제N조 looks like" is written once. Pieces are
+pattern *sources* (strings); group numbers are noted where a piece captures.
+
+    제33조, 제33조의2             ARTICLE (groups: number, 의-number)
+    제2항 / 2항, 제3호, 제3호의2  PARAGRAPH, PARAGRAPH_LOOSE, ITEM
+    별표 20, 별표 2의3            ANNEX (groups: number, 의-number)
+    「…」 ｢…｣ 『…』              TITLE_BRACKETED (group: the title)
+    제3조부터 제5조까지, 및, ~    LIST_GAP (what may stand between the references of a list or range)
+    ①②③ …                       CIRCLED (paragraph marks)
+"""
+from __future__ import annotations
+
+# paragraph marks ①…㉟ (항 1…35 in the official text)
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟"
+
+NUM = r"(\d+)"
+JE = r"제\s*"  # the 제 of 제N조 / 제K항, spacing tolerated
+SUB = r"(?:의\s*(\d+))?"  # 의M right after 조 (article heads: "제33조의2")
+SUB_SPACED = r"(?:\s*의\s*(\d+))?"  # 의M, spacing tolerated ("제33조 의 2" as written in questions)
+
+# 33조의2, after a 제 matched by the caller (heads of articles: "제33조의2(정의)"): groups number, 의-number
+ARTICLE_NO = NUM + "조" + SUB
+# 제33조의2 inside running text: groups number, 의-number
+ARTICLE_REF = JE + NUM + r"\s*조" + SUB
+# 제 33 조 의 2, spacing anywhere (questions, answers): groups number, 의-number
+ARTICLE = JE + NUM + r"\s*조" + SUB_SPACED
+# 제5-2조 (hyphenated numbers of some rules and codes) and 제33조의2, not 제조·제정·제치·제례:
+# groups number (possibly "5-2"), 의-number
+ARTICLE_HYPHENATED = JE + r"(\d+(?:\s*-\s*\d+)*)" + r"\s*조(?![정치례])" + SUB_SPACED
+
+PARAGRAPH = r"(?:\s*" + JE + NUM + r"\s*항)?"  # optional " 제2항": group number
+PARAGRAPH_LOOSE = r"(?:\s*(?:" + JE + r")?\d+\s*항)?"  # optional " 제2항" / " 2항", no group
+ITEM = r"(?:\s*(?:" + JE + r")?\d+\s*호(?:\s*의\s*\d+)?)?"  # optional " 제3호(의2)" / " 3호", no group
+
+ANNEX = r"별\s*표\s*" + NUM + SUB_SPACED  # 별표 20, 별표 2의3: groups number, 의-number
+
+TITLE_BRACKETED = r"[「｢『]([^「｢『」｣』]{1,150})[」｣』]"  # 「…」 and its variants: group the title
+
+# between the references of a list or range: spaces, commas, 및/또는/와/과, 부터/내지/~, answer markers [1]
+LIST_GAP = r"(?:[\s,ㆍ·및또는와과부터내지~]|\[[\d\s,\-–~]*\])*"
