@@ -7,8 +7,8 @@ import statistics
 from datetime import date
 from pathlib import Path
 
-from ingest.parsers.pdf import (Section, extract_pages, fill_scanned_pages, open_pdf, pack_sections, piece_unit,
-                                strip_furniture)
+from ingest.parsers.pdf_outline import Section, pack_sections, piece_unit
+from ingest.parsers.pdf_pages import extract_pages, fill_scanned_pages, open_pdf, strip_furniture
 from rag.model import KIND_CODE, UNIT_CLAUSE, Document, parse_date
 
 MIN_UNIT_CHARS = 200

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
-from ingest.parsers import pdf
+from ingest.parsers import pdf, pdf_outline, pdf_pages
 from ingest.parsers.base import ParseError, SkipFile
 from rag.model import KIND_GUIDELINE, KIND_MANUAL, UNIT_SECTION
 
@@ -85,15 +85,15 @@ def test_manuals_and_page_fallback():
 
 
 def test_scanned_pdf_without_ocr_is_skipped(monkeypatch):
-    monkeypatch.setattr(pdf, "ocr_available", lambda: False)
+    monkeypatch.setattr(pdf_pages, "ocr_available", lambda: False)
     with pytest.raises(SkipFile) as err:
         pdf.parse(_need(SCANNED_LONG))
-    assert err.value.reason == pdf.NO_OCR_REASON
+    assert err.value.reason == pdf_pages.NO_OCR_REASON
 
 
 def test_ocr_of_one_scanned_page():
     path = _need(SCANNED_ONE_PAGE)
-    if not pdf.ocr_available():
+    if not pdf_pages.ocr_available():
         pytest.skip("tesseract-ocr, tesseract-ocr-kor and poppler-utils are not installed")
     doc = pdf.parse(path)[0]
     assert doc.extra["ocr_pages"] == [1]
@@ -114,7 +114,7 @@ def test_file_name_descriptions():
 def test_outline_levels():
     lines = [["문서 제목", "Ⅰ 배 경", "본문 한 줄", "Ⅱ 착안사항", "1. 첫째 항목", "가. 세부", "내용",
               "2. 둘째 항목", "□ 상자 제목", "ㅇ 짧은 요점", "긴 설명이 이어집니다."]]
-    root = pdf.build_outline(lines)
+    root = pdf_outline.build_outline(lines)
     assert [c.label for c in root.children] == ["Ⅰ.", "Ⅱ."]
     assert root.children[0].title == "배경"
     second = root.children[1]
@@ -125,20 +125,20 @@ def test_outline_levels():
 
 
 def test_overprint_and_furniture_helpers():
-    assert pdf.dedupe_overprint("LPG 허가․사용시설 검사업무 착안사항LPG 허가․사용시설 검사업무 착안사항") == \
+    assert pdf_pages.dedupe_overprint("LPG 허가․사용시설 검사업무 착안사항LPG 허가․사용시설 검사업무 착안사항") == \
         "LPG 허가․사용시설 검사업무 착안사항"
-    assert pdf.dedupe_overprint("검사지원처 검사지원처 검사지원처 연료가스부연료가스부연료가스부") == "검사지원처 연료가스부"
-    assert pdf.dedupe_overprint("0.5 이상 0.3 이상 0.5 이상") == "0.5 이상 0.3 이상 0.5 이상"
+    assert pdf_pages.dedupe_overprint("검사지원처 검사지원처 검사지원처 연료가스부연료가스부연료가스부") == "검사지원처 연료가스부"
+    assert pdf_pages.dedupe_overprint("0.5 이상 0.3 이상 0.5 이상") == "0.5 이상 0.3 이상 0.5 이상"
     bodies = ["가스 배관", "저장 탱크", "조정기 설치", "방호벽", "경계 표지"]
     pages = [f"KGS FU432 2023\n{n}\n{body}\n- {n} -" for n, body in enumerate(bodies, 1)]
-    assert pdf.strip_furniture(pages) == [[body] for body in bodies]
+    assert pdf_pages.strip_furniture(pages) == [[body] for body in bodies]
 
 
 def test_packing_bounds():
-    big = pdf.Section(label="1.", title="큰 절", page=1, lines=[(1, "1. 큰 절")] + [(1, "가" * 90)] * 40)
-    small = pdf.Section(label="2.", title="작은 절", page=2, lines=[(2, "2. 작은 절"), (2, "짧은 내용")])
-    root = pdf.Section(label="", heading_lines=0, children=[big, small])
-    pieces = pdf.pack_sections(root, 200, 2000)
+    big = pdf_outline.Section(label="1.", title="큰 절", page=1, lines=[(1, "1. 큰 절")] + [(1, "가" * 90)] * 40)
+    small = pdf_outline.Section(label="2.", title="작은 절", page=2, lines=[(2, "2. 작은 절"), (2, "짧은 내용")])
+    root = pdf_outline.Section(label="", heading_lines=0, children=[big, small])
+    pieces = pdf_outline.pack_sections(root, 200, 2000)
     assert [p.section.label for p in pieces] == ["1.", "1.", "2."]
     assert [p.part for p in pieces[:2]] == [1, 2]
     assert all(len(p.text) <= 2000 for p in pieces)
