@@ -18,8 +18,9 @@ import re
 import time
 from pathlib import Path
 
-from rag.verify import (Ref, Source, _law_name, _prepare, find_references, law_key, ref_label, same_law, supporting,
-                        verify)
+from rag.verify import verify
+from rag.verify_refs import (Ref, Source, _law_name, _prepare, find_references, law_key, ref_label, same_law,
+                             supporting)
 
 STATUTES = Path("/work/shared/corpora/kgs-lpg/법령")
 KINDS = ("invalid_marker", "invented_article", "altered_quote", "swapped_law")
