@@ -1,8 +1,5 @@
-"""Chat-model access for answer generation: any OpenAI-compatible ``/v1/chat/completions`` server.
-
-Works with vLLM (EXAONE), Ollama, llama.cpp server and cloud APIs. Models are configured by a TOML
-file (``DASAN_LLM_CONFIG``) and/or the env trio ``DASAN_LLM_BASE_URL`` / ``DASAN_LLM_MODEL`` /
-``DASAN_LLM_API_KEY``. Models not marked ``on_prem`` never receive internal (non-public) documents.
+"""One OpenAI-compatible ``/v1/chat/completions`` endpoint (vLLM with EXAONE, Ollama, llama.cpp server, cloud
+APIs): its settings (``ModelConfig``) and its client (``ChatClient``: retries with backoff, streaming over SSE).
 API keys are never logged nor shown in ``repr``.
 """
 from __future__ import annotations
@@ -11,78 +8,20 @@ import json
 import logging
 import os
 import random
-import threading
 import time
-import tomllib
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import httpx
+
+from rag.llm.errors import (LLMBadResponse, LLMConfigError, LLMConnectionError, LLMError, LLMHTTPError,
+                            LLMStreamInterrupted, LLMTimeout)
 
 log = logging.getLogger("dasan.llm")
 MAX_BACKOFF_S = 10.0
 _STATUS_TEXT = {401: "인증에 실패했습니다 (API 키를 확인하세요)", 403: "인증에 실패했습니다 (API 키를 확인하세요)",
                 404: "모델 또는 경로를 찾을 수 없습니다", 429: "요청이 너무 많다고 응답했습니다"}
-
-
-class LLMError(Exception):
-    """Base of every language-model error; ``retryable`` marks transient failures.
-
-    ``summary`` is the message without what the server sent back (which may echo the prompt, and so
-    the question): the part fit for users and for logs in no-retention mode."""
-
-    retryable = False
-
-    def __init__(self, message: str, summary: str | None = None) -> None:
-        super().__init__(message)
-        self.summary = summary or message
-
-
-class LLMConfigError(LLMError):
-    """The model configuration (TOML file or environment) is invalid."""
-
-
-class LLMConnectionError(LLMError):
-    """The server cannot be reached, or the connection broke."""
-
-    retryable = True
-
-
-class LLMTimeout(LLMError):
-    """The server did not answer within ``timeout_s``."""
-
-    retryable = True
-
-
-class LLMHTTPError(LLMError):
-    """The server answered with an HTTP error status (429 and 5xx are retryable)."""
-
-    def __init__(self, message: str, status: int, retry_after: str | None = None,
-                 summary: str | None = None) -> None:
-        super().__init__(message, summary)
-        self.status, self.retry_after = status, retry_after
-        self.retryable = status == 429 or status >= 500
-
-
-class LLMBadResponse(LLMError):
-    """The server answered something that is not a valid chat-completions response."""
-
-
-class LLMStreamInterrupted(LLMError):
-    """A stream broke off (or ended without ``[DONE]``); ``partial`` holds the text received."""
-
-    def __init__(self, message: str, partial: str, summary: str | None = None) -> None:
-        super().__init__(message, summary)
-        self.partial = partial
-
-
-class ModelNotConfigured(LLMError):
-    """No model by that name (or no model at all) is configured."""
-
-
-class ModelNotAllowed(LLMError):
-    """Internal (non-public) documents may not be sent to a model that is not on-prem."""
 
 
 @dataclass
@@ -300,105 +239,3 @@ class ChatClient:
             if content:
                 pieces.append(content)
         return pieces
-
-
-class ModelRegistry:
-    """The configured models by name, with the on-prem rule for internal documents."""
-
-    def __init__(self, configs: Mapping[str, ModelConfig] = (), default: str | None = None) -> None:
-        self.configs = dict(configs)
-        self._default = default if default is not None else next(iter(self.configs), None)
-        if self._default is not None and self._default not in self.configs:
-            raise LLMConfigError(f"기본 언어모델 '{self._default}'이(가) 설정에 없습니다 (설정된 모델: "
-                                 f"{', '.join(self.configs) or '없음'})")
-        self._clients: dict[str, ChatClient] = {}
-        self._lock = threading.Lock()
-
-    def __len__(self) -> int:
-        return len(self.configs)
-
-    def names(self) -> list[str]:
-        return list(self.configs)
-
-    def default_name(self) -> str | None:
-        return self._default
-
-    def get(self, name: str) -> ChatClient:
-        if name not in self.configs:
-            listed = ", ".join(self.configs) or "없음"
-            raise ModelNotConfigured(f"언어모델 '{name}'이(가) 설정되어 있지 않습니다 (설정된 모델: {listed})")
-        with self._lock:
-            if name not in self._clients:
-                self._clients[name] = ChatClient(self.configs[name])
-            return self._clients[name]
-
-    def choose(self, name: str | None, has_internal: bool) -> ChatClient:
-        """The client to use; internal (non-public) sources may only go to on-prem models."""
-        if name is None:
-            if self._default is None:
-                raise ModelNotConfigured("설정된 언어모델이 없습니다 (DASAN_LLM_CONFIG 또는 DASAN_LLM_BASE_URL)")
-            name = self._default
-            if has_internal and not self.configs[name].on_prem:
-                name = next((n for n, c in self.configs.items() if c.on_prem), name)
-        cfg = self.get(name).cfg
-        if has_internal and not cfg.on_prem:
-            raise ModelNotAllowed(f"내부 문서가 포함된 질문은 기관 내부(on-prem) 언어모델로만 답할 수 있습니다: "
-                                  f"'{name}'은(는) 외부 모델입니다")
-        return self._clients[name]
-
-    def close(self) -> None:
-        for client in self._clients.values():
-            client.close()
-
-
-_TOML_KEYS = {f.name for f in fields(ModelConfig)} - {"name"}
-
-
-def _truthy(value: str, var: str) -> bool:
-    v = value.strip().lower()
-    if v in ("1", "true", "yes", "on", "y"):
-        return True
-    if v in ("0", "false", "no", "off", "n"):
-        return False
-    raise LLMConfigError(f"{var} 값 '{value}'을(를) 알 수 없습니다 (true 또는 false)")
-
-
-def load_models(env: Mapping[str, str] = os.environ) -> ModelRegistry:
-    """Models from ``DASAN_LLM_CONFIG`` (TOML) and/or ``DASAN_LLM_BASE_URL``/``_MODEL``/``_API_KEY``.
-
-    TOML models default to ``on_prem = false`` (fail closed); the env model ("default") to
-    ``DASAN_LLM_ON_PREM=true``. No configuration at all gives an empty registry (extractive answers).
-    """
-    configs: dict[str, ModelConfig] = {}
-    default = None
-    path = env.get("DASAN_LLM_CONFIG", "").strip()
-    if path:
-        try:
-            with open(path, "rb") as fh:
-                doc = tomllib.load(fh)
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise LLMConfigError(f"언어모델 설정 파일({path})을 읽을 수 없습니다: {exc}") from exc
-        default = doc.get("default")
-        for name, table in (doc.get("models") or {}).items():
-            unknown = set(table) - _TOML_KEYS
-            missing = {"base_url", "model"} - set(table)
-            if unknown or missing or not isinstance(table.get("on_prem", False), bool):
-                raise LLMConfigError(f"언어모델 설정 파일({path})의 [models.{name}]이 올바르지 않습니다: "
-                                     f"모르는 항목 {sorted(unknown)}, 빠진 항목 {sorted(missing)}, "
-                                     f"on_prem은 true/false")
-            cfg = ModelConfig(name=name, **table)
-            if not cfg.api_key and cfg.api_key_env:
-                cfg.api_key = env.get(cfg.api_key_env, "")
-            normalize_base_url(cfg.base_url)
-            configs[name] = cfg
-    base_url = env.get("DASAN_LLM_BASE_URL", "").strip()
-    if base_url:
-        model = env.get("DASAN_LLM_MODEL", "").strip()
-        if not model:
-            raise LLMConfigError("DASAN_LLM_BASE_URL이 있으면 DASAN_LLM_MODEL(모델 이름)도 설정해야 합니다")
-        on_prem = _truthy(env.get("DASAN_LLM_ON_PREM", "true"), "DASAN_LLM_ON_PREM")
-        normalize_base_url(base_url)
-        configs["default"] = ModelConfig("default", base_url, model, api_key=env.get("DASAN_LLM_API_KEY", ""),
-                                         on_prem=on_prem)
-        default = default or "default"
-    return ModelRegistry(configs, default)
