@@ -6,15 +6,23 @@ record is a ``TypedDict`` (no copy, no conversion): ``UnitPayload`` names every 
 written by older versions (or partially updated with ``set_payload``), hence ``total=False`` and
 readers that use ``p.get(…)``.
 
-``INDEXED_FIELDS`` is the one table of payload fields the engines index (keyword or integer); both the
+Dates are stored twice: ISO strings to show, and integers (``date_int``; ``OPEN_END`` for a version with no
+successor) for the as-of filter. ``INDEXED_FIELDS`` is the one table of payload fields the engines index (keyword or integer); both the
 embedded (Qdrant Edge) and the server (qdrant-client) engines create their payload indexes from it.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, TypedDict
 
-from rag.index.base import OPEN_END, date_int
 from rag.model import UNIT_ANNEX, Document, Unit, normalize_title, unit_article_label
+
+OPEN_END = 99991231  # eff_to of a version with no successor
+
+
+def date_int(d: date | None, default: int = 0) -> int:
+    """A date as the integer the as-of filter compares (20240102); ``default`` for no date."""
+    return d.year * 10000 + d.month * 100 + d.day if d else default
 
 
 class UnitPayload(TypedDict, total=False):

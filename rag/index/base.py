@@ -7,18 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # rag.payload builds payloads with date_int / OPEN_END from here
-    from rag.payload import UnitPayload
+# the payload record and its date encoding live in rag.payload; OPEN_END and date_int stay importable from here
+from rag.payload import OPEN_END, UnitPayload, date_int  # noqa: F401
 
 DENSE = "dense"
 SPARSE = "sparse"
-OPEN_END = 99991231  # eff_to of a version with no successor
-
-
-def date_int(d: date | None, default: int = 0) -> int:
-    return d.year * 10000 + d.month * 100 + d.day if d else default
 
 
 class IndexUnavailable(RuntimeError):
