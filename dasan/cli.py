@@ -26,11 +26,11 @@ def _print_json(obj) -> None:
 
 
 def cmd_ingest(args, rt) -> int:
+    from dasan.progress import file_line
+
     def progress(fr):
         if not args.json:
-            mark = {"ok": "+", "unchanged": "=", "skipped": "-", "error": "!"}[fr.status]
-            detail = f"{fr.units} units" if fr.status in ("ok", "unchanged") else fr.reason
-            print(f" {mark} [{fr.parser or '?'}] {fr.path}: {detail}", flush=True)
+            print(file_line(fr), flush=True)
 
     paths = [Path(p) for p in args.paths]
     for p in paths:
@@ -285,14 +285,12 @@ def cmd_serve(args, rt) -> int:
         return 2
     if args.ingest:
         # Serve at once; index in the background in this process (the embedded index is single-process).
-        def progress(fr):
-            print(f" [{fr.status}] {fr.path}: {fr.units if fr.status in ('ok', 'unchanged') else fr.reason}",
-                  flush=True)
+        from dasan.progress import file_line, state_line
 
         def work():
-            run_background_ingest(app, args.ingest, progress=progress,
+            run_background_ingest(app, args.ingest, progress=lambda fr: print(file_line(fr), flush=True),
                                   refuse=walk_refusal(Path(p) for p in args.ingest))
-            print(f"색인: {app.state.ingest}", flush=True)
+            print(state_line(app.state.ingest), flush=True)
 
         threading.Thread(target=work, name="dasan-ingest", daemon=True).start()
     # proxy_headers=False: client addresses are never rewritten from X-Forwarded-For, so forged SSO
