@@ -94,7 +94,7 @@ def cmd_search(args, rt) -> int:
                 _print_json({"id": item.get("id"), "hits": [], "error": str(e)})
         return 0
     if args.question is None:
-        print("질문을 입력하거나 --queries FILE.jsonl을 지정하세요.", file=sys.stderr)
+        print("질문을 입력하거나 --queries 파일.jsonl을 지정하세요.", file=sys.stderr)
         return 2
     try:
         res = _search_one(rt, args.question, args)
@@ -425,7 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--config", default="corpora/sources.toml", help="따라갈 법령 목록 (corpora/sources.example.toml 참고)")
     s.add_argument("--history", type=int, help="legalize-kr: 파일마다 과거 판 N개도 색인")
     s.set_defaults(fn=cmd_sync)
-    s = sub.add_parser("mask", help="개인정보 가리기: 표준입력(또는 인자) → 가린 텍스트, --jsonl FILE → JSONL")
+    s = sub.add_parser("mask", help="개인정보 가리기: 표준입력(또는 인자) → 가린 텍스트, --jsonl 파일 → JSONL")
     s.add_argument("text", nargs="?", help="가릴 텍스트 (없으면 표준입력)")
     s.add_argument("--jsonl", help="한 줄에 {\"id\",\"text\"} (- 이면 표준입력)")
     s.set_defaults(fn=cmd_mask)

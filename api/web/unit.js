@@ -15,12 +15,14 @@
     $("unit-progress").textContent = "원문을 보여 드리지 못했습니다.";
   }
 
-  /* 서버가 준 한국어 설명이 있으면 그것을, 없으면 상태 코드별 안내를 쓴다(영어 기본 문구는 보이지 않게). */
+  /* 서버가 준 한국어 설명이 있으면 그것을, 없으면 상태 코드별 안내를 쓴다(영어 기본 문구는 보이지 않게).
+     주소 자체가 없는 404(이 기능이 없는 서버)는 무엇을 하면 되는지 안내한다. */
   async function failure(res) {
     var detail = null;
     try { detail = (await res.json()).detail; } catch (_) { detail = null; }
     if (detail && typeof detail === "object" && !Array.isArray(detail)) detail = detail.message;
-    if (typeof detail === "string" && HANGUL.test(detail)) return detail;
+    var noRoute = res.status === 405 || (res.status === 404 && (!detail || /^요청한 주소/.test(detail)));
+    if (!noRoute && typeof detail === "string" && HANGUL.test(detail)) return detail;
     if (res.status === 404 || res.status === 405) {
       return "이 조문을 찾을 수 없습니다. 색인이 다시 만들어졌거나 이 서버가 원문 보기를 아직 지원하지 않습니다. " +
         "질문 화면의 근거 패널에서 조문 전문을 확인하십시오.";

@@ -269,6 +269,6 @@ def test_browser_cite_panel_opens_the_unit_not_a_path(browser_page, web_runtime,
     if status == 200:
         expect(viewer.locator("#unit-text")).to_contain_text("5천원")
     else:
-        expect(viewer.locator("#unit-alert")).to_contain_text("찾을 수 없습니다")
+        expect(viewer.locator("#unit-alert")).to_contain_text("원문 보기를 아직 지원하지 않습니다")
         assert not re.search(r"Not Found|HTTP", viewer.inner_text("#unit-alert"))
     assert not foreign and not errors, (foreign, errors)
