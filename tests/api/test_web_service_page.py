@@ -19,7 +19,6 @@ from fastapi.testclient import TestClient
 
 from api.routes.status import SAMPLE_LAW_ID_PREFIX
 from api.routes.web import WEB_DIR
-from dasan.sample import SAMPLE_FILES, write_sample
 from tests.api.test_web_page import (FEE_Q, browser_page, client, live_server, make_app,  # noqa: F401
                                      web_runtime)
 from tests.conftest import HALL
@@ -76,7 +75,7 @@ def test_status_says_sample_and_when_the_index_was_updated(client, web_runtime):
     assert "/" not in r.text.replace("\\/", "")
 
 
-def test_status_before_any_run_then_real_then_mixed(make_runtime, tmp_path):
+def test_status_before_any_run_then_real_then_mixed(make_runtime, sample_dir, tmp_path):
     rt = make_runtime(name="status")
     c = TestClient(make_app(rt))
     assert c.get("/v1/status").json() == {"index_updated": None, "index_updated_at": None,
@@ -88,8 +87,7 @@ def test_status_before_any_run_then_real_then_mixed(make_runtime, tmp_path):
     assert report.count("ok") == 1
     body = c.get("/v1/status").json()
     assert body["sample"] is None and body["index_updated"] == _last_run_date(rt)
-    write_sample(tmp_path / "sample")
-    rt.ingestor.ingest_paths([tmp_path / "sample"])
+    rt.ingestor.ingest_paths([sample_dir])
     assert c.get("/v1/status").json()["sample"] == "mixed"
 
 
@@ -100,9 +98,10 @@ def test_status_needs_a_user_when_auth_is_on(web_runtime, monkeypatch):  # noqa:
     assert r.status_code == 401 and "인증" in r.json()["detail"]
 
 
-def test_every_sample_document_is_recognised_as_the_sample():
-    ids = [re.search(r"^법령ID: (\S+)$", text, re.M).group(1) for text in SAMPLE_FILES.values()]
-    assert ids and all(i.startswith(SAMPLE_LAW_ID_PREFIX) for i in ids)
+def test_every_sample_document_is_recognised_as_the_sample(sample_dir):
+    texts = [f.read_text(encoding="utf-8") for f in sorted(sample_dir.rglob("*.md"))]
+    ids = [re.search(r"^법령ID: (\S+)$", text, re.M).group(1) for text in texts]
+    assert len(ids) == 4 and all(i.startswith(SAMPLE_LAW_ID_PREFIX) for i in ids)
 
 
 def test_web_files_need_no_emoji_font_and_no_locale_date_input():
