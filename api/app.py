@@ -9,7 +9,7 @@ from api.auth import AuthConfig
 from api.errors import error_body, install_errors, request_id
 from api.observability import install_observability
 from api.readiness import readiness
-from api.routes import admin, ask, complaints, deadline, search, web
+from api.routes import admin, ask, complaints, deadline, search, status, web
 from api.routes import openai as openai_facade
 from rag import glossary
 
@@ -74,6 +74,7 @@ def create_app(runtime=None) -> FastAPI:
     app.include_router(complaints.router)
     app.include_router(admin.router)
     app.include_router(web.router)
+    app.include_router(status.router)
     app.include_router(openai_facade.router)
     app.include_router(exposure.router)
     app.state.auth = AuthConfig.from_env()  # bad DASAN_AUTH / keys / CIDRs fail at start-up

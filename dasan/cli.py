@@ -26,11 +26,11 @@ def _print_json(obj) -> None:
 
 
 def cmd_ingest(args, rt) -> int:
+    from dasan.progress import file_line
+
     def progress(fr):
         if not args.json:
-            mark = {"ok": "+", "unchanged": "=", "skipped": "-", "error": "!"}[fr.status]
-            detail = f"{fr.units} units" if fr.status in ("ok", "unchanged") else fr.reason
-            print(f" {mark} [{fr.parser or '?'}] {fr.path}: {detail}", flush=True)
+            print(file_line(fr), flush=True)
 
     paths = [Path(p) for p in args.paths]
     for p in paths:
@@ -94,7 +94,7 @@ def cmd_search(args, rt) -> int:
                 _print_json({"id": item.get("id"), "hits": [], "error": str(e)})
         return 0
     if args.question is None:
-        print("질문을 입력하거나 --queries FILE.jsonl을 지정하세요.", file=sys.stderr)
+        print("질문을 입력하거나 --queries 파일.jsonl을 지정하세요.", file=sys.stderr)
         return 2
     try:
         res = _search_one(rt, args.question, args)
@@ -285,14 +285,12 @@ def cmd_serve(args, rt) -> int:
         return 2
     if args.ingest:
         # Serve at once; index in the background in this process (the embedded index is single-process).
-        def progress(fr):
-            print(f" [{fr.status}] {fr.path}: {fr.units if fr.status in ('ok', 'unchanged') else fr.reason}",
-                  flush=True)
+        from dasan.progress import file_line, state_line
 
         def work():
-            run_background_ingest(app, args.ingest, progress=progress,
+            run_background_ingest(app, args.ingest, progress=lambda fr: print(file_line(fr), flush=True),
                                   refuse=walk_refusal(Path(p) for p in args.ingest))
-            print(f"색인: {app.state.ingest}", flush=True)
+            print(state_line(app.state.ingest), flush=True)
 
         threading.Thread(target=work, name="dasan-ingest", daemon=True).start()
     # proxy_headers=False: client addresses are never rewritten from X-Forwarded-For, so forged SSO
@@ -427,7 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--config", default="corpora/sources.toml", help="따라갈 법령 목록 (corpora/sources.example.toml 참고)")
     s.add_argument("--history", type=int, help="legalize-kr: 파일마다 과거 판 N개도 색인")
     s.set_defaults(fn=cmd_sync)
-    s = sub.add_parser("mask", help="개인정보 가리기: 표준입력(또는 인자) → 가린 텍스트, --jsonl FILE → JSONL")
+    s = sub.add_parser("mask", help="개인정보 가리기: 표준입력(또는 인자) → 가린 텍스트, --jsonl 파일 → JSONL")
     s.add_argument("text", nargs="?", help="가릴 텍스트 (없으면 표준입력)")
     s.add_argument("--jsonl", help="한 줄에 {\"id\",\"text\"} (- 이면 표준입력)")
     s.set_defaults(fn=cmd_mask)

@@ -9,12 +9,12 @@ corrupt, disk, language-model server), 5 internal error (a bug: the traceback wi
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import re
 import sys
 import traceback
+
+from dasan.argparse_ko import KoreanArgumentParser, korean_usage  # noqa: F401 - re-exported for the CLI
 
 OK, PARTIAL, USAGE, BUSY, UNAVAILABLE, INTERNAL = 0, 1, 2, 3, 4, 5
 
@@ -25,34 +25,6 @@ class CliError(Exception):
     def __init__(self, code: int, message: str) -> None:
         super().__init__(message)
         self.code = code
-
-
-_ARGPARSE = [  # argparse's English messages, in Korean
-    (r"the following arguments are required: (.+)", "필요한 인자가 빠졌습니다: {0}"),
-    (r"unrecognized arguments: (.+)", "알 수 없는 인자입니다: {0}"),
-    (r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)", "{0}: 고를 수 없는 값입니다(가능한 값: {2})"),
-    (r"argument (\S+): invalid (\w+) value: (.+)", "{0}: 값이 올바르지 않습니다({1} 형식이어야 합니다: {2})"),
-    (r"argument (\S+): expected one argument", "{0}: 값이 하나 필요합니다"),
-    (r"argument (\S+): expected at least one argument", "{0}: 값이 하나 이상 필요합니다"),
-    (r"argument (\S+): not allowed with argument (\S+)", "{0}: {1}와(과) 함께 쓸 수 없습니다"),
-]
-
-
-def korean_usage(message: str) -> str:
-    for pattern, template in _ARGPARSE:
-        m = re.fullmatch(pattern, message)
-        if m:
-            return template.format(*m.groups())
-    return message
-
-
-class KoreanArgumentParser(argparse.ArgumentParser):
-    """argparse with one Korean line (and exit code 2) for usage errors instead of English usage text."""
-
-    def error(self, message: str):
-        print(f"{self.prog}: 명령 인자가 잘못되었습니다 — {korean_usage(message)}. 도움말: {self.prog} -h",
-              file=sys.stderr)
-        raise SystemExit(USAGE)
 
 
 def debug_enabled(args) -> bool:

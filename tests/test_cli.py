@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -52,7 +53,8 @@ def test_ingest_text_and_json(cli, capsys):
     rc, out, err = run(capsys, "ingest", str(cli["corpus"]))
     assert rc == 0, err
     lines = out.splitlines()
-    assert sum(1 for ln in lines if ln.startswith(" + [legalize_md]")) == 4
+    files = [ln for ln in lines if ln.startswith(" + 색인함 [법령 마크다운] ")]
+    assert len(files) == 4 and all(re.search(r": 단위 \d+개$", ln) for ln in files), lines
     assert lines[-1].startswith("요약: 파일 4개 — 새로 색인 4, 변경 없음 0, 건너뜀 0, 오류 0")
     assert f"색인 점 {SAMPLE_UNITS}개" in lines[-1]
     assert (cli["home"] / "dasan.db").exists() and (cli["home"] / "index").is_dir()
@@ -252,7 +254,7 @@ def _one_korean_line(err: str) -> str:
 @pytest.mark.parametrize("argv, needle", [
     (["search", "--top-k", "abc", "사용료"], "--top-k"),
     (["frobnicate"], "고를 수 없는 값"),
-    (["show"], "필요한 인자가 빠졌습니다: title, unit"),
+    (["show"], "필요한 인자가 빠졌습니다: 법령명, 조문"),
     (["runs", "--bogus"], "알 수 없는 인자"),
 ])
 def test_usage_errors_are_one_korean_line_and_exit_2(cli, capsys, argv, needle):

@@ -7,7 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import APIRouter, HTTPException
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
+
+from api.favicon import favicon_ico
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 CONTENT_TYPES = {
@@ -50,3 +52,10 @@ def static(name: str) -> FileResponse:
     if not path.is_file() or path.suffix.lower() not in CONTENT_TYPES:
         raise HTTPException(404, "파일을 찾을 수 없습니다.")
     return _file(path)
+
+
+@router.api_route("/favicon.ico", methods=["GET", "HEAD"])
+def favicon() -> Response:
+    """The site icon (api/favicon.py draws it)."""
+    return Response(favicon_ico(), media_type=CONTENT_TYPES[".ico"],
+                    headers=SECURITY_HEADERS | {"Cache-Control": "public, max-age=86400"})

@@ -34,7 +34,7 @@
       "sources-heading", "source-list", "answer-actions", "copy", "fb-up", "fb-down", "action-status",
       "feedback-form", "fb-correction", "fb-comment", "fb-send", "fb-cancel", "cite-panel", "cite-close",
       "cite-kicker", "cite-title", "cite-parent", "cite-status", "cite-kind", "cite-unit", "cite-dates",
-      "cite-path-dt", "cite-path", "cite-amended-dt", "cite-amended", "cite-source-dt", "cite-source",
+      "cite-path-dt", "cite-path", "cite-amended-dt", "cite-amended", "cite-source-dt", "cite-source", "cite-open",
       "cite-notices", "cite-notice-list", "cite-text", "similar", "similar-list"].forEach(function (id) { el[id] = $(id); });
 
     el["ask-form"].addEventListener("submit", function (e) { e.preventDefault(); ask(); });
@@ -109,11 +109,17 @@
       el.question.focus();
       return;
     }
+    var asOf = window.DasanDates.read(el["as-of"]);  // dates.js: YYYY-MM-DD, 한국어 오류
+    if (!asOf.ok) {
+      showError(asOf.message);
+      el["as-of"].focus();
+      return;
+    }
     if (state.controller) state.controller.abort();
     var controller = new AbortController();
     state.controller = controller;
     state.question = question;
-    state.asOf = el["as-of"].value || "";
+    state.asOf = asOf.value;
     resetAnswer();
     el.results.hidden = false;
     el.progress.textContent = "근거를 찾는 중입니다…";
@@ -502,8 +508,11 @@
     var amended = (c.amended || []).join(", ");
     el["cite-amended"].textContent = amended;
     setShown(["cite-amended-dt", "cite-amended"], !!amended);
-    el["cite-source"].textContent = d.source || "";
-    setShown(["cite-source-dt", "cite-source"], !!d.source);
+    // 원문 보기: 서버 파일 경로 대신 API(GET /v1/units/{id})로 조문을 여는 새 창 (unit.html)
+    var asOfParam = state.response && state.response.as_of ? "&as_of=" + encodeURIComponent(state.response.as_of) : "";
+    el["cite-open"].href = c.id ? "/static/unit.html?id=" + encodeURIComponent(c.id) + asOfParam : "#";
+    el["cite-open"].setAttribute("aria-label", "원문 보기(새 창): " + citationLabel(c));
+    setShown(["cite-source-dt", "cite-source"], !!c.id);
 
     var notices = ((state.response && state.response.notices) || []).filter(function (x) { return x.source === n; });
     el["cite-notice-list"].textContent = "";

@@ -57,8 +57,9 @@
     var text = $("desk-text").value;
     if (!text.trim()) { alert.textContent = "민원 내용을 입력하세요."; return; }
     var body = { text: text };
-    var received = $("desk-received").value;
-    if (received) body.received = received.slice(0, 16);
+    var received = window.DasanDates.read($("desk-received"));  // dates.js: YYYY-MM-DD[ HH:MM], 한국어 오류
+    if (!received.ok) { alert.textContent = received.message; $("desk-received").focus(); return; }
+    if (received.value) body.received = received.value;
     var dept = $("desk-department").value.trim();
     if (dept) body.department = dept;
     var button = $("desk-submit");

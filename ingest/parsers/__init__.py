@@ -11,13 +11,24 @@ from rag.model import Document
 MAX_FILE_BYTES = 512 * 1024 * 1024  # a 2 GB upload is refused before anything is read
 _LEGALIZE_KEYS = ("법령MST", "제목:", "행정규칙ID", "행정규칙명", "자치법규ID", "자치법규명")
 SKIP_NAMES = {"MANIFEST.tsv", ".DS_Store", "Thumbs.db"}
+# what each parser reads, in words for progress lines and messages (the names are code identifiers)
+PARSER_LABELS = {
+    "legalize_md": "법령 마크다운", "lawgokr": "국가법령정보 XML·JSON", "law_pdf": "법령 PDF", "kgs_code": "KGS 기술기준 PDF",
+    "pdf": "PDF", "hwp": "한글(HWP)", "hwpx": "한글(HWPX)", "docx": "워드(DOCX)", "html": "웹 문서(HTML)",
+    "text": "텍스트", "complaints": "민원 사례",
+}
+
+
+def parser_label(name: str | None) -> str:
+    """The Korean label of a parser name ("형식 미상" when none was picked)."""
+    return PARSER_LABELS.get(name or "", name or "형식 미상")
 
 
 def _module(name: str):
     try:
         return importlib.import_module(f"ingest.parsers.{name}")
     except ImportError as e:
-        raise SkipFile("", f"이 형식의 파서({name})를 불러올 수 없습니다: {e}") from e
+        raise SkipFile("", f"이 형식({parser_label(name)})을 읽는 모듈을 불러올 수 없습니다: {e}") from e
 
 
 def _first_pdf_text(path: Path) -> str:
@@ -122,5 +133,5 @@ def parse_file(path: Path) -> tuple[str, list[Document]]:
             e.path = str(path)
         raise
     except Exception as e:  # a parser bug must not stop the folder
-        raise ParseError(path, f"{name} 파서 오류: {type(e).__name__}: {e}") from e
+        raise ParseError(path, f"{parser_label(name)} 파일을 읽다가 오류가 났습니다: {type(e).__name__}: {e}") from e
     return name, docs
