@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dasan.sample import write_sample
+from ingest.sample import write_sample
 from ingest.parsers import MAX_FILE_BYTES
 from ingest.pipeline import collect, point_id
 from rag.index.base import OPEN_END, QueryFilter
