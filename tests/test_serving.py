@@ -232,3 +232,16 @@ def test_a_real_cli_process_and_the_server_file_goes_with_the_server(cli, capsys
     assert rc == 0 and out.startswith("번호") and "일부 오류" in out
     rc, out, _ = run(capsys, "show", HALL, "제4조", "--as-of", "2023-06-01")
     assert rc == 1 and "시행 중인 조문이 없습니다" in out
+
+
+def test_admin_key_and_exit_codes_of_the_client(tmp_path):
+    from dasan.remote import admin_key, exit_code
+
+    keys = "user-key-0123456789:user,admin-key-0123456789:admin:ops"
+    assert admin_key({"DASAN_API_KEYS": keys}) == "admin-key-0123456789"
+    assert admin_key({"DASAN_API_KEYS": keys, "DASAN_ADMIN_KEY": "explicit-key-0123456"}) == "explicit-key-0123456"
+    key_file = tmp_path / "keys"
+    key_file.write_text("# 관리자\nfile-admin-key-012345:admin\n", encoding="utf-8")
+    assert admin_key({"DASAN_API_KEYS_FILE": str(key_file)}) == "file-admin-key-012345"
+    assert admin_key({"DASAN_API_KEYS": "user-key-0123456789:user"}) is None
+    assert [exit_code(s) for s in (404, 409, 422, 403, 503, 500)] == [1, 3, 2, 2, 4, 5]
