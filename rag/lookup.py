@@ -20,6 +20,9 @@ def show_units(index, registry, titles: list[str], title: str, unit: str, as_of:
     (its title or 약칭) in force on ``as_of``; when none is, no units and a Korean "message" naming the
     dates of the versions held. NotFound for an unknown document. ``visibility`` limits what may be read
     (None: everything, for the shell administrator)."""
+    if visibility is not None:  # a document the caller may not read is not named, not even as "not in force"
+        seen = {t for v in registry.all_versions() if v.visibility in visibility for t in (v.title, v.parent_title) if t}
+        titles = [t for t in titles if t in seen]
     mentions = ReferenceResolver(titles).resolve(title).laws
     found = next((t for t in titles if normalize_title(t) == normalize_title(title)), None) or \
         (mentions[0] if mentions else None)

@@ -14,20 +14,18 @@ from rag.lookup import NotFound, show_units, unit_by_id
 router = APIRouter()
 
 
-def _known_titles(rt) -> list[str]:
-    return rt.known_titles()
-
-
 @router.get("/v1/show")
 async def show(request: Request, title: str = Query(..., min_length=1, max_length=300, description="법령명 또는 약칭"),
                unit: str = Query(..., min_length=1, max_length=40, description="제33조, 제4조의2, 별표 2"),
                as_of: str | None = Query(None, description="기준일 YYYY-MM-DD (기본: 오늘)"),
                principal: Principal = Depends(require_user)) -> dict:
-    """The units of one article or annex in force on the date: {"title", "as_of", "units": [hit…]}."""
+    """The units of one article or annex in force on the date: {"title", "as_of", "units": [hit…]}; when no
+    version is in force that day, ``units`` is empty and ``message`` names the dates of the versions held.
+    404 for a document not indexed (or not visible to the caller)."""
     rt = request.app.state.runtime
     day = parse_as_of(as_of, rt.settings.today())
     try:
-        titles = await run_in_threadpool(_known_titles, rt)
+        titles = await run_in_threadpool(rt.known_titles)
         return await run_in_threadpool(show_units, rt.index, rt.registry, titles, title, unit, day,
                                        visibility_for(principal))
     except NotFound as e:
