@@ -50,9 +50,9 @@ def retire_versions(ingestor, version_keys) -> list[dict]:
     return out
 
 
-def _still_produced(registry, keys: set[str], leaving: set[str]) -> set[str]:
-    """Of ``keys``, those another source file (not in ``leaving``) still produces."""
-    return {k for row in registry.source_files() if row.path not in leaving for k in row.version_keys or [] if k in keys}
+def _kept_by_others(registry, leaving: set[str]) -> set[str]:
+    """Version keys that source files other than ``leaving`` still produce (one read of the file table)."""
+    return {k for row in registry.source_files() if row.path not in leaving for k in row.version_keys or []}
 
 
 def prune_missing(ingestor, folders: list[Path]) -> list:
@@ -62,10 +62,8 @@ def prune_missing(ingestor, folders: list[Path]) -> list:
     registry, out = ingestor.registry, []
     for folder in folders:
         gone = [r for r in registry.source_files(os.path.realpath(folder)) if not os.path.exists(r.path)]
-        leaving = {r.path for r in gone}
+        keep = _kept_by_others(registry, {r.path for r in gone}) if gone else set()
         for row in gone:
-            keys = set(row.version_keys or [])
-            keep = _still_produced(registry, keys, leaving)
             changes = retire_versions(ingestor, [k for k in row.version_keys or [] if k not in keep])
             registry.delete_source_file(row.path)
             out.append(FileReport(row.path, row.parser, REMOVED, documents=len(changes),
@@ -95,10 +93,9 @@ def remove(ingestor, target: str) -> Removal:
         raise RemovalNotFound("뺄 문서(법령명·약칭)나 원본 경로를 주세요.")
     rows = _by_path(registry, target) if ("/" in target or os.path.exists(target)) else []
     if rows:
-        leaving = {r.path for r in rows}
+        keep = _kept_by_others(registry, {r.path for r in rows})
         for row in rows:
             keys = set(row.version_keys or [])
-            keep = _still_produced(registry, keys, leaving)
             out.changes += retire_versions(ingestor, [k for k in row.version_keys or [] if k not in keep])
             _mark_retired(registry, row, keys)
             out.files.append(row.path)
