@@ -109,6 +109,15 @@ def describe_file(f: dict) -> str:
     return f" {mark} {path}: " + ("; ".join(said) if said else (f.get("reason") or f"색인함(단위 {f.get('units', 0)}개)"))
 
 
+COUNT_NAMES = {"ok": "색인함", "unchanged": "변경 없음", "skipped": "건너뜀", "error": "오류", REMOVED: "뺀 파일",
+               NEW: "새 문서", NEW_VERSION: "새 판", UPDATED: "내용 변경", VISIBILITY: "공개범위 변경", RETIRED: "뺀 판"}
+
+
+def describe_counts(counts: dict) -> str:
+    """``change_counts`` in Korean, the zero ones left out."""
+    return ", ".join(f"{COUNT_NAMES[k]} {v}" for k, v in counts.items() if v and k in COUNT_NAMES) or "파일 없음"
+
+
 def change_counts(files: list[dict]) -> dict[str, int]:
     """Per-run counts of files by outcome and of documents by kind of change."""
     counts = {s: sum(1 for f in files if f.get("status") == s) for s in ("ok", "unchanged", "skipped", "error", REMOVED)}

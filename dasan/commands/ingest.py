@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 from dasan.commands import print_json
 from dasan.failures import BUSY, INTERNAL, PARTIAL, USAGE, CliError
-from ingest.changes import describe_change, describe_file
+from ingest.changes import describe_change, describe_file, stored_files
 
 SYNC_INPUT_ERRORS = ("LawGoKrError", "LegalizeError", "ValueError", "FileNotFoundError")
 RUN_STATUS = {"ok": "완료", "partial": "일부 오류", "failed": "실패", "running": "실행 중", "interrupted": "중단됨"}
@@ -69,7 +69,7 @@ def cmd_ingest(args, rt) -> int:
         progress = None if args.json else (lambda fr: print(describe_file(vars(fr)), flush=True))
         job = IngestJob(paths=tuple(paths), force=args.force, visibility=args.visibility, prune=args.prune)
         report = run_ingest(rt, job, progress=progress, refuse=walk_refusal(paths)).report
-        summary, files = report_summary(report, rt.index.count()), [vars(f) for f in report.files]
+        summary, files = report_summary(report, rt.index.count()), stored_files([vars(f) for f in report.files])
         retired = [c for f in files if f["status"] == "removed" for c in f["changes"]]
         if retired:
             from api.audit import record_admin

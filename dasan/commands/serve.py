@@ -9,7 +9,7 @@ def cmd_serve(args, rt) -> int:
     import uvicorn
 
     from api.app import create_app
-    from api.routes.ingest import start_job
+    from api.jobs import start_job
     from dasan.remote import advertise, withdraw
     from ingest.jobs import IngestJob
     from ingest.paths import IngestRoots, walk_refusal
