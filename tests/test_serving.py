@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -213,9 +214,25 @@ def test_remove_a_document_and_a_path(cli, capsys):
     assert rc == 0 and f"새 문서 「{CCTV}」" in out
 
 
-def test_sync_without_a_config_points_to_the_example(cli, capsys):
+def test_sync_through_the_server(cli, capsys):
     rc, _, err = run(capsys, "sync", "--config", str(cli["corpus"] / "sources.toml"))
     assert rc == 2 and "corpora/sources.example.toml" in err
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    inbox = cli["home"] / "inbox"  # an ingest root of the server
+    repo = inbox / "mirror"
+    src = cli["corpus"] / HALL_DIR / "본문_시행20270101.md"
+    (repo / HALL_DIR).mkdir(parents=True)
+    shutil.copyfile(src, repo / HALL_DIR / src.name)
+    git = ["git", "-C", str(repo), "-c", "user.name=dasan", "-c", "user.email=dasan@example.invalid"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True, capture_output=True)
+    subprocess.run([*git, "add", "-A"], check=True, capture_output=True)
+    subprocess.run([*git, "commit", "-q", "-m", "예시 조례"], check=True, capture_output=True)
+    config = inbox / "sources.toml"
+    config.write_text(f'[legalize]\npath = "{repo}"\nrepos = []\n', encoding="utf-8")
+    rc, out, err = run(capsys, "sync", "--config", str(config))
+    assert rc == 0, err
+    assert out.strip() == "legalize mirror: 새 판 0, 그대로 1, 폐지 0, 오류 0", out  # that version is already indexed
 
 
 def test_a_real_cli_process_and_the_server_file_goes_with_the_server(cli, capsys):
