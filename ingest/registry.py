@@ -71,7 +71,7 @@ class RunRow(Base):
     sources: Mapped[list] = mapped_column(JSON, default=list)
     counts: Mapped[dict] = mapped_column(JSON, default=dict)
     errors: Mapped[list] = mapped_column(JSON, default=list)
-    # per file: status, parser, units, reason and what changed (ingest/changes.py); unchanged files by path only
+    # per file: status, parser, units, reason and what changed (ingest/changes.py); unchanged ones in short
     files: Mapped[list] = mapped_column(JSON, default=list)
 
 

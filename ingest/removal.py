@@ -117,4 +117,5 @@ def _mark_retired(registry, row, keys: set[str]) -> None:
     """The file no longer lists these versions, and remembers them so an unchanged file leaves them out."""
     row.retired = sorted(set(row.retired or []) | (keys & set(row.version_keys or [])))
     row.version_keys = [k for k in row.version_keys or [] if k not in keys]
+    row.units = sum(v.unit_count for v in map(registry.version, row.version_keys) if v is not None)
     registry.save_source_file(row)

@@ -201,7 +201,7 @@ def test_remove_a_document_and_a_path(cli, capsys):
     rc, out, _ = run(capsys, "search", "영상 열람", "--json")
     assert all(h["document"]["title"] != CCTV for h in json.loads(out)["hits"])
     rc, out, _ = run(capsys, "ingest", str(cli["corpus"]))  # the file is unchanged: it stays out
-    assert rc == 0 and "dasan remove로 뺀 문서" in out
+    assert rc == 0 and "변경 없음(단위 0개) — dasan remove로 뺀 문서" in out
     rc, _, err = run(capsys, "remove", CCTV)
     assert rc == 1 and "찾지 못했습니다" in err
     rc, out, _ = run(capsys, "remove", str(cli["corpus"] / HALL_DIR), "--json")
