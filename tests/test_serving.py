@@ -235,6 +235,22 @@ def test_sync_through_the_server(cli, capsys):
     assert out.strip() == "legalize mirror: 새 판 0, 그대로 1, 폐지 0, 오류 0", out  # that version is already indexed
 
 
+def test_refused_admin_commands_say_why_and_runs_reads_the_registry(cli, capsys, monkeypatch):
+    from dasan import remote
+
+    made = remote.Remote.__init__
+
+    def proxied(self, info):  # as if through a proxy: the server's loopback admin no longer applies
+        made(self, info)
+        self.http.headers["X-Forwarded-For"] = "192.0.2.1"
+
+    monkeypatch.setattr(remote.Remote, "__init__", proxied)
+    rc, _, err = run(capsys, "remove", CCTV)
+    assert rc == 2 and "127.0.0.1" in err  # the server's 403, in Korean
+    rc, out, _ = run(capsys, "runs")  # the run records need no index: read here
+    assert rc == 0 and out.startswith("번호") and "일부 오류" in out
+
+
 def test_a_real_cli_process_and_the_server_file_goes_with_the_server(cli, capsys):
     server = cli
     env = _env(server["home"])
