@@ -9,7 +9,7 @@ from api.auth import AuthConfig
 from api.errors import error_body, install_errors, request_id
 from api.observability import install_observability
 from api.readiness import readiness
-from api.routes import admin, ask, complaints, deadline, search, status, web
+from api.routes import admin, ask, complaints, deadline, ingest, search, status, units, web
 from api.routes import openai as openai_facade
 from rag import glossary
 
@@ -59,7 +59,7 @@ class BodyLimit:
 def create_app(runtime=None) -> FastAPI:
     """App bound to a runtime (index, registry, embedder opened once)."""
     if runtime is None:
-        from dasan.runtime import Runtime
+        from ingest.runtime import Runtime
 
         runtime = Runtime()
     # no Swagger/ReDoc pages (CDN scripts) and /openapi.json behind auth (api/exposure.py); no
@@ -73,6 +73,8 @@ def create_app(runtime=None) -> FastAPI:
     app.include_router(deadline.router)
     app.include_router(complaints.router)
     app.include_router(admin.router)
+    app.include_router(ingest.router)
+    app.include_router(units.router)
     app.include_router(web.router)
     app.include_router(status.router)
     app.include_router(openai_facade.router)

@@ -79,3 +79,15 @@ def feedback_as_eval_items(rows: list[dict]) -> list[dict]:
                       "gold": gold if r["rating"] == "up" or r.get("correction") else [],
                       "gold_outside_corpus": [], "rating": r["rating"], "comment": r.get("comment")})
     return items
+
+
+def record_admin(registry: Registry, principal, route: str, target: str, removed: list[dict],
+                 status: int = 200) -> None:
+    """One audit row for an administrative change (``remove``, ``prune``): who, when, what was retired.
+    The target (a title or path) is kept like a question: not in no-retention mode."""
+    row = AuditRow(ts=now(), user=getattr(principal, "user", None), department=getattr(principal, "department", None),
+                   route=route, question=None if no_retention() else target,
+                   sources=[{"id": c.get("version_key"), "title": c.get("title"), "unit": None} for c in removed],
+                   model=None, tokens=None, status=status, duration_ms=None)
+    with registry.session() as s, s.begin():
+        s.add(row)

@@ -196,6 +196,6 @@ def install_observability(app, log_stream=None) -> None:
     if getattr(app.state, "observability", False):
         return
     app.state.observability = True
-    configure_json_logging("dasan.access", "dasan.auth", stream=log_stream)
+    configure_json_logging("dasan.access", "dasan.auth", "dasan.ingest", stream=log_stream)
     app.add_route("/metrics", metrics, methods=["GET"], include_in_schema=False)
     app.add_middleware(ObservabilityMiddleware)

@@ -1,369 +1,20 @@
-"""The ``dasan`` command: ingest, search, show, eval, serve, runs."""
+"""The ``dasan`` command: the parser and ``main``; the commands live in dasan/commands/.
+
+While a ``dasan serve`` holds the data folder, the commands in ``THROUGH_SERVER`` go through its API
+(dasan/remote.py) with the same output and exit codes.
+"""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from datetime import date
-from pathlib import Path
 
-from dasan.failures import BUSY, USAGE, CliError, KoreanArgumentParser, debug_enabled, report
+from dasan.commands.desk import cmd_complaint, cmd_deadline, cmd_eval, cmd_mask, cmd_sample, cmd_sources_help
+from dasan.commands.ingest import cmd_crawl, cmd_ingest, cmd_remove, cmd_runs, cmd_sync
+from dasan.commands.query import cmd_ask, cmd_search, cmd_show
+from dasan.commands.serve import cmd_serve
+from dasan.failures import USAGE, KoreanArgumentParser, debug_enabled, report
 
-
-def _as_of(value: str | None) -> date | None:
-    from rag.model import parse_as_of
-
-    if not value:
-        return None
-    try:
-        return parse_as_of(value, date.today())
-    except ValueError as e:
-        raise CliError(USAGE, str(e)) from None
-
-
-def _print_json(obj) -> None:
-    print(json.dumps(obj, ensure_ascii=False, default=str))
-
-
-def cmd_ingest(args, rt) -> int:
-    from dasan.progress import file_line
-
-    def progress(fr):
-        if not args.json:
-            print(file_line(fr), flush=True)
-
-    paths = [Path(p) for p in args.paths]
-    for p in paths:
-        if not p.exists():
-            print(f"경로가 없습니다: {p}", file=sys.stderr)
-            return 2
-    from ingest.paths import walk_refusal
-    if args.visibility and args.visibility != "auto":
-        from ingest.visibility import VisibilityError, check
-
-        try:
-            check(args.visibility, "--visibility")
-        except VisibilityError as e:
-            print(str(e), file=sys.stderr)
-            return 2
-    from ingest.runs import IngestBusy, ingest_lock
-
-    rt.ingestor.force = args.force
-    try:
-        with ingest_lock(rt.settings.home, rt.registry):
-            report = rt.ingestor.ingest_paths(paths, progress=progress, refuse=walk_refusal(paths),
-                                              visibility=args.visibility)
-    except IngestBusy as e:
-        print(str(e), file=sys.stderr)
-        return 3
-    summary = {"run_id": report.run_id, "files": len(report.files), "indexed": report.count("ok"),
-               "unchanged": report.count("unchanged"), "skipped": report.count("skipped"),
-               "errors": report.count("error"), "units": report.units, "embedded": report.embedded,
-               "seconds": round(report.seconds, 2), "embed_seconds": round(report.embed_seconds, 2),
-               "index_points": rt.index.count()}
-    if args.json:
-        _print_json(summary | {"files_detail": [vars(f) for f in report.files]})
-    else:
-        print("요약: 파일 {files}개 — 새로 색인 {indexed}, 변경 없음 {unchanged}, 건너뜀 {skipped}, 오류 {errors}; "
-              "단위 {units}개(임베딩 {embedded}개), {seconds}초, 색인 점 {index_points}개".format(**summary))
-    return 0
-
-
-def _search_one(rt, question, args):
-    res = rt.retriever.search(question, top_k=args.top_k, as_of=_as_of(args.as_of) or rt.settings.today(),
-                              kinds=args.kind)
-    return res
-
-
-def cmd_search(args, rt) -> int:
-    from rag.retrieve import QuestionError
-
-    if args.queries:
-        for no, line in enumerate(Path(args.queries).read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except ValueError:
-                raise CliError(USAGE, f"{args.queries} {no}번째 줄이 올바른 JSON이 아닙니다. "
-                                      "한 줄에 {\"id\", \"question\"} 객체 하나씩 쓰세요.") from None
-            try:
-                hits = _search_one(rt, item.get("question", ""), args).hits
-                _print_json({"id": item.get("id"), "hits": hits})
-            except QuestionError as e:
-                _print_json({"id": item.get("id"), "hits": [], "error": str(e)})
-        return 0
-    if args.question is None:
-        print("질문을 입력하거나 --queries 파일.jsonl을 지정하세요.", file=sys.stderr)
-        return 2
-    try:
-        res = _search_one(rt, args.question, args)
-    except QuestionError as e:
-        print(str(e), file=sys.stderr)
-        return 2
-    if args.json:
-        _print_json({"question": args.question, "hits": res.hits, "warnings": res.warnings,
-                     "expanded": res.expanded, "similar_cases": res.similar_cases})
-        return 0
-    for w in res.warnings:
-        print(f"※ {w}")
-    if res.expanded:
-        print(f"※ 함께 찾은 법령 용어: {', '.join(res.expanded)}")
-    if not res.hits:
-        print("근거를 찾지 못했습니다.")
-    for h in res.hits:
-        d = h["document"]
-        print(f"[{h['rank']}] 「{d['title']}」 {h['unit']} {h.get('unit_title') or ''} "
-              f"(시행 {d['effective_from'] or '-'}, {d['status']})")
-        if h.get("via_cases"):
-            print(f"    ※ {h['via_cases']['reason']}: {', '.join(h['via_cases']['cases'])}")
-        print("    " + (h["text"] or "")[:200].replace("\n", " "))
-    _print_similar(res.similar_cases)
-    return 0
-
-
-def _print_similar(cases: list[dict]) -> None:
-    """Similar past cases, briefly: label, title, department and date, what their answers cited."""
-    if not cases:
-        return
-    print("\n유사 민원:")
-    for c in cases:
-        meta = ", ".join(x for x in (c.get("department"), c.get("date")) if x)
-        print(f" - {c['label']} {c['title']}" + (f" ({meta})" if meta else "") + f" 유사도 {c['similarity']:.2f}")
-        cited = [f"「{u['title']}」 {u['unit']}" if u.get("title") else u["unit"] for u in c.get("cited", [])]
-        if cited:
-            print(f"   인용: {', '.join(cited[:6])}" + (" …" if len(cited) > 6 else ""))
-
-
-def cmd_ask(args, rt) -> int:
-    from rag.answer import AskOptions
-
-    opts = AskOptions(as_of=_as_of(args.as_of) or rt.settings.today(), top_k=args.top_k, kinds=args.kind,
-                      model=args.model)
-    out = rt.answerer.ask(args.question, opts)  # bad question/model: 2, LLM server down: 4 (dasan.failures)
-    if args.json:
-        _print_json(out)
-        return 0
-    print(out["answer"])
-    for n in out.get("notices", []):
-        print(f"※ {n['message']}" + (f" {n['change']}" if n.get("change") else ""))
-    for issue in out.get("verification", {}).get("issues", []):
-        print(f"⚠ 검증: {issue.get('detail')}")
-    if out.get("citations"):
-        print("\n근거:")
-        for c in out["citations"]:
-            d = c["document"]
-            print(f" [{c['n']}] 「{d['title']}」 {c['unit']} (시행 {d['effective_from'] or '-'}, {d['status']})")
-            if c.get("via_cases"):
-                print(f"     ※ {c['via_cases']['reason']}")
-    _print_similar(out.get("similar_cases") or [])
-    return 0
-
-
-def cmd_show(args, rt) -> int:
-    from rag.index.base import QueryFilter
-    from rag.model import normalize_title
-    from rag.references import ReferenceResolver
-
-    as_of = _as_of(args.as_of) or rt.settings.today()
-    titles = rt.known_titles()
-    mentions = ReferenceResolver(titles).resolve(args.title).laws
-    title = next((t for t in titles if normalize_title(t) == normalize_title(args.title)), None) or \
-        (mentions[0] if mentions else None)
-    if not title:
-        print(f"'{args.title}'에 해당하는 문서를 찾지 못했습니다.", file=sys.stderr)
-        return 1
-    unit = args.unit.replace(" ", "")
-    flt = QueryFilter(as_of=as_of, title_norms=[normalize_title(title)])
-    if unit.startswith("별표"):
-        flt.annexes = [unit.replace("별표", "별표 ")]
-    else:
-        flt.articles = [unit]
-    hits = rt.index.find(flt, limit=50)
-    if not hits:
-        versions = [v for v in rt.registry.all_versions() if normalize_title(v.title) == normalize_title(title)]
-        dates = ", ".join(str(v.effective_from) for v in versions) or "없음"
-        print(f"「{title}」 {args.unit}: {as_of} 기준으로 시행 중인 조문이 없습니다(보유 버전 시행일: {dates}).")
-        return 1
-    from rag.retrieve import to_hit
-
-    hits.sort(key=lambda h: h.payload.get("label", ""))
-    out = [to_hit(h, i + 1, as_of) for i, h in enumerate(hits)]
-    if args.json:
-        _print_json({"title": title, "as_of": as_of, "units": out})
-        return 0
-    d = out[0]["document"]
-    print(f"「{title}」 ({as_of} 기준, 시행 {d['effective_from']}, {d['status']})")
-    for h in out:
-        print(h["text"])
-    return 0
-
-
-def cmd_eval(args, rt) -> int:
-    from eval.run import run_eval
-
-    result = run_eval(rt, Path(args.set), top_k=args.top_k, baseline=args.baseline, as_of=_as_of(args.as_of),
-                      out=Path(args.out) if args.out else None, ask=args.ask, cases=not args.no_cases)
-    print(result["table"])
-    if args.similar_cases:
-        from eval.cases import run as run_cases
-
-        found = run_cases(rt, Path(args.similar_cases))
-        for method, m in found.items():
-            print(f"유사 민원 찾기({method}): 질문 {m['questions']}개, Recall@1 {m['recall@1']:.3f}, "
-                  f"Recall@5 {m['recall@5']:.3f}, p95 {m['latency_ms_p95']} ms")
-    return 0
-
-
-def cmd_crawl(args, rt) -> int:
-    from ingest.sources.crawl import crawl
-
-    try:
-        report = crawl(args.url, args.depth, Path(args.out), delay=args.delay, max_pages=args.max_pages)
-    except ValueError as e:
-        print(str(e), file=sys.stderr)
-        return 2
-    print(report.summary())
-    if args.ingest and report.files:
-        from ingest.runs import ingest_lock
-
-        with ingest_lock(rt.settings.home, rt.registry):
-            ingest = rt.ingestor.ingest_paths([Path(f) for f in report.files])
-        print(f"색인: 새로 {ingest.count('ok')}, 변경 없음 {ingest.count('unchanged')}, 오류 {ingest.count('error')}")
-    return 1 if report.errors else 0
-
-
-def cmd_sync(args, rt) -> int:
-    from ingest.runs import IngestBusy, ingest_lock
-    from ingest.sources.lawgokr import LawGoKrError
-    from ingest.sources.legalize import LegalizeError
-    from ingest.sources.sync import run_sync
-
-    try:
-        with ingest_lock(rt.settings.home, rt.registry):
-            report = run_sync(args.config, rt.ingestor, rt.settings.home, rt.settings.today(), args.history)
-    except IngestBusy as e:
-        raise CliError(BUSY, str(e)) from None
-    except (LawGoKrError, LegalizeError, ValueError, FileNotFoundError) as e:
-        print(str(e), file=sys.stderr)
-        return 2
-    for name, s in report.sources.items():
-        print(f"{name}: 새 판 {s.new}, 그대로 {s.unchanged}, 폐지 {s.repealed}, 오류 {len(s.errors)}")
-        for e in s.errors:
-            print(f"  - {e}")
-    return 1 if report.total("errors") else 0
-
-
-def cmd_mask(args, rt) -> int:
-    from ingest.pii import mask_cli
-
-    return mask_cli(args.text, args.jsonl, sys.stdout)
-
-
-def cmd_runs(args, rt) -> int:
-    for r in rt.registry.runs(args.limit):
-        _print_json(r) if args.json else print(f"#{r['id']} {r['started_at']} {r['status']} {r['counts']}")
-    return 0
-
-
-def cmd_serve(args, rt) -> int:
-    import threading
-
-    import uvicorn
-
-    from api.app import create_app
-
-    from api.routes.admin import run_background_ingest
-    from ingest.paths import IngestRoots, walk_refusal
-
-    try:  # bad DASAN_AUTH / keys / CIDRs / ingest roots: a message, not a traceback
-        app = create_app(rt)
-        # POST /v1/ingest may read under the folder this server was started with (and DASAN_HOME/inbox)
-        app.state.ingest_roots = IngestRoots.from_env(rt.settings.home, started_with=args.ingest)
-    except ValueError as e:
-        print(f"설정 오류: {e}", file=sys.stderr)
-        return 2
-    if args.ingest:
-        # Serve at once; index in the background in this process (the embedded index is single-process).
-        from dasan.progress import file_line, state_line
-
-        def work():
-            run_background_ingest(app, args.ingest, progress=lambda fr: print(file_line(fr), flush=True),
-                                  refuse=walk_refusal(Path(p) for p in args.ingest))
-            print(state_line(app.state.ingest), flush=True)
-
-        threading.Thread(target=work, name="dasan-ingest", daemon=True).start()
-    # proxy_headers=False: client addresses are never rewritten from X-Forwarded-For, so forged SSO
-    # headers cannot borrow a trusted proxy's address; access_log=False: our JSON access log replaces it
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", proxy_headers=False, access_log=False)
-    return 0
-
-
-def cmd_sources_help(args, rt) -> int:
-    print("""
-실제 법령 원문을 동기화하려면:
-  1) legalize-kr 미러(법령·행정규칙·자치법규 Markdown)를 내려받은 폴더를 색인:  .venv/bin/dasan ingest /경로/legalize-kr
-  2) 국가법령정보센터에서 받은 PDF·HWP 파일 폴더를 색인:                    .venv/bin/dasan ingest /경로/폴더
-  3) 같은 명령을 다시 실행하면 바뀐 문서만 다시 색인합니다(내용 해시 비교).
-""".strip())
-    return 0
-
-
-def cmd_sample(args, rt) -> int:
-    from dasan.sample import write_sample
-
-    files = write_sample(Path(args.dir))
-    print(f"가상의 예시 자료 {len(files)}개를 {args.dir}에 썼습니다(실제 법령이 아닙니다).")
-    return 0
-
-
-def cmd_deadline(args, rt) -> int:
-    from rag.desk.deadline import DeadlineError, deadline_from_strings
-    from rag.desk.holidays import CalendarError
-    from rag.desk.rules import deadline_for_strings
-
-    if bool(args.kind) == bool(args.period):
-        raise CliError(USAGE, "--period(예: 7일, 3일, 2주, 1개월)와 --kind(민원 종류) 중 하나만 주세요.")
-    try:
-        if args.kind:
-            out = deadline_for_strings(args.kind, args.received, args.extend, args.pause, today=rt.settings.today())
-        else:
-            out = deadline_from_strings(args.received, args.period, args.extend, args.pause, today=rt.settings.today())
-    except (DeadlineError, CalendarError) as e:
-        raise CliError(USAGE, str(e)) from None
-    if args.json:
-        _print_json(out)
-        return 0
-    print(f"처리기한: {out['due']}  (접수 {out['received']}, 처리기간 {out['period']}"
-          + (f", 연장 {out['extend']}" if out["extend"] else "") + ")")
-    print(f"계산: {out['counted']}")
-    for s in out["skipped"]:
-        print(f"  - {s['date']} {s['reason']}")
-    print(f"근거: {out['basis']}")
-    return 0
-
-
-def cmd_complaint(args, rt) -> int:
-    from rag.desk.analyze import analyze
-    from rag.desk.text import render
-
-    text = args.text
-    if args.file:
-        try:
-            text = Path(args.file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            raise CliError(USAGE, f"--file {args.file}을(를) 읽을 수 없습니다({type(e).__name__}). UTF-8 텍스트 파일을 주세요.") from None
-    elif text is None:
-        raise CliError(USAGE, "민원 내용을 인자로 주거나 --file로 파일을 주세요.")
-    try:
-        out = analyze(rt, text, args.received, channel=args.channel, department=args.department)
-    except ValueError as e:  # DeadlineError and CalendarError are ValueErrors too; messages are Korean
-        raise CliError(USAGE, str(e)) from None
-    if args.json:
-        _print_json(out)
-    else:
-        print(render(out))
-    return 0
+THROUGH_SERVER = ("search", "ask", "show", "ingest", "sync", "runs", "remove")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -379,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--force", action="store_true", help="바뀌지 않은 문서도 다시 색인 (임베딩은 캐시 재사용)")
     s.add_argument("--visibility", metavar="공개범위",
                    help="이 파일들을 볼 수 있는 범위: public, org, dept:부서명 (다음 색인에도 유지; auto는 해제)")
+    s.add_argument("--prune", action="store_true",
+                   help="주어진 폴더에서 사라진 파일이 색인한 문서를 색인에서 뺌(폐지와 달리 이력도 남지 않음)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(fn=cmd_ingest)
     s = sub.add_parser("search", help="질문으로 조문 검색")
@@ -429,10 +82,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("text", nargs="?", help="가릴 텍스트 (없으면 표준입력)")
     s.add_argument("--jsonl", help="한 줄에 {\"id\",\"text\"} (- 이면 표준입력)")
     s.set_defaults(fn=cmd_mask)
-    s = sub.add_parser("runs", help="최근 색인 실행 기록")
+    s = sub.add_parser("runs", help="최근 색인 실행 기록 (번호를 주면 파일별로 무엇이 바뀌었는지)")
+    s.add_argument("run_id", nargs="?", type=int, metavar="번호")
     s.add_argument("--limit", type=int, default=20)
     s.add_argument("--json", action="store_true")
     s.set_defaults(fn=cmd_runs)
+    s = sub.add_parser("remove", help="문서(법령명·약칭) 또는 원본 파일·폴더가 색인한 문서를 색인에서 뺌")
+    s.add_argument("target", metavar="문서_또는_경로")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(fn=cmd_remove)
     s = sub.add_parser("serve", help="API 서버 실행")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
@@ -462,6 +120,20 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _server(home):
+    """The running server that holds this data folder, when there is one and it answers."""
+    from dasan.remote import Remote, running_server
+
+    info = running_server(home)
+    if info is None:
+        return None
+    remote = Remote(info)
+    if remote.reachable():
+        return remote
+    remote.close()
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; failures end as one Korean line on stderr and an exit code (dasan.failures)."""
     try:
@@ -472,9 +144,16 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.data_dir:
         os.environ["DASAN_HOME"] = args.data_dir
-    rt = None
+    rt = args.remote = None
     try:
-        from dasan.runtime import Runtime
+        from ingest.config import load
+
+        home = load().home
+        if args.cmd in THROUGH_SERVER:
+            args.remote = _server(home)
+        if args.remote is not None:
+            return args.fn(args, None) or 0
+        from ingest.runtime import Runtime
 
         rt = Runtime()
         return args.fn(args, rt) or 0
@@ -484,11 +163,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - every failure becomes one line and a documented code
         return report(e, "dasan", debug_enabled(args))
     finally:
-        try:
-            if rt is not None:
-                rt.close()
-        except Exception:
-            pass
+        for res in (rt, args.remote):
+            try:
+                if res is not None:
+                    res.close()
+            except Exception:
+                pass
 
 
 if __name__ == "__main__":

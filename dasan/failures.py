@@ -41,7 +41,7 @@ def classify(exc: BaseException) -> tuple[int, str]:
     from rag.llm import LLMConfigError, LLMError, ModelNotAllowed, ModelNotConfigured
     from rag.retrieve import QuestionError
 
-    from dasan.runtime import IndexMismatch
+    from ingest.runtime import IndexMismatch
 
     if isinstance(exc, CliError):
         return exc.code, str(exc)

@@ -19,8 +19,8 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-from dasan.config import Settings
-from dasan.runtime import Runtime
+from ingest.config import Settings
+from ingest.runtime import Runtime
 from rag import tokenize
 from rag.index.base import IndexPoint, QueryFilter
 

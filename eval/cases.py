@@ -97,8 +97,8 @@ def run(rt, path: Path, method: str = "both", limit: int = 0) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from dasan.config import Settings
-    from dasan.runtime import Runtime
+    from ingest.config import Settings
+    from ingest.runtime import Runtime
 
     ap = argparse.ArgumentParser(prog="python -m eval.cases", description="유사 민원 찾기 Recall@1/5")
     ap.add_argument("--set", required=True, help="평가셋 JSONL (complaints_dev.jsonl 형식)")

@@ -90,7 +90,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     home = Path(args.home) if args.home else Path(tempfile.mkdtemp(prefix="dasan-load-"))
     if not args.home:
-        from dasan.sample import write_sample
+        from ingest.sample import write_sample
 
         corpus = home / "corpus"
         write_sample(corpus)

@@ -18,6 +18,7 @@ from llama_index.core.ingestion import IngestionPipeline
 from llama_index.core.schema import TextNode, TransformComponent
 
 from ingest.case_links import resolve_pending, write_case_links
+from ingest.changes import VISIBILITY, DocChange, change_counts, doc_change, stored_files
 from ingest.links import link_annexes, payload_text
 from ingest.parsers import MAX_FILE_BYTES, parse_file
 from ingest.parsers.base import ParseError, SkipFile
@@ -89,10 +90,11 @@ class CachedDenseEmbedder(TransformComponent):
 class FileReport:
     path: str
     parser: str = ""
-    status: str = "ok"  # ok | unchanged | skipped | error
+    status: str = "ok"  # ok | unchanged | skipped | error | removed (ingest/changes.py)
     documents: int = 0
     units: int = 0
     reason: str = ""
+    changes: list[dict] = field(default_factory=list)  # DocChange dicts: what this file changed
 
 
 @dataclass
@@ -161,10 +163,10 @@ class Ingestor:
         self.pipeline = IngestionPipeline(transformations=[KiwiSparseEncoder(), self.dense])
 
     def ingest_paths(self, paths: list[Path], progress=None, refuse=None,
-                     visibility: str | None = None) -> IngestReport:
+                     visibility: str | None = None, prune: bool = False) -> IngestReport:
         """Ingest files and folders. ``refuse(file) -> reason | None`` (ingest/paths.py) skips files,
         reported, before they are read; ``visibility`` (or "auto" to drop an earlier one) is kept for
-        these files."""
+        these files; ``prune`` retires what files gone from the given folders had indexed."""
         if visibility and visibility != CLEAR:
             visibility = check(visibility, "--visibility")
         report = IngestReport()
@@ -181,6 +183,13 @@ class Ingestor:
                 report.files.append(fr)
                 if progress:
                     progress(fr)
+            if prune:
+                from ingest.removal import prune_missing
+
+                for fr in prune_missing(self, [p for p in paths if p.is_dir()]):
+                    report.files.append(fr)
+                    if progress:
+                        progress(fr)
             # every document seen, changed or not: repairs dates left stale by an interrupted run
             for doc_key in sorted(seen):
                 self.close_versions(doc_key)
@@ -197,8 +206,10 @@ class Ingestor:
         report.embedded = self.dense.computed - embedded0
         errors = [{"path": f.path, "status": f.status, "reason": f.reason} for f in report.files
                   if f.status in ("error", "skipped")]
-        counts = {s: report.count(s) for s in ("ok", "unchanged", "skipped", "error")} | {"units": report.units}
-        self.registry.finish_run(report.run_id, counts, errors, "ok" if not report.count("error") else "partial")
+        files = [vars(f) for f in report.files]
+        counts = change_counts(files) | {"units": report.units}
+        self.registry.finish_run(report.run_id, counts, errors, "ok" if not report.count("error") else "partial",
+                                 stored_files(files))
         return report
 
     def _ingest_file(self, f: Path, seen: set[str], sid: str = "", rules: Rules | None = None,
@@ -216,10 +227,11 @@ class Ingestor:
             return fr
         known = None if too_big else self.registry.source_file(str(f.resolve()))
         sticky = None if override == CLEAR else override or (known.visibility_override if known else None)
-        if (known is not None and not self.force and known.sha256 == digest and known.version_keys
+        if (known is not None and not self.force and known.sha256 == digest and (known.version_keys or known.retired)
                 and self.registry.has_versions(known.version_keys)):
             # unchanged file: no parsing, no embedding (the nightly run's common case); visibility may change
             fr.parser, fr.status, fr.units, fr.documents = known.parser, "unchanged", known.units, len(known.version_keys)
+            fr.reason = "dasan remove로 뺀 문서는 파일이 바뀔 때까지 다시 색인하지 않습니다" if known.retired else ""
             seen.update(v.rsplit("@", 1)[0] for v in known.version_keys)
             if self._reapply_visibility(known, sticky, ruled):
                 fr.status, fr.reason = "ok", "공개범위만 바뀜(다시 임베딩하지 않음)"
@@ -249,7 +261,9 @@ class Ingestor:
             declared[doc.version_key] = doc.visibility  # what the file itself says (front matter)
             doc.visibility = sticky or doc.visibility or ruled or default_visibility(doc.kind)
             seen.add(doc.doc_key)
-            if self.write_document(doc):
+            change = self.write_change(doc)
+            if change is not None:
+                fr.changes.append(change.to_dict())
                 changed += 1
         changed += self._drop_replaced(known.version_keys if known else [], docs)
         fr.status = "ok" if changed else "unchanged"
@@ -295,6 +309,10 @@ class Ingestor:
 
     def write_document(self, doc: Document) -> bool:
         """Index one document version; False when this exact version is already indexed."""
+        return self.write_change(doc) is not None
+
+    def write_change(self, doc: Document) -> DocChange | None:
+        """Index one document version and say what changed; None when it is already indexed as is."""
         if not doc.visibility:
             doc.visibility = default_visibility(doc.kind)
         content_hash = doc.content_hash()
@@ -302,8 +320,10 @@ class Ingestor:
         if old is not None and old.content_hash == content_hash and not self.force:
             if old.visibility != doc.visibility:
                 self.apply_visibility(doc.version_key, doc.visibility)
-                return True
-            return False
+                eff = doc.effective_from.isoformat() if doc.effective_from else None
+                return DocChange(VISIBILITY, doc.title, doc.version_key, eff, len(doc.units), note=doc.visibility)
+            return None
+        change = doc_change(self.registry, doc, old)
         if doc.effective_from and not doc.effective_to:
             later = [v.effective_from for v in self.registry.versions_of(doc.doc_key)
                      if v.effective_from and v.effective_from > doc.effective_from]
@@ -322,7 +342,7 @@ class Ingestor:
                                             text_hash=hashlib.sha256(p.payload["text"].encode()).hexdigest()[:32])
                                     for p in points])
         write_case_links(self.index, self.registry, doc)  # complaint versions only; replaces their links
-        return True
+        return change
 
     def _version_row(self, doc: Document, content_hash: str, n: int) -> VersionRow:
         return VersionRow(

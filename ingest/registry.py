@@ -71,6 +71,8 @@ class RunRow(Base):
     sources: Mapped[list] = mapped_column(JSON, default=list)
     counts: Mapped[dict] = mapped_column(JSON, default=dict)
     errors: Mapped[list] = mapped_column(JSON, default=list)
+    # per file: status, parser, units, reason and what changed (ingest/changes.py); unchanged ones in short
+    files: Mapped[list] = mapped_column(JSON, default=list)
 
 
 class SourceFileRow(Base):
@@ -87,6 +89,8 @@ class SourceFileRow(Base):
     # front matter 공개범위 per version key (what the file itself says), and a `--visibility` kept for the file
     declared: Mapped[dict] = mapped_column(JSON, default=dict)
     visibility_override: Mapped[str | None] = mapped_column(String(256), nullable=True)
+    # versions this file produced that ``dasan remove`` took out: not re-indexed until the file changes
+    retired: Mapped[list | None] = mapped_column(JSON, nullable=True)
 
 
 class FeedbackRow(Base):
@@ -240,6 +244,24 @@ class Registry:
         with self.session() as s, s.begin():
             s.merge(row)
 
+    def source_files(self, under: str | None = None) -> list[SourceFileRow]:
+        """Files ingest has read, all or those under a folder (a resolved path)."""
+        with self.session() as s:
+            q = select(SourceFileRow)
+            if under is not None:
+                q = q.where(SourceFileRow.path.startswith(under.rstrip("/") + "/", autoescape=True))
+            return list(s.scalars(q.order_by(SourceFileRow.path)).all())
+
+    def delete_source_file(self, path: str) -> None:
+        with self.session() as s, s.begin():
+            s.query(SourceFileRow).filter(SourceFileRow.path == path).delete()
+
+    def unit_labels(self, version_key: str) -> list[tuple[str, str]]:
+        """(label, text hash) of a version's units, in the order they were written."""
+        with self.session() as s:
+            rows = s.execute(select(UnitRow.label, UnitRow.text_hash).where(UnitRow.version_key == version_key))
+            return [(label, h) for label, h in rows]
+
     def has_versions(self, version_keys: list[str]) -> bool:
         with self.session() as s:
             found = s.scalars(select(VersionRow.version_key).where(VersionRow.version_key.in_(version_keys))).all()
@@ -305,15 +327,31 @@ class Registry:
             s.flush()
             return run.id
 
-    def finish_run(self, run_id: int, counts: dict, errors: list[dict], status: str = "ok") -> None:
+    def finish_run(self, run_id: int, counts: dict, errors: list[dict], status: str = "ok",
+                   files: list[dict] | None = None) -> None:
         with self.session() as s, s.begin():
             run = s.get(RunRow, run_id)
             run.finished_at, run.counts, run.errors, run.status = now(), counts, errors, status
+            if files is not None:
+                run.files = files
+
+    @staticmethod
+    def _run_dict(r: RunRow, files: bool) -> dict:
+        out = {"id": r.id, "started_at": r.started_at.isoformat(), "status": r.status,
+               "finished_at": r.finished_at.isoformat() if r.finished_at else None,
+               "sources": r.sources, "counts": r.counts, "errors": r.errors}
+        if files:
+            out["files"] = r.files or []
+        return json.loads(json.dumps(out, default=str))
 
     def runs(self, limit: int = 20) -> list[dict]:
+        """The latest runs, newest first, without their per-file lists (``run`` has them)."""
         with self.session() as s:
             rows = s.scalars(select(RunRow).order_by(RunRow.id.desc()).limit(limit)).all()
-            return [json.loads(json.dumps({
-                "id": r.id, "started_at": r.started_at.isoformat(), "status": r.status,
-                "finished_at": r.finished_at.isoformat() if r.finished_at else None,
-                "sources": r.sources, "counts": r.counts, "errors": r.errors}, default=str)) for r in rows]
+            return [self._run_dict(r, False) for r in rows]
+
+    def run(self, run_id: int) -> dict | None:
+        """One run with what happened to each file."""
+        with self.session() as s:
+            r = s.get(RunRow, run_id)
+            return None if r is None else self._run_dict(r, True)

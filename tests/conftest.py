@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dasan.config import Settings
-from dasan.runtime import Runtime
-from dasan.sample import write_sample
+from ingest.config import Settings
+from ingest.runtime import Runtime
+from ingest.sample import write_sample
 from rag.embed import Embedder
 
 TODAY = "2026-11-23"

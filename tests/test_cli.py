@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
-import dasan.runtime
+import ingest.runtime
 from dasan.cli import main
-from dasan.sample import write_sample
+from ingest.sample import write_sample
 from tests.conftest import CCTV, HALL, FakeEmbedder
 
 SAMPLE_UNITS = 37
@@ -24,8 +23,8 @@ def cli(fast_dir, monkeypatch):
     monkeypatch.setenv("DASAN_HOME", str(home))
     monkeypatch.setenv("DASAN_TODAY", "2026-11-23")
     fake = FakeEmbedder()
-    # Runtime.embedder calls the get_embedder name imported into dasan.runtime
-    monkeypatch.setattr(dasan.runtime, "get_embedder", lambda *a, **k: fake)
+    # Runtime.embedder calls the get_embedder name imported into ingest.runtime
+    monkeypatch.setattr(ingest.runtime, "get_embedder", lambda *a, **k: fake)
     corpus = fast_dir / "corpus"
     write_sample(corpus)
     return {"home": home, "corpus": corpus, "fake": fake}
@@ -53,9 +52,12 @@ def test_ingest_text_and_json(cli, capsys):
     rc, out, err = run(capsys, "ingest", str(cli["corpus"]))
     assert rc == 0, err
     lines = out.splitlines()
-    files = [ln for ln in lines if ln.startswith(" + 색인함 [법령 마크다운] ")]
-    assert len(files) == 4 and all(re.search(r": 단위 \d+개$", ln) for ln in files), lines
-    assert lines[-1].startswith("요약: 파일 4개 — 새로 색인 4, 변경 없음 0, 건너뜀 0, 오류 0")
+    new = [ln for ln in lines if ln.startswith(" + ") and ": 새 문서 「" in ln]
+    assert len(new) == 3 and any(f"새 문서 「{HALL}」 (시행 2024-01-01" in ln for ln in new), lines
+    # the 2027 file of the same ordinance is its new version, compared unit by unit with the 2024 one
+    assert any(f"「{HALL}」 새 판(시행 2027-01-01): 조문 " in ln and "변경 제4조" in ln for ln in lines), lines
+    assert lines[-1].startswith("요약: 파일 4개 — 새로 색인 4(새 문서 3, 새 판 1, 내용 변경 0), 변경 없음 0, "
+                                "건너뜀 0, 오류 0"), lines[-1]
     assert f"색인 점 {SAMPLE_UNITS}개" in lines[-1]
     assert (cli["home"] / "dasan.db").exists() and (cli["home"] / "index").is_dir()
     meta = json.loads((cli["home"] / "index.json").read_text())
@@ -79,7 +81,7 @@ def test_ingest_reports_bad_file(cli, capsys):
     (cli["corpus"] / "broken.pdf").write_bytes(b"%PDF-1.7\ngarbage")
     rc, out, _ = run(capsys, "ingest", str(cli["corpus"]), "--json")
     summary = json.loads(out)
-    assert rc == 0 and summary["errors"] == 1 and summary["indexed"] == 4
+    assert rc == 1 and summary["errors"] == 1 and summary["indexed"] == 4  # exit 1: a file failed
     bad = [f for f in summary["files_detail"] if f["status"] == "error"]
     assert len(bad) == 1 and bad[0]["path"].endswith("broken.pdf") and bad[0]["reason"]
     rc, out, _ = run(capsys, "runs", "--json")
@@ -239,7 +241,7 @@ def test_index_built_with_another_embedder_is_refused(ingested, capsys, monkeypa
         name = "test/other-model"
 
     other = Other()
-    monkeypatch.setattr(dasan.runtime, "get_embedder", lambda *a, **k: other)
+    monkeypatch.setattr(ingest.runtime, "get_embedder", lambda *a, **k: other)
     assert main(["search", "사용료"]) == 3
     assert "다른 임베딩 모델" in capsys.readouterr().err
 

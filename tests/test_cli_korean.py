@@ -10,9 +10,7 @@ import pytest
 
 from dasan.argparse_ko import KoreanArgumentParser, korean_usage
 from dasan.cli import build_parser, main
-from dasan.progress import file_line, state_line
 from ingest.parsers import PARSER_LABELS
-from ingest.pipeline import FileReport
 
 ARGPARSE_ENGLISH = re.compile(r"usage:|positional arguments|options:|optional arguments|show this help|"
                               r"error:|the following arguments|invalid choice|unrecognized arguments|expected one")
@@ -82,15 +80,16 @@ def test_unknown_argparse_messages_pass_through_and_known_ones_are_translated():
     assert korean_usage("something new") == "something new"
 
 
-@pytest.mark.parametrize("status, mark, label", [
+@pytest.mark.parametrize("status, mark, word", [
     ("ok", "+", "색인함"), ("unchanged", "=", "변경 없음"), ("skipped", "-", "건너뜀"), ("error", "!", "오류")])
-def test_ingest_progress_lines_have_korean_labels(status, mark, label):
+def test_ingest_progress_lines_are_korean(status, mark, word):
+    from ingest.changes import describe_file
+
     reason = "" if status in ("ok", "unchanged") else "빈 파일입니다"
-    line = file_line(FileReport(path="/자료/본문.md", parser="legalize_md", status=status, units=12, reason=reason))
-    assert line.startswith(f" {mark} {label} [법령 마크다운] /자료/본문.md: ")
-    assert line.endswith("단위 12개" if not reason else reason)
+    line = describe_file({"path": "/자료/본문.md", "parser": "legalize_md", "status": status, "units": 12,
+                          "reason": reason})
+    assert line.startswith(f" {mark} /자료/본문.md: ") and word in line, line
     assert not re.search(r"[A-Za-z_]{2,}", line.replace("/자료/본문.md", "")), line
-    assert "[형식 미상]" in file_line(FileReport(path="x", parser="", status="error", reason="읽을 수 없음"))
 
 
 def test_every_parser_has_a_korean_label():
@@ -99,11 +98,3 @@ def test_every_parser_has_a_korean_label():
     # the parser names detect() can return, read from its source
     returned = set(re.findall(r'return "([a-z_0-9]+)"', Path(parsers_pkg.__file__).read_text(encoding="utf-8")))
     assert returned and returned <= set(PARSER_LABELS), returned - set(PARSER_LABELS)
-
-
-def test_serve_end_line_is_korean():
-    assert state_line({"status": "done", "run_id": 3, "units": 37, "errors": 0, "skipped": 1}) == \
-        "색인을 마쳤습니다: 단위 37개, 건너뜀 1건"
-    assert state_line({"status": "failed", "reason": "디스크가 가득 찼습니다"}) == "색인이 실패했습니다: 디스크가 가득 찼습니다"
-    assert state_line({"status": "busy"}).startswith("색인하지 못했습니다")
-    assert "units" not in state_line({"status": "done", "units": 1})

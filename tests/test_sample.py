@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from dasan.sample import FICTION_NOTE, write_sample
+from ingest.sample import FICTION_NOTE, write_sample
 from ingest.parsers import detect, parse_file
 from rag.model import KIND_ORDINANCE, STATUS_CURRENT, STATUS_PENDING, UNIT_ADDENDA, UNIT_ARTICLE
 

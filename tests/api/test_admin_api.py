@@ -180,3 +180,34 @@ def test_admin_ingest_sets_visibility_and_refuses_a_bad_value(rt, tmp_path, monk
 
     stored = [h for h in rt.index.find(QueryFilter(visibility=["dept:감사과"])) if h.payload["title"] == "감사지침"]
     assert stored, "the document is stored under its department"
+
+
+def test_show_and_units_endpoints_keep_to_what_the_caller_may_read(rt):
+    user = make_client(rt)
+    from rag.index.base import QueryFilter
+    from rag.model import normalize_title
+
+    secret = rt.index.find(QueryFilter(title_norms=[normalize_title("다산시 내부 감사 지침")]), limit=5)
+    assert secret, "the secret document is indexed"
+    sid = secret[0].id
+    assert user.get(f"/v1/units/{sid}", headers=H_USER).status_code == 404  # another department's unit
+    assert user.get("/v1/show", params={"title": "다산시 내부 감사 지침", "unit": "제1조"},
+                    headers=H_USER).status_code == 404  # not even named as "not in force"
+    org = user.get("/v1/show", params={"title": "다산시 직원 업무 안내", "unit": "제1조"}, headers=H_USER).json()
+    assert org["units"][0]["document"]["title"] == "다산시 직원 업무 안내"
+    proxied = make_client(rt, proxy_ip="10.0.0.5")
+    hdr = {"X-Dasan-User": "park", "X-Dasan-Department": quote("감사과")}
+    assert proxied.get(f"/v1/units/{sid}", headers=hdr).json()["text"].startswith("제1조(비공개 감사)")
+    assert user.get(f"/v1/units/{sid}").status_code == 401  # auth on: no credentials, no text
+
+
+def test_remove_endpoint_is_admin_only_and_audited(rt):
+    c = make_client(rt)
+    assert c.post("/v1/remove", json={"target": "다산시 직원 업무 안내"}, headers=H_USER).status_code == 403
+    r = c.post("/v1/remove", json={"target": "다산시 직원 업무 안내"}, headers=H_ADMIN)
+    assert r.status_code == 200 and [x["title"] for x in r.json()["removed"]] == ["다산시 직원 업무 안내"]
+    assert c.post("/v1/remove", json={"target": "다산시 직원 업무 안내"}, headers=H_ADMIN).status_code == 404
+    assert "다산시 직원 업무 안내" not in titles(c.post("/v1/search", json={"question": FEE_Q, "top_k": 20},
+                                                    headers=H_USER))
+    row = next(a for a in c.get("/v1/audit", headers=H_ADMIN).json()["audit"] if a["route"] == "remove")
+    assert row["route"] == "remove" and row["user"] == "kim" and row["sources"][0]["title"] == "다산시 직원 업무 안내"

@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from dasan.runtime import Runtime
+from ingest.runtime import Runtime
 from rag.llm import ModelConfig, ModelRegistry
 from tests.conftest import build_runtime
 from tests.fakes.openai_chat import FakeChatServer

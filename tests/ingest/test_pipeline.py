@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dasan.sample import write_sample
+from ingest.sample import write_sample
 from ingest.parsers import MAX_FILE_BYTES
 from ingest.pipeline import collect, point_id
 from rag.index.base import OPEN_END, QueryFilter
@@ -56,7 +56,8 @@ def test_ingest_sample_report(make_runtime, corpus, engine):
     assert len(rt.registry.all_versions()) == 4
     run = rt.registry.runs(1)[0]
     assert run["id"] == report.run_id and run["status"] == "ok" and run["finished_at"]
-    assert run["counts"] == {"ok": 4, "unchanged": 0, "skipped": 0, "error": 0, "units": SAMPLE_UNITS}
+    assert run["counts"] == {"ok": 4, "unchanged": 0, "skipped": 0, "error": 0, "removed": 0, "units": SAMPLE_UNITS,
+                             "new": 3, "new_version": 1, "updated": 0, "visibility": 0, "retired": 0}
     # every point carries the payload the retriever and the filters rely on
     for p in payloads(rt.index).values():
         assert p["kind"] == "자치법규" and p["title_norm"] and p["version_key"] and p["text"]

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from sqlalchemy import select
 
-from dasan.config import Settings
-from dasan.runtime import Runtime
+from ingest.config import Settings
+from ingest.runtime import Runtime
 from ingest.registry import EmbeddingRow
 from rag.index.base import QueryFilter
 from rag.model import KIND_ORDINANCE, Document, Unit

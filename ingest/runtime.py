@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from functools import cached_property
 
-from dasan.config import Settings, load
+from ingest.config import Settings, load
 from ingest.pipeline import Ingestor
 from ingest.registry import Registry
 from rag.embed import Embedder, get_embedder
