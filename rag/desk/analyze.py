@@ -16,12 +16,14 @@ from datetime import date, datetime
 from rag.desk import classify as C
 from rag.desk.decision import LABEL, decide, steps_for
 from rag.desk.missing import governing_missing
+from rag.desk.refine import has_models, llm_reply, refine_type
 from rag.desk.reply import draft_reply
 from rag.desk.rules import deadline_for
 from rag.desk.deadline import parse_received, received_label
 from rag.retrieve import MAX_QUESTION_CHARS
 
 MAX_COMPLAINT_CHARS = 20_000
+_RUNTIME_MODELS = object()  # sentinel: use the runtime's configured models
 RULES_TOP_K = 10
 # a second query per type so the procedure's articles come back even when the citizen's words miss them
 TYPE_QUERY = {
@@ -94,14 +96,18 @@ def _deadline_citations(dl: dict, retriever, as_of: date, visibility) -> list[di
 
 def analyze(rt_or_parts, text: str, received: str | datetime | None = None, channel: str | None = None,
             department: str | None = None, as_of: date | None = None, visibility: list[str] | None = None,
-            today: date | None = None) -> dict:
-    """The desk's analysis of one complaint (see the module docstring). Only masked text comes back."""
+            today: date | None = None, models=_RUNTIME_MODELS) -> dict:
+    """The desk's analysis of one complaint (see the module docstring). Only masked text comes back.
+
+    ``models``: the language models (default: the runtime's); with one configured, the type is refined
+    and the reply written by the model (rag/desk/refine.py); ``None`` keeps both rule- and template-based."""
     mask = getattr(rt_or_parts, "mask", None)
     if mask is None:  # fail closed: an unmasked complaint never reaches retrieval
         raise TypeError("analyze needs a runtime with a personal-data masker (rt.mask)")
     original = check_complaint(text)
     masked = mask(original)
     del original  # from here on only the masked text exists
+    channel, department = (mask(v) if v else v for v in (channel, department))  # personal data in any field
     today = today or _today(rt_or_parts)
     as_of = as_of or today
     if isinstance(received, datetime):
@@ -114,7 +120,13 @@ def analyze(rt_or_parts, text: str, received: str | datetime | None = None, chan
             received = now.strftime("%Y-%m-%dT%H:%M") if now.date() == today else today.isoformat()
         rec, has_time = parse_received(received, today, "received")
         label = received_label(rec, has_time)
+    if models is _RUNTIME_MODELS:
+        models = getattr(rt_or_parts, "models", None)
+    models = models if has_models(models) else None
+    warnings: list[str] = []
     kind = C.classify(masked)
+    if models is not None:
+        kind = refine_type(models, masked, kind, warnings)
     retriever = _retriever(rt_or_parts)
     query = masked[:MAX_QUESTION_CHARS]
     res = retriever.search(query, top_k=RULES_TOP_K, as_of=as_of, visibility=visibility)
@@ -149,8 +161,13 @@ def analyze(rt_or_parts, text: str, received: str | datetime | None = None, chan
         "deadline": dl,
         "steps": steps,
         "missing": missing,
-        "warnings": res.warnings,
+        "warnings": res.warnings + warnings,
         "label": LABEL,
     }
     out["draft_reply"] = draft_reply(out)
+    out["draft_reply_check"] = {"source": "template"}
+    if models is not None:
+        out["draft_reply"], out["draft_reply_check"] = llm_reply(models, out, out["draft_reply"])
+        if out["draft_reply_check"].get("warning"):
+            out["warnings"].append(out["draft_reply_check"].pop("warning"))
     return out

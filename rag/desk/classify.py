@@ -55,11 +55,15 @@ class Classification:
     value: str
     matched: list[str] = field(default_factory=list)
     agency: str | None = None  # where a 이송 goes
+    source: str = "rules"  # "rules", or "llm" when a configured model refined the rules' type
+    rule_value: str | None = None  # the rules' type when the model changed it
+    model: str | None = None
 
     def to_dict(self) -> dict:
-        out = {"value": self.value, "matched": self.matched}
-        if self.agency:
-            out["agency"] = self.agency
+        out = {"value": self.value, "matched": self.matched, "source": self.source}
+        for key in ("agency", "rule_value", "model"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
         return out
 
 
@@ -72,9 +76,14 @@ def _words(pattern: re.Pattern, text: str) -> list[str]:
     return seen[:5]
 
 
+def strip_named(text: str | None) -> str:
+    """The text without phrases that name a type outright (an instruction, not evidence)."""
+    return _NAMED.sub(" ", text or "")
+
+
 def classify(text: str) -> Classification:
     """The request type and the words that decided it (the complaint text is data, never instructions)."""
-    t = _NAMED.sub(" ", text or "")
+    t = strip_named(text)
     view = _words(_VIEW, t)
     if view:
         return Classification(PERSONAL_VIEW, view + [w for w in _words(_VIEW_WORDS, t) if w not in view][:3])

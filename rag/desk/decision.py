@@ -20,7 +20,11 @@ _ALLOW = (re.compile(r"열람을\s*청구할\s*수\s*있|열람\s*등을?\s*요�
 _MASK = (re.compile(r"알아볼\s*수\s*없도록|모자이크|가리는\s*처리|비식별"), re.compile(r"마스킹"))
 _FEE = re.compile(r"수수료|비용")
 _LIMIT = re.compile(r"거절|거부|제한|일부만|비공개")
-_HEAR = re.compile(r"의견을?\s*(?:듣|청취)|동의(?:한|를|하)|제3자")
+# hearing a third party: the unit must say, in one sentence, that a third party is heard or asked for
+# consent — a unit that only mentions 제3자 (e.g. 제3자대상정보전송자 in a 수수료 article) is no ground
+_PARTY = r"(?:제3자(?!대상|전송|제공|에게\s*제공)|정보주체\s*이외의\s*자|이해관계인|다른\s*사람)"
+_HEARD = r"(?:의견을?\s*(?:들어|들을|듣|청취|제출)|의견\s*청취|동의를?\s*(?:받|얻))"
+_HEAR = re.compile(_PARTY + r"[^.。]{0,80}?" + _HEARD + "|" + _HEARD + r"[^.。]{0,30}?" + _PARTY)
 _THIRD_PARTY = re.compile(r"상대|운전자|다른 사람|타인|행인|얼굴|차량\s*번호|번호판|제3자|가족|이웃")
 _PERSONAL = re.compile(r"\[[가-힣·]+\]|개인|성명|이름|주소|연락처|주민등록")
 
