@@ -19,7 +19,9 @@ _ALLOW = (re.compile(r"열람을\s*청구할\s*수\s*있|열람\s*등을?\s*요�
 # the duty to hide others first; a unit that only mentions 마스킹 (a 제한 사유) is the fallback
 _MASK = (re.compile(r"알아볼\s*수\s*없도록|모자이크|가리는\s*처리|비식별"), re.compile(r"마스킹"))
 _FEE = re.compile(r"수수료|비용")
-_LIMIT = re.compile(r"거절|거부|제한|일부만|비공개")
+# a ground to limit or refuse the request itself (not e.g. "접근 권한의 제한 조치" in a security article)
+_LIMIT = re.compile(r"(?:열람|공개|요구|청구)[^.。]{0,40}?(?:을|를)?\s*(?:제한|거절|거부|연기)(?:하거나|할\s*수|하여야|한다)|"
+                    r"비공개\s*대상|공개하지\s*아니할\s*수|일부만")
 # hearing a third party: the unit must say, in one sentence, that a third party is heard or asked for
 # consent — a unit that only mentions 제3자 (e.g. 제3자대상정보전송자 in a 수수료 article) is no ground
 _PARTY = r"(?:제3자(?!대상|전송|제공|에게\s*제공)|정보주체\s*이외의\s*자|이해관계인|다른\s*사람)"
