@@ -70,7 +70,8 @@ class Classification:
 def _words(pattern: re.Pattern, text: str) -> list[str]:
     seen: list[str] = []
     for m in pattern.finditer(text):
-        w = m.group(0).strip()
+        end = re.match(r"[^\s.,?!]*", text[m.end():]).end() + m.end()  # to the end of the word: "보고 싶어요"
+        w = text[m.start():end].strip()
         if w and w not in seen:
             seen.append(w)
     return seen[:5]
