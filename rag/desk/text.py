@@ -9,7 +9,9 @@ def _ref(c: dict | None) -> str:
 def render(a: dict) -> str:
     t = a["type"]
     lines = [f"[민원 유형] {t['value']}" + (f" → {t['agency']}" if t.get("agency") else "")
-             + (f"  (근거 낱말: {', '.join(t['matched'])})" if t["matched"] else ""),
+             + (f"  (근거 낱말: {', '.join(t['matched'])})" if t["matched"] else "")
+             + (f"  [언어모델 {t.get('model')}이 다듬음" + (f"; 규칙: {t['rule_value']}" if t.get("rule_value") else "")
+                + "]" if t.get("source") == "llm" else ""),
              "", "[가린 민원 내용]", a["masked_text"], ""]
     dl = a["deadline"]
     lines += ["[처리기한]", f"{dl['due']}  (접수 {dl['received']}, 처리기간 {dl['period']})", f"근거: {dl['basis']}", ""]
@@ -32,5 +34,13 @@ def render(a: dict) -> str:
     if a["missing"]:
         lines += ["", "[색인에 없는 법령]"]
         lines += [f"  - {m['reference']}: {m['hint']}" for m in a["missing"]]
-    lines += ["", "[답변 초안]", a["draft_reply"]]
+    check = a.get("draft_reply_check") or {}
+    if check.get("source") == "llm":
+        lines += ["", f"[답변 초안] 언어모델 {check.get('model')}이 씀; 인용 검증: "
+                  + ("문제 없음" if check.get("ok") else f"문제 {len(check.get('issues') or [])}곳(⚠ 표시)")]
+    else:
+        lines += ["", "[답변 초안]"]
+    lines.append(a["draft_reply"])
+    if a.get("warnings"):
+        lines += ["", "[주의]"] + [f"  - {w}" for w in a["warnings"]]
     return "\n".join(lines)

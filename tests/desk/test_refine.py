@@ -11,6 +11,7 @@ from rag.desk.refine import llm_reply
 from rag.llm import ModelConfig, ModelRegistry
 from tests.conftest import CCTV
 from tests.desk.test_analyze import CCTV_REQ, INJECTION, PHONE
+from tests.desk.test_complaint_entry import cli_home, run  # noqa: F401
 from tests.fakes.openai_chat import FakeChatServer
 
 GRIEVANCE_TEXT = "우리 집 앞 골목 가로등이 두 달째 꺼져 있어 밤마다 아이들이 넘어집니다. 이번 주 안에 조치 바랍니다."
@@ -102,3 +103,25 @@ def test_internal_units_never_go_to_an_external_model(rt, server):
     server.enqueue("외부 모델 답변입니다.")
     reply, meta = llm_reply(registry(server, on_prem=True), a, "서식 초안")
     assert meta["source"] == "llm" and secret in sent(server)  # an on-prem model may read it
+
+
+def test_cli_uses_the_configured_model(cli_home, sample_dir, capsys, server):  # noqa: F811
+    _, mp = cli_home
+    rc, _, err = run(capsys, "ingest", str(sample_dir))
+    assert rc == 0, err
+    mp.setenv("DASAN_LLM_BASE_URL", server.base_url)
+    mp.setenv("DASAN_LLM_MODEL", "exaone")
+    try:
+        server.enqueue(json.dumps({"type": "개인정보·영상정보 열람 청구", "words": ["CCTV"]}),
+                       f"3. 검토 결과: 「{CCTV}」 제4조에 따라 처리합니다 [1].")
+        rc, out, err = run(capsys, "complaint", CCTV_REQ, "--received", "2026-11-20T10:00", "--json")
+        assert rc == 0, err
+        body = json.loads(out)
+        assert body["type"]["source"] == "llm" and body["draft_reply_check"]["source"] == "llm"
+        assert "언어모델(default)" in body["draft_reply"] and PHONE not in sent(server)
+        server.enqueue(json.dumps({"type": "개인정보·영상정보 열람 청구", "words": ["CCTV"]}), "초안 [1]")
+        rc, out, err = run(capsys, "complaint", CCTV_REQ, "--received", "2026-11-20T10:00")
+        assert rc == 0 and "언어모델 default이 다듬음" in out and "[답변 초안] 언어모델 default이 씀" in out
+    finally:
+        mp.delenv("DASAN_LLM_BASE_URL")
+        mp.delenv("DASAN_LLM_MODEL")
