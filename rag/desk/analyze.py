@@ -20,6 +20,7 @@ from rag.desk.refine import has_models, llm_reply, refine_type
 from rag.desk.reply import draft_reply
 from rag.desk.rules import deadline_for
 from rag.desk.deadline import parse_received, received_label
+from rag.llm import LLMError
 from rag.retrieve import MAX_QUESTION_CHARS
 
 MAX_COMPLAINT_CHARS = 20_000
@@ -120,10 +121,14 @@ def analyze(rt_or_parts, text: str, received: str | datetime | None = None, chan
             received = now.strftime("%Y-%m-%dT%H:%M") if now.date() == today else today.isoformat()
         rec, has_time = parse_received(received, today, "received")
         label = received_label(rec, has_time)
-    if models is _RUNTIME_MODELS:
-        models = getattr(rt_or_parts, "models", None)
-    models = models if has_models(models) else None
     warnings: list[str] = []
+    if models is _RUNTIME_MODELS:
+        try:
+            models = getattr(rt_or_parts, "models", None)
+        except LLMError as e:  # a broken model configuration must not stop the rule-based desk
+            models = None
+            warnings.append(f"언어모델 설정을 읽지 못해 규칙과 서식만으로 분석합니다: {e.summary}")
+    models = models if has_models(models) else None
     kind = C.classify(masked)
     if models is not None:
         kind = refine_type(models, masked, kind, warnings)

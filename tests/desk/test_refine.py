@@ -125,3 +125,16 @@ def test_cli_uses_the_configured_model(cli_home, sample_dir, capsys, server):  #
     finally:
         mp.delenv("DASAN_LLM_BASE_URL")
         mp.delenv("DASAN_LLM_MODEL")
+
+
+def test_a_broken_model_configuration_leaves_the_rules_working(rt, monkeypatch, tmp_path):
+    bad = tmp_path / "llm.toml"
+    bad.write_text("[models.x]\nbase_url = 'http://127.0.0.1:9'\n", encoding="utf-8")  # no model name
+    monkeypatch.setenv("DASAN_LLM_CONFIG", str(bad))
+    rt.__dict__.pop("models", None)
+    try:
+        out = analyze(rt, CCTV_REQ, "2026-11-20T10:00")
+    finally:
+        rt.__dict__.pop("models", None)
+    assert out["type"]["source"] == "rules" and out["draft_reply_check"] == {"source": "template"}
+    assert any("언어모델 설정" in w for w in out["warnings"])
