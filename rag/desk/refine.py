@@ -39,6 +39,11 @@ REPLY_SYSTEM = (
     "([전화번호] 등)를 풀지 마십시오.")
 
 
+def _block(text: str) -> str:
+    """The complaint as a data block it cannot close itself (a "</민원>" inside is defused)."""
+    return "<민원>\n" + re.sub(r"<\s*/?\s*민원\s*>", "〈민원〉", text[:MAX_PROMPT_COMPLAINT]) + "\n</민원>"
+
+
 def has_models(models) -> bool:
     return models is not None and bool(models.names())
 
@@ -61,8 +66,7 @@ def refine_type(models, masked: str, rules_kind: C.Classification, warnings: lis
     try:
         client = models.choose(None, has_internal=False)  # only the masked complaint is sent
         data = C.strip_named(masked)[:MAX_PROMPT_COMPLAINT]  # a type named outright is no evidence
-        prompt = (f"규칙 기반 분류: {rules_kind.value} (근거 낱말: {', '.join(rules_kind.matched) or '없음'})\n"
-                  f"<민원>\n{data}\n</민원>")
+        prompt = f"규칙 기반 분류: {rules_kind.value} (근거 낱말: {', '.join(rules_kind.matched) or '없음'})\n{_block(data)}"
         result = client.complete([{"role": "system", "content": TYPE_SYSTEM}, {"role": "user", "content": prompt}],
                                  temperature=0.0, max_tokens=200)
     except LLMError as e:
@@ -127,7 +131,7 @@ def llm_reply(models, a: dict, template: str) -> tuple[str, dict]:
         text = re.sub(r"\s+", " ", h.get("text") or "")[:MAX_SOURCE_CHARS]
         blocks.append(f"[{n}] 「{doc.get('title')}」 {h.get('unit') or ''}"
                       f"({h.get('unit_title') or ''}) [{doc.get('status') or ''}]\n{text}")
-    prompt = (f"{_facts(a)}\n\n<민원>\n{a['masked_text'][:MAX_PROMPT_COMPLAINT]}\n</민원>\n\n번호 붙은 자료:\n"
+    prompt = (f"{_facts(a)}\n\n{_block(a['masked_text'])}\n\n번호 붙은 자료:\n"
               + ("\n\n".join(blocks) or "(없음)"))
     try:
         client = models.choose(None, internal)
