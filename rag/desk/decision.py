@@ -14,7 +14,8 @@ _SCOPE = {
     C.OPEN_INFO: re.compile(r"정보공개|공개\s*(?:여부|청구|결정|대상)|비공개"),
 }
 # the right to ask first (제2조-style), the duty to show only when no unit grants the right
-_ALLOW = (re.compile(r"열람을\s*청구할\s*수\s*있|열람\s*등을?\s*요구할\s*수|공개를?\s*청구할\s*수\s*있"),
+_ALLOW = (re.compile(r"정보주체는[^.。]{0,200}?열람[^.。]{0,120}?요구할\s*수\s*있|"
+                     r"열람을\s*청구할\s*수\s*있|열람\s*등을?\s*요구할\s*수|공개를?\s*청구할\s*수\s*있"),
           re.compile(r"열람하게\s*하여야|열람을\s*허용|공개하여야"))
 # the duty to hide others first; a unit that only mentions 마스킹 (a 제한 사유) is the fallback
 _MASK = (re.compile(r"알아볼\s*수\s*없도록|모자이크|가리는\s*처리|비식별"), re.compile(r"마스킹"))
@@ -32,11 +33,11 @@ _PERSONAL = re.compile(r"\[[가-힣·]+\]|개인|성명|이름|주소|연락처|
 
 STEP_PATTERNS = (
     ("접수", re.compile(r"청구서|접수")),
-    ("검토", re.compile(r"여부를\s*결정|결정하여|검토")),
+    ("검토", re.compile(r"여부를\s*결정|결정하여|검토|요구를\s*받았을\s*때에는[^.。]{0,40}?조치")),
     ("제3자 의견청취", _HEAR),
     ("결정 통지", re.compile(r"알려야|통지")),
     ("공개 실시", re.compile(r"열람하게|사본|공개\s*실시|내줄")),
-    ("불복 안내", re.compile(r"이의신청|행정심판|불복")),
+    ("불복 안내", re.compile(r"이의신청|이의제기|행정심판|불복")),
 )
 GENERAL_STEPS = (
     ("접수", re.compile(r"접수")),
@@ -54,9 +55,13 @@ TRANSFER_STEPS = (
 def _quote(text: str, m: re.Match, width: int = 90) -> str:
     prev = text.rfind("다.", 0, m.start())
     start = max(prev + 2 if prev >= 0 else 0, m.start() - width)
+    para = max(text.rfind(c, start, m.start() + 1) for c in "①②③④⑤⑥⑦⑧⑨⑩")
+    start = para if para >= 0 else start  # a cut sentence starts at its paragraph mark, not mid-word
     end = text.find("다.", m.end())
     end = min(end + 2 if end >= 0 else len(text), m.end() + width)
-    return re.sub(r"\s+", " ", text[start:end]).strip()
+    head = "…" if start > 0 and para < 0 and text[start - 2:start] != "다." else ""
+    tail = "…" if end < len(text) and text[end - 2:end] != "다." else ""
+    return head + re.sub(r"\s+", " ", text[start:end]).strip() + tail  # a cut quote says so
 
 
 def cite(hit: dict, m: re.Match) -> dict:
@@ -89,6 +94,12 @@ def _all(rules: list[dict], pattern: re.Pattern, scope: re.Pattern) -> list[dict
     return out
 
 
+def national_first(rules: list[dict]) -> list[dict]:
+    """Laws and national rules before 자치법규: another 지방자치단체's ordinance (파주시's fee article for a
+    다산시 request) is a neighbour, not the ground; an ordinance still grounds what no national rule covers."""
+    return sorted(rules, key=lambda h: (h.get("document") or {}).get("kind") == "자치법규")
+
+
 # The law that decides a request of this kind; without it indexed, no suggestion is made.
 _GOVERNING = {C.OPEN_INFO: "공공기관의 정보공개에 관한 법률"}
 
@@ -98,6 +109,7 @@ def decide(kind: str, masked: str, rules: list[dict], missing: list[dict]) -> di
     scope = _SCOPE.get(kind)
     if scope is None:
         return None
+    rules = national_first(rules)
     governing = _GOVERNING.get(kind)
     if governing and any(m.get("law") == governing for m in missing):
         # another body's own disclosure rule is not the law that decides this request: say what is missing
@@ -141,6 +153,7 @@ def decide(kind: str, masked: str, rules: list[dict], missing: list[dict]) -> di
 def steps_for(kind: str, rules: list[dict]) -> list[dict]:
     """The procedure's steps, each with a citation when a retrieved unit prescribes it."""
     scope = _SCOPE.get(kind)
+    rules = national_first(rules)
     table = STEP_PATTERNS if scope else TRANSFER_STEPS if kind == C.TRANSFER else GENERAL_STEPS
     general = re.compile(r"민원")
     out = []

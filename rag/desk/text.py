@@ -25,7 +25,7 @@ def render(a: dict) -> str:
     d = a.get("decision")
     if d:
         lines += ["", f"[제안 결정] {d['suggestion'] or '제안 없음'}  — {d['label']}"]
-        lines += [f"  조건: {c['condition']} ({_ref(c.get('citation'))})" for c in d["conditions"]]
+        lines += [f"  조건: {c['condition']} — {_ref(c.get('citation'))}" for c in d["conditions"]]
         lines += [f"  근거: {_ref(g)} — {g['role']}" for g in d["grounds"]]
         if d.get("note"):
             lines.append(f"  주의: {d['note']}")

@@ -63,3 +63,15 @@ def test_a_limit_ground_must_limit_the_request_not_mention_a_limit():
     d = decide(C.PERSONAL_VIEW, CCTV_REQ, rules, [])
     limits = [g["id"] for g in d["grounds"] if g["role"].startswith("제한")]
     assert limits == ["g44"]
+
+
+def test_another_citys_ordinance_is_not_the_fee_ground_when_a_national_rule_is_retrieved():
+    paju = hit("paju", "파주시 개인정보 보호 조례", "제14조", "수수료 청구 및 납부",
+               "① 개인정보처리자는 법 제38조제3항 및 영 제47조제1항에 따라 정보 주체에게 열람 등 요구에 필요한 수수료를 "
+               "청구할 수 있다.")
+    paju["document"]["kind"] = "자치법규"
+    fee = dict(VIEW_RULES[0], document={"title": "개인정보 보호법 시행령", "status": "현행", "kind": "대통령령"})
+    d = decide(C.PERSONAL_VIEW, CCTV_REQ, [paju, fee, VIEW_RULES[1]], [])
+    assert next(c for c in d["conditions"] if "수수료" in c["condition"])["citation"]["id"] == "fee"
+    alone = decide(C.PERSONAL_VIEW, CCTV_REQ, [paju], [])  # with nothing national, the ordinance still grounds it
+    assert next(c for c in alone["conditions"] if "수수료" in c["condition"])["citation"]["id"] == "paju"
