@@ -49,7 +49,9 @@
     }
     $("desk-missing-box").hidden = !r.missing.length;
     fill("desk-missing", r.missing, function (m) { return m.reference + ": " + m.hint; });
-    fill("desk-steps", r.steps, function (s) { return s.step + " — " + ref(s.citation); });
+    fill("desk-steps", r.steps, function (s) {
+      return s.step + " — " + ref(s.citation) + (s.citation && s.citation.general ? " (일반 민원 절차)" : "");
+    });
     $("desk-reply").textContent = r.draft_reply;
     var check = r.draft_reply_check || { source: "template" };
     $("desk-reply-check").textContent = check.source === "llm"

@@ -152,7 +152,7 @@ def analyze(rt_or_parts, text: str, received: str | datetime | None = None, chan
     fixed = [by_id[h["id"]] for h in extra.hits if h["id"] in by_id]
     pool = fixed + [h for h in rules if h not in fixed]
     decision = decide(kind.value, masked, pool, missing)
-    steps = steps_for(kind.value, pool)
+    steps = steps_for(kind.value, pool, missing)
     out = {
         "type": kind.to_dict(),
         "masked_text": masked,

@@ -150,10 +150,15 @@ def decide(kind: str, masked: str, rules: list[dict], missing: list[dict]) -> di
     return out
 
 
-def steps_for(kind: str, rules: list[dict]) -> list[dict]:
-    """The procedure's steps, each with a citation when a retrieved unit prescribes it."""
+def steps_for(kind: str, rules: list[dict], missing: list[dict] = ()) -> list[dict]:
+    """The procedure's steps, each with a citation when a retrieved unit prescribes it. Without the
+    governing law indexed, another body's own procedure (e.g. a 위원회's 정보공개 운영규정) is not cited
+    for it; only the general 민원 procedure may ground a step then."""
     scope = _SCOPE.get(kind)
     rules = national_first(rules)
+    governing = _GOVERNING.get(kind)
+    if governing and any(m.get("law") == governing for m in missing):
+        scope = re.compile(r"(?!)")  # matches nothing: no request-specific citation
     table = STEP_PATTERNS if scope else TRANSFER_STEPS if kind == C.TRANSFER else GENERAL_STEPS
     general = re.compile(r"민원")
     out = []

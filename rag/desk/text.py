@@ -30,7 +30,9 @@ def render(a: dict) -> str:
         if d.get("note"):
             lines.append(f"  주의: {d['note']}")
     lines += ["", "[처리 절차]"]
-    lines += [f"  {i}. {s['step']} — {_ref(s.get('citation'))}" for i, s in enumerate(a["steps"], start=1)]
+    lines += [f"  {i}. {s['step']} — {_ref(s.get('citation'))}"
+              + (" (일반 민원 절차)" if (s.get("citation") or {}).get("general") else "")
+              for i, s in enumerate(a["steps"], start=1)]
     if a["missing"]:
         lines += ["", "[색인에 없는 법령]"]
         lines += [f"  - {m['reference']}: {m['hint']}" for m in a["missing"]]

@@ -75,3 +75,12 @@ def test_another_citys_ordinance_is_not_the_fee_ground_when_a_national_rule_is_r
     assert next(c for c in d["conditions"] if "수수료" in c["condition"])["citation"]["id"] == "fee"
     alone = decide(C.PERSONAL_VIEW, CCTV_REQ, [paju], [])  # with nothing national, the ordinance still grounds it
     assert next(c for c in alone["conditions"] if "수수료" in c["condition"])["citation"]["id"] == "paju"
+
+
+def test_without_the_governing_law_another_bodys_procedure_grounds_no_step():
+    pipc = hit("pipc", "개인정보보호위원회 정보공개 운영규정", "제7조", "정보공개 청구의 접수",
+               "① 정보공개 청구서를 접수한 부서는 정보공개 처리대장에 기록하고 공개 여부를 결정하여 청구인에게 통지하여야 한다.")
+    missing = [{"law": "공공기관의 정보공개에 관한 법률"}]
+    steps = steps_for(C.OPEN_INFO, [pipc], missing)
+    assert [s["citation"] for s in steps] == [None] * len(steps)
+    assert steps_for(C.OPEN_INFO, [pipc])[0]["citation"]["id"] == "pipc"  # with the law indexed it may ground one
