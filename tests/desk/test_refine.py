@@ -140,3 +140,22 @@ def test_a_broken_model_configuration_leaves_the_rules_working(rt, monkeypatch, 
         rt.__dict__.pop("models", None)
     assert out["type"]["source"] == "rules" and out["draft_reply_check"] == {"source": "template"}
     assert any("언어모델 설정" in w for w in out["warnings"])
+
+
+def test_api_carries_the_models_part(rt, server):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    server.enqueue(json.dumps({"type": "개인정보·영상정보 열람 청구", "words": ["CCTV"]}),
+                   "「개인정보 보호법」 제99조에 따라 보여 드립니다 [1].")
+    rt.__dict__["models"] = registry(server)
+    try:
+        with TestClient(create_app(rt)) as c:
+            r = c.post("/v1/complaints/analyze", json={"text": CCTV_REQ, "received": "2026-11-20T10:00"})
+    finally:
+        rt.__dict__.pop("models", None)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["type"]["source"] == "llm" and body["draft_reply_check"]["source"] == "llm"
+    assert body["draft_reply_check"]["ok"] is False and "⚠" in body["draft_reply"] and PHONE not in sent(server)
