@@ -37,18 +37,23 @@ STEP_PATTERNS = (
     ("제3자 의견청취", _HEAR),
     ("결정 통지", re.compile(r"알려야|통지")),
     ("공개 실시", re.compile(r"열람하게|사본|공개\s*실시|내줄")),
-    ("불복 안내", re.compile(r"이의신청|이의제기|행정심판|불복")),
+    ("불복 안내", re.compile(r"이의신청을?\s*(?:할\s*수|하려는|제기)|이의제기|행정심판을?\s*(?:청구|제기)|불복")),
 )
+# general and 이송 procedure: (step, what a unit's title says, what its text must prescribe) — a unit
+# that only mentions the word (제22조 민원심사관's "행정심판총괄과장") is no ground for the step
+_RECEIVE = re.compile(r"(?:민원|서류|신청)[^.。]{0,30}?접수(?:하여야|한\s*때|하면|한\s*경우)|접수를?\s*(?:거부|보류)")
 GENERAL_STEPS = (
-    ("접수", re.compile(r"접수")),
-    ("검토", re.compile(r"처리기간|검토")),
-    ("처리 결과 통지", re.compile(r"결과.{0,10}알려|통지")),
-    ("이의신청 안내", re.compile(r"이의신청|행정심판|불복")),
+    ("접수", re.compile(r"접수"), _RECEIVE),
+    ("검토", re.compile(r"처리기간|처리의?\s*원칙"), re.compile(r"처리기간[^.。]{0,60}?(?:\d+\s*일|이내)")),
+    ("처리 결과 통지", re.compile(r"결과의?\s*통지|회신"),
+     re.compile(r"처리\s*결과를?[^.。]{0,40}?(?:알려야|통지하여야|통지한다)")),
+    ("이의신청 안내", re.compile(r"이의신청|불복"),
+     re.compile(r"이의신청을?\s*(?:할\s*수|하려는|제기)|행정심판을?\s*(?:청구|제기)|불복")),
 )
 TRANSFER_STEPS = (
-    ("접수", re.compile(r"접수")),
-    ("소관 기관 이송", re.compile(r"이송")),
-    ("이송 사실 통지", re.compile(r"이송.{0,40}알려|통지")),
+    ("접수", re.compile(r"접수"), _RECEIVE),
+    ("소관 기관 이송", re.compile(r"이송"), re.compile(r"이송하여야|이송할\s*수|이송하고")),
+    ("이송 사실 통지", re.compile(r"이송"), re.compile(r"이송[^.。]{0,60}?(?:알려야|통지하여야)")),
 )
 
 
@@ -81,6 +86,26 @@ def _first(rules: list[dict], pattern: re.Pattern, scope: re.Pattern | None) -> 
         m = pattern.search(text)
         if m:
             return cite(h, m)
+    return None
+
+
+_GENERAL = re.compile(r"민원")
+
+
+def _titled(rules: list[dict], title: re.Pattern, body: re.Pattern) -> dict | None:
+    """The first 민원 unit whose title names the step (e.g. 제6조 일반민원의 접수), else whose text prescribes it."""
+    local = [h for h in rules if (h.get("document") or {}).get("kind") == "자치법규"]
+    # an ordinance only as a last resort, and only a 민원 ordinance (not e.g. another city's 고충처리위원회 조례)
+    for tier in ([h for h in rules if h not in local],
+                 [h for h in local if _GENERAL.search((h.get("document") or {}).get("title") or "")]):
+        for h in tier:
+            text = h.get("text") or ""
+            if title.search(h.get("unit_title") or "") and _GENERAL.search(text):
+                m = body.search(text) or re.search(r"\S", text)
+                if m:
+                    return cite(h, m)
+        if found := _first(tier, body, _GENERAL):
+            return found
     return None
 
 
@@ -160,15 +185,18 @@ def steps_for(kind: str, rules: list[dict], missing: list[dict] = ()) -> list[di
     if governing and any(m.get("law") == governing for m in missing):
         scope = re.compile(r"(?!)")  # matches nothing: no request-specific citation
     table = STEP_PATTERNS if scope else TRANSFER_STEPS if kind == C.TRANSFER else GENERAL_STEPS
-    general = re.compile(r"민원")
     out = []
+    if not scope:
+        return [{"step": name, "citation": _titled(rules, title, body)} for name, title, body in table]
     for name, pattern in table:
         if name == "공개 실시" and kind == C.PERSONAL_VIEW:
             name = "열람 실시"
-        citation = _first(rules, pattern, scope) if scope else None
+        citation = _first(rules, pattern, scope)
         if citation is None and name != "제3자 의견청취":  # general 민원 procedure still governs these
-            citation = _first(rules, pattern, general)
-            if citation is not None and scope:
+            general_step = next((g for g in GENERAL_STEPS if g[0] == name), None)
+            citation = _titled(rules, general_step[1], general_step[2]) if general_step else \
+                _first(rules, pattern, _GENERAL)
+            if citation is not None:
                 citation["general"] = True
         out.append({"step": name, "citation": citation})
     return out

@@ -84,3 +84,19 @@ def test_without_the_governing_law_another_bodys_procedure_grounds_no_step():
     steps = steps_for(C.OPEN_INFO, [pipc], missing)
     assert [s["citation"] for s in steps] == [None] * len(steps)
     assert steps_for(C.OPEN_INFO, [pipc])[0]["citation"]["id"] == "pipc"  # with the law indexed it may ground one
+
+
+def test_general_steps_cite_the_unit_that_prescribes_them_not_one_that_mentions_a_word():
+    acrc = "국민권익위원회 일반민원 처리지침"
+    rules = [
+        hit("g19", acrc, "제19조", "처리진행상황의 통지", "① 처리부서의 장은 일반민원 서류를 접수한 후 규정된 처리기간을 경과하거나 "
+            "민원인의 요청이 있는 때에는 민원인에게 그 처리진행상황을 서면으로 통지하여야 한다."),
+        hit("g22", acrc, "제22조", "민원심사관 등", "① 위원회 민원심사관은 감사담당관으로 하고, 필요한 경우 민원조사기획과장, "
+            "심사기획과장, 행정심판총괄과장을 각각 분임민원심사관으로 지정할 수 있다."),
+        hit("g6", acrc, "제6조", "일반민원의 접수", "① 위원회에 신청되는 모든 일반민원의 접수부서는 민원신고심사과로 하며, "
+            "국민신문고를 통해 접수ㆍ처리함을 원칙으로 한다."),
+        hit("g20", acrc, "제20조", "처리결과의 통지", "① 민원인이 국민신문고 등 전자적 방식을 통해 신청한 일반민원은 처리부서장의 "
+            "결재를 거친 후 그 내용을 국민신문고에 입력하여 처리결과를 민원인에게 통지한다."),
+    ]
+    got = {s["step"]: (s["citation"] or {}).get("id") for s in steps_for(C.QUERY_PROC, rules)}
+    assert got == {"접수": "g6", "검토": None, "처리 결과 통지": "g20", "이의신청 안내": None}
