@@ -36,7 +36,8 @@ STEP_PATTERNS = (
     ("검토", re.compile(r"여부를\s*결정|결정하여|검토|요구를\s*받았을\s*때에는[^.。]{0,40}?조치")),
     ("제3자 의견청취", _HEAR),
     ("결정 통지", re.compile(r"알려야|통지")),
-    ("공개 실시", re.compile(r"열람하게|사본|공개\s*실시|내줄")),
+    ("공개 실시", re.compile(r"열람하게\s*하|열람할\s*수\s*있도록\s*하여야|사본을?\s*(?:내주|내줄|교부|발급|제공하여야)|"
+                         r"공개를?\s*실시|공개하여야")),  # not a record-keeping item that mentions a copy
     ("불복 안내", re.compile(r"이의신청을?\s*(?:할\s*수|하려는|제기)|이의제기|행정심판을?\s*(?:청구|제기)|불복")),
 )
 # general and 이송 procedure: (step, what a unit's title says, what its text must prescribe) — a unit

@@ -100,3 +100,15 @@ def test_general_steps_cite_the_unit_that_prescribes_them_not_one_that_mentions_
     ]
     got = {s["step"]: (s["citation"] or {}).get("id") for s in steps_for(C.QUERY_PROC, rules)}
     assert got == {"접수": "g6", "검토": None, "처리 결과 통지": "g20", "이의신청 안내": None}
+
+
+def test_a_record_keeping_item_that_mentions_a_copy_is_no_ground_for_showing_the_footage():
+    records = hit("g44", "표준 개인정보 보호지침", "제44조", "정보주체의 열람등 요구",
+                  "⑤ 운영자는 제3항 및 제4항에 따른 조치를 취하는 경우 다음 각 호의 사항을 기록하고 관리하여야 한다. "
+                  "5. 정보주체에게 개인영상정보 사본을 제공한 경우 해당 영상정보의 내용과 제공한 사유")
+    show = hit("d42", "개인정보 보호법 시행령", "제42조", "개인정보 열람의 제한ㆍ연기 및 거절",
+               "① 개인정보처리자는 열람 요구 사항 중 일부가 법 제35조제4항 각 호의 어느 하나에 해당하는 경우에는 그 일부에 "
+               "대하여 열람을 제한할 수 있으며, 열람이 제한되는 사항을 제외한 부분은 열람할 수 있도록 하여야 한다.")
+    step = lambda rules: next(s for s in steps_for(C.PERSONAL_VIEW, rules) if s["step"] == "열람 실시")  # noqa: E731
+    assert step([records])["citation"] is None
+    assert step([records, show])["citation"]["id"] == "d42"
