@@ -4,9 +4,10 @@ the steps and a draft reply.
 The text is masked FIRST, by the masker the runtime supplies (``rt.mask``: ingest/pii.py; rag/ sits below
 ingest/ and does not import it): retrieval, case memory, the response and anything a caller
 logs only ever see the masked text. The complaint is data: nothing in it changes what is done
-(classification is by rules over words; no model reads it here). Every ground, step and reply line
-cites a unit that is in ``rules``; a governing law that is not indexed is named in ``missing`` instead
-of citing a neighbour.
+(classification is by rules over words; a configured model may refine the type and write the reply —
+rag/desk/refine.py — and reads only the masked text, as a data block). Every ground, step and template
+reply line cites a unit that is in ``rules`` (a model's reply is verified against them); a governing law
+that is not indexed is named in ``missing`` instead of citing a neighbour.
 """
 from __future__ import annotations
 
