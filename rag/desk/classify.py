@@ -41,6 +41,8 @@ _LAW_Q = re.compile(r"(?:법|법률|시행령|시행규칙|조례|규정|지침|
                     r"(?:해석|의미|적용되|해당되|해당하|위반|뜻|어떻게 되|맞나요|인가요|\?)")
 _PROC_Q = re.compile(r"(?:절차|방법|서류|신청|기간|수수료|어디서|어떻게|언제까지|필요한가|되나요|가능한가|가능할까|"
                      r"할 수 있나요|알려\s*주)")
+# the weakest cue: the citizen asks something ("…관련 문의", "…궁금합니다", "가능 여부", "무엇인가요?")
+_QUESTION = re.compile(r"문의|궁금|알고\s*싶|무엇인|여부|[^\s.?!]{0,12}\?")
 _PROPOSAL = re.compile(r"건의|제안|개선(?:해|을|이|하면|되었으면)|설치해\s*(?:주|달)|만들어\s*(?:주|달)|늘려\s*(?:주|달)|"
                        r"바꿔\s*(?:주|달)|했으면 좋겠|하면 좋겠|바랍니다")
 _GRIEVANCE = re.compile(r"불편|피해|억울|부당|고쳐\s*(?:주|달)|해결해\s*(?:주|달)|시정|고충|소음|악취|방치|"
@@ -104,7 +106,7 @@ def classify(text: str) -> Classification:
         return Classification(GRIEVANCE, grievance)
     if proposal:
         return Classification(PROPOSAL, proposal)
-    proc = _words(_PROC_Q, t)
+    proc = _words(_PROC_Q, t) or _words(_QUESTION, t)  # a plain question is a 질의민원 (제도·절차)
     if proc:
         return Classification(QUERY_PROC, proc)
     return Classification(OTHER, [])
