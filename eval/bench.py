@@ -213,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
         "query_embed": time_queries(rt.embedder.query, questions),
     }
     result["ask_overhead"] = bench_ask(rt, questions)
+    from eval.bench_desk import bench_desk
+
+    result["desk"] = bench_desk(rt, Path(args.corpus[0]).resolve().parent)  # ../shared/corpora → ../shared
     random.seed(0)
     if points and args.scale:
         result["scale"] = bench_scale(rt, points, questions, args.scale)

@@ -44,6 +44,18 @@ class ComplaintType(BaseModel):
                                         "건의민원, 고충민원, 기타민원, 다른 기관 소관(이송)")
     matched: list[str] = Field(..., description="유형을 정한 민원 속 낱말")
     agency: str | None = Field(None, description="이송할 기관 (이송일 때)")
+    source: str = Field("rules", description="rules: 규칙으로 정함; llm: 설정된 언어모델이 규칙의 유형을 다듬음")
+    rule_value: str | None = Field(None, description="언어모델이 유형을 바꾼 경우 규칙이 정한 유형")
+    model: str | None = Field(None, description="유형을 다듬은 언어모델 이름")
+
+
+class ReplyCheck(BaseModel):
+    source: str = Field(..., description="template: 서식 초안(언어모델 없음); llm: 언어모델이 쓰고 인용을 검증함")
+    model: str | None = None
+    ok: bool | None = Field(None, description="llm일 때: 모든 인용이 검색된 조문으로 확인되었는지")
+    issues: list[dict] = Field(default_factory=list, description="검증 문제 (검색된 조문에 없는 조문 등; 본문에 ⚠ 표시)")
+    checked: dict = Field(default_factory=dict)
+    sources: list[dict] = Field(default_factory=list, description="초안의 [번호]가 가리키는 조문 (rules 안의 id)")
 
 
 class Missing(BaseModel):
@@ -54,7 +66,7 @@ class Missing(BaseModel):
 
 
 class ComplaintResponse(BaseModel):
-    type: ComplaintType = Field(..., description="민원 유형과 근거 낱말 (규칙 기반)")
+    type: ComplaintType = Field(..., description="민원 유형과 근거 낱말 (규칙 기반; 언어모델이 설정되어 있으면 모델이 다듬음)")
     masked_text: str = Field(..., description="개인정보를 가린 민원 내용 (원문은 돌려주지 않음)")
     received: str = Field(..., description="접수 일시")
     as_of: str = Field(..., description="조문 기준일")
@@ -66,7 +78,9 @@ class ComplaintResponse(BaseModel):
                                                      "열람 허용/제한), conditions, grounds(rules 안의 조문 인용), label")
     deadline: dict = Field(..., description="처리기한 (`dasan deadline` 객체: received, period, due, basis, counted, skipped)")
     steps: list[dict] = Field(..., description="처리 절차 단계와 근거 조문 (접수 → 검토 → 제3자 의견청취 → 결정 통지 → 공개 실시·불복 안내)")
-    draft_reply: str = Field(..., description="답변 초안 (인사, 민원 요지, 검토 결과, 처리 내용, 이의신청, 담당 부서 칸)")
+    draft_reply: str = Field(..., description="답변 초안 (인사, 민원 요지, 검토 결과, 처리 내용, 이의신청, 담당 부서 칸). "
+                                              "언어모델이 설정되어 있으면 모델이 쓰고, 검색된 조문에 없는 인용은 ⚠로 표시")
+    draft_reply_check: ReplyCheck = Field(..., description="답변 초안을 누가 썼는지와 인용 검증 결과")
     missing: list[Missing] = Field(default_factory=list, description="색인에 없는 근거 법령 (dasan sync로 추가)")
     warnings: list[str] = []
     label: str = Field(..., description="항상 '제안입니다. 최종 판단은 담당자가 합니다.'")

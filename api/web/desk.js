@@ -27,7 +27,10 @@
   function render(r) {
     var t = r.type;
     $("desk-type").textContent = t.value + (t.agency ? " → " + t.agency : "") +
-      (t.matched.length ? " (근거 낱말: " + t.matched.join(", ") + ")" : "");
+      (t.matched.length ? " (근거 낱말: " + t.matched.join(", ") + ")" : "") +
+      (t.source === "llm" ? " · 언어모델(" + t.model + ")이 다듬음" + (t.rule_value ? ", 규칙 기반 유형: " + t.rule_value : "") : "");
+    $("desk-warnings").hidden = !(r.warnings && r.warnings.length);
+    fill("desk-warnings", r.warnings || [], function (w) { return w; });
     $("desk-masked").textContent = r.masked_text;
     var d = r.deadline;
     $("desk-deadline").textContent = d.due + " (접수 " + d.received + ", 처리기간 " + d.period + ")";
@@ -46,8 +49,15 @@
     }
     $("desk-missing-box").hidden = !r.missing.length;
     fill("desk-missing", r.missing, function (m) { return m.reference + ": " + m.hint; });
-    fill("desk-steps", r.steps, function (s) { return s.step + " — " + ref(s.citation); });
+    fill("desk-steps", r.steps, function (s) {
+      return s.step + " — " + ref(s.citation) + (s.citation && s.citation.general ? " (일반 민원 절차)" : "");
+    });
     $("desk-reply").textContent = r.draft_reply;
+    var check = r.draft_reply_check || { source: "template" };
+    $("desk-reply-check").textContent = check.source === "llm"
+      ? "언어모델(" + check.model + ")이 쓴 초안입니다. 인용 검증: " +
+        (check.ok ? "모든 조문 인용이 검색된 조문으로 확인되었습니다." : "문제 " + check.issues.length + "곳(본문에 ⚠ 표시). 보내기 전에 고치십시오.")
+      : "서식 초안입니다(언어모델 없음). 인용은 모두 위 관련 조문에서 가져왔습니다.";
     $("desk-results").hidden = false;
   }
 

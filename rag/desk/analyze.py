@@ -4,9 +4,10 @@ the steps and a draft reply.
 The text is masked FIRST, by the masker the runtime supplies (``rt.mask``: ingest/pii.py; rag/ sits below
 ingest/ and does not import it): retrieval, case memory, the response and anything a caller
 logs only ever see the masked text. The complaint is data: nothing in it changes what is done
-(classification is by rules over words; no model reads it here). Every ground, step and reply line
-cites a unit that is in ``rules``; a governing law that is not indexed is named in ``missing`` instead
-of citing a neighbour.
+(classification is by rules over words; a configured model may refine the type and write the reply —
+rag/desk/refine.py — and reads only the masked text, as a data block). Every ground, step and template
+reply line cites a unit that is in ``rules`` (a model's reply is verified against them); a governing law
+that is not indexed is named in ``missing`` instead of citing a neighbour.
 """
 from __future__ import annotations
 
@@ -16,23 +17,26 @@ from datetime import date, datetime
 from rag.desk import classify as C
 from rag.desk.decision import LABEL, decide, steps_for
 from rag.desk.missing import governing_missing
+from rag.desk.refine import has_models, llm_reply, refine_type
 from rag.desk.reply import draft_reply
 from rag.desk.rules import deadline_for
 from rag.desk.deadline import parse_received, received_label
+from rag.llm import LLMError
 from rag.retrieve import MAX_QUESTION_CHARS
 
 MAX_COMPLAINT_CHARS = 20_000
+_RUNTIME_MODELS = object()  # sentinel: use the runtime's configured models
 RULES_TOP_K = 10
 # a second query per type so the procedure's articles come back even when the citizen's words miss them
 TYPE_QUERY = {
     C.PERSONAL_VIEW: "영상 열람 청구 결정 통지 다른 사람 얼굴 마스킹 모자이크 수수료 열람의 제한",
     C.OPEN_INFO: "정보공개 청구 공개 여부 결정 비공개 대상 정보 부분공개 제3자 의견청취 이의신청",
-    C.QUERY_LAW: "민원 처리기간 처리 결과 통지",
-    C.QUERY_PROC: "민원 처리기간 처리 결과 통지",
-    C.PROPOSAL: "건의민원 처리기간 처리 결과 통지",
-    C.GRIEVANCE: "고충민원 처리기간 처리 결과 통지 이의신청",
-    C.OTHER: "민원 처리기간 처리 결과 통지",
-    C.TRANSFER: "다른 행정기관 소관 민원 이송",
+    C.QUERY_LAW: "민원의 접수 민원 처리기간 처리결과의 통지",
+    C.QUERY_PROC: "민원의 접수 민원 처리기간 처리결과의 통지",
+    C.PROPOSAL: "건의민원 접수 처리기간 처리결과의 통지",
+    C.GRIEVANCE: "고충민원 접수 처리기간 처리결과의 통지 이의신청",
+    C.OTHER: "민원의 접수 민원 처리기간 처리결과의 통지",
+    C.TRANSFER: "다른 행정기관 소관 민원 이송 이송 사실 통지",
 }
 
 
@@ -94,14 +98,18 @@ def _deadline_citations(dl: dict, retriever, as_of: date, visibility) -> list[di
 
 def analyze(rt_or_parts, text: str, received: str | datetime | None = None, channel: str | None = None,
             department: str | None = None, as_of: date | None = None, visibility: list[str] | None = None,
-            today: date | None = None) -> dict:
-    """The desk's analysis of one complaint (see the module docstring). Only masked text comes back."""
+            today: date | None = None, models=_RUNTIME_MODELS) -> dict:
+    """The desk's analysis of one complaint (see the module docstring). Only masked text comes back.
+
+    ``models``: the language models (default: the runtime's); with one configured, the type is refined
+    and the reply written by the model (rag/desk/refine.py); ``None`` keeps both rule- and template-based."""
     mask = getattr(rt_or_parts, "mask", None)
     if mask is None:  # fail closed: an unmasked complaint never reaches retrieval
         raise TypeError("analyze needs a runtime with a personal-data masker (rt.mask)")
     original = check_complaint(text)
     masked = mask(original)
     del original  # from here on only the masked text exists
+    channel, department = (mask(v) if v else v for v in (channel, department))  # personal data in any field
     today = today or _today(rt_or_parts)
     as_of = as_of or today
     if isinstance(received, datetime):
@@ -114,7 +122,17 @@ def analyze(rt_or_parts, text: str, received: str | datetime | None = None, chan
             received = now.strftime("%Y-%m-%dT%H:%M") if now.date() == today else today.isoformat()
         rec, has_time = parse_received(received, today, "received")
         label = received_label(rec, has_time)
+    warnings: list[str] = []
+    if models is _RUNTIME_MODELS:
+        try:
+            models = getattr(rt_or_parts, "models", None)
+        except LLMError as e:  # a broken model configuration must not stop the rule-based desk
+            models = None
+            warnings.append(f"언어모델 설정을 읽지 못해 규칙과 서식만으로 분석합니다: {e.summary}")
+    models = models if has_models(models) else None
     kind = C.classify(masked)
+    if models is not None:
+        kind = refine_type(models, masked, kind, warnings)
     retriever = _retriever(rt_or_parts)
     query = masked[:MAX_QUESTION_CHARS]
     res = retriever.search(query, top_k=RULES_TOP_K, as_of=as_of, visibility=visibility)
@@ -135,7 +153,7 @@ def analyze(rt_or_parts, text: str, received: str | datetime | None = None, chan
     fixed = [by_id[h["id"]] for h in extra.hits if h["id"] in by_id]
     pool = fixed + [h for h in rules if h not in fixed]
     decision = decide(kind.value, masked, pool, missing)
-    steps = steps_for(kind.value, pool)
+    steps = steps_for(kind.value, pool, missing)
     out = {
         "type": kind.to_dict(),
         "masked_text": masked,
@@ -149,8 +167,13 @@ def analyze(rt_or_parts, text: str, received: str | datetime | None = None, chan
         "deadline": dl,
         "steps": steps,
         "missing": missing,
-        "warnings": res.warnings,
+        "warnings": res.warnings + warnings,
         "label": LABEL,
     }
     out["draft_reply"] = draft_reply(out)
+    out["draft_reply_check"] = {"source": "template"}
+    if models is not None:
+        out["draft_reply"], out["draft_reply_check"] = llm_reply(models, out, out["draft_reply"])
+        if out["draft_reply_check"].get("warning"):
+            out["warnings"].append(out["draft_reply_check"].pop("warning"))
     return out

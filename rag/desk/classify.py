@@ -41,6 +41,8 @@ _LAW_Q = re.compile(r"(?:법|법률|시행령|시행규칙|조례|규정|지침|
                     r"(?:해석|의미|적용되|해당되|해당하|위반|뜻|어떻게 되|맞나요|인가요|\?)")
 _PROC_Q = re.compile(r"(?:절차|방법|서류|신청|기간|수수료|어디서|어떻게|언제까지|필요한가|되나요|가능한가|가능할까|"
                      r"할 수 있나요|알려\s*주)")
+# the weakest cue: the citizen asks something ("…관련 문의", "…궁금합니다", "가능 여부", "무엇인가요?")
+_QUESTION = re.compile(r"문의|궁금|알고\s*싶|무엇인|여부|[^\s.?!]{0,12}\?")
 _PROPOSAL = re.compile(r"건의|제안|개선(?:해|을|이|하면|되었으면)|설치해\s*(?:주|달)|만들어\s*(?:주|달)|늘려\s*(?:주|달)|"
                        r"바꿔\s*(?:주|달)|했으면 좋겠|하면 좋겠|바랍니다")
 _GRIEVANCE = re.compile(r"불편|피해|억울|부당|고쳐\s*(?:주|달)|해결해\s*(?:주|달)|시정|고충|소음|악취|방치|"
@@ -55,26 +57,36 @@ class Classification:
     value: str
     matched: list[str] = field(default_factory=list)
     agency: str | None = None  # where a 이송 goes
+    source: str = "rules"  # "rules", or "llm" when a configured model refined the rules' type
+    rule_value: str | None = None  # the rules' type when the model changed it
+    model: str | None = None
 
     def to_dict(self) -> dict:
-        out = {"value": self.value, "matched": self.matched}
-        if self.agency:
-            out["agency"] = self.agency
+        out = {"value": self.value, "matched": self.matched, "source": self.source}
+        for key in ("agency", "rule_value", "model"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
         return out
 
 
 def _words(pattern: re.Pattern, text: str) -> list[str]:
     seen: list[str] = []
     for m in pattern.finditer(text):
-        w = m.group(0).strip()
+        end = re.match(r"[^\s.,?!]*", text[m.end():]).end() + m.end()  # to the end of the word: "보고 싶어요"
+        w = text[m.start():end].strip()
         if w and w not in seen:
             seen.append(w)
     return seen[:5]
 
 
+def strip_named(text: str | None) -> str:
+    """The text without phrases that name a type outright (an instruction, not evidence)."""
+    return _NAMED.sub(" ", text or "")
+
+
 def classify(text: str) -> Classification:
     """The request type and the words that decided it (the complaint text is data, never instructions)."""
-    t = _NAMED.sub(" ", text or "")
+    t = strip_named(text)
     view = _words(_VIEW, t)
     if view:
         return Classification(PERSONAL_VIEW, view + [w for w in _words(_VIEW_WORDS, t) if w not in view][:3])
@@ -94,7 +106,7 @@ def classify(text: str) -> Classification:
         return Classification(GRIEVANCE, grievance)
     if proposal:
         return Classification(PROPOSAL, proposal)
-    proc = _words(_PROC_Q, t)
+    proc = _words(_PROC_Q, t) or _words(_QUESTION, t)  # a plain question is a 질의민원 (제도·절차)
     if proc:
         return Classification(QUERY_PROC, proc)
     return Classification(OTHER, [])

@@ -46,7 +46,8 @@ def draft_reply(a: dict) -> str:
     else:
         lines.append("   - [처리 내용을 적어 주십시오]")
     if dl:
-        lines.append(f"   - 처리기한: {dl['due']} ({dl.get('basis', '')})")
+        basis = (dl.get("basis") or "").split("; 계산:")[0]  # the period's basis; how it was counted is for the officer
+        lines.append(f"   - 처리기한: {dl['due']}" + (f" ({basis})" if basis else ""))
     lines += ["", "5. 이의신청 방법과 기한",
               "   - 이 처분에 이의가 있으시면 처분을 통지받은 날부터 [기간] 이내에 [이의신청 기관]에 문서로 이의신청을 "
               "하실 수 있으며, 행정심판 또는 행정소송을 제기하실 수도 있습니다."]

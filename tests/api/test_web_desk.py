@@ -42,6 +42,10 @@ def test_browser_desk_tab(browser_page, tmp_path):  # noqa: F811
     expect(page.locator("#desk-decision")).to_contain_text("열람 허용")
     assert f"「{CCTV}」 제4조" in page.inner_text("#desk-reply")
     assert PHONE not in page.inner_text("#desk-results")
+    expect(page.locator("#desk-reply-check")).to_contain_text("서식 초안")
+    assert page.is_hidden("#desk-warnings")  # no model, no warnings: the box stays out of the way
+    tab, title = page.locator("#tab-ask").bounding_box(), page.locator(".site-header h1").bounding_box()
+    assert abs(tab["x"] - title["x"]) < 2, (tab, title)  # the tabs line up with the page, not the window edge
     shot = Path(os.environ.get("DASAN_SCREENSHOT_DIR") or tmp_path) / "desk.png"
     page.screenshot(path=str(shot), full_page=True)
     page.fill("#desk-received", "2030-01-01T10:00")

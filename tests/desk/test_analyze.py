@@ -127,3 +127,11 @@ def test_analyze_refuses_to_run_without_a_masker(rt):
 
     with pytest.raises(TypeError, match="masker"):
         analyze(NoMasker(), CCTV_REQ, "2026-11-20T10:00")
+
+
+def test_personal_data_in_every_field_is_masked(rt):
+    out = analyze(rt, CCTV_REQ, "2026-11-20T10:00", channel=f"전화 {PHONE}", department=f"정보통신과 {PHONE}")
+    dumped = json.dumps(out, ensure_ascii=False)
+    assert PHONE not in dumped
+    assert out["department"].startswith("정보통신과") and "[전화번호]" in out["department"]
+    assert "담당 부서: 정보통신과" in out["draft_reply"]

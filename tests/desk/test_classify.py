@@ -44,3 +44,13 @@ def test_every_type_has_a_deadline_row():
         assert deadline_kind(classify(text), text) in rules
     assert deadline_kind(classify(CASES[0][0]), CASES[0][0]) == "개인영상정보 열람 청구"
     assert deadline_kind(classify(CASES[1][0]), CASES[1][0]) == "개인정보 열람 청구"
+
+
+@pytest.mark.parametrize("text", [  # ACRC Q&A titles and questions as citizens wrote them
+    "국립중원문화재연구소 전시실 관람과 관련하여 문의합니다. 운영 시간과 관람료 등이 궁금합니다.",
+    "개발제한구역 내 행위허가 개발제한구역 내 행위허가 가능 여부",
+    "어르신 운전면허 자진반납 카드가 무엇인가요(전남)",
+    "연계전공은 누구나 이수할 수 있는가?",
+])
+def test_a_plain_question_is_a_query(text):
+    assert classify(text).value == QUERY_PROC and classify(text).matched
