@@ -34,6 +34,7 @@ from ingest.pii_foreign import foreign_names
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, OTHER_TITLES, PUBLIC_TITLES, dictionary_word, plain_name_ok, valid_name
 from ingest.pii_round7 import ROUND7_RULES
+from ingest.pii_round8 import ROUND8_RULES, fold_placeholders
 from ingest.pii_shapes import SHAPE_RULES
 from ingest.pii_patterns import (CITIZEN_MARKERS, FOLD, ORG_BEFORE, PRIVATE_ORG, PROTECTED, PUBLIC_ORG, RULES, STAFF_MARKERS,
                                  TAGS, TYPES, Rule)
@@ -105,7 +106,7 @@ class Candidate:
 
 # Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
 BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
-ALL_RULES = RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + NAME_FAMILY_RULES
+ALL_RULES = RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + ROUND8_RULES + NAME_FAMILY_RULES
 _GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
 _MAX = sys.maxsize
 
@@ -142,7 +143,7 @@ def _protected(text: str, start: int, end: int) -> bool:
 
 def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list[Candidate]:
     """Every validated rule match, overlaps resolved: higher priority first, then the longer span."""
-    text = fold_lookalikes(text.translate(FOLD))  # one character for one: offsets stay valid
+    text = fold_placeholders(fold_lookalikes(text.translate(FOLD)))  # one character for one: offsets stay valid
     cache: dict = {}
     found: list[Candidate] = []
     for rule in ALL_RULES:

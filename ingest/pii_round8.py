@@ -1,0 +1,108 @@
+"""Address, birth-date, 사업자등록번호 and other shapes the earlier families missed (unseen set 6, round 8).
+
+Each rule is one way people write the item, not one example: place names the writer hid ("○○동 한빛빌라
+201호", "OO시 OO구 OO로 12": folded to a syllable before any rule runs, ``fold_placeholders``), a road or
+lot address followed by "사는/거주", a road address with 번길 and a building number, a postcode labelled
+before the address ("(우편번호 04524) 서울 …", "우)06236 …"), a date of birth in a person's parenthesised
+profile ("홍길동(남, 1985.3.2.)"), a 생년월일 label with a note ("생년월일(6자리) 851203"), the 3-2-5
+사업자등록번호 shape whatever its check digit, partly hidden 주민등록번호 in any digit, "+82" without the plus,
+e-mail with a portal domain and no TLD, cards with dots, plates with a hyphen.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.pii_checks import birth_date_ok, card_shape_ok
+from ingest.pii_patterns import (ADDRESS_TAIL, ADDR_END, BD_DATE, BD_COMPACT, BD_WORD, CITY, DETAIL, LOT, NAME_COMMON,
+                                 POSTCODE_TAIL, PROVINCES, PSEP, ROAD, RULES, STARS, Rule)
+
+# A run of placeholder marks right before a place word: "○○동", "OO아파트", "××구", "ㅇㅇ로".
+# 로, 길 and 가 are particles too ("****로 가려진"): only with a number after them.
+_PLACE_WORD = (r"(?:특별시|광역시|시(?![작간])|군(?![가-힣])|구(?![가-힣])|읍|면(?![가-힣])|동(?!안)|리|\d{0,3}(?:로|길|가)[ \t]?\d|마을|단지|아파트|"
+               r"빌라|맨션|오피스텔|빌딩|타워|상가|주공|하이츠|캐슬|프라자|플라자|주택|연립|원룸)")
+_PLACEHOLDER = re.compile(rf"(?<![\dA-Za-z\-*＊])(?:[○◯●◎□■△×ㅇ＊*]{{1,4}}|[OXx]{{2,4}})(?={_PLACE_WORD})")
+_STAND_IN = "뵹"  # a syllable no word, name or rule uses
+
+
+def fold_placeholders(text: str) -> str:
+    """Same-length fold of hidden place names to Hangul, so "○○동 한빛빌라 201호" reads as an address."""
+    if not _PLACEHOLDER.search(text):
+        return text
+    return _PLACEHOLDER.sub(lambda m: _STAND_IN * len(m.group()), text)
+
+
+ADDRESS_VALUE = next(r.value for r in RULES if r.name == "address")
+_CITY_VALUE = next(r.value for r in RULES if r.name == "address_city")
+# "(우편번호 04524) 서울 …", "우)06236 서울 …", "우편번호 06236 서울 …", "[우 06236] …"
+POSTCODE_HEAD = (r"(?:[\[(][ \t]*(?:우편번호|우)[ \t]*[:：)]?[ \t]*\d{5}[ \t]*[\])]|(?:\(우\)|우\)|우편번호|\[우\])[ \t]*[:：]?[ \t]*"
+                 r"\d{5}(?!\d))[ \t]*,?[ \t]*")
+# The household's own: the address is followed by living there ("○○로 24번길 7 사는 주민", "… 12-3에 거주").
+LIVED_AFTER = r"[ \t]*(?:에서?|에서는|에는)?[ \t]*(?:사는|살고|살아요|삽니다|살았|살며|사시는|거주|주소지|전입)"
+# Age and sex written before a date in a profile: "(남, 1985.3.2)", "(만 38세, 1985.3.2.)", "(여/72세/1951.2.3)".
+_PROFILE_ITEM = r"(?:(?:남|여)(?:성|자)?|만?[ \t]*\d{1,3}[ \t]*(?:세|살))[ \t]*[,/][ \t]*"
+_HIDDEN = STARS[:-1] + "○◯]"
+PORTALS = r"(?:naver|daum|hanmail|gmail|nate|kakao|hotmail|yahoo|outlook|icloud|korea|paran|empal|dreamwiz|lycos|chol)"
+
+
+def _rrn_hidden_ok(value: str) -> bool:
+    """Some digits hidden, the visible ones a possible date: "900101-1234***", "9001**-1******"."""
+    head = re.sub(r"\s", "", value).split("-")[0]
+    if not re.search(r"[*＊xX●○◯]", value) or not head[:2].isdigit():
+        return False
+    month = head[2:4]
+    return not month.isdigit() or 1 <= int(month) <= 12
+
+
+def _brn_shape_ok(text: str, start: int, end: int) -> bool:
+    """Not after another number's label ("계좌 …", "접수번호 …"): the 3-2-5 shape alone says 사업자등록번호."""
+    return re.search(r"(?:계좌|은행|뱅크|통장|접수|신청|사건|주문|송장|일련|관리|고유)[^\n\d]{0,10}\Z",
+                     text[max(0, start - 20):start]) is None
+
+
+ROUND8_RULES: tuple[Rule, ...] = (
+    Rule("address_postcode_label", "address", POSTCODE_HEAD + f"(?:{ADDRESS_VALUE}|{_CITY_VALUE})", priority=43.5,
+         gate=r"우", reach=(2, 100)),
+    # "바로 앞 ○○로 24번길 7 사는 주민", "양지동 123-4에 거주", "신부7길 15 에 삽니다"
+    Rule("address_lived", "address", rf"(?<![가-힣A-Za-z0-9])(?:{CITY}[ \t]+)?(?:{ROAD}|{LOT}){ADDR_END}{DETAIL}{POSTCODE_TAIL}",
+         after=LIVED_AFTER, priority=40.5, weak=True, gate=r"[로길동리가][ \t]?(?:산[ \t]?)?\d", reach=(40, 50)),
+    # A road, its 번길 and the building number name one building: "단구로 170번길 12-3", "○○로 24번길 7".
+    Rule("address_beongil", "address", r"(?<![가-힣A-Za-z0-9])[가-힣A-Za-z0-9]{1,12}(?:로|길)[ \t]?\d{1,4}번(?:[가-힣])?길[ \t]?"
+         rf"\d{{1,4}}(?:-\d{{1,4}})?{ADDR_END}{DETAIL}{POSTCODE_TAIL}", priority=40.4, weak=True, gate=r"번(?:[가-힣])?길[ \t]?\d",
+         reach=(30, 50)),
+    # A whole region chain without a province: "청주시 상당구 가덕면 ○○리 12", "화성시 봉담읍 와우리 산 3"
+    Rule("address_chain", "address", rf"(?<![가-힣])(?:(?:{PROVINCES})[ \t]+)?{CITY}(?:[ \t]+[가-힣]{{1,5}}(?:구|읍|면)){{1,2}}"
+         rf"[ \t]+{LOT}{ADDR_END}{DETAIL}{POSTCODE_TAIL}", priority=41.2, weak=True, gate=r"[동리가][ \t]?(?:산[ \t]?)?\d",
+         reach=(60, 45)),
+    # A date of birth inside a person's profile: "홍길동(남, 1985.3.2.)", "홍길동 님 (만 38세, 85.03.02)"
+    Rule("birth_date_profile", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT})(?:[ \t]*\.)?",
+         before=rf"(?<![가-힣]){NAME_COMMON}(?:[ \t]?(?:님|씨))?[ \t]*[(,/][ \t]*(?:{_PROFILE_ITEM}){{0,2}}",
+         after=r"[ \t]*(?:생)?[ \t]*[),/]", check=birth_date_ok, priority=90, reach=(24, 16)),
+    # A label with a note or a colon in brackets: "생년월일(6자리) 851203", "생년월일(양력): 1985.3.2"
+    Rule("birth_date_noted", "birth_date", rf"['’]?(?:{BD_DATE}|{BD_COMPACT})(?:[ \t]*\.)?",
+         before=BD_WORD + r"[ \t]*[(\[][^()\[\]\n]{1,10}[)\]][^\d\n\[\]]{0,6}?", check=birth_date_ok, priority=91,
+         gate=BD_WORD, reach=(0, 40)),
+    # 3-2-5 with dashes or dots is how a 사업자등록번호 is written; a mistyped check digit still leaves one to hide.
+    Rule("brn_shape", "brn", r"\d(?<![\d.-]\d)\d{2}(?P<bs>[ \t]?[-.][ \t]?)\d{2}(?P=bs)\d{5}(?![\d.-])",
+         context=_brn_shape_ok, priority=84.5, weak=True, gate=r"\d{2}[ \t]?[-.][ \t]?\d{5}", reach=(8, 2)),
+    # Partly hidden in any digit: "900101-1234***", "9001**-1******", "90****-*******"
+    Rule("rrn_hidden_any", "rrn", rf"\d(?<![\d-]\d)\d[\d*＊xX●○◯]{{4}}[ \t]*-[ \t]*[\d*＊xX●○◯]{{7}}(?![\d*＊xX●○◯])",
+         check=_rrn_hidden_ok, priority=92.5, gate=r"\d{2}[\d*＊xX●○◯]{4}[ \t]*-", reach=(0, 20)),
+    # "+82" written without the plus, or as 0082: "82-10-1234-5678", "0082 10 1234 5678"
+    Rule("mobile_intl_bare", "phone", rf"(?<![\d+-])(?:00[ \t-]?)?82[ \t]*[-)][ \t]*(?:\(0\)[ \t]*)?1[016789]{PSEP}\d{{3,4}}{PSEP}\d{{4}}"
+         r"(?![\d-])|(?<![\d+-])0082[ \t]?1[016789][ \t]?\d{3,4}[ \t]?\d{4}(?!\d)",
+         priority=70, role="mobile", gate=r"82[ \t]*[-)]?[ \t]*(?:\(0\)[ \t]*)?1", reach=(6, 24)),
+    # Underscores as separators: "010_1234_5678"
+    Rule("mobile_underscore", "phone", r"0(?<![\d+]0)1[016789][ \t]*_[ \t]*\d{3,4}[ \t]*_[ \t]*\d{4}(?!\d)", priority=70,
+         role="mobile", gate=r"01[016789][ \t]*_", reach=(0, 20)),
+    # A portal's domain without its TLD, or a comma for the dot: "hong123@naver", "hong@naver,com"
+    Rule("email_portal", "email", rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+[ \t]*(?:@|＠|골뱅이)[ \t]*{PORTALS}"
+         r"(?:[ \t]*[,.][ \t]*(?:com|net|co[ \t]*[,.][ \t]*kr))?(?![A-Za-z0-9.])", priority=98,
+         gate=r"@|＠|골뱅이", reach=(40, 30)),
+    # Cards with dots after a card word: "카드번호 1234.5678.9012.3456"
+    Rule("card_dotted", "card", r"\d(?<![\d.]\d)\d{3}\.\d{4}\.\d{4}\.\d{1,4}(?![\d.])",
+         before=r"카드(?:[ \t]*번호)?[^\d\n\[\]]{0,10}?", check=card_shape_ok, priority=91, gate=r"카드", reach=(0, 40)),
+    # Plates with a hyphen before the serial: "12가-3456", "서울 12가-3456"
+    Rule("plate_hyphen", "plate", r"(?<!\d)(?:(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주)[ \t]?)?"
+         r"\d{2,3}[ \t]?[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주아바사자배하허호][ \t]?-[ \t]?\d{4}(?!\d)",
+         priority=50, weak=True, gate=r"[가-힣][ \t]?-[ \t]?\d{4}", reach=(10, 2)),
+)

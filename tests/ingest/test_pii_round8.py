@@ -1,0 +1,96 @@
+"""Round 8 of the masker: address, birth-date, 사업자등록번호, 주민등록번호, phone, e-mail, card and plate
+families, each written in sentences of our own (not copied from any evaluation set)."""
+import pytest
+
+from ingest.pii import mask
+
+
+def _covered(text: str, value: str, type_: str | None = None) -> bool:
+    s = text.index(value)
+    cov = {i for sp in mask(text).spans if type_ is None or sp.type == type_ for i in range(sp.start, sp.end)}
+    return set(range(s, s + len(value))) <= cov
+
+
+def _untouched(text: str, value: str) -> bool:
+    s = text.index(value)
+    return not any(sp.start < s + len(value) and s < sp.end for sp in mask(text).spans)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("저는 ○○시 ○○구 ○○로 12 에 삽니다.", "○○시 ○○구 ○○로 12"),                          # hidden place names
+    ("○○동 한빛아파트 3동 202호에 사는 사람인데요", "○○동 한빛아파트 3동 202호"),
+    ("OO동 현대빌라 201호 입니다", "OO동 현대빌라 201호"),
+    ("주소 ××구 ××동 123-4 로 보내 주세요", "××구 ××동 123-4"),
+    ("바로 옆 ○○길 12-4 에 사는 사람입니다.", "○○길 12-4"),                               # road, then living there
+    ("저희 집 ○○로 55번길 3 앞에 쓰레기가 쌓였어요", "○○로 55번길 3"),                    # 번길 + building number
+    ("강원도 원주시 단구로 170번길 12-3 입니다", "강원도 원주시 단구로 170번길 12-3"),
+    ("앞집 양지동 123-4에 거주하는 분이 개를 풀어 놓습니다", "양지동 123-4"),
+    ("(우편번호 04524) 서울 중구 세종대로 110 으로 발송", "(우편번호 04524) 서울 중구 세종대로 110"),
+    ("우)06236 서울 강남구 역삼로 152", "우)06236 서울 강남구 역삼로 152"),                # labelled postcode first
+    ("서울 서초구 반포대로 58, 201동 1403호(서초동, 아크로비스타)", "서울 서초구 반포대로 58, 201동 1403호(서초동, 아크로비스타)"),
+    ("저희 집 주소가 분당구 정자일로 95, 102-1503 입니다", "분당구 정자일로 95, 102-1503"),   # 동-호 without words
+    ("충북 청주시 상당구 가덕면 상야리 12 에 땅이 있어요", "충북 청주시 상당구 가덕면 상야리 12"),  # 구 and 면
+])
+def test_address_round8(text, value):
+    assert _covered(text, value, "address")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("○○로 24번길 입구에 전봇대가 기울어져 있습니다.", "○○로 24번길"),                      # no building number
+    ("어제 온 문자 발신번호가 010-9876-****로 가려져 있었어요.", "로 가려져"),               # ****로: a particle
+    ("**로 표시된 부분은 비공개입니다.", "**로 표시된"),
+    ("테헤란로 123 앞 교차로에서 사고가 났어요.", "교차로에서"),
+])
+def test_address_round8_keeps(text, value):
+    assert _untouched(text, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("신청인 나예진 (1988.7.14.) 연락처 없음", "1988.7.14."),                               # profile, trailing dot
+    ("신청인 나예진(1988. 7. 14.)", "1988. 7. 14."),
+    ("민원인 채수빈 님 (여, 1979.10.3)", "1979.10.3"),                                        # sex, then date
+    ("민원인 채수빈(여/79.10.03)", "79.10.03"),
+    ("보호자 공명호 (만 52세, 1972.2.9.)", "1972.2.9."),                                      # age, then date
+    ("생년월일(6자리) 720209", "720209"),                                                   # a note after the label
+    ("생년월일(양력): 1972년 2월 9일", "1972년 2월 9일"),
+])
+def test_birth_date_round8(text, value):
+    assert _covered(text, value, "birth_date")
+
+
+def test_birth_date_profile_keeps_a_visit_date_of_today_style():
+    text = "방문자 채수빈(2024.05.03 방문) 건입니다."
+    assert _untouched(text, "2024.05.03")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("임대사업자로 등록했다는데 번호가 318-27-55104 이렇게 나와요", "318-27-55104"),          # no label nearby, check fails
+    ("상호 한결상회 (318-27-55104)", "318-27-55104"),
+    ("318-27-55104 (사업자등록번호)", "318-27-55104"),
+    ("가게 번호는 318.27.55104 입니다", "318.27.55104"),
+])
+def test_brn_shape(text, value):
+    assert _covered(text, value, "brn")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("접수번호 318-27-55104 으로 접수되었습니다.", "318-27-55104"),                           # another number's label
+    ("ISBN 978-89-12345-67-8 책입니다.", "978-89-12345-67-8"),
+])
+def test_brn_shape_keeps(text, value):
+    assert not _covered(text, value, "brn")
+
+
+@pytest.mark.parametrize("text,value,type_", [
+    ("주민번호 870615-2345***", "870615-2345***", "rrn"),                                    # hidden tail digits
+    ("주민번호 8706**-2******", "8706**-2******", "rrn"),                                    # hidden date digits
+    ("82-10-4477-3321 로 연락 주세요", "82-10-4477-3321", "phone"),                          # +82 without the plus
+    ("0082 10 4477 3321 로 연락 주세요", "0082 10 4477 3321", "phone"),
+    ("연락처 010_4477_3321", "010_4477_3321", "phone"),                                      # underscores
+    ("메일 sun.kim77@naver 로 주세요", "sun.kim77@naver", "email"),                           # portal without TLD
+    ("메일 sun.kim77@daum,net 로 주세요", "sun.kim77@daum,net", "email"),                     # comma for the dot
+    ("카드번호 9411.2233.4455.6677 로 결제", "9411.2233.4455.6677", "card"),                 # dotted card
+    ("차량번호: 57보-3321 입니다", "57보-3321", "plate"),                                     # hyphenated plate
+])
+def test_identifier_round8(text, value, type_):
+    assert _covered(text, value, type_)
