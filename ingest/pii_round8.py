@@ -5,7 +5,7 @@ Each rule is one way people write the item, not one example: place names the wri
 lot address followed by "사는/거주", a road address with 번길 and a building number, a postcode labelled
 before the address ("(우편번호 04524) 서울 …", "우)06236 …"), a date of birth in a person's parenthesised
 profile ("홍길동(남, 1985.3.2.)"), a 생년월일 label with a note ("생년월일(6자리) 851203"), the 3-2-5
-사업자등록번호 shape whatever its check digit, partly hidden 주민등록번호 in any digit, "+82" without the plus,
+사업자등록번호 shape near a business word whatever its check digit, partly hidden 주민등록번호 in any digit, "+82" without the plus,
 e-mail with a portal domain and no TLD, cards with dots, plates with a hyphen.
 """
 from __future__ import annotations
@@ -53,10 +53,16 @@ def _rrn_hidden_ok(value: str) -> bool:
     return not month.isdigit() or 1 <= int(month) <= 12
 
 
+_BUSINESS = re.compile(r"사업자|사업장|상호|가게|업체|매장|점포|식당|상회|상사|대표자?|법인|영업|개업|폐업|임대업|회사|세금계산서|부가세")
+
+
 def _brn_shape_ok(text: str, start: int, end: int) -> bool:
-    """Not after another number's label ("계좌 …", "접수번호 …"): the 3-2-5 shape alone says 사업자등록번호."""
-    return re.search(r"(?:계좌|은행|뱅크|통장|접수|신청|사건|주문|송장|일련|관리|고유)[^\n\d]{0,10}\Z",
-                     text[max(0, start - 20):start]) is None
+    """The 3-2-5 shape near a business word ("임대사업자로 등록했다는데 번호가 …", "상호 …"), not after another
+    number's label ("계좌 …", "접수번호 …"): a mistyped check digit still leaves a 사업자등록번호 to hide."""
+    if re.search(r"(?:계좌|은행|뱅크|통장|접수|신청|사건|주문|송장|일련|관리|고유)[^\n\d]{0,10}\Z",
+                 text[max(0, start - 20):start]):
+        return False
+    return _BUSINESS.search(text, max(0, start - 80), min(len(text), end + 30)) is not None
 
 
 ROUND8_RULES: tuple[Rule, ...] = (

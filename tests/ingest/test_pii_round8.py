@@ -68,6 +68,7 @@ def test_birth_date_profile_keeps_a_visit_date_of_today_style():
     ("상호 한결상회 (318-27-55104)", "318-27-55104"),
     ("318-27-55104 (사업자등록번호)", "318-27-55104"),
     ("가게 번호는 318.27.55104 입니다", "318.27.55104"),
+    ("번호 318-27-55104 확인해 주세요. 폐업 신고한 가게입니다.", "318-27-55104"),          # business word after
 ])
 def test_brn_shape(text, value):
     assert _covered(text, value, "brn")
@@ -76,6 +77,7 @@ def test_brn_shape(text, value):
 @pytest.mark.parametrize("text,value", [
     ("접수번호 318-27-55104 으로 접수되었습니다.", "318-27-55104"),                           # another number's label
     ("ISBN 978-89-12345-67-8 책입니다.", "978-89-12345-67-8"),
+    ("번호 318-27-55104 확인 부탁드립니다.", "318-27-55104"),                              # no business word near
 ])
 def test_brn_shape_keeps(text, value):
     assert not _covered(text, value, "brn")
