@@ -34,7 +34,7 @@ from ingest.pii_foreign import foreign_names
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, OTHER_TITLES, PUBLIC_TITLES, dictionary_word, plain_name_ok, valid_name
 from ingest.pii_round7 import ROUND7_RULES
-from ingest.pii_round8 import ROUND8_RULES, fold_placeholders
+from ingest.pii_round8 import ROUND8_RULES, fold_placeholders, paren_after_address
 from ingest.pii_shapes import SHAPE_RULES
 from ingest.pii_patterns import (CITIZEN_MARKERS, FOLD, ORG_BEFORE, PRIVATE_ORG, PROTECTED, PUBLIC_ORG, RULES, STAFF_MARKERS,
                                  TAGS, TYPES, Rule)
@@ -160,6 +160,8 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
                     continue
                 if rule.type == "name" and (_BUILDING_AFTER.match(text, end) or _BUILDING_AFTER.match(text, end - 1)):
                     continue  # the start of a building's name: "한울빌라", "동원맨션"
+                if rule.type == "address":
+                    end = paren_after_address(text, end)  # "101동 1102호(○○아파트)"
                 found.append(Candidate(rule, start, end))
     found.sort(key=lambda c: (-c.rule.priority, c.start - c.end, c.start))
     taken: list[tuple[int, int]] = []

@@ -57,7 +57,7 @@ SPELT_DOT = r"(?:[ \t]*(?:쩜|점|닷)[ \t]*|[ \t]*[\[({<][ \t]*(?:dot|DOT|\.|�
 ANY_TLD = (r"(?:com|net|org|kr|co|io|me|edu|gov|biz|info|jp|cn|us|ru|de|uk|fr|vn|ph|th|in|au|ca|tw|hk|id|my|sg|mn|uz|kz|"
            r"ne|or|ac|go|re)(?![A-Za-z0-9])")
 BUILDING = (r"[가-힣A-Za-z0-9]{1,10}(?:상가|빌딩|타워|프라자|플라자|몰|오피스텔|아파트|빌라|맨션|마을|하이츠|캐슬|자이|"
-            r"푸르지오|래미안|힐스테이트|아이파크|더샵)(?:[ \t]*\d{1,2}[ \t]?단지)?")
+            r"푸르지오|래미안|힐스테이트|아이파크|더샵|원룸|고시원|고시텔|주택|연립|하우스|주공)(?:[ \t]*\d{1,2}[ \t]?(?:단지|차))?")
 BUILDING_UNIT = (rf"{BUILDING}[ \t]*(?:(?:\d{{1,4}}|[A-Za-z가-힣])[ \t]?동[ \t]?)?(?:(?:지하[ \t]?|B)?\d{{1,3}}[ \t]?층[ \t]?)?"
                  r"(?:B|지하[ \t]?)?\d{1,5}[ \t]?호(?![선기점차])")
 # After a birth label: the trailing dot of "1987. 4. 9." and the apostrophe of "'02년 11월 23일" belong to it.

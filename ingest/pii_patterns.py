@@ -151,7 +151,7 @@ BD_DATE = (r"(?:(?:(?:19|20)\d{2}|\d{2})[ \t]*(?:[.\-/][ \t]*\d{1,2}[ \t]*[.\-/]
            r"년(?:[ \t]*생)?(?:[ \t]*\(?[ \t]*(?:음력|양력|음|양)[ \t]*\)?)?[ \t]*\d{1,2}[ \t]*월[ \t]*\d{1,2}[ \t]*일)"
            r"|\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2}(?!\d))")  # "1950년생 5월 3일", "1950년 음력 3월 2일", "4/5/1988"
 BD_COMPACT = r"(?<!\d)(?:19|20)?\d{6}(?!\d|[ \t]*-[ \t]*\d)"
-BD_WORD = r"(?:생년월일|생일|생신|출생[ \t]*(?:일자|일|연월일)?|태어난[ \t]*(?:날짜|날|일자)?|D\.?O\.?B\.?)"
+BD_WORD = r"(?:생년[ \t]?월일|(?<![가-힣])생(?=[ \t]*[:：])|생일|생신|출생[ \t]*(?:일자|일|연월일)?|태어난[ \t]*(?:날짜|날|일자)?|D\.?O\.?B\.?)"
 CARD_LABELLED = (r"\d(?<![\d-]\d)[\d*xX]{3}(?P<cx>[ \t]*-[ \t]*|[ \t]+|)[\d*xX]{4,6}(?P=cx)[\d*xX]{4,5}"
                  r"(?:(?P=cx)[\d*xX]{1,4})?(?![\d-])")
 AT = (r"(?:[ \t]*(?:[\[({<][ \t]*(?:at|AT|골뱅이|@)[ \t]*[\])}>]|골뱅이|@)[ \t]*|[ \t]+(?:at|AT)[ \t]+)")
@@ -201,8 +201,8 @@ RULES: tuple[Rule, ...] = (
     Rule("birth_date", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT})", before=BD_WORD + r"[^\d\n\[\]]{0,8}?",
          check=birth_date_ok, priority=91, gate=BD_WORD, reach=(0, 40)),
     Rule("birth_date_suffix", "birth_date", rf"(?:{BD_DATE}(?:[ \t]*\.)?|{BD_COMPACT})(?:[ \t]*생(?![활산각명존]))?",
-         after=r"(?<=생)|[ \t]*(?:출생|에[ \t]*(?:태어|출생))", check=birth_date_ok, priority=91,
-         gate=r"\d[ \t]*(?:일|\d|\.)[ \t]*(?:생|출생|에[ \t]*태어)", reach=(24, 8)),
+         after=r"(?<=생)|[ \t]*(?:출생|태어|에[ \t]*(?:태어|출생))", check=birth_date_ok, priority=91,
+         gate=r"\d[ \t]*(?:일|\d|\.)[ \t]*(?:생|출생|태어|에[ \t]*(?:태어|출생))", reach=(24, 8)),
     Rule("birth_date_record", "birth_date", BD_DATE, before=rf"(?:{MOBILE})[ \t]*[/,|][ \t]*",
          after=r"[ \t]*(?:[/,|)\n]|$)", check=birth_date_adult_ok, priority=90, **G4),  # "홍길동 / 010-… / 1990.1.2"
     Rule("birth_date_name", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT})",

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
-from ingest.pii_checks import birth_date_ok, card_shape_ok
-from ingest.pii_patterns import (ADDRESS_TAIL, ADDR_END, BD_DATE, BD_COMPACT, BD_WORD, CITY, DETAIL, LOT, NAME_COMMON,
+from ingest.pii_checks import birth_date_adult_ok, birth_date_ok, card_shape_ok
+from ingest.pii_families import BUILDING
+from ingest.pii_round7 import BD_WORD_ANY
+from ingest.pii_patterns import (ADDRESS_GATE, ADDRESS_TAIL, ADDR_END, BD_DATE, BD_COMPACT, BD_WORD, CITY, DETAIL, LOT, MOBILE, NAME_COMMON,
                                  POSTCODE_TAIL, PROVINCES, PSEP, ROAD, RULES, STARS, Rule)
 
 # A run of placeholder marks right before a place word: "○○동", "OO아파트", "××구", "ㅇㅇ로".
@@ -42,6 +44,11 @@ LIVED_AFTER = r"[ \t]*(?:에서?|에서는|에는)?[ \t]*(?:사는|살고|살아
 _PROFILE_ITEM = r"(?:(?:남|여)(?:성|자)?|만?[ \t]*\d{1,3}[ \t]*(?:세|살))[ \t]*[,/][ \t]*"
 _HIDDEN = STARS[:-1] + "○◯]"
 PORTALS = r"(?:naver|daum|hanmail|gmail|nate|kakao|hotmail|yahoo|outlook|icloud|korea|paran|empal|dreamwiz|lycos|chol)"
+_TOWN = r"(?!(?:우리|거리|소리|처리|관리|자리|이동|행동|활동|운동|노동)[ \t])(?:[가-힣]{1,5}(?:동|리)|[가-힣]{1,4}\d{1,2}가)"
+BUILDING_FLOOR = rf"{BUILDING}[ \t]*(?:(?:\d{{1,4}}|[A-Za-z가-힣])[ \t]?동[ \t]*)?(?:지하[ \t]?|B)?\d{{1,2}}[ \t]?층(?:[ \t]*(?:B|지하[ \t]?)?\d{{1,5}}[ \t]?호)?"
+# After an address, a parenthesised town or complex: "101동 1102호(○○아파트)", "… 12 (역삼동, 한솔빌)"
+_PAREN_AFTER = re.compile(r"[ \t]*\([가-힣A-Za-z0-9·]{0,12}(?:동|리|가|아파트|빌라|맨션|오피스텔|빌딩|타워|하이츠|캐슬|마을|단지|주공|원룸|주택|\d차)"
+                          r"(?:[ \t]*,[ \t]*[가-힣A-Za-z0-9·]{1,14}(?:[ \t][가-힣A-Za-z0-9]{1,10})?)?\)")
 
 
 def _rrn_hidden_ok(value: str) -> bool:
@@ -75,10 +82,14 @@ ROUND8_RULES: tuple[Rule, ...] = (
     Rule("address_beongil", "address", r"(?<![가-힣A-Za-z0-9])[가-힣A-Za-z0-9]{1,12}(?:로|길)[ \t]?\d{1,4}번(?:[가-힣])?길[ \t]?"
          rf"\d{{1,4}}(?:-\d{{1,4}})?{ADDR_END}{DETAIL}{POSTCODE_TAIL}", priority=40.4, weak=True, gate=r"번(?:[가-힣])?길[ \t]?\d",
          reach=(30, 50)),
-    # A whole region chain without a province: "청주시 상당구 가덕면 ○○리 12", "화성시 봉담읍 와우리 산 3"
-    Rule("address_chain", "address", rf"(?<![가-힣])(?:(?:{PROVINCES})[ \t]+)?{CITY}(?:[ \t]+[가-힣]{{1,5}}(?:구|읍|면)){{1,2}}"
-         rf"[ \t]+{LOT}{ADDR_END}{DETAIL}{POSTCODE_TAIL}", priority=41.2, weak=True, gate=r"[동리가][ \t]?(?:산[ \t]?)?\d",
-         reach=(60, 45)),
+    # A whole region chain, any level left out: "청주시 상당구 가덕면 ○○리 12", "세종 조치원읍 신흥리 123"
+    Rule("address_chain", "address", rf"(?<![가-힣])(?:(?:{PROVINCES})[ \t]+(?:{CITY}[ \t]+)?|{CITY}[ \t]+)"
+         rf"(?:[가-힣]{{1,5}}(?:구|읍|면)[ \t]+){{1,2}}{ADDRESS_TAIL}", priority=42.2, gate=ADDRESS_GATE, reach=(70, 45)),
+    # A building and its floor where someone lives, or after the town: "한빛빌라 2층에 살아요", "역삼동 ○○빌딩 5층"
+    Rule("address_building_floor", "address", rf"(?<![가-힣A-Za-z0-9]){BUILDING_FLOOR}", after=LIVED_AFTER, priority=39.4,
+         weak=True, gate=r"\d[ \t]?층", reach=(30, 30)),
+    Rule("address_town_building_floor", "address", rf"(?<![가-힣])(?:(?:{PROVINCES})[ \t]+)?(?:{CITY}[ \t]+)?(?:[가-힣]{{1,5}}(?:구|읍|면)[ \t]+)?"
+         rf"{_TOWN}[ \t]+{BUILDING_FLOOR}", priority=41.3, weak=True, gate=r"\d[ \t]?층", reach=(70, 14)),
     # A date of birth inside a person's profile: "홍길동(남, 1985.3.2.)", "홍길동 님 (만 38세, 85.03.02)"
     Rule("birth_date_profile", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT})(?:[ \t]*\.)?",
          before=rf"(?<![가-힣]){NAME_COMMON}(?:[ \t]?(?:님|씨))?[ \t]*[(,/][ \t]*(?:{_PROFILE_ITEM}){{0,2}}",
@@ -87,6 +98,14 @@ ROUND8_RULES: tuple[Rule, ...] = (
     Rule("birth_date_noted", "birth_date", rf"['’]?(?:{BD_DATE}|{BD_COMPACT})(?:[ \t]*\.)?",
          before=BD_WORD + r"[ \t]*[(\[][^()\[\]\n]{1,10}[)\]][^\d\n\[\]]{0,6}?", check=birth_date_ok, priority=91,
          gate=BD_WORD, reach=(0, 40)),
+    # English labels, numeric dates, and dates spaced out: "Date of Birth 02/03/1985", "birth: 1985-03-02", "생년월일 1985 03 02"
+    Rule("birth_date_any_label", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT}|(?:19|20)\d{{2}}[ \t]+\d{{1,2}}[ \t]+\d{{1,2}}(?!\d))(?:[ \t]*\.)?",
+         before=rf"(?:{BD_WORD_ANY}|[Bb]irth|BIRTH)[^\d\n\[\]]{{0,8}}?", check=birth_date_ok, priority=90.5,
+         gate=rf"{BD_WORD_ANY}|[Bb]irth|BIRTH", reach=(0, 40)),
+    # A bare record, the date between the name and the phone: "홍길동 1985.3.2 010-…", "홍길동/남/1985.3.2/010-…"
+    Rule("birth_date_record_mid", "birth_date", BD_DATE,
+         before=rf"(?<![가-힣]){NAME_COMMON}[ \t]*[,/|]?[ \t]*(?:(?:남|여)(?:성|자)?[ \t]*[,/|][ \t]*)?",
+         after=rf"[ \t]*[,/|]?[ \t]*(?:{MOBILE})", check=birth_date_adult_ok, priority=89.5, reach=(14, 30)),
     # 3-2-5 with dashes or dots is how a 사업자등록번호 is written; a mistyped check digit still leaves one to hide.
     Rule("brn_shape", "brn", r"\d(?<![\d.-]\d)\d{2}(?P<bs>[ \t]?[-.][ \t]?)\d{2}(?P=bs)\d{5}(?![\d.-])",
          context=_brn_shape_ok, priority=84.5, weak=True, gate=r"\d{2}[ \t]?[-.][ \t]?\d{5}", reach=(8, 2)),
@@ -112,3 +131,9 @@ ROUND8_RULES: tuple[Rule, ...] = (
          r"\d{2,3}[ \t]?[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주아바사자배하허호][ \t]?-[ \t]?\d{4}(?!\d)",
          priority=50, weak=True, gate=r"[가-힣][ \t]?-[ \t]?\d{4}", reach=(10, 2)),
 )
+
+
+def paren_after_address(text: str, end: int) -> int:
+    """Where an address ending at ``end`` really ends: past a parenthesised town or complex after it."""
+    m = _PAREN_AFTER.match(text, end)
+    return m.end() if m else end

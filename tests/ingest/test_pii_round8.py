@@ -96,3 +96,37 @@ def test_brn_shape_keeps(text, value):
 ])
 def test_identifier_round8(text, value, type_):
     assert _covered(text, value, type_)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("저희는 목련빌라 3층에 살아요", "목련빌라 3층"),                                       # building and floor, lived in
+    ("서울 강남구 논현동 ××빌딩 7층 사무실입니다", "서울 강남구 논현동 ××빌딩 7층"),          # town chain, building, floor
+    ("세종 금남면 용포리 45 에 부모님이 계십니다", "세종 금남면 용포리 45"),                   # province then 면, no city
+    ("주공 3단지 301동 704호 입니다", "주공 3단지 301동 704호"),                               # 주공, 단지
+    ("LH임대주택 105동 302호 거주", "LH임대주택 105동 302호"),
+    ("푸르지오 2차 103동 1201호 입니다", "푸르지오 2차 103동 1201호"),                          # 2차
+    ("새봄원룸 203호 세입자입니다", "새봄원룸 203호"),
+    ("105동 902호(○○아파트) 에 삽니다", "105동 902호(○○아파트)"),                           # complex in brackets after
+])
+def test_address_round8_buildings(text, value):
+    assert _covered(text, value, "address")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("생: 1979.11.20 / 성별: 남", "1979.11.20"),                                            # "생:" as the label
+    ("생년 월일: 1979.11.20", "1979.11.20"),                                                # space inside the label
+    ("Birth: 1979-11-20", "1979-11-20"),                                                    # English label, numeric date
+    ("Date of Birth 20/11/1979", "20/11/1979"),
+    ("생년월일 1979 11 20", "1979 11 20"),                                                  # spaced out
+    ("1979년 11월 20일 태어남", "1979년 11월 20일"),                                        # 태어남 after
+    ("1979년 11월 20일에 출생하였음", "1979년 11월 20일"),
+    ("표성훈 1979.11.20 010-3345-6612", "1979.11.20"),                                      # record: name, date, phone
+    ("표성훈/남/1979.11.20/010-3345-6612", "1979.11.20"),
+])
+def test_birth_date_round8_labels(text, value):
+    assert _covered(text, value, "birth_date")
+
+
+def test_record_date_recent_is_not_a_birth_date():
+    text = "표성훈 2024.11.20 010-3345-6612 방문"
+    assert not _covered(text, "2024.11.20", "birth_date")
