@@ -52,14 +52,16 @@ CITIZEN_ROLES = (r"(?:(?<!\[)성[ \t]*명|(?<!\[)이[ \t]*름|성함|본명|실�
                  r"증인|참석자|참가자|양도(?:자|인)|양수(?:자|인)|매도(?:자|인)|매수(?:자|인)|선주|당첨자|"
                  r"입금자(?:[ \t]?명)?|송금인|구매자|판매자|의뢰인|위임자|수임인|입주자|세대원|조합원|조합장|회원|교원|"
                  r"라이더|택배[ \t]?기사|배달원|경리|강사|트레이너|코치|수거책|추심원|딜러|딸래미|딸내미|아들내미|경비원|관리인|간병인|"
-                 r"요양보호사|도우미|중개사|중개인|세무사|수집상|(?:개인)?사업자|같은[ \t]?반(?:[ \t]?친구)?|반[ \t]?친구|선배|후배)")
+                 r"요양보호사|도우미|중개사|중개인|세무사|수집상|(?:개인)?사업자|같은[ \t]?반(?:[ \t]?친구)?|반[ \t]?친구|선배|후배|"
+                 # private persons in semi-public roles: "상인회장 남궁혁", "부녀회장 김영자", "동대표 …"
+                 r"[가-힣]{1,4}회장|동[ \t]?대표|입주자[ \t]?대표|총무|반장|이장)")
 # After a name, the next one in a list: "최다은, 한지석", "김철수와 이영희", "박민 및 최윤".
 LIST_NEXT = re.compile(rf"(?:[ \t]*\([^()\n]{{1,10}}\))?(?:[ \t]*[,、/·][ \t]*|(?:와|과|랑|이랑|하고)[ \t]*|[ \t]+(?:와|과|및)[ \t]+)(?P<v>{NAME3})"
                        + rf"(?:{NAME_END}|(?=[ \t](?:부부|남매|형제|자매|모녀|부녀|모자|부자|커플)(?![가-힣])))")
 # The name before a found one in a pair: "박정란과 오세민이", "김씨랑 …" is not a name (one syllable).
 LIST_PREV = re.compile(rf"(?<![가-힣])(?P<v>{NAME3})(?:와|과|랑|이랑|하고)[ \t]*\Z")
 # Relations after which a bare given name is a child or friend: "딸 하늘이가", "반 친구 지민이가".
-KIN = r"(?:딸|아들|애|아이|자녀|손자|손녀|조카|친구|동생)"
+KIN = r"(?:딸|아들|애|아이|자녀|손자|손녀|손주|조카|친구|동생|첫째|둘째|셋째|넷째|막내|큰딸|작은딸|큰아들|작은아들)"
 # Romanised Korean surnames, for names in Latin capitals ("CHOI SEOYEON으로 나왔습니다").
 ROMAN_SURNAMES = frozenset("""KIM LEE YI RHEE PARK PAK BAK CHOI CHOE JUNG JEONG CHUNG KANG CHO JO YOON YUN JANG CHANG LIM IM
 HAN OH SEO SUH SHIN SIN KWON HWANG AHN AN SONG RYU YOO YU HONG JEON JUN KO GO MOON MUN YANG SON SOHN BAE BAEK HEO HUR NAM

@@ -342,7 +342,7 @@ RULES: tuple[Rule, ...] = (
          r"I(?:[ \t]am|['’]m)(?:[ \t]+[a-z]+){0,3}|[Mm]y[ \t]name[ \t]is|Name)[ \t]*[:：]?[ \t]*", check=latin_name_ok, priority=30, role="citizen",
          gate=r"[A-Z][A-Za-z'-]+[ \t]+[A-Z]", reach=(40, 40)),
     Rule("name_honorific", "name", "(?<![가-힣])" + NAME,
-         after=r"[ \t]?(?:님|씨|귀하|드림|올림|배상(?![가-힣])|拜上|할머니|할아버지|어르신|여사님)", priority=29, **GN),
+         after=r"[ \t]?(?:님|씨|귀하|드림|올림|배상(?![가-힣])|拜上|할머니|할아버지|어르신|여사)", priority=29, **GN),
     Rule("name_student", "name", "(?<![가-힣])" + NAME3,  # "마태오 군(고1)", "이지은 양이"
          after=r"[ \t]?(?:군|양)(?:[ \t]*[(,]|이|은|의|과|을|에게|한테)", priority=29, **GW),
     Rule("name_customer", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]?(?:고객님|선생님|여사님)",  # "주신 고객님"

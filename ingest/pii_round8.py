@@ -14,6 +14,7 @@ import re
 
 from ingest.pii_checks import birth_date_adult_ok, birth_date_ok, card_shape_ok
 from ingest.pii_families import BUILDING
+from ingest.pii_names import KIN_STOP, NAME, NAME3, NAME_END, STOPWORDS, dictionary_word, plain_name_ok, valid_name
 from ingest.pii_round7 import BD_WORD_ANY
 from ingest.pii_patterns import (ADDRESS_GATE, ADDRESS_TAIL, ADDR_END, BD_DATE, BD_COMPACT, BD_WORD, CITY, DETAIL, LOT, MOBILE, NAME_COMMON,
                                  POSTCODE_TAIL, PROVINCES, PSEP, ROAD, RULES, STARS, Rule)
@@ -137,3 +138,54 @@ def paren_after_address(text: str, end: int) -> int:
     """Where an address ending at ``end`` really ends: past a parenthesised town or complex after it."""
     m = _PAREN_AFTER.match(text, end)
     return m.end() if m else end
+
+
+# ---- names and officials --------------------------------------------------------------------------
+# A name closing a record after the person's number or unit: "주민번호 660918 1056423 노병철.", "…, 2동 305호, 이한결"
+_DATA_BEFORE = r"(?:\d{4,}|[*＊]{4,}|\d[ \t]?호)[ \t]*[,/]?[ \t]+"
+# The child named after a topic: "아이는 고은채고요", "저희 애는 소율이고 6세예요", "둘째 이름은 하람이에요"
+_KIN_TOPIC = (r"(?<![가-힣])(?:딸|아들|아이|애|자녀|손자|손녀|손주|조카|첫째|둘째|셋째|막내|(?:저희|우리)[ \t]?(?:애|아이|딸|아들))"
+              r"(?:은|는|[ \t]?이름은|[ \t]?이름이)[ \t]+")
+_KIN_COPULA = r"(?:이)?(?:고요?|구요|에요|예요|입니다|이고|라고|이라고|랍니다|이랍니다)(?![가-힣])"
+# A department between a staff label and the name: "상담자: 맞춤형복지팀 이수연", "처리자 민원여권과 정하늘"
+_STAFF_DEPT = (r"(?<![가-힣])(?:상담자|처리자|접수자|확인자|담당자|담당|작성자|인계자|조사자|출동자)[ \t]*[:：]?[ \t]*"
+               r"[가-힣A-Za-z0-9]{1,12}(?:과|팀|계|실|센터|지구대|파출소|보건소|사무소)[ \t]+")
+_SHOP_AFTER = re.compile(r"[ \t]?(?:분식|식당|김밥|치킨|반찬|국밥|칼국수|떡집|빵집|정육점|마트|슈퍼|상회|상사|카페|세탁소|미용실|"
+                         r"부동산|철물|공업사|가게|집(?![가-힣]))")
+
+
+def shop_name(text: str, start: int, end: int) -> bool:
+    """"김가네 분식", "순자네 반찬": a business named after a household, not the person."""
+    return text[end - 1:end] == "네" and _SHOP_AFTER.match(text, end) is not None
+
+
+def _given_ok(text: str, start: int, end: int) -> bool:
+    value = text[start:end]
+    return value not in STOPWORDS and value not in KIN_STOP and not dictionary_word(value)
+
+
+_PUBLIC_ACCOUNT = re.compile(r"(?:세입[ \t]?계좌|국고|(?:시|구|군|도)[ \t]?금고|공금[ \t]?계좌|법원[ \t]?보관금)[^\d\n]{0,8}\Z")
+_OFFICE_QUESTION = re.compile(r"[ \t]*(?:이|가|번이|번호가?|번호)?[ \t]*맞(?:나요|는지|습니까|죠|아요|는[ \t]?번호)")
+_SELF_BEFORE = re.compile(r"(?:제|저의|내|본인|우리[ \t]?집|저희[ \t]?집|집)[ \t]*(?:번호|전화|연락처)?[^\n]{0,6}\Z")
+
+
+def public_account(text: str, start: int) -> bool:
+    """An agency's collection account ("구청 세입계좌 국고 …"): no one's personal data."""
+    return _PUBLIC_ACCOUNT.search(text, max(0, start - 24), start) is not None
+
+
+def office_number_asked(text: str, start: int, end: int, public_org: re.Pattern) -> bool:
+    """"보건소에 … 전화했는데 … 031-… 맞나요?": a landline asked about as a public body's own."""
+    return (_OFFICE_QUESTION.match(text, end) is not None and _SELF_BEFORE.search(text, max(0, start - 14), start) is None
+            and public_org.search(text, max(0, start - 100), start) is not None)
+
+
+NAME_ROUND8_RULES: tuple[Rule, ...] = (
+    Rule("name_after_data", "name", NAME3, before=r"(?<![\d-])" + _DATA_BEFORE, after=r"[ \t]*(?:[.,/]|\n|$)",
+         check=valid_name, context=plain_name_ok, priority=26, role="citizen", gate=r"\d{4}|\d[ \t]?호|[*＊]{4}",
+         reach=(0, 18)),
+    Rule("name_kin_topic", "name", rf"{NAME3}|[가-힣]{{2}}", before=_KIN_TOPIC, after=_KIN_COPULA, context=_given_ok,
+         priority=26, role="citizen", gate=_KIN_TOPIC, reach=(0, 12)),
+    Rule("name_staff_dept", "name", NAME, before=_STAFF_DEPT, after=NAME_END + r"|[ \t]*(?:[.,)/]|\n|$)", check=valid_name,
+         priority=31.5, role="staff", gate=r"상담자|처리자|접수자|확인자|담당|작성자|인계자|조사자|출동자", reach=(0, 30)),
+)

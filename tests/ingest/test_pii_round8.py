@@ -130,3 +130,37 @@ def test_birth_date_round8_labels(text, value):
 def test_record_date_recent_is_not_a_birth_date():
     text = "표성훈 2024.11.20 010-3345-6612 방문"
     assert not _covered(text, "2024.11.20", "birth_date")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("번영회 대표로 제출합니다. 번영회장 제갈윤.", "제갈윤"),                                # semi-public role before the name
+    ("부녀회장 탁미자 씨가 명단을 돌렸어요", "탁미자"),
+    ("주민번호 710304 1234567 석만호. 발급이 안 됩니다.", "석만호"),                         # a name closing the record
+    ("주소 경기 안산시 단원구 고잔로 12, 3동 201호, 변하윤", "변하윤"),
+    ("둘째 시온이 입학 서류 문의입니다", "시온"),                                            # 둘째 + given name
+    ("아이는 하도윤이고요 올해 일곱 살입니다", "하도윤"),                                     # child named after a topic
+    ("저희 애는 다온이고 5세예요", "다온"),
+    ("어머니 금옥 여사가 다녀오셨어요", "금옥"),                                             # 여사 without 님
+])
+def test_name_round8(text, value):
+    assert _covered(text, value, "name")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("상담기록. 상담자: 노인복지팀 한소라", "한소라"),                                        # staff label, department, name
+    ("[확인] 본인 확인 완료. 처리자 가족관계팀 마동희.", "마동희"),
+    ("저는 박가네 분식 사장입니다. 가게 앞 공사 때문에요.", "박가네"),                         # a shop named after a family
+    ("환수금은 시청 세입계좌 국고 012345-67-890123 으로 냈습니다.", "012345-67-890123"),       # an agency's account
+    ("구청에 몇 번 전화했는데 안 받으세요. 02-2147-3300 맞나요?", "02-2147-3300"),             # asked as the office's number
+])
+def test_keeps_round8(text, value):
+    assert _untouched(text, value)
+
+
+def test_bankbook_is_no_village_chief():
+    assert _untouched("통장 이용시 본인 명의만 가능합니다", "이용시")                        # 통장: a bankbook here
+
+
+def test_own_number_asked_about_is_masked():
+    text = "제 집 번호 02-2147-3300 맞나요? 구청에 등록된 번호요"                           # the writer's own number
+    assert _covered(text, "02-2147-3300", "phone")
