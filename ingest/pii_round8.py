@@ -42,7 +42,8 @@ POSTCODE_HEAD = (r"(?:[\[(][ \t]*(?:우편번호|우)[ \t]*[:：)]?[ \t]*\d{5}[ 
 # The household's own: the address is followed by living there ("○○로 24번길 7 사는 주민", "… 12-3에 거주").
 LIVED_AFTER = r"[ \t]*(?:에서?|에서는|에는)?[ \t]*(?:사는|살고|살아요|삽니다|살았|살며|사시는|거주|주소지|전입)"
 # Age and sex written before a date in a profile: "(남, 1985.3.2)", "(만 38세, 1985.3.2.)", "(여/72세/1951.2.3)".
-_PROFILE_ITEM = r"(?:(?:남|여)(?:성|자)?|만?[ \t]*\d{1,3}[ \t]*(?:세|살))[ \t]*[,/][ \t]*"
+_PROFILE_ITEM = r"(?:(?:남|여)(?:성|자)?|만?[ \t]*\d{1,3}[ \t]*(?:세|살)|(?:19|20)?\d{2}[ \t]*년생)[ \t]*[,/][ \t]*"
+_RURAL_LOT = r"(?!(?:거리|소리|처리|관리|자리|우리|요리|유리|논리|원리|권리|무리|머리|다리|미리|진리|수리)[ \t]?\d)[가-힣0-9]{1,6}리[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5})?(?:[ \t]?번지)?"
 _HIDDEN = STARS[:-1] + "○◯]"
 PORTALS = r"(?:naver|daum|hanmail|gmail|nate|kakao|hotmail|yahoo|outlook|icloud|korea|paran|empal|dreamwiz|lycos|chol)"
 _TOWN = r"(?!(?:우리|거리|소리|처리|관리|자리|이동|행동|활동|운동|노동)[ \t])(?:[가-힣]{1,5}(?:동|리)|[가-힣]{1,4}\d{1,2}가)"
@@ -50,6 +51,13 @@ BUILDING_FLOOR = rf"{BUILDING}[ \t]*(?:(?:\d{{1,4}}|[A-Za-z가-힣])[ \t]?동[ \
 # After an address, a parenthesised town or complex: "101동 1102호(○○아파트)", "… 12 (역삼동, 한솔빌)"
 _PAREN_AFTER = re.compile(r"[ \t]*\([가-힣A-Za-z0-9·]{0,12}(?:동|리|가|아파트|빌라|맨션|오피스텔|빌딩|타워|하이츠|캐슬|마을|단지|주공|원룸|주택|\d차)"
                           r"(?:[ \t]*,[ \t]*[가-힣A-Za-z0-9·]{1,14}(?:[ \t][가-힣A-Za-z0-9]{1,10})?)?\)")
+
+
+def _profile_closed(text: str, start: int, end: int) -> bool:
+    """A bracket or a separator closes the date, or, at the end of a line, the profile held sex or age too."""
+    if re.match(r"[ \t]*(?:생)?[ \t]*[),/]", text[end:end + 8]):
+        return True
+    return re.search(r"(?:남|여|성|자|세|살|년생)[ \t]*[,/][ \t]*\Z", text[max(0, start - 12):start]) is not None
 
 
 def _rrn_hidden_ok(value: str) -> bool:
@@ -86,6 +94,9 @@ ROUND8_RULES: tuple[Rule, ...] = (
     # A whole region chain, any level left out: "청주시 상당구 가덕면 ○○리 12", "세종 조치원읍 신흥리 123"
     Rule("address_chain", "address", rf"(?<![가-힣])(?:(?:{PROVINCES})[ \t]+(?:{CITY}[ \t]+)?|{CITY}[ \t]+)"
          rf"(?:[가-힣]{{1,5}}(?:구|읍|면)[ \t]+){{1,2}}{ADDRESS_TAIL}", priority=42.2, gate=ADDRESS_GATE, reach=(70, 45)),
+    # A 읍 or 면 and its 리 with the lot, the rest left out: "○○면 ○○리 산 12", "단촌면 하화리 321번지"
+    Rule("address_rural", "address", rf"(?<![가-힣])[가-힣]{{1,5}}(?:읍|면)[ \t]+{_RURAL_LOT}{ADDR_END}{DETAIL}{POSTCODE_TAIL}",
+         priority=40.6, weak=True, gate=r"리[ \t]?(?:산[ \t]?)?\d", reach=(20, 30)),
     # A building and its floor where someone lives, or after the town: "한빛빌라 2층에 살아요", "역삼동 ○○빌딩 5층"
     Rule("address_building_floor", "address", rf"(?<![가-힣A-Za-z0-9]){BUILDING_FLOOR}", after=LIVED_AFTER, priority=39.4,
          weak=True, gate=r"\d[ \t]?층", reach=(30, 30)),
@@ -94,7 +105,7 @@ ROUND8_RULES: tuple[Rule, ...] = (
     # A date of birth inside a person's profile: "홍길동(남, 1985.3.2.)", "홍길동 님 (만 38세, 85.03.02)"
     Rule("birth_date_profile", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT})(?:[ \t]*\.)?",
          before=rf"(?<![가-힣]){NAME_COMMON}(?:[ \t]?(?:님|씨))?[ \t]*[(,/][ \t]*(?:{_PROFILE_ITEM}){{0,2}}",
-         after=r"[ \t]*(?:생)?[ \t]*[),/]", check=birth_date_ok, priority=90, reach=(24, 16)),
+         after=r"[ \t]*(?:생)?[ \t]*(?:[),/]|\n|$)", check=birth_date_ok, context=_profile_closed, priority=90, reach=(30, 16)),
     # A label with a note or a colon in brackets: "생년월일(6자리) 851203", "생년월일(양력): 1985.3.2"
     Rule("birth_date_noted", "birth_date", rf"['’]?(?:{BD_DATE}|{BD_COMPACT})(?:[ \t]*\.)?",
          before=BD_WORD + r"[ \t]*[(\[][^()\[\]\n]{1,10}[)\]][^\d\n\[\]]{0,6}?", check=birth_date_ok, priority=91,
@@ -117,12 +128,21 @@ ROUND8_RULES: tuple[Rule, ...] = (
     Rule("mobile_intl_bare", "phone", rf"(?<![\d+-])(?:00[ \t-]?)?82[ \t]*[-)][ \t]*(?:\(0\)[ \t]*)?1[016789]{PSEP}\d{{3,4}}{PSEP}\d{{4}}"
          r"(?![\d-])|(?<![\d+-])0082[ \t]?1[016789][ \t]?\d{3,4}[ \t]?\d{4}(?!\d)",
          priority=70, role="mobile", gate=r"82[ \t]*[-)]?[ \t]*(?:\(0\)[ \t]*)?1", reach=(6, 24)),
-    # Underscores as separators: "010_1234_5678"
-    Rule("mobile_underscore", "phone", r"0(?<![\d+]0)1[016789][ \t]*_[ \t]*\d{3,4}[ \t]*_[ \t]*\d{4}(?!\d)", priority=70,
-         role="mobile", gate=r"01[016789][ \t]*_", reach=(0, 20)),
+    # "+82" with the trunk 0 kept or in brackets: "+82 010-1234-5678", "(+82) 10-1234-5678"
+    Rule("mobile_intl_zero", "phone", rf"(?:\(\+82\)|\+(?<![\d+]\+)82)[ \t-]*0?1[016789]{PSEP}\d{{3,4}}{PSEP}\d{{4}}(?![\d-])",
+         priority=70.5, role="mobile", gate=r"\+82", reach=(2, 24)),
+    # Odd separators, the same between groups: "010_1234_5678", "010=1234=5678", "010,1234,5678", "010*1234*5678"
+    Rule("mobile_odd_sep", "phone", r"0(?<![\d+]0)1[016789](?P<os>[ \t]*[_=*,][ \t]*)\d{3,4}(?P=os)\d{4}(?![\d,])", priority=70,
+         role="mobile", gate=r"01[016789][ \t]*[_=*,]", reach=(0, 20)),
+    # After a phone label, any grouping of 10 or 11 digits: "연락처: 010-12-345-678"
+    Rule("phone_labelled_any", "phone", r"0(?<![\d+]0)1[016789](?:[ \t]*[-.][ \t]*\d{1,4}){2,4}(?![\d-])",
+         before=r"(?:연락처|전화(?:[ \t]?번호)?|휴대(?:폰|전화)|핸드폰|폰|H\.?P\.?|TEL|Tel|tel)[^\d\n\[\]]{0,6}?",
+         check=lambda v: len(re.sub(r"\D", "", v)) in (10, 11), priority=66, role="mobile",
+         gate=r"연락처|전화|휴대|폰|H\.?P|TEL|Tel|tel", reach=(0, 30)),
     # A portal's domain without its TLD, or a comma for the dot: "hong123@naver", "hong@naver,com"
-    Rule("email_portal", "email", rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+[ \t]*(?:@|＠|골뱅이)[ \t]*{PORTALS}"
-         r"(?:[ \t]*[,.][ \t]*(?:com|net|co[ \t]*[,.][ \t]*kr))?(?![A-Za-z0-9.])", priority=98,
+    Rule("email_portal", "email", rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+[ \t]*(?:@|＠|골뱅이)[ \t]*(?:{PORTALS}"
+         r"(?:[ \t]*[,.]?[ \t]*(?:com|net|co[ \t]*[,.][ \t]*kr))?(?![A-Za-z0-9.])|"
+         r"(?:네이버|다음|한메일|지메일|네이트|카카오|핫메일|야후)(?:[ \t]*(?:닷컴|쩜컴|닷넷|쩜넷))?)", priority=98,
          gate=r"@|＠|골뱅이", reach=(40, 30)),
     # Cards with dots after a card word: "카드번호 1234.5678.9012.3456"
     Rule("card_dotted", "card", r"\d(?<![\d.]\d)\d{3}\.\d{4}\.\d{4}\.\d{1,4}(?![\d.])",

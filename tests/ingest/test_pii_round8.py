@@ -164,3 +164,25 @@ def test_bankbook_is_no_village_chief():
 def test_own_number_asked_about_is_masked():
     text = "제 집 번호 02-2147-3300 맞나요? 구청에 등록된 번호요"                           # the writer's own number
     assert _covered(text, "02-2147-3300", "phone")
+
+
+@pytest.mark.parametrize("text,value,type_", [
+    ("논 주소는 ○○면 ○○리 산 27 입니다", "○○면 ○○리 산 27", "address"),                    # 면 + 리 + lot, rest left out
+    ("대산읍 화곡리 512번지에 창고가 있어요", "대산읍 화곡리 512번지", "address"),
+    ("저희 집은 지하2층 B03호예요", "지하2층 B03호", "address"),                              # basement floor + unit
+    ("모친 오정례, 여, 1946.5.30.", "1946.5.30.", "birth_date"),                               # comma profile, end of text
+    ("조부 길만석 (1939년생, 1939.8.1)", "1939.8.1", "birth_date"),                           # birth year first
+    ("연락처 +82 010-5521-7783", "+82 010-5521-7783", "phone"),                                 # +82 with the trunk 0
+    ("연락처 (+82) 10-5521-7783", "(+82) 10-5521-7783", "phone"),
+    ("연락처 010=5521=7783", "010=5521=7783", "phone"),                                         # odd separators
+    ("연락처 010,5521,7783", "010,5521,7783", "phone"),
+    ("연락처: 010-55-217-783", "010-55-217-783", "phone"),                                      # odd grouping after a label
+    ("메일 minjae@gmailcom 으로 주세요", "minjae@gmailcom", "email"),                            # the dot left out
+    ("이메일 : minjae 골뱅이 지메일", "minjae 골뱅이 지메일", "email"),                           # portal in Hangul
+])
+def test_round8_more_families(text, value, type_):
+    assert _covered(text, value, type_)
+
+
+def test_visit_date_after_name_at_line_end_is_kept():
+    assert _untouched("민원인 허동원, 2024.03.02", "2024.03.02")
