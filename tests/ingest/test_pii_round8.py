@@ -186,3 +186,15 @@ def test_round8_more_families(text, value, type_):
 
 def test_visit_date_after_name_at_line_end_is_kept():
     assert _untouched("민원인 허동원, 2024.03.02", "2024.03.02")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("차주가 누군지 물어보니 남기철이래요", "남기철"),                                          # reported speech: 이래요
+    ("가게 알바생 피수아가 다쳤습니다", "피수아"),                                              # part-timer as a cue
+])
+def test_name_round8_cues(text, value):
+    assert _covered(text, value, "name")
+
+
+def test_staff_compound_is_no_cue():
+    assert _untouched("계약제교원/교육공무직원 인력풀 공지사항", "인력풀")
