@@ -298,7 +298,8 @@ RULES: tuple[Rule, ...] = (
          + DETAIL, priority=40, weak=True, gate=ADDRESS_GATE, reach=(12, 45)),
     Rule("address_room", "address",
          r"(?<![\d가-힣A-Za-z\-])(?<!제[ \t])(?<!제)(?:(?:지하[ \t]?)?\d{1,3}[ \t]?층[ \t]?)?(?:\d{3,4}|B\d{2,3})[ \t]?호"
-         r"(?![선기점차])(?![ \t]*공실)", priority=38, weak=True, gate=r"\d{2,4}[ \t]?호", reach=(14, 5)),  # "같은 빌라 3층 302호"
+         r"(?![선기점차])(?![ \t]*(?:공실|회의실|강의실|교실|상담실|진료실|민원실|세미나실|열람실|강당))", priority=38, weak=True,
+         gate=r"\d{2,4}[ \t]?호", reach=(14, 14)),  # "같은 빌라 3층 302호", not "3층 302호 회의실"
     Rule("address_unit", "address", rf"(?<![\d가-힣])(?:(?:{APT})[ \t]*)?\d{{1,4}}[ \t]?동[ \t]?\d{{1,5}}[ \t]?호",
          priority=39, weak=True, gate=r"동[ \t]?\d{1,5}[ \t]?호", reach=(24, 2)),
     # Names: a cue before or after, never a bare word (see ingest.pii_names).

@@ -198,3 +198,8 @@ def test_name_round8_cues(text, value):
 
 def test_staff_compound_is_no_cue():
     assert _untouched("계약제교원/교육공무직원 인력풀 공지사항", "인력풀")
+
+
+@pytest.mark.parametrize("text", ["2층 203호 회의실을 예약했어요", "본관 3층 305호 강의실", "4층 401호 상담실에서 뵙겠습니다"])
+def test_room_of_a_public_building_is_kept(text):
+    assert mask(text).spans == []
