@@ -14,7 +14,8 @@ import re
 
 from ingest.pii_checks import birth_date_adult_ok, birth_date_ok, card_shape_ok
 from ingest.pii_families import BUILDING
-from ingest.pii_names import KIN_STOP, NAME, NAME3, NAME_END, STOPWORDS, dictionary_word, plain_name_ok, valid_name
+from ingest.pii_names import (KIN_STOP, NAME, NAME3, NAME_END, STOPWORDS, dictionary_word, plain_name_ok, valid_name,
+                              weak_name_context_ok)
 from ingest.pii_round7 import BD_WORD_ANY
 from ingest.pii_patterns import (ADDRESS_GATE, ADDRESS_TAIL, ADDR_END, BD_DATE, BD_COMPACT, BD_WORD, CITY, DETAIL, LOT, MOBILE, NAME_COMMON,
                                  POSTCODE_TAIL, PROVINCES, PSEP, ROAD, RULES, STARS, Rule)
@@ -206,6 +207,10 @@ NAME_ROUND8_RULES: tuple[Rule, ...] = (
          reach=(0, 18)),
     Rule("name_kin_topic", "name", rf"{NAME3}|[가-힣]{{2}}", before=_KIN_TOPIC, after=_KIN_COPULA, context=_given_ok,
          priority=26, role="citizen", gate=_KIN_TOPIC, reach=(0, 12)),
+    # Age and sex after the name in other shapes: "하영자 (여 45세)", "하영자 72세 여성"
+    Rule("name_age", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]*\([ \t]*(?:(?:남|여)(?:성|자)?[ \t]+(?:만[ \t]*)?\d{1,3}[ \t]*(?:세|살)?)"
+         r"[ \t]*\)|[ \t]+(?:만[ \t]*)?\d{1,3}[ \t]*(?:세|살)[ \t]*(?:남성|여성|남자|여자|할머니|할아버지|어르신|(?:남|여)(?![가-힣]))",
+         check=valid_name, context=weak_name_context_ok, priority=28, gate=r"\d{1,3}[ \t]*(?:세|살|\))", reach=(18, 12)),
     Rule("name_staff_dept", "name", NAME, before=_STAFF_DEPT, after=NAME_END + r"|[ \t]*(?:[.,)/]|\n|$)", check=valid_name,
          priority=31.5, role="staff", gate=r"상담자|처리자|접수자|확인자|담당|작성자|인계자|조사자|출동자", reach=(0, 30)),
 )

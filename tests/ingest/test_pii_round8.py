@@ -203,3 +203,15 @@ def test_staff_compound_is_no_cue():
 @pytest.mark.parametrize("text", ["2층 203호 회의실을 예약했어요", "본관 3층 305호 강의실", "4층 401호 상담실에서 뵙겠습니다"])
 def test_room_of_a_public_building_is_kept(text):
     assert mask(text).spans == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("뒷집 엄분순 (여 81세) 할머니 댁", "엄분순"),                                              # sex then age in brackets
+    ("신고자는 마기춘 67세 남성입니다", "마기춘"),                                               # age and sex after, no brackets
+])
+def test_name_with_age_and_sex(text, value):
+    assert _covered(text, value, "name")
+
+
+def test_word_before_a_bracketed_number_is_kept():
+    assert _untouched("총합계(45)를 확인해 주세요", "총합계")
