@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 
-from ingest.pii_checks import birth_date_adult_ok, birth_date_ok, card_shape_ok
+from ingest.pii_checks import birth_date_adult_ok, birth_date_ok, card_shape_ok, rrn_labelled_valid
 from ingest.pii_families import BUILDING
 from ingest.pii_names import (KIN_STOP, NAME, NAME3, NAME_END, STOPWORDS, dictionary_word, plain_name_ok, valid_name,
                               weak_name_context_ok)
 from ingest.pii_round7 import BD_WORD_ANY
 from ingest.pii_patterns import (ADDRESS_GATE, ADDRESS_TAIL, ADDR_END, BD_DATE, BD_COMPACT, BD_WORD, CITY, DETAIL, LOT, MOBILE, NAME_COMMON,
-                                 POSTCODE_TAIL, PROVINCES, PSEP, ROAD, RULES, STARS, Rule)
+                                 POSTCODE_TAIL, PROVINCES, PSEP, ROAD, RRN_BODY, RULES, STARS, Rule)
 
 # A run of placeholder marks right before a place word: "○○동", "OO아파트", "××구", "ㅇㅇ로".
 # 로, 길 and 가 are particles too ("****로 가려진"): only with a number after them.
@@ -122,6 +122,17 @@ ROUND8_RULES: tuple[Rule, ...] = (
     # 3-2-5 with dashes or dots is how a 사업자등록번호 is written; a mistyped check digit still leaves one to hide.
     Rule("brn_shape", "brn", r"\d(?<![\d.-]\d)\d{2}(?P<bs>[ \t]?[-.][ \t]?)\d{2}(?P=bs)\d{5}(?![\d.-])",
          context=_brn_shape_ok, priority=84.5, weak=True, gate=r"\d{2}[ \t]?[-.][ \t]?\d{5}", reach=(8, 2)),
+    # The label after the number: "2148656731 (사업자번호)", "9409092123456 (주민등록번호)", "123456789012 (신한은행)"
+    Rule("brn_label_after", "brn", r"(?<![\d-])\d{3}(?:[ \t]?[-.]?[ \t]?)\d{2}(?:[ \t]?[-.]?[ \t]?)\d{5}(?![\d-])",
+         after=r"[ \t]*[(\[]?[ \t]*(?:사업자(?:[ \t]?등록)?[ \t]?(?:번호|증)?|BRN)", priority=85, gate=r"사업자|BRN", reach=(24, 4)),
+    Rule("rrn_label_after", "rrn", rf"{RRN_BODY}(?:[ \t]*[-.][ \t]*|[ \t]+)?\d{{7}}(?!\d)",
+         after=r"[ \t]*[(\[]?[ \t]*(?:주민(?:등록)?[ \t]?번호|주민|외국인[ \t]?등록[ \t]?번호)", check=rrn_labelled_valid,
+         priority=93, gate=r"주민|외국인", reach=(26, 4)),
+    Rule("account_label_after", "account", r"(?<![\d-])\d{10,14}(?![\d-])",
+         after=r"[ \t]*[(\[,/]?[ \t]*(?:[가-힣A-Za-z]{0,6}(?:은행|뱅크|금고)|계좌)|[ \t]*[(\[,/][ \t]*(?:국민|우리|하나|기업|신한|농협|"
+         r"우체국|카카오|토스|신협|수협|KB|NH|IBK)(?![가-힣])", check=lambda v: not v.startswith("01"), priority=57, weak=True,
+         context=lambda t, s, e: re.search(r"번호[^\d\n]{0,6}\Z", t[max(0, s - 12):s]) is None,
+         gate=r"은행|뱅크|금고|국민|우리|하나|기업|신한|농협|우체국|카카오|토스|신협|수협|KB|NH|IBK|계좌", reach=(20, 4)),
     # Partly hidden in any digit: "900101-1234***", "9001**-1******", "90****-*******"
     Rule("rrn_hidden_any", "rrn", rf"\d(?<![\d-]\d)\d[\d*＊xX●○◯]{{4}}[ \t]*-[ \t]*[\d*＊xX●○◯]{{7}}(?![\d*＊xX●○◯])",
          check=_rrn_hidden_ok, priority=92.5, gate=r"\d{2}[\d*＊xX●○◯]{4}[ \t]*-", reach=(0, 20)),

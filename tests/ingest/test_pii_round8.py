@@ -215,3 +215,21 @@ def test_name_with_age_and_sex(text, value):
 
 def test_word_before_a_bracketed_number_is_kept():
     assert _untouched("총합계(45)를 확인해 주세요", "총합계")
+
+
+@pytest.mark.parametrize("text,value,type_", [
+    ("번호 3128812345 (사업자번호) 로 신고했어요", "3128812345", "brn"),                        # the label after the number
+    ("7712012345678 (주민등록번호)", "7712012345678", "rrn"),
+    ("환불은 987654321012 (하나은행) 으로", "987654321012", "account"),
+    ("환불은 98765432101 (우리) 로", "98765432101", "account"),
+])
+def test_label_after_number(text, value, type_):
+    assert _covered(text, value, type_)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("접수번호 1234567890 우리 동네 민원", "1234567890"),                                      # 우리: a pronoun here
+    ("주문번호 1234567890 (카카오뱅크 결제)", "1234567890"),                                    # another number's label
+])
+def test_label_after_number_keeps(text, value):
+    assert _untouched(text, value)
