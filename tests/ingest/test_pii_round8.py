@@ -115,6 +115,7 @@ def test_address_round8_buildings(text, value):
 @pytest.mark.parametrize("text,value", [
     ("생: 1979.11.20 / 성별: 남", "1979.11.20"),                                            # "생:" as the label
     ("생년 월일: 1979.11.20", "1979.11.20"),                                                # space inside the label
+    ("생 년 월 일: 1979.11.20", "1979.11.20"),                                              # a form's spaced-out label
     ("Birth: 1979-11-20", "1979-11-20"),                                                    # English label, numeric date
     ("Date of Birth 20/11/1979", "20/11/1979"),
     ("생년월일 1979 11 20", "1979 11 20"),                                                  # spaced out
