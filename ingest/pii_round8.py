@@ -156,6 +156,10 @@ ROUND8_RULES: tuple[Rule, ...] = (
          r"(?:[ \t]*[,.]?[ \t]*(?:com|net|co[ \t]*[,.][ \t]*kr))?(?![A-Za-z0-9.])|"
          r"(?:네이버|다음|한메일|지메일|네이트|카카오|핫메일|야후)(?:[ \t]*(?:닷컴|쩜컴|닷넷|쩜넷))?)", priority=98,
          gate=r"@|＠|골뱅이", reach=(40, 30)),
+    # The TLD read out in Hangul: "sjpark 앳 naver 닷컴", "mk.lee@company 쩜 컴"
+    Rule("email_hangul_tld", "email", r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+[ \t]*(?:@|＠|골뱅이|에이티|앳|\(at\)|\[at\])[ \t]*"
+         r"[A-Za-z0-9-]+(?:[ \t]*(?:\.|닷|쩜|점)[ \t]*[A-Za-z0-9-]+)*?[ \t]*(?:닷|쩜|점)[ \t]*(?:컴|넷|오알지|케이알)(?![가-힣])",
+         priority=98, gate=r"닷|쩜|점", reach=(60, 10)),
     # Cards with dots after a card word: "카드번호 1234.5678.9012.3456"
     Rule("card_dotted", "card", r"\d(?<![\d.]\d)\d{3}\.\d{4}\.\d{4}\.\d{1,4}(?![\d.])",
          before=r"카드(?:[ \t]*번호)?[^\d\n\[\]]{0,10}?", check=card_shape_ok, priority=91, gate=r"카드", reach=(0, 40)),

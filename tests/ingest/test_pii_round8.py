@@ -234,3 +234,15 @@ def test_label_after_number(text, value, type_):
 ])
 def test_label_after_number_keeps(text, value):
     assert _untouched(text, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("답장은 hyejin.o 앳 naver 닷컴 으로 주세요", "hyejin.o 앳 naver 닷컴"),                  # TLD read out in Hangul
+    ("메일 jw_kang 골뱅이 daum 쩜 넷", "jw_kang 골뱅이 daum 쩜 넷"),
+])
+def test_email_hangul_tld(text, value):
+    assert _covered(text, value, "email")
+
+
+def test_name_word_before_a_particle_is_no_name():
+    assert _untouched("딸 이름으로 된 통장으로 보내 주세요", "이름으로")                     # 이름 + 으로, not 이 + 름으
