@@ -58,6 +58,8 @@ def _profile_closed(text: str, start: int, end: int) -> bool:
     """A bracket or a separator closes the date, or, at the end of a line, the profile held sex or age too."""
     if re.match(r"[ \t]*(?:생)?[ \t]*[),/]", text[end:end + 8]):
         return True
+    if re.match(r"[ \t]*[~∼]", text[end:end + 4]):  # "故 김만수(1940.3.1~2024.2.5)": born and died, not a period
+        return re.search(r"故|고인|망인|별세|사망|돌아가|작고|유족|상속", text[max(0, start - 40):end + 40]) is not None
     return re.search(r"(?:남|여|성|자|세|살|년생)[ \t]*[,/][ \t]*\Z", text[max(0, start - 12):start]) is not None
 
 
@@ -106,7 +108,7 @@ ROUND8_RULES: tuple[Rule, ...] = (
     # A date of birth inside a person's profile: "홍길동(남, 1985.3.2.)", "홍길동 님 (만 38세, 85.03.02)"
     Rule("birth_date_profile", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT})(?:[ \t]*\.)?",
          before=rf"(?<![가-힣]){NAME_COMMON}(?:[ \t]?(?:님|씨))?[ \t]*[(,/][ \t]*(?:{_PROFILE_ITEM}){{0,2}}",
-         after=r"[ \t]*(?:생)?[ \t]*(?:[),/]|\n|$)", check=birth_date_ok, context=_profile_closed, priority=90, reach=(30, 16)),
+         after=r"[ \t]*(?:생)?[ \t]*(?:[),/~∼]|\n|$)", check=birth_date_ok, context=_profile_closed, priority=90, reach=(30, 16)),
     # A label with a note or a colon in brackets: "생년월일(6자리) 851203", "생년월일(양력): 1985.3.2"
     Rule("birth_date_noted", "birth_date", rf"['’]?(?:{BD_DATE}|{BD_COMPACT})(?:[ \t]*\.)?",
          before=BD_WORD + r"[ \t]*[(\[][^()\[\]\n]{1,10}[)\]][^\d\n\[\]]{0,6}?", check=birth_date_ok, priority=91,

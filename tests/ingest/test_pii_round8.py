@@ -246,3 +246,20 @@ def test_email_hangul_tld(text, value):
 
 def test_name_word_before_a_particle_is_no_name():
     assert _untouched("딸 이름으로 된 통장으로 보내 주세요", "이름으로")                     # 이름 + 으로, not 이 + 름으
+
+
+def test_birth_and_death_dates_of_the_deceased():
+    text = "돌아가신 조부 변창식(1931.7.9~2023.12.1) 상속 건입니다"
+    assert _covered(text, "1931.7.9", "birth_date")
+
+
+def test_a_period_in_brackets_is_kept():
+    assert _untouched("점검 기간(2023.3.1~2024.3.5) 동안 통제합니다", "2023.3.1")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("제 번호 남길게요 공일공에 칠칠일이에 삼삼사오", "공일공에 칠칠일이에 삼삼사오"),        # read out with 에
+    ("전화번호는 공일공, 4477, 2288", "공일공, 4477, 2288"),                                 # commas between groups
+])
+def test_spelt_phone_separators(text, value):
+    assert _covered(text, value, "phone")
