@@ -43,7 +43,7 @@ def _field_address_ok(value: str) -> bool:
 
 SHAPE_RULES: tuple[Rule, ...] = (
     # "신대방동 삼성아파트 105동 602호", "래미안원베일리 112동 1801호", "B동 201호", "자이더빌리지 3단지 205동 1101호"
-    Rule("address_complex", "address", rf"(?<![\d가-힣A-Za-z])(?:[가-힣]{{1,5}}동[ \t]+)?(?:{COMPLEX}[ \t]*)?"
+    Rule("address_complex", "address", rf"(?<![\d가-힣A-Za-z])(?:[가-힣]{{1,5}}동[ \t]+)?(?:[가-힣0-9]{{1,8}}(?:마을|지구|신도시)[ \t]+)?(?:{COMPLEX}[ \t]*)?"
          rf"{DONG_WORD}[ \t]?(?:\d{{1,3}}[ \t]?층[ \t]?)?{HO}",
          priority=39, weak=True, gate=r"동[ \t]?(?:지하[ \t]?|B)?\d{1,5}[ \t]?호", reach=(40, 2)),
     # 동 and 호 with the words left out: "101-1203호" (not "제2024-12호", a document's number)

@@ -263,3 +263,16 @@ def test_a_period_in_brackets_is_kept():
 ])
 def test_spelt_phone_separators(text, value):
     assert _covered(text, value, "phone")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("저희는 햇빛마을 ○○아파트 1105동 304호에 살아요", "햇빛마을 ○○아파트 1105동 304호"),      # village before the complex
+    ("주소 서울 노원구 중계동 주공5단지 508동 1102호", "서울 노원구 중계동 주공5단지 508동 1102호"),  # 주공 alone as the complex
+    ("주소 : 광주 광산구 첨단로 12 (월계동) 대방노블랜드 105-903", "광주 광산구 첨단로 12 (월계동) 대방노블랜드 105-903"),
+])
+def test_address_round8_complexes(text, value):
+    assert _covered(text, value, "address")
+
+
+def test_year_like_number_after_an_address_is_kept():
+    assert _untouched("서울 강남구 테헤란로 123 2024-1203 접수 건", "2024-1203")
