@@ -34,6 +34,8 @@ from ingest.pii_foreign import foreign_names
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, OTHER_TITLES, PUBLIC_TITLES, dictionary_word, plain_name_ok, valid_name
 from ingest.pii_round7 import ROUND7_RULES
+from ingest.pii_round8 import (NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, office_number_asked, paren_after_address,
+                               public_account, shop_name)
 from ingest.pii_shapes import SHAPE_RULES
 from ingest.pii_patterns import (CITIZEN_MARKERS, FOLD, ORG_BEFORE, PRIVATE_ORG, PROTECTED, PUBLIC_ORG, RULES, STAFF_MARKERS,
                                  TAGS, TYPES, Rule)
@@ -105,7 +107,7 @@ class Candidate:
 
 # Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
 BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
-ALL_RULES = RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + NAME_FAMILY_RULES
+ALL_RULES = RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + ROUND8_RULES + NAME_FAMILY_RULES + NAME_ROUND8_RULES
 _GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
 _MAX = sys.maxsize
 
@@ -142,7 +144,7 @@ def _protected(text: str, start: int, end: int) -> bool:
 
 def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list[Candidate]:
     """Every validated rule match, overlaps resolved: higher priority first, then the longer span."""
-    text = fold_lookalikes(text.translate(FOLD))  # one character for one: offsets stay valid
+    text = fold_placeholders(fold_lookalikes(text.translate(FOLD)))  # one character for one: offsets stay valid
     cache: dict = {}
     found: list[Candidate] = []
     for rule in ALL_RULES:
@@ -159,6 +161,10 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
                     continue
                 if rule.type == "name" and (_BUILDING_AFTER.match(text, end) or _BUILDING_AFTER.match(text, end - 1)):
                     continue  # the start of a building's name: "한울빌라", "동원맨션"
+                if rule.type == "name" and shop_name(text, start, end):
+                    continue  # a shop named after a household: "김가네 분식"
+                if rule.type == "address":
+                    end = paren_after_address(text, end)  # "101동 1102호(○○아파트)"
                 found.append(Candidate(rule, start, end))
     found.sort(key=lambda c: (-c.rule.priority, c.start - c.end, c.start))
     taken: list[tuple[int, int]] = []
@@ -307,7 +313,10 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
         if _private_org_before(text, c.start):
             return False  # a company's line in a citizen's text: the citizen's business contact
         return role == "landline" and (_context_role(text, c.start) == "staff" or _OFFICE_AFTER.match(text, c.end) is not None
+                                       or office_number_asked(text, c.start, c.end, PUBLIC_ORG)
                                        or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None)
+    if c.rule.type == "account":
+        return public_account(text, c.start)  # an agency's collection account ("세입계좌 국고 …")
     if c.rule.type == "email":
         # an official address in a staff context, or a department's shared mailbox ("교통행정과 공용 메일 …")
         # an agency's domain is an official's work address: citizens have no go.kr mailboxes

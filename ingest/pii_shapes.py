@@ -13,9 +13,9 @@ import re
 from ingest.pii_checks import birth_date_ok, rrn_date_ok, rrn_date_valid, rrn_head_valid
 from ingest.pii_patterns import BD_DATE, RRN_BODY, RULES, STARS, Rule
 
-BRANDS = r"(?:아파트|빌라|맨션|오피스텔|하이츠|타운|캐슬|자이|푸르지오|래미안|힐스테이트|아이파크|더샵|e편한세상|롯데캐슬|SK뷰|센트레빌|데시앙|리슈빌|리더스마크|스위첸|포레나|꿈에그린|베르디움|서희스타힐스)"
+BRANDS = r"(?:아파트|빌라|맨션|오피스텔|하이츠|타운|캐슬|자이|푸르지오|래미안|힐스테이트|아이파크|더샵|e편한세상|롯데캐슬|SK뷰|센트레빌|데시앙|리슈빌|리더스마크|스위첸|포레나|꿈에그린|베르디움|서희스타힐스|주공|행복주택|임대주택|원룸|주택|연립|고시원|하우스)"
 # The brand may start or end the complex's name: "삼성아파트", "래미안원베일리", "힐스테이트광교", "자이더빌리지 3단지".
-COMPLEX = rf"[가-힣A-Za-z0-9]{{0,10}}{BRANDS}[가-힣A-Za-z0-9]{{0,8}}(?:[ \t]*\d{{1,2}}[ \t]?단지)?"
+COMPLEX = rf"[가-힣A-Za-z0-9]{{0,10}}{BRANDS}[가-힣A-Za-z0-9]{{0,8}}(?:[ \t]*\d{{1,2}}[ \t]?(?:단지|차))?"  # "래미안 1차"
 DONG_WORD = r"(?:\d{1,4}|[A-Za-z]|[가나다라마바사])[ \t]?동"
 HO = r"(?:지하[ \t]?|B)?\d{1,5}[ \t]?호(?![선기점차실])"
 # Labels of other numbers: a 13-digit run after them is an order, a parcel or an account, not a person.
@@ -43,7 +43,7 @@ def _field_address_ok(value: str) -> bool:
 
 SHAPE_RULES: tuple[Rule, ...] = (
     # "신대방동 삼성아파트 105동 602호", "래미안원베일리 112동 1801호", "B동 201호", "자이더빌리지 3단지 205동 1101호"
-    Rule("address_complex", "address", rf"(?<![\d가-힣A-Za-z])(?:[가-힣]{{1,5}}동[ \t]+)?(?:{COMPLEX}[ \t]*)?"
+    Rule("address_complex", "address", rf"(?<![\d가-힣A-Za-z])(?:[가-힣]{{1,5}}동[ \t]+)?(?:[가-힣0-9]{{1,8}}(?:마을|지구|신도시)[ \t]+)?(?:{COMPLEX}[ \t]*)?"
          rf"{DONG_WORD}[ \t]?(?:\d{{1,3}}[ \t]?층[ \t]?)?{HO}",
          priority=39, weak=True, gate=r"동[ \t]?(?:지하[ \t]?|B)?\d{1,5}[ \t]?호", reach=(40, 2)),
     # 동 and 호 with the words left out: "101-1203호" (not "제2024-12호", a document's number)
