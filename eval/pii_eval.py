@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import re
 import time
@@ -30,7 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.pii import mask
-from ingest.pii_patterns import RULES, TYPES, brn_valid, luhn_valid
+from ingest.pii_patterns import TYPES, brn_valid, luhn_valid
+
+from eval.pii_presidio import presidio_analyzers, presidio_predict
+from eval.pii_report import real_summary, table
 
 STRUCTURED = tuple(t for t in TYPES if t != "name")
 SURNAMES = "김" * 21 + "이" * 15 + "박" * 8 + "최" * 5 + "정" * 4 + "강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원"
@@ -326,94 +328,6 @@ def dasan_predict(text: str) -> list[tuple[str, int, int]]:
     return [(s.type, s.start, s.end) for s in mask(text).spans]
 
 
-PRESIDIO_TYPES = {"EMAIL_ADDRESS": "email", "PHONE_NUMBER": "phone", "CREDIT_CARD": "card", "IP_ADDRESS": "ip",
-                  "KR_RRN": "rrn", "KR_FRN": "arn", "KR_PASSPORT": "passport", "KR_DRIVER_LICENSE": "driver_license",
-                  "KR_BRN": "brn"}
-
-
-def presidio_analyzers() -> dict:
-    """{"builtin", "dasan_rules": AnalyzerEngine, "version", "engine"}, or {"error": why Presidio cannot run}."""
-    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # offline: tldextract's bundled suffix list
-    try:
-        from importlib.metadata import version
-
-        import regex
-        import spacy
-        from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
-        from presidio_analyzer import predefined_recognizers as pr
-        from presidio_analyzer.nlp_engine import SpacyNlpEngine
-        from spacy.language import Language
-    except ImportError as e:
-        return {"error": f"presidio-analyzer를 불러올 수 없습니다({e}). pip install presidio-analyzer 후 다시 실행하세요."}
-
-    class DasanRule(PatternRecognizer):
-        """One Dasan rule hosted in Presidio: same regex (context as look-behind), same validator."""
-
-        def __init__(self, rule):
-            super().__init__(supported_entity=rule.type, name=f"dasan_{rule.name}", supported_language="ko",
-                             patterns=[Pattern(rule.name, rule.lookbehind_pattern(), 0.85)],
-                             global_regex_flags=regex.MULTILINE)
-            self.check = rule.check
-
-        def validate_result(self, pattern_text):
-            return None if self.check is None else self.check(pattern_text)
-
-    try:
-        if not Language.has_factory("lemma_is_text"):
-            Language.component("lemma_is_text", func=_lemma_is_text)
-        # spacy.blank("ko") wants mecab-ko; the rule-based tokenizer needs nothing from outside.
-        nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
-        nlp.add_pipe("lemma_is_text")
-
-        def engine(recognizers) -> AnalyzerEngine:
-            nlp_engine = SpacyNlpEngine(models=[{"lang_code": "ko", "model_name": "blank-ko"}])
-            nlp_engine.nlp = {"ko": nlp}  # no spacy.load: nothing to download
-            registry = RecognizerRegistry(supported_languages=["ko"])
-            for rec in recognizers:
-                registry.add_recognizer(rec)
-            return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["ko"])
-
-        builtin = [pr.EmailRecognizer(supported_language="ko"), pr.CreditCardRecognizer(supported_language="ko"),
-                   pr.PhoneRecognizer(supported_language="ko", supported_regions=("KR",), context=["전화", "연락처", "휴대폰"]),
-                   pr.IpRecognizer(supported_language="ko"), pr.KrRrnRecognizer(), pr.KrFrnRecognizer(),
-                   pr.KrPassportRecognizer(), pr.KrDriverLicenseRecognizer(), pr.KrBrnRecognizer()]
-        return {"builtin": engine(builtin), "dasan_rules": engine([DasanRule(r) for r in RULES]),
-                "version": version("presidio-analyzer"),
-                "engine": f"spaCy {spacy.__version__} blank 'ko' (spacy.Tokenizer.v1, lemma = text), no NER model"}
-    except Exception as e:  # report why, and still report Dasan
-        return {"error": f"Presidio를 구성하지 못했습니다: {type(e).__name__}: {e}"}
-
-
-def _lemma_is_text(doc):
-    """Blank pipelines leave lemmas empty; Presidio's context words are matched against lemmas."""
-    for token in doc:
-        token.lemma_ = token.text
-    return doc
-
-
-def presidio_predict(analyzer, threshold: float = 0.0):
-    """Presidio's findings as (Dasan type, start, end), at ``score_threshold``."""
-    def predict(text: str) -> list[tuple[str, int, int]]:
-        return [(PRESIDIO_TYPES.get(r.entity_type, r.entity_type), r.start, r.end)
-                for r in analyzer.analyze(text, language="ko", score_threshold=threshold)]
-    return predict
-
-
-def real_summary(path: Path) -> dict:
-    """What Dasan masks and keeps in real Q&A texts (counts only: no values are written out)."""
-    masked: dict[str, int] = {}
-    kept: dict[str, int] = {}
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    for row in rows:
-        for key in ("title", "question", "reference_answer"):
-            r = mask(row.get(key) or "")
-            for s in r.spans:
-                masked[s.type] = masked.get(s.type, 0) + 1
-            for s in r.kept:
-                kept[s.type] = kept.get(s.type, 0) + 1
-    return {"file": str(path), "items": len(rows), "masked_by_type": masked, "kept_by_type": kept}
-
-
 def run(n: int, seed: int, real: Path | None = None, sets: list[Path] | None = None) -> dict:
     examples = make_examples(n, seed)
     report = {"n": n, "seed": seed, "gold_spans": sum(len(e.spans) for e in examples), "systems": {}}
@@ -433,41 +347,6 @@ def run(n: int, seed: int, real: Path | None = None, sets: list[Path] | None = N
     report["systems"]["presidio_builtin"] = score(examples, presidio_predict(p["builtin"]))
     report["systems"]["presidio_dasan_rules"] = score(examples, presidio_predict(p["dasan_rules"]))
     return report
-
-
-def table(report: dict) -> str:
-    """Per type: n gold spans, then P and R for each system."""
-    systems = list(report["systems"])
-    types = sorted({t for s in report["systems"].values() for t in s["per_type"]}) + ["overall"]
-    fmt = lambda v: "  -  " if v is None else f"{v:.3f}"  # noqa: E731
-    lines = [f"{'type':<14}{'n':>5}  " + "  ".join(f"{s[:21]:>21}" for s in systems),
-             " " * 19 + "  ".join(f"{'P':>10} {'R':>10}" for _ in systems)]
-    for t in types:
-        rows = [report["systems"][s]["overall"] if t == "overall" else report["systems"][s]["per_type"].get(t, {})
-                for s in systems]
-        lines.append(f"{t:<14}{rows[0].get('gold', 0):>5}  "
-                     + "  ".join(f"{fmt(r.get('precision')):>10} {fmt(r.get('recall')):>10}" for r in rows))
-    lines.append("overall P leaving out officials' contacts and 대표번호: " + ", ".join(
-        f"{s} {fmt(report['systems'][s]['overall']['precision_neutral'])}" for s in systems))
-    lines.append(f"structured identifiers R: dasan {fmt(report['systems']['dasan']['overall']['structured_recall'])}")
-    for name, st in report.get("sets", {}).items():
-        lines += ["", set_table(name, st)]
-    return "\n".join(lines)
-
-
-def set_table(name: str, st: dict) -> str:
-    """One hand-written set: per type n, P, R; structured recall; ordinary words masked."""
-    fmt = lambda v: "  -  " if v is None else f"{v:.3f}"  # noqa: E731
-    sc = st["dasan"]
-    lines = [f"set {name} ({st['items']} texts, {st['file']})", f"{'type':<14}{'n':>5}  {'P':>8} {'R':>8}"]
-    for t, row in list(sc["per_type"].items()) + [("overall", sc["overall"])]:
-        lines.append(f"{t:<14}{row['gold']:>5}  {fmt(row['precision']):>8} {fmt(row['recall']):>8}")
-    lines.append(f"structured identifiers R: {fmt(sc['overall']['structured_recall'])}")
-    if "ordinary_words_masked" in sc:
-        ow = sc["ordinary_words_masked"]
-        lines.append(f"ordinary words masked (keep items): {ow['masked']}/{ow['total']} "
-                     + " ".join(f"{w} {v}" for w, v in ow["by_what"].items()))
-    return "\n".join(lines)
 
 
 def main(argv=None) -> int:
