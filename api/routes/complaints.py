@@ -18,7 +18,7 @@ from api.audit import record_audit
 from api.auth import Principal, require_user, visibility_for
 from api.errors import request_id, stream_error
 from api.routes.search import parse_as_of
-from api.schemas import HitOut, RequestModel, SimilarCaseOut
+from api.schemas import HitOut, Missing, RequestModel, SimilarCaseOut
 from rag.desk.analyze import analyze, check_complaint
 from rag.desk.deadline import DeadlineError
 from rag.desk.holidays import CalendarError
@@ -44,13 +44,6 @@ class ComplaintType(BaseModel):
                                         "건의민원, 고충민원, 기타민원, 다른 기관 소관(이송)")
     matched: list[str] = Field(..., description="유형을 정한 민원 속 낱말")
     agency: str | None = Field(None, description="이송할 기관 (이송일 때)")
-
-
-class Missing(BaseModel):
-    reference: str = Field(..., description="민원이나 유형이 가리키는 법령")
-    law: str = Field(..., description="법령 정식 이름")
-    reason: str = Field(..., description="not_indexed: 색인에 없음")
-    hint: str = Field(..., description="추가하는 방법")
 
 
 class ComplaintResponse(BaseModel):

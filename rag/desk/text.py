@@ -31,6 +31,6 @@ def render(a: dict) -> str:
     lines += [f"  {i}. {s['step']} — {_ref(s.get('citation'))}" for i, s in enumerate(a["steps"], start=1)]
     if a["missing"]:
         lines += ["", "[색인에 없는 법령]"]
-        lines += [f"  - {m['reference']}: {m['hint']}" for m in a["missing"]]
+        lines += [f"  - {m['reference']}: {m.get('message') or m['hint']}" for m in a["missing"]]
     lines += ["", "[답변 초안]", a["draft_reply"]]
     return "\n".join(lines)
