@@ -8,21 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from dasan.failures import BUSY, USAGE, CliError, KoreanArgumentParser, debug_enabled, report
+from dasan.laws import as_of_arg, cmd_law_names, cmd_show, print_json
 
 
-def _as_of(value: str | None) -> date | None:
-    from rag.model import parse_as_of
-
-    if not value:
-        return None
-    try:
-        return parse_as_of(value, date.today())
-    except ValueError as e:
-        raise CliError(USAGE, str(e)) from None
-
-
-def _print_json(obj) -> None:
-    print(json.dumps(obj, ensure_ascii=False, default=str))
+_as_of, _print_json = as_of_arg, print_json
 
 
 def cmd_ingest(args, rt) -> int:
@@ -103,8 +92,10 @@ def cmd_search(args, rt) -> int:
         return 2
     if args.json:
         _print_json({"question": args.question, "hits": res.hits, "warnings": res.warnings,
-                     "expanded": res.expanded, "similar_cases": res.similar_cases})
+                     "expanded": res.expanded, "similar_cases": res.similar_cases, "missing": res.missing})
         return 0
+    for m in res.missing:
+        print(f"※ {m['message']}")
     for w in res.warnings:
         print(f"※ {w}")
     if res.expanded:
@@ -114,12 +105,17 @@ def cmd_search(args, rt) -> int:
     for h in res.hits:
         d = h["document"]
         print(f"[{h['rank']}] 「{d['title']}」 {h['unit']} {h.get('unit_title') or ''} "
-              f"(시행 {d['effective_from'] or '-'}, {d['status']})")
+              f"(시행 {d['effective_from'] or '-'}, {_status(d)}) 점수 {h['score']:.4f}")
         if h.get("via_cases"):
             print(f"    ※ {h['via_cases']['reason']}: {', '.join(h['via_cases']['cases'])}")
         print("    " + (h["text"] or "")[:200].replace("\n", " "))
     _print_similar(res.similar_cases)
     return 0
+
+
+def _status(d: dict) -> str:
+    """The status on the 기준일, and today's when it differs (rag/status.py)."""
+    return d.get("status_note") or d["status"]
 
 
 def _print_similar(cases: list[dict]) -> None:
@@ -153,49 +149,10 @@ def cmd_ask(args, rt) -> int:
         print("\n근거:")
         for c in out["citations"]:
             d = c["document"]
-            print(f" [{c['n']}] 「{d['title']}」 {c['unit']} (시행 {d['effective_from'] or '-'}, {d['status']})")
+            print(f" [{c['n']}] 「{d['title']}」 {c['unit']} (시행 {d['effective_from'] or '-'}, {_status(d)})")
             if c.get("via_cases"):
                 print(f"     ※ {c['via_cases']['reason']}")
     _print_similar(out.get("similar_cases") or [])
-    return 0
-
-
-def cmd_show(args, rt) -> int:
-    from rag.index.base import QueryFilter
-    from rag.model import normalize_title
-    from rag.references import ReferenceResolver
-
-    as_of = _as_of(args.as_of) or rt.settings.today()
-    titles = rt.known_titles()
-    mentions = ReferenceResolver(titles).resolve(args.title).laws
-    title = next((t for t in titles if normalize_title(t) == normalize_title(args.title)), None) or \
-        (mentions[0] if mentions else None)
-    if not title:
-        print(f"'{args.title}'에 해당하는 문서를 찾지 못했습니다.", file=sys.stderr)
-        return 1
-    unit = args.unit.replace(" ", "")
-    flt = QueryFilter(as_of=as_of, title_norms=[normalize_title(title)])
-    if unit.startswith("별표"):
-        flt.annexes = [unit.replace("별표", "별표 ")]
-    else:
-        flt.articles = [unit]
-    hits = rt.index.find(flt, limit=50)
-    if not hits:
-        versions = [v for v in rt.registry.all_versions() if normalize_title(v.title) == normalize_title(title)]
-        dates = ", ".join(str(v.effective_from) for v in versions) or "없음"
-        print(f"「{title}」 {args.unit}: {as_of} 기준으로 시행 중인 조문이 없습니다(보유 버전 시행일: {dates}).")
-        return 1
-    from rag.retrieve import to_hit
-
-    hits.sort(key=lambda h: h.payload.get("label", ""))
-    out = [to_hit(h, i + 1, as_of) for i, h in enumerate(hits)]
-    if args.json:
-        _print_json({"title": title, "as_of": as_of, "units": out})
-        return 0
-    d = out[0]["document"]
-    print(f"「{title}」 ({as_of} 기준, 시행 {d['effective_from']}, {d['status']})")
-    for h in out:
-        print(h["text"])
     return 0
 
 
@@ -427,6 +384,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--config", default="corpora/sources.toml", help="따라갈 법령 목록 (corpora/sources.example.toml 참고)")
     s.add_argument("--history", type=int, help="legalize-kr: 파일마다 과거 판 N개도 색인")
     s.set_defaults(fn=cmd_sync)
+    s = sub.add_parser("law-names", help="법령명·약칭 표를 법제처 Open API 현행 법령 목록으로 새로 고침")
+    s.add_argument("--config", default="corpora/sources.toml", help="OC 인증키가 든 출처 설정 (corpora/sources.example.toml 참고)")
+    s.set_defaults(fn=cmd_law_names)
     s = sub.add_parser("mask", help="개인정보 가리기: 표준입력(또는 인자) → 가린 텍스트, --jsonl FILE → JSONL")
     s.add_argument("text", nargs="?", help="가릴 텍스트 (없으면 표준입력)")
     s.add_argument("--jsonl", help="한 줄에 {\"id\",\"text\"} (- 이면 표준입력)")
