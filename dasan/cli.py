@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 from dasan.failures import BUSY, USAGE, CliError, KoreanArgumentParser, debug_enabled, report
