@@ -66,8 +66,16 @@ def law_state(title: str, probe: Probe, base: QueryFilter) -> str:
     return NOT_IN_FORCE if probe.holds(replace(flt, as_of=None)) else NOT_INDEXED
 
 
+def family(title: str) -> list[str]:
+    """A law and its 시행령 and 시행규칙 (normalized): "액법 별표 20" usually means the 시행규칙's 별표 20."""
+    norm = normalize_title(title)
+    return [norm] + ([] if norm.endswith(("시행령", "시행규칙")) else [norm + "시행령", norm + "시행규칙"])
+
+
 def _unit_filter(ref: Reference, base: QueryFilter) -> QueryFilter:
-    flt = replace(base, kinds=[], exclude_kinds=[], title_norms=[normalize_title(ref.title)] if ref.title else [])
+    # a 별표 named after a law may be its 시행령's or 시행규칙's; an article belongs to the law named
+    norms = (family(ref.title) if ref.annex else [normalize_title(ref.title)]) if ref.title else []
+    flt = replace(base, kinds=[], exclude_kinds=[], title_norms=norms)
     if ref.article:
         flt.articles = [ref.article]
     else:
@@ -128,9 +136,13 @@ def missing(resolved: Resolved, probe: Probe, base: QueryFilter) -> list[dict]:
     return out
 
 
-def same_numbered(payload: dict, gaps: list[dict], refs: list[Reference]) -> bool:
+def same_numbered(payload: dict, gaps: list[dict], refs: list[Reference], laws: list[str]) -> bool:
     """Whether a candidate only shares its article or 별표 number with a named one that is missing
-    (another document's 제9조 in place of 「정보공개법」 제9조): such a candidate is not shown."""
+    (another document's 제9조 in place of 「정보공개법」 제9조): such a candidate is not shown. Units of
+    the laws the question names (and their 시행령·시행규칙) are never dropped."""
+    named = {n for t in laws for n in family(t)}
+    if {payload.get("title_norm"), payload.get("parent_norm")} & named:
+        return False
     missing_refs = {m["reference"] for m in gaps}
     for ref in refs:
         if reference_of(ref) not in missing_refs or not (ref.article or ref.annex):

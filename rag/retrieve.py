@@ -184,9 +184,7 @@ class HybridRetriever:
                 trace.stage(before, ranked, lambda i: case_memory.reason(len(via.get(i, []))) if via.get(i)
                             else "유사 민원의 답변이 인용하지 않은 조문(감점)")
         if gaps:  # another document's 제9조 never stands in for 「정보공개법」 제9조 that is not indexed
-            keep = {normalize_title(t) for t in resolved.laws}
-            ranked = [h for h in ranked if not named.same_numbered(h.payload, gaps, resolved.refs)
-                      or {h.payload.get("title_norm"), h.payload.get("parent_norm")} & keep]
+            ranked = [h for h in ranked if not named.same_numbered(h.payload, gaps, resolved.refs, resolved.laws)]
         direct = self._direct(resolved, base)
         top = ranked[0].score if ranked else 1.0
         merged = [IndexHit(h.id, top * 2 + (len(direct) - i) * 1e-3, h.payload) for i, h in enumerate(direct)]

@@ -130,3 +130,19 @@ def test_cli_ask_and_search_json_carry_missing(sample_runtimes, capsys, monkeypa
     finally:
         rt.__dict__.pop("answerer", None)
         rt.__dict__.pop("models", None)
+
+
+def test_annex_named_after_a_law_may_be_its_enforcement_rule_s():
+    from rag.model import normalize_title
+    from rag.named import same_numbered
+    from rag.references import ReferenceResolver
+
+    rule = normalize_title(f"{LPG} 시행규칙")
+    r = ReferenceResolver([LPG, f"{LPG} 시행규칙"]).resolve("액법 별표 20 기준")
+    holds = lambda flt: (not flt.annexes and not flt.articles) or (flt.annexes == ["별표 20"] and rule in flt.title_norms)  # noqa: E731
+    assert missing(r, Probe(holds), QueryFilter(as_of=AS_OF)) == []
+    gaps = missing(r, Probe(lambda flt: not flt.annexes), QueryFilter(as_of=AS_OF))
+    assert [(m["reference"], m["reason"]) for m in gaps] == [("액법 별표 20", "no_such_article")]
+    # the rule's own 별표 20 is not dropped as a stand-in; another document's is
+    assert not same_numbered({"parent_norm": rule, "annex": "별표 20"}, gaps, r.refs, r.laws)
+    assert same_numbered({"title_norm": "다산시조례", "annex": "별표 20"}, gaps, r.refs, r.laws)
