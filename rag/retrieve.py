@@ -191,7 +191,7 @@ class HybridRetriever:
         merged += ranked
         asked = {normalize_title(t) for t in resolved.laws} | set(resolved.codes)
         picked = self._diversify(merged, top_k, len(direct), asked)
-        hits = self._hits(picked, merged, ranked, direct, trace, question, sparse, dense, base, as_of)
+        hits = self._hits(picked, merged, ranked, direct, trace, sparse, dense, base, as_of)
         hits = [with_via(h, via.get(h["id"])) for h in hits]
         missing_refs = {m["reference"] for m in gaps}
         bare = any(not r.title and not r.code and named.reference_of(r) not in missing_refs for r in resolved.refs)
@@ -199,7 +199,7 @@ class HybridRetriever:
                             [c.to_dict() for c in similar[:case_memory.SHOW_CASES]], missing=gaps,
                             named_found=bool(direct) or bare)
 
-    def _hits(self, picked, merged, ranked, direct, trace, question, sparse, dense, base, as_of) -> list[dict]:
+    def _hits(self, picked, merged, ranked, direct, trace, sparse, dense, base, as_of) -> list[dict]:
         """The public hits: final scores that never increase with rank, each with its parts."""
         raw = {}
         for h in merged:
