@@ -54,13 +54,47 @@ class DocumentOut(BaseModel):
     parent_title: str | None = None
     effective_from: str | None
     effective_to: str | None
-    status: str
+    status: str = Field(..., description="기준일(as_of) 기준 상태: 현행, 시행예정, 연혁, 폐지 (시행일로 판단)")
+    status_today: str | None = Field(None, description="오늘 기준 상태")
+    status_note: str = Field("", description="두 상태가 다를 때의 안내, 예: '기준일(2027-01-01) 기준 현행 · 오늘은 "
+                                             "시행 전(시행예정)', '기준일(2020-01-01) 기준 현행 · 현재는 개정됨'")
     promulgation_no: str | None = None
+
+
+class ScorePart(BaseModel):
+    rank: int = Field(..., description="그 목록에서의 순위 (1부터)")
+    score: float = Field(..., description="가중 RRF로 합산 점수에 더한 몫")
+    cosine: float | None = Field(None, description="밀집(의미) 유사도 (dense만)")
+
+
+class Boost(BaseModel):
+    reason: str
+    add: float | None = Field(None, description="점수에 더한 값")
+
+
+class ScoreParts(BaseModel):
+    lexical: ScorePart | None = Field(None, description="어휘(BM25) 목록에서의 순위와 몫 (없으면 어휘 후보가 아님)")
+    dense: ScorePart | None = Field(None, description="의미(밀집 벡터) 목록에서의 순위, 코사인, 몫")
+    fused: float = Field(..., description="어휘 + 의미 합산(가중 RRF) 점수")
+    boosts: list[Boost] = Field(default_factory=list, description="가산 항목과 이유 (적용 순서)")
+    direct: bool = Field(False, description="질문이 직접 지목한 조문으로 가져옴")
+    ranking: float = Field(..., description="가산 후 순위 점수 (다양성 조정 전)")
+    adjusted: str | None = Field(None, description="다양성 규칙으로 순위가 점수보다 내려간 경우 그 이유")
+
+
+class Missing(BaseModel):
+    reference: str = Field(..., description="질문(또는 민원)이 가리킨 법령·조문, 적힌 그대로 (예: '정보공개법 제9조')")
+    law: str | None = Field(None, description="법령 정식 이름 (법령 없이 '별표 20'만 적은 경우 null)")
+    reason: str = Field(..., description="not_indexed: 색인에 없음 · not_in_force: 기준일에 시행 중인 판이 없음 · "
+                                         "no_such_article: 그 법령에 해당 조문·별표가 없음")
+    message: str = Field("", description="사용자에게 보여 줄 안내 (한국어)")
+    hint: str = Field("", description="추가하는 방법 (not_indexed일 때)")
 
 
 class HitOut(BaseModel):
     rank: int
-    score: float
+    score: float = Field(..., description="최종 순위 점수 (순위가 내려갈수록 작거나 같음)")
+    score_parts: ScoreParts | None = Field(None, description="점수의 구성: 어휘, 의미, 가산 항목과 이유")
     id: str
     document: DocumentOut
     unit: str | None
@@ -100,6 +134,8 @@ class SearchResponse(BaseModel):
                                                                                   "hits에는 들어가지 않음)")
     warnings: list[str] = []
     expanded: list[str] = Field(default_factory=list, description="질문의 일상 용어에 덧붙여 찾은 법령 용어")
+    missing: list[Missing] = Field(default_factory=list, description="질문이 지목했지만 인용할 수 없는 법령·조문 "
+                                                                     "(모두 찾았으면 빈 목록)")
     took_ms: float
 
 
@@ -127,6 +163,8 @@ class AskResponse(BaseModel):
     closest: list[Citation] = []
     similar_cases: list[SimilarCaseOut] = []
     notices: list[dict] = []
+    missing: list[Missing] = Field(default_factory=list, description="질문이 지목했지만 인용할 수 없는 법령·조문; "
+                                                                     "있으면 답변 첫머리에도 적음")
     verification: dict
     warnings: list[str] = []
     model: str | None = None

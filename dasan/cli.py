@@ -12,6 +12,7 @@ from dasan.commands.desk import cmd_complaint, cmd_deadline, cmd_eval, cmd_mask,
 from dasan.commands.ingest import cmd_crawl, cmd_ingest, cmd_remove, cmd_runs, cmd_sync
 from dasan.commands.query import cmd_ask, cmd_search, cmd_show
 from dasan.commands.serve import cmd_serve
+from dasan.commands.laws import cmd_law_names
 from dasan.failures import USAGE, KoreanArgumentParser, debug_enabled, report
 
 THROUGH_SERVER = ("search", "ask", "show", "ingest", "sync", "runs", "remove")
@@ -78,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--config", default="corpora/sources.toml", help="따라갈 법령 목록 (corpora/sources.example.toml 참고)")
     s.add_argument("--history", type=int, help="legalize-kr: 파일마다 과거 판 N개도 색인")
     s.set_defaults(fn=cmd_sync)
+    s = sub.add_parser("law-names", help="법령명·약칭 표를 법제처 Open API 현행 법령 목록으로 새로 고침")
+    s.add_argument("--config", default="corpora/sources.toml", help="OC 인증키가 든 출처 설정 (corpora/sources.example.toml 참고)")
+    s.set_defaults(fn=cmd_law_names)
     s = sub.add_parser("mask", help="개인정보 가리기: 표준입력(또는 인자) → 가린 텍스트, --jsonl 파일 → JSONL")
     s.add_argument("text", nargs="?", help="가릴 텍스트 (없으면 표준입력)")
     s.add_argument("--jsonl", help="한 줄에 {\"id\",\"text\"} (- 이면 표준입력)")

@@ -61,9 +61,12 @@ class Runtime:
     @cached_property
     def retriever(self) -> HybridRetriever:
         # past cases lend score to the units their answers cited (rag/case_memory.py)
+        from rag import law_names
+
         return HybridRetriever(self.index, self.embedder, titles_source=self.known_titles,
                                glossary_path=self.settings.glossary,
-                               case_links=self.registry.case_links if self.settings.case_memory else None)
+                               case_links=self.registry.case_links if self.settings.case_memory else None,
+                               today=self.settings.today, law_names=law_names.load(self.settings.home))
 
     @cached_property
     def models(self):

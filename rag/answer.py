@@ -11,6 +11,7 @@ from datetime import date
 from typing import Iterator
 
 from rag.index.base import QueryFilter
+from rag import named as named_refs
 from rag.model import KIND_COMPLAINT
 from rag.notices import notices_for
 from rag.prompt import build_messages
@@ -46,6 +47,14 @@ def citation(n: int, hit: dict, quote: str = "") -> dict:
     return c | {"n": n, "quote": quote}
 
 
+def with_missing(out: dict, gaps: list[dict]) -> dict:
+    """The answer led by what the question named that cannot be cited, and ``missing`` itself."""
+    out["missing"] = gaps
+    if gaps:
+        out["answer"] = named_refs.lead(gaps) + "\n\n" + out["answer"]
+    return out
+
+
 class Answerer:
     """Turns a question into a cited answer using the retriever and, when configured, an LLM."""
 
@@ -65,27 +74,29 @@ class Answerer:
         return float(near[0].score) if near else 0.0
 
     def retrieve(self, question: str, opts: AskOptions) -> tuple[list[dict], list[str], bool, dict]:
-        hits, warnings, found, timing, _ = self._retrieve(question, opts)
+        hits, warnings, found, timing, _, _ = self._retrieve(question, opts)
         return hits, warnings, found, timing
 
-    def _retrieve(self, question: str, opts: AskOptions) -> tuple[list[dict], list[str], bool, dict, list[dict]]:
+    def _retrieve(self, question: str, opts: AskOptions) -> tuple[list[dict], list[str], bool, dict, list[dict],
+                                                                  list[dict]]:
         t = time.perf_counter()
         res = self.retriever.search(question, top_k=opts.top_k, as_of=opts.as_of, kinds=opts.kinds,
                                     visibility=opts.visibility, exclude_cases=opts.exclude_cases)
         t_search = time.perf_counter() - t
-        named = bool(res.resolved and res.resolved.refs)
+        named = res.named_found  # a named law or article that is missing does not make the question answerable
         relevance = self._relevance(question, opts) if res.hits and not named else 1.0
         found = bool(res.hits) and (named or relevance >= self.abstain_below)
         timing = {"search_ms": round(t_search * 1000, 2),
                   "relevance_ms": round((time.perf_counter() - t - t_search) * 1000, 2),
                   "relevance": round(relevance, 4)}
-        return res.hits, res.warnings, found, timing, res.similar_cases
+        return res.hits, res.warnings, found, timing, res.similar_cases, res.missing
 
     def ask(self, question: str, opts: AskOptions) -> dict:
         t0 = time.perf_counter()
-        hits, warnings, found, timing, similar = self._retrieve(question, opts)
+        hits, warnings, found, timing, similar, gaps = self._retrieve(question, opts)
         if not found:
-            return self._not_found(question, hits, warnings, opts, timing, t0) | {"similar_cases": similar}
+            out = self._not_found(question, hits, warnings, opts, timing, t0) | {"similar_cases": similar}
+            return with_missing(out, gaps)
         if self.models is None or not self.models.names():
             out = self._extractive(question, hits, opts)
         else:
@@ -93,7 +104,7 @@ class Answerer:
         out["similar_cases"] = similar
         out["warnings"] = warnings + out.get("warnings", [])
         out["timing"] = timing | out.get("timing", {}) | {"total_ms": round((time.perf_counter() - t0) * 1000, 2)}
-        return out
+        return with_missing(out, gaps)
 
     def _base(self, question: str, opts: AskOptions, mode: str) -> dict:
         return {"question": question, "as_of": opts.as_of.isoformat(), "mode": mode}
@@ -165,7 +176,7 @@ class Answerer:
     def stream(self, question: str, opts: AskOptions) -> Iterator[tuple[str, dict]]:
         """SSE events: ("meta", …), ("delta", {"text"}), then ("done", full response) or ("error", …)."""
         t0 = time.perf_counter()
-        hits, warnings, found, timing, similar = self._retrieve(question, opts)
+        hits, warnings, found, timing, similar, gaps = self._retrieve(question, opts)
         if not found or self.models is None or not self.models.names():
             out = self.ask(question, opts)
             yield "meta", {"mode": out["mode"], "sources": len(out.get("citations", []))}
@@ -174,6 +185,8 @@ class Answerer:
             return
         client = self._client(hits, opts)
         yield "meta", {"mode": "generative", "model": client.cfg.name, "sources": len(hits)}
+        if gaps:
+            yield "delta", {"text": named_refs.lead(gaps) + "\n\n"}
         parts: list[str] = []
         t = time.perf_counter()
         chat = client.stream(build_messages(question, hits, opts.as_of))
@@ -189,4 +202,4 @@ class Answerer:
         out["warnings"] = warnings
         out["similar_cases"] = similar
         out["timing"] = timing | out["timing"] | {"total_ms": round((time.perf_counter() - t0) * 1000, 2)}
-        yield "done", out
+        yield "done", with_missing(out, gaps)

@@ -1,7 +1,9 @@
 """Legal references written in a question: law names and 약칭, 제N조(제K항), 별표 N, technical codes.
 
-Names are fuzzy-matched (rapidfuzz) against the titles actually indexed plus the common 약칭 below,
-so "액법 시행규칙 별표 20" resolves to 「액화석유가스의 안전관리 및 사업법 시행규칙」 별표 20.
+Names are fuzzy-matched (rapidfuzz) against the titles actually indexed plus the table of known law
+titles and 약칭 (rag/law_names.py), so "액법 시행규칙 별표 20" resolves to 「액화석유가스의 안전관리 및
+사업법 시행규칙」 별표 20, and "정보공개법" to its official title whether or not it is indexed (whether it
+is, and in force, is rag/named.py's question).
 """
 from __future__ import annotations
 
@@ -11,28 +13,12 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from rag.grammar import ANNEX, ARTICLE, PARAGRAPH
+from rag import law_names
 from rag.model import normalize_title
 
-# Widely used short names (법제처 약칭 and officials' usage) -> official title.
-ABBREVIATIONS = {
-    "액법": "액화석유가스의 안전관리 및 사업법",
-    "액화석유가스법": "액화석유가스의 안전관리 및 사업법",
-    "lpg법": "액화석유가스의 안전관리 및 사업법",
-    "고법": "고압가스 안전관리법",
-    "고압법": "고압가스 안전관리법",
-    "고압가스법": "고압가스 안전관리법",
-    "도법": "도시가스사업법",
-    "도시가스법": "도시가스사업법",
-    "정보공개법": "공공기관의 정보공개에 관한 법률",
-    "개인정보법": "개인정보 보호법",
-    "개보법": "개인정보 보호법",
-    "정보통신망법": "정보통신망 이용촉진 및 정보보호 등에 관한 법률",
-    "신용정보법": "신용정보의 이용 및 보호에 관한 법률",
-    "기초생활보장법": "국민기초생활 보장법",
-    "민원처리법": "민원 처리에 관한 법률",
-    "공공기록물법": "공공기록물 관리에 관한 법률",
-    "행정절차법": "행정절차법",
-}
+# Widely used short names (법제처 약칭 and officials' usage) -> official title, from the shipped table
+# (rag/data/law_names.tsv); keys are lower case.
+ABBREVIATIONS = dict(law_names.load().abbreviations)
 _SUFFIXES = ("시행령", "시행규칙")
 _ARTICLE = re.compile(ARTICLE + PARAGRAPH)
 _ANNEX = re.compile(ANNEX)
@@ -51,6 +37,7 @@ class Reference:
     annex: str = ""  # "별표 20"
     code: str = ""  # "KGS FU432"
     clause: str = ""  # "2.3.3.4"
+    written: str = field(default="", compare=False)  # as the question wrote it: "정보공개법 제9조"
 
 
 @dataclass
@@ -58,15 +45,21 @@ class Resolved:
     laws: list[str] = field(default_factory=list)  # official titles mentioned
     refs: list[Reference] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
+    written: dict[str, str] = field(default_factory=dict)  # official title -> first mention as written
 
 
 class ReferenceResolver:
     """Resolves references against the titles known to the index."""
 
-    def __init__(self, titles: list[str], abbreviations: dict[str, str] | None = None) -> None:
+    def __init__(self, titles: list[str], abbreviations: dict[str, str] | None = None,
+                 known: law_names.LawNames | None = None) -> None:
+        """``titles``: indexed titles; ``known``: the table of law titles and 약칭 (default: the shipped
+        one), so that laws that are not indexed are still recognised by name."""
+        known = law_names.load() if known is None else known
         self.titles = sorted(set(t for t in titles if t), key=len, reverse=True)
-        self.norm = {normalize_title(t): t for t in self.titles}
-        self.abbr = {k.lower(): v for k, v in (abbreviations or ABBREVIATIONS).items()}
+        self.indexed = {normalize_title(t): t for t in self.titles}
+        self.norm = {**known.titles, **self.indexed}  # indexed spelling wins
+        self.abbr = {k.lower(): v for k, v in {**known.abbreviations, **(abbreviations or {})}.items()}
 
     def _law_mentions(self, q: str) -> list[tuple[int, int, str]]:
         """(start, end, official title) for each law name in the question."""
@@ -86,11 +79,11 @@ class ReferenceResolver:
                 continue
             if len(cand) < 4:
                 continue
-            best, score = None, 0.0
+            best, score, rank = None, 0.0, (0.0, False)
             for nt, t in self.norm.items():
                 s = fuzz.ratio(cand, nt) if len(nt) <= len(cand) + 4 else fuzz.partial_ratio(nt, cand) * 0.9
-                if s > score:
-                    best, score = t, s
+                if (s, nt in self.indexed) > rank:  # on a tie an indexed title wins
+                    best, score, rank = t, s, (s, nt in self.indexed)
             if best and score >= 88:
                 found.append(self._with_suffix(q, m.start(), m.end(), best))
         found.sort()
@@ -117,21 +110,24 @@ class ReferenceResolver:
         q = question or ""
         res = Resolved()
         mentions = self._law_mentions(q)
-        for _, _, t in mentions:
+        for s, e, t in mentions:
             if t not in res.laws:
                 res.laws.append(t)
+                res.written[t] = q[s:e].strip()
 
-        def law_before(pos: int) -> str:
+        def law_before(pos: int) -> tuple[str, str]:
             prior = [m for m in mentions if m[1] <= pos]
-            return prior[-1][2] if prior else ""
+            return (prior[-1][2], q[prior[-1][0]:prior[-1][1]].strip()) if prior else ("", "")
 
         for m in _ARTICLE.finditer(q):
             art = f"제{int(m.group(1))}조" + (f"의{int(m.group(2))}" if m.group(2) else "")
-            res.refs.append(Reference(title=law_before(m.start()), article=art,
-                                      paragraph=int(m.group(3) or 0)))
+            title, written = law_before(m.start())
+            res.refs.append(Reference(title=title, article=art, paragraph=int(m.group(3) or 0),
+                                      written=" ".join(x for x in (written, art) if x)))
         for m in _ANNEX.finditer(q):
             ann = f"별표 {int(m.group(1))}" + (f"의{int(m.group(2))}" if m.group(2) else "")
-            res.refs.append(Reference(title=law_before(m.start()), annex=ann))
+            title, written = law_before(m.start())
+            res.refs.append(Reference(title=title, annex=ann, written=" ".join(x for x in (written, ann) if x)))
         for m in _CODE.finditer(q.upper()):
             code = f"KGS {m.group(1)}{m.group(2)}"
             if code not in res.codes:

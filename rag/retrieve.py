@@ -11,13 +11,12 @@ from datetime import date
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from rag import case_memory, glossary, tokenize
+from rag import case_memory, glossary, named, scoring, status, tokenize
 from rag.delegation import SHARE as DELEGATION_SHARE
 from rag.delegation import propagate
 from rag.embed import Embedder
 from rag.index.base import IndexHit, QueryFilter, VectorIndex
-from rag.model import (KIND_COMPLAINT, STATUS_CURRENT, STATUS_HISTORIC, STATUS_PENDING, STATUS_REPEALED, STATUTE_KINDS,
-                       normalize_title)
+from rag.model import KIND_COMPLAINT, STATUTE_KINDS, normalize_title
 from rag.payload import UnitPayload
 from rag.references import ReferenceResolver, Resolved
 
@@ -36,6 +35,8 @@ class SearchResult:
     resolved: Resolved | None = None
     expanded: list[str] = field(default_factory=list)  # statute terms the glossary added (lexical side)
     similar_cases: list[dict] = field(default_factory=list)  # past cases like the question (case memory)
+    missing: list[dict] = field(default_factory=list)  # named laws/articles that cannot be cited (rag/named.py)
+    named_found: bool = False  # the question names a unit that was found (or a bare 제N조 / 별표 N)
 
 
 def check_question(question: str) -> list[str]:
@@ -51,24 +52,20 @@ def check_question(question: str) -> list[str]:
     return []
 
 
-def hit_status(payload: UnitPayload, as_of: date) -> str:
-    d = as_of.year * 10000 + as_of.month * 100 + as_of.day
-    if payload.get("eff_from", 0) > d:
-        return STATUS_PENDING
-    if payload.get("eff_to", 99991231) <= d:
-        return STATUS_REPEALED if payload.get("repealed") else STATUS_HISTORIC
-    return STATUS_CURRENT
+hit_status = status.status_on  # kept for callers of the old name
 
 
-def to_hit(h: IndexHit, rank: int, as_of: date) -> dict:
-    """The public hit shape (DESIGN.md contract) plus the unit's structure."""
+def to_hit(h: IndexHit, rank: int, as_of: date, today: date | None = None, parts: dict | None = None) -> dict:
+    """The public hit shape (DESIGN.md contract) plus the unit's structure, its status on the 기준일
+    and today (rag/status.py) and, from a search, what its score is made of (rag/scoring.py)."""
     p = h.payload
     return {
         "rank": rank, "score": round(float(h.score), 6), "id": h.id,
         "document": {"title": p.get("title"), "kind": p.get("kind"), "source": p.get("source"),
                      "parent_title": p.get("parent_title") or None,
                      "effective_from": p.get("effective_from"), "effective_to": p.get("effective_to"),
-                     "status": hit_status(p, as_of), "promulgation_no": p.get("promulgation_no")},
+                     **status.both(p, as_of, today), "promulgation_no": p.get("promulgation_no")},
+        **({"score_parts": parts} if parts is not None else {}),
         "unit": p.get("label"), "unit_title": p.get("unit_title"), "path": p.get("path") or [],
         "unit_effective_from": p.get("unit_effective_from"), "amended": p.get("amended") or [],
         "page": p.get("page"), "text": p.get("text"),
@@ -97,8 +94,10 @@ class HybridRetriever:
                  law_boost: float = 1.0, rrf_k: int = 10, doc_share: float = 0.4,
                  kind_share: float = 0.5, delegation_share: float = DELEGATION_SHARE,
                  glossary_path: str = "", expand: bool = True, case_links=None,
-                 case_share: float = case_memory.SHARE) -> None:
+                 case_share: float = case_memory.SHARE, today=date.today, law_names=None) -> None:
         self.index, self.embedder = index, embedder
+        self.today = today  # the clock: hits carry their status today as well as on the 기준일
+        self.law_names = law_names  # table of law titles and 약칭 (rag/law_names.py); None: the shipped one
         # case_links(case_keys) -> {case_key: [CaseLink]} (Registry.case_links); None: no lending
         self.case_links, self.case_share = case_links, case_share
         # calibrated on e5 cosines (case_memory.rerank); another embedder may need another floor
@@ -134,7 +133,7 @@ class HybridRetriever:
     @property
     def resolver(self) -> ReferenceResolver:
         if self._resolver is None:
-            self._resolver = ReferenceResolver(list(self._titles_source()))
+            self._resolver = ReferenceResolver(list(self._titles_source()), known=self.law_names)
         return self._resolver
 
     def search(self, question: str, top_k: int = 10, as_of: date | None = None,
@@ -150,6 +149,7 @@ class HybridRetriever:
         base = QueryFilter(as_of=as_of, kinds=kinds, visibility=list(visibility or []),
                            exclude_kinds=[] if kinds else [KIND_COMPLAINT])
         resolved = self.resolver.resolve(question)
+        gaps = named.missing(resolved, named.Probe.of(self.index), base) if resolved.laws or resolved.refs else []
         expanded = glossary.expansions(question, self.glossary) if self.expand else []
         qterms = tokenize.terms(question)  # one Kiwi pass: the lexical query and the case search share it
         sparse = tokenize.query_vector_of(qterms + (tokenize.terms("\n".join(expanded)) if expanded else []))
@@ -159,10 +159,14 @@ class HybridRetriever:
                                   weights=self.weights, prefetch=self.prefetch, rrf_k=self.rrf_k)
         if exclude_cases and KIND_COMPLAINT in kinds:
             cands = [h for h in cands if not _is_excluded(h.payload, exclude_cases)]
-        ranked = self._boost(cands, resolved)
+        trace = scoring.Trace(cands)
+        ranked, reasons = self._boost(cands, resolved, gaps)
+        trace.stage(cands, ranked, lambda i: reasons.get(i, ""))
         if self.delegation_share:
+            before = ranked
             ranked = propagate(ranked, lambda parent, arts: self.index.find(
                 replace(base, title_norms=[parent], articles=arts), limit=200), self.delegation_share)
+            trace.stage(before, ranked, "시행령·시행규칙의 관련 조문이 가리키는 법률 조문")
         similar: list[case_memory.SimilarCase] = []
         via: dict[str, list[str]] = {}
         if memory and KIND_COMPLAINT not in kinds:
@@ -175,17 +179,43 @@ class HybridRetriever:
                 lenders = [c for c in similar[:case_memory.LEND_CASES]
                            if c.similarity >= self.case_lend_similarity]
                 votes = case_memory.tally(lenders, links)
+                before = ranked
                 ranked, via = case_memory.lend(ranked, votes, lambda ts: self._fetch_targets(ts, base),
                                                self.case_share)
+                trace.stage(before, ranked, lambda i: case_memory.reason(len(via.get(i, []))) if via.get(i)
+                            else "유사 민원의 답변이 인용하지 않은 조문(감점)")
+        if gaps:  # another document's 제9조 never stands in for 「정보공개법」 제9조 that is not indexed
+            ranked = [h for h in ranked if not named.same_numbered(h.payload, gaps, resolved.refs, resolved.laws)]
         direct = self._direct(resolved, base)
         top = ranked[0].score if ranked else 1.0
         merged = [IndexHit(h.id, top * 2 + (len(direct) - i) * 1e-3, h.payload) for i, h in enumerate(direct)]
         merged += ranked
-        named = {normalize_title(t) for t in resolved.laws} | set(resolved.codes)
-        picked = self._diversify(merged, top_k, len(direct), named)
-        hits = [with_via(to_hit(h, i + 1, as_of), via.get(h.id)) for i, h in enumerate(picked)]
+        asked = {normalize_title(t) for t in resolved.laws} | set(resolved.codes)
+        picked = self._diversify(merged, top_k, len(direct), asked)
+        hits = self._hits(picked, merged, ranked, direct, trace, sparse, dense, base, as_of)
+        hits = [with_via(h, via.get(h["id"])) for h in hits]
+        missing_refs = {m["reference"] for m in gaps}
+        bare = any(not r.title and not r.code and named.reference_of(r) not in missing_refs for r in resolved.refs)
         return SearchResult(hits, warnings, resolved, expanded,
-                            [c.to_dict() for c in similar[:case_memory.SHOW_CASES]])
+                            [c.to_dict() for c in similar[:case_memory.SHOW_CASES]], missing=gaps,
+                            named_found=bool(direct) or bare)
+
+    def _hits(self, picked, merged, ranked, direct, trace, sparse, dense, base, as_of) -> list[dict]:
+        """The public hits: final scores that never increase with rank, each with its parts."""
+        raw = {}
+        for h in merged:
+            raw.setdefault(h.id, float(h.score))
+        before = {h.id: float(h.score) for h in ranked}
+        direct_ids = {h.id for h in direct}
+        lexical, near = scoring.positions(self.index, sparse if self.weights[0] > 0 else None,
+                                          dense if self.weights[1] > 0 else None, base, self.prefetch, self.rrf_k)
+        today = self.today() if self.today else None
+        out = []
+        for i, (h, s, adjusted) in enumerate(scoring.final(picked, raw)):
+            add = raw[h.id] - before.get(h.id, 0.0) if h.id in direct_ids else None
+            parts = scoring.parts(h.id, trace, lexical, near, self.weights, self.rrf_k, add, raw[h.id], adjusted)
+            out.append(to_hit(IndexHit(h.id, s, h.payload), i + 1, as_of, today, parts))
+        return out
 
     def similar_cases(self, question: str, limit: int = case_memory.SHOW_CASES,
                       visibility: list[str] | None = None, exclude: set[str] | None = None,
@@ -286,23 +316,32 @@ class HybridRetriever:
                 return picked
         return (picked + deferred)[:top_k]
 
-    def _boost(self, cands: list[IndexHit], resolved: Resolved) -> list[IndexHit]:
-        """Prefer units of laws, articles and codes the question names."""
+    def _boost(self, cands: list[IndexHit], resolved: Resolved,
+               gaps: list[dict]) -> tuple[list[IndexHit], dict[str, str]]:
+        """Prefer units of laws, articles and codes the question names; returns the re-sorted candidates
+        and, per boosted id, the reason. A named article that is missing (its law not indexed, not in
+        force, or without it) lends nothing to other documents' articles with the same number."""
         laws = {normalize_title(t) for t in resolved.laws}
-        articles = {r.article for r in resolved.refs if r.article}
+        missing_refs = {m["reference"] for m in gaps}
+        articles = {r.article for r in resolved.refs if r.article and named.reference_of(r) not in missing_refs}
         codes = set(resolved.codes)
-        out = []
+        out, reasons = [], {}
         for h in cands:
-            p, factor = h.payload, 1.0
+            p, factor, why = h.payload, 1.0, []
             if laws and (p.get("title_norm") in laws or p.get("parent_norm") in laws):
                 factor += self.law_boost
+                why.append("질문이 지목한 법령")
             if articles and p.get("article") in articles:
                 factor += 0.5
+                why.append(f"질문이 지목한 조 번호({p.get('article')})")
             if codes and p.get("code") in codes:
                 factor += self.law_boost
+                why.append("질문이 지목한 기술기준")
+            if why:
+                reasons[h.id] = " · ".join(why) + f" (×{factor:g})"
             out.append(IndexHit(h.id, h.score * factor, p))
         out.sort(key=lambda h: (-h.score, h.id))  # ties broken by id: same ranks on every engine and run
-        return out
+        return out, reasons
 
     def _direct(self, resolved: Resolved, base: QueryFilter) -> list[IndexHit]:
         """Units the question names explicitly (법 제33조, 시행규칙 별표 20, KGS FU432 2.3)."""

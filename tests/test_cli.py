@@ -134,7 +134,8 @@ def test_search_json_shape(ingested, capsys):
     rc, out, _ = run(capsys, "search", "주민공유공간 사용료는 1시간당 얼마인가요?", "--json", "--top-k", "3")
     assert rc == 0
     body = json.loads(out)
-    assert set(body) == {"question", "hits", "warnings", "expanded", "similar_cases"} and body["warnings"] == []
+    assert set(body) == {"question", "hits", "warnings", "expanded", "similar_cases", "missing"} and body["warnings"] == []
+    assert body["missing"] == []  # nothing named
     assert body["expanded"] == []  # no everyday word the glossary knows
     assert body["similar_cases"] == []  # no past cases ingested
     assert [h["rank"] for h in body["hits"]] == [1, 2, 3]
@@ -150,7 +151,9 @@ def test_search_text_as_of(ingested, capsys):
                      "--top-k", "2")
     assert rc == 0
     first = out.splitlines()[0]
-    assert first.startswith(f"[1] 「{HALL}」 제4조 사용료 (시행 2027-01-01, 현행)")
+    # 2027-01-01 is in force on the 기준일 but not yet today (DASAN_TODAY 2026-11-23): the line says both
+    assert first.startswith(f"[1] 「{HALL}」 제4조 사용료 (시행 2027-01-01, 기준일(2027-02-01) 기준 현행 · "
+                            "오늘은 시행 전(시행예정))")
     assert "1만원" in out.splitlines()[1]
 
 
@@ -215,7 +218,7 @@ def test_show_article_as_of(ingested, capsys):
 def test_show_before_the_first_version(ingested, capsys):
     rc, out, _ = run(capsys, "show", HALL, "제4조", "--as-of", "2023-06-01")
     assert rc == 1
-    assert "시행 중인 조문이 없습니다" in out and "2024-01-01" in out and "2027-01-01" in out
+    assert "기준일(2023-06-01)에 시행 중인 판이 없습니다" in out and "2024-01-01" in out and "2027-01-01" in out
 
 
 def test_show_unknown_title(ingested, capsys):

@@ -18,7 +18,7 @@ from api.audit import record_audit
 from api.auth import Principal, require_user, visibility_for
 from api.errors import request_id, stream_error
 from api.routes.search import parse_as_of
-from api.schemas import HitOut, RequestModel, SimilarCaseOut
+from api.schemas import HitOut, Missing, RequestModel, SimilarCaseOut
 from rag.desk.analyze import analyze, check_complaint
 from rag.desk.deadline import DeadlineError
 from rag.desk.holidays import CalendarError
@@ -56,13 +56,6 @@ class ReplyCheck(BaseModel):
     issues: list[dict] = Field(default_factory=list, description="검증 문제 (검색된 조문에 없는 조문 등; 본문에 ⚠ 표시)")
     checked: dict = Field(default_factory=dict)
     sources: list[dict] = Field(default_factory=list, description="초안의 [번호]가 가리키는 조문 (rules 안의 id)")
-
-
-class Missing(BaseModel):
-    reference: str = Field(..., description="민원이나 유형이 가리키는 법령")
-    law: str = Field(..., description="법령 정식 이름")
-    reason: str = Field(..., description="not_indexed: 색인에 없음")
-    hint: str = Field(..., description="추가하는 방법")
 
 
 class ComplaintResponse(BaseModel):

@@ -42,5 +42,5 @@ async def search(body: SearchRequest, request: Request,
     await run_in_threadpool(record_audit, rt.registry, principal, "search", body.question, {"hits": res.hits},
                             200, round((time.perf_counter() - t) * 1000, 2))
     return SearchResponse(question=body.question, as_of=as_of.isoformat(), hits=res.hits, warnings=res.warnings,
-                          expanded=res.expanded, similar_cases=res.similar_cases,
+                          expanded=res.expanded, similar_cases=res.similar_cases, missing=res.missing,
                           took_ms=round((time.perf_counter() - t) * 1000, 2))

@@ -27,7 +27,7 @@ async def show(request: Request, title: str = Query(..., min_length=1, max_lengt
     try:
         titles = await run_in_threadpool(rt.known_titles)
         return await run_in_threadpool(show_units, rt.index, rt.registry, titles, title, unit, day,
-                                       visibility_for(principal))
+                                       visibility_for(principal), rt.settings.today())
     except NotFound as e:
         raise HTTPException(404, str(e))
 
@@ -44,6 +44,7 @@ async def unit(unit_id: str, request: Request, as_of: str | None = Query(None, d
     except ValueError:
         raise HTTPException(404, "해당 조문을 찾지 못했습니다(id 형식이 올바르지 않습니다).") from None
     try:
-        return await run_in_threadpool(unit_by_id, rt.index, unit_id, day, visibility_for(principal))
+        return await run_in_threadpool(unit_by_id, rt.index, unit_id, day, visibility_for(principal),
+                                       rt.settings.today())
     except NotFound as e:
         raise HTTPException(404, str(e))

@@ -35,7 +35,7 @@
       "feedback-form", "fb-correction", "fb-comment", "fb-send", "fb-cancel", "cite-panel", "cite-close",
       "cite-kicker", "cite-title", "cite-parent", "cite-status", "cite-kind", "cite-unit", "cite-dates",
       "cite-path-dt", "cite-path", "cite-amended-dt", "cite-amended", "cite-source-dt", "cite-source", "cite-open",
-      "cite-notices", "cite-notice-list", "cite-text", "similar", "similar-list"].forEach(function (id) { el[id] = $(id); });
+      "cite-notices", "cite-notice-list", "cite-text", "similar", "similar-list", "missing", "missing-list"].forEach(function (id) { el[id] = $(id); });
 
     el["ask-form"].addEventListener("submit", function (e) { e.preventDefault(); ask(); });
     el.question.addEventListener("keydown", function (e) {
@@ -239,8 +239,9 @@
     el.answer.textContent = "";
     el["mode-badge"].hidden = true;
     el["as-of-label"].textContent = "";
-    ["notices", "verification", "warnings", "sources", "similar", "answer-actions"].forEach(function (id) { el[id].hidden = true; });
+    ["notices", "verification", "warnings", "sources", "similar", "answer-actions", "missing"].forEach(function (id) { el[id].hidden = true; });
     el["similar-list"].textContent = "";
+    el["missing-list"].textContent = "";
     el["notice-list"].textContent = "";
     el["issue-list"].textContent = "";
     el["warning-list"].textContent = "";
@@ -265,8 +266,13 @@
     state.byN = {};
     items.forEach(function (c) { state.byN[c.n] = c; });
 
+    var missing = r.missing || [];
+    var answer = r.answer || "";
+    var lead = missing.map(function (m) { return "※ " + m.message; }).join("\n");
+    if (lead && answer.indexOf(lead) === 0) answer = answer.slice(lead.length).replace(/^\n+/, "");
+    renderList(el.missing, el["missing-list"], missing.map(function (m) { return m.message || (m.reference + ": " + m.reason); }));
     el.answer.textContent = "";
-    el.answer.appendChild(renderAnswerText(r.answer || "", r.citations || []));
+    el.answer.appendChild(renderAnswerText(answer, r.citations || []));
 
     renderNotices(r.notices || []);
     renderIssues(r.verification || {});
@@ -423,7 +429,7 @@
       var meta = document.createElement("span");
       meta.className = "source-meta";
       var d = c.document || {};
-      meta.textContent = [d.status, d.effective_from ? "시행 " + d.effective_from : ""].filter(Boolean).join(" · ");
+      meta.textContent = [d.status_note || d.status, d.effective_from ? "시행 " + d.effective_from : ""].filter(Boolean).join(" · ");
       li.appendChild(meta);
       if (c.via_cases) {
         var via = document.createElement("span");
@@ -500,6 +506,7 @@
       (c.page ? " · " + c.page + "쪽" : "");
     var dates = (d.effective_from || "미상") + " ~ " + (d.effective_to || "");
     if (d.promulgation_no) dates += " (공포번호 " + d.promulgation_no + ")";
+    if (d.status_note) dates += " — " + d.status_note;
     el["cite-dates"].textContent = dates;
 
     var path = (c.path || []).join(" › ");

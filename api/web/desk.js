@@ -48,7 +48,7 @@
       fill("desk-decision-list", lines, function (x) { return x; });
     }
     $("desk-missing-box").hidden = !r.missing.length;
-    fill("desk-missing", r.missing, function (m) { return m.reference + ": " + m.hint; });
+    fill("desk-missing", r.missing, function (m) { return m.reference + ": " + (m.message || m.hint); });
     fill("desk-steps", r.steps, function (s) {
       return s.step + " — " + ref(s.citation) + (s.citation && s.citation.general ? " (일반 민원 절차)" : "");
     });

@@ -9,7 +9,7 @@ from pathlib import Path
 from dasan.commands import print_json
 from dasan.failures import PARTIAL, USAGE, CliError
 
-SEARCH_KEYS = ("question", "hits", "warnings", "expanded", "similar_cases")
+SEARCH_KEYS = ("question", "hits", "warnings", "expanded", "similar_cases", "missing")
 
 
 def as_of(value: str | None) -> date | None:
@@ -24,7 +24,7 @@ def as_of(value: str | None) -> date | None:
 
 
 def _search(args, rt, question: str) -> dict:
-    """{question, hits, warnings, expanded, similar_cases}; CliError(USAGE) for a bad question."""
+    """{question, hits, warnings, expanded, similar_cases, missing}; CliError(USAGE) for a bad question."""
     if rt is None:
         body = {"question": question, "top_k": args.top_k, "as_of": args.as_of, "kinds": args.kind or []}
         out = args.remote.call("POST", "/v1/search", json=body)
@@ -37,7 +37,7 @@ def _search(args, rt, question: str) -> dict:
     except QuestionError as e:
         raise CliError(USAGE, str(e)) from None
     return {"question": question, "hits": res.hits, "warnings": res.warnings, "expanded": res.expanded,
-            "similar_cases": res.similar_cases}
+            "similar_cases": res.similar_cases, "missing": res.missing}
 
 
 def cmd_search(args, rt) -> int:
@@ -63,6 +63,8 @@ def cmd_search(args, rt) -> int:
     if args.json:
         print_json(res)
         return 0
+    for m in res["missing"]:
+        print(f"※ {m['message']}")
     for w in res["warnings"]:
         print(f"※ {w}")
     if res["expanded"]:
@@ -72,12 +74,17 @@ def cmd_search(args, rt) -> int:
     for h in res["hits"]:
         d = h["document"]
         print(f"[{h['rank']}] 「{d['title']}」 {h['unit']} {h.get('unit_title') or ''} "
-              f"(시행 {d['effective_from'] or '-'}, {d['status']})")
+              f"(시행 {d['effective_from'] or '-'}, {status_text(d)}) 점수 {h['score']:.4f}")
         if h.get("via_cases"):
             print(f"    ※ {h['via_cases']['reason']}: {', '.join(h['via_cases']['cases'])}")
         print("    " + (h["text"] or "")[:200].replace("\n", " "))
     print_similar(res["similar_cases"])
     return 0
+
+
+def status_text(d: dict) -> str:
+    """The status on the 기준일, and today's when it differs (rag/status.py)."""
+    return d.get("status_note") or d["status"]
 
 
 def print_similar(cases: list[dict]) -> None:
@@ -116,7 +123,7 @@ def cmd_ask(args, rt) -> int:
         print("\n근거:")
         for c in out["citations"]:
             d = c["document"]
-            print(f" [{c['n']}] 「{d['title']}」 {c['unit']} (시행 {d['effective_from'] or '-'}, {d['status']})")
+            print(f" [{c['n']}] 「{d['title']}」 {c['unit']} (시행 {d['effective_from'] or '-'}, {status_text(d)})")
             if c.get("via_cases"):
                 print(f"     ※ {c['via_cases']['reason']}")
     print_similar(out.get("similar_cases") or [])
@@ -138,7 +145,7 @@ def cmd_show(args, rt) -> int:
 
         try:
             out = show_units(rt.index, rt.registry, rt.known_titles(), args.title, args.unit,
-                             as_of(args.as_of) or rt.settings.today())
+                             as_of(args.as_of) or rt.settings.today(), today=rt.settings.today())
         except NotFound as e:
             print(str(e), file=sys.stderr)
             return PARTIAL
@@ -150,6 +157,8 @@ def cmd_show(args, rt) -> int:
         return PARTIAL
     d = out["units"][0]["document"]
     print(f"「{out['title']}」 ({out['as_of']} 기준, 시행 {d['effective_from']}, {d['status']})")
+    if d.get("status_note"):
+        print(f"※ {d['status_note']}")
     for h in out["units"]:
         print(h["text"])
     return 0

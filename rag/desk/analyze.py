@@ -146,7 +146,7 @@ def analyze(rt_or_parts, text: str, received: str | datetime | None = None, chan
             rules.append(dict(h, rank=len(rules) + 1))
             ids.add(h["id"])
     indexed = list(retriever.resolver.titles)
-    missing = governing_missing(kind.value, masked, retriever.resolver, indexed)
+    missing = governing_missing(kind.value, res.missing, indexed)
     # grounds and steps are picked from the type's own query first: its hits do not depend on the
     # complaint's words, so a sentence in the complaint cannot push a ground out or pull another in
     by_id = {h["id"]: h for h in rules}

@@ -137,7 +137,7 @@ def decide(kind: str, masked: str, rules: list[dict], missing: list[dict]) -> di
         return None
     rules = national_first(rules)
     governing = _GOVERNING.get(kind)
-    if governing and any(m.get("law") == governing for m in missing):
+    if governing and any(m.get("law") == governing and m.get("reason") != "no_such_article" for m in missing):
         # another body's own disclosure rule is not the law that decides this request: say what is missing
         return {"suggestion": None, "conditions": [], "grounds": [], "label": LABEL,
                 "note": f"「{governing}」이(가) 색인에 없어 공개 여부를 제안하지 않습니다. "

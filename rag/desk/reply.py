@@ -32,7 +32,8 @@ def draft_reply(a: dict) -> str:
                 cited.append(f"   - {_ref(s['citation'])}: \"{s['citation']['quote']}\"")
     lines += cited or ["   - (관련 조문을 확인하여 적어 주십시오.)"]
     for m in a.get("missing") or []:
-        lines.append(f"   - ※ {m['reference']}은(는) 색인에 없어 인용하지 못했습니다({m['hint']}).")
+        lines.append(f"   - ※ {m['reference']}은(는) 색인에 없어 인용하지 못했습니다({m['hint']})."
+                     if m.get("reason", "not_indexed") == "not_indexed" else f"   - ※ {m['message']}")
     lines += ["", "4. 처리 내용"]
     if d and not d.get("suggestion"):
         lines.append(f"   - {d.get('note') or '[처리 내용을 적어 주십시오]'}")

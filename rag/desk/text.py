@@ -35,7 +35,7 @@ def render(a: dict) -> str:
               for i, s in enumerate(a["steps"], start=1)]
     if a["missing"]:
         lines += ["", "[색인에 없는 법령]"]
-        lines += [f"  - {m['reference']}: {m['hint']}" for m in a["missing"]]
+        lines += [f"  - {m['reference']}: {m.get('message') or m['hint']}" for m in a["missing"]]
     check = a.get("draft_reply_check") or {}
     if check.get("source") == "llm":
         lines += ["", f"[답변 초안] 언어모델 {check.get('model')}이 씀; 인용 검증: "

@@ -166,16 +166,19 @@ class FakeDRF:
 
     def search(self, p: dict) -> bytes:
         target, query = p["target"], normalize_title(p.get("query", ""))
-        if target == "eflaw":
-            current = max((v["eff"] for v in self.laws if v["eff"] <= "20261123"), default="")
+        if target in ("eflaw", "law"):  # law: the laws in force only (the list `dasan law-names` reads)
+            current = {i: max((v["eff"] for v in self.laws if v["id"] == i and v["eff"] <= "20261123"), default="")
+                       for i in {v["id"] for v in self.laws}}  # per law
             rows = [{"법령일련번호": v["mst"], "현행연혁코드": "시행예정" if v["eff"] > "20261123" else
-                     ("현행" if v["eff"] == current else "연혁"), "법령명한글": v["title"], "법령약칭명": "",
+                     ("현행" if v["eff"] == current[v["id"]] else "연혁"), "법령명한글": v["title"],
+                     "법령약칭명": v.get("abbr", ""),
                      "법령ID": v["id"], "공포일자": v["anc"], "공포번호": v["anc"][-4:], "제개정구분명": v["rev"],
                      "소관부처코드": "1160100", "소관부처명": "금융위원회", "법령구분명": v.get("kind", "법률"),
                      "공동부령정보": "", "시행일자": v["eff"], "자법타법여부": "",
                      "법령상세링크": f"/DRF/lawService.do?OC={p['OC']}&target=eflaw&MST={v['mst']}&type=HTML&efYd={v['eff']}"}
                     for v in self.laws if (not p.get("LID") or v["id"] == p["LID"])]
-            rows = [r for r in rows if query in normalize_title(r["법령명한글"])]
+            rows = [r for r in rows if query in normalize_title(r["법령명한글"])
+                    and (target == "eflaw" or r["현행연혁코드"] == "현행")]
             root_tag, item, name = "LawSearch", "law", "법령명한글"
         else:
             root_tag, item, name = {"admrul": ("AdmRulSearch", "admrul", "행정규칙명"),

@@ -107,10 +107,28 @@ def test_article_is_tied_to_the_nearest_preceding_law(resolver):
     assert r.refs == [Reference(title="고압가스 안전관리법", article="제4조"), Reference(title=LPG, article="제3조")]
 
 
-def test_unrelated_title_is_not_matched(resolver):
+def test_known_law_that_is_not_indexed_is_recognised_by_name(resolver):
+    # 건축법 is in the table of law titles (rag/data/law_names.tsv), not in TITLES: named, not indexed
     r = resolver.resolve("건축법 제3조 적용 대상")
+    assert r.laws == ["건축법"] and "건축법" not in resolver.titles
+    assert r.refs == [Reference(title="건축법", article="제3조")] and r.refs[0].written == "건축법 제3조"
+
+
+def test_name_that_is_no_known_law_is_not_matched(resolver):
+    r = resolver.resolve("가상공간운영법 제3조 적용 대상")
     assert r.laws == []
-    assert r.refs == [Reference(article="제3조")]
+    assert r.refs == [Reference(article="제3조")] and r.refs[0].written == "제3조"
+
+
+def test_table_abbreviation_resolves_to_official_title_when_not_indexed():
+    r = ReferenceResolver(["다산시 민원 처리 예시 조례"]).resolve("액법 제33조 위반 시 벌칙")
+    assert r.laws == [LPG] and r.written[LPG] == "액법"
+    assert r.refs == [Reference(title=LPG, article="제33조")] and r.refs[0].written == "액법 제33조"
+
+
+def test_indexed_title_wins_over_a_table_title_on_a_fuzzy_tie():
+    r = ReferenceResolver(["개인정보 보호법"]).resolve("개인정보보호법 제35조 열람")
+    assert r.laws == ["개인정보 보호법"]
 
 
 def test_ordinance_title_with_spacing_variation(resolver):
