@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
+from rag import abstain
 from rag.index.base import QueryFilter
 from rag.model import KIND_COMPLAINT
 from rag.notices import notices_for
 from rag.prompt import build_messages
 
 NOT_FOUND = "근거를 찾지 못했습니다."
-ABSTAIN_BELOW = 0.865  # cosine of the best dense neighbour; on/off-topic questions separate here (eval/README)
 EXTRACT_SOURCES = 3
 EXTRACT_CHARS = 500
 
@@ -50,19 +50,31 @@ class Answerer:
     """Turns a question into a cited answer using the retriever and, when configured, an LLM."""
 
     def __init__(self, retriever, registry, index, models=None, today=date.today,
-                 abstain_below: float = ABSTAIN_BELOW) -> None:
+                 abstain_below: float | None = None, policy: abstain.Policy | None = None) -> None:
         self.retriever, self.registry, self.index, self.models = retriever, registry, index, models
         self.today, self.abstain_below = today, abstain_below
+        self.policy = policy or abstain.Policy()
 
-    def _relevance(self, question: str, opts: AskOptions) -> float:
-        emb = self.retriever.embedder
-        if emb is None:
-            return 1.0
+    def _filter(self, opts: AskOptions) -> QueryFilter:
         # past cases are no legal source: a question close to one is not thereby answerable
-        flt = QueryFilter(as_of=opts.as_of, kinds=opts.kinds or [], visibility=opts.visibility or [],
-                          exclude_kinds=[] if opts.kinds else [KIND_COMPLAINT])
-        near = self.index.nearest(self.retriever.query_vector(question), 1, flt)
-        return float(near[0].score) if near else 0.0
+        return QueryFilter(as_of=opts.as_of, kinds=opts.kinds or [], visibility=opts.visibility or [],
+                           exclude_kinds=[] if opts.kinds else [KIND_COMPLAINT])
+
+    def _decide(self, question: str, res, opts: AskOptions) -> tuple[bool, abstain.Evidence, str]:
+        """Whether to answer: named references found, or the evidence of rag/abstain.py. A fixed
+        ``abstain_below`` (tests with uncalibrated embedders) uses the best dense cosine alone."""
+        named = abstain.named_found(res.resolved, res.hits)
+        if not res.hits:
+            return False, abstain.Evidence(dense=0.0, coverage=0.0, known=0.0, agreement=0.0), "no_hits"
+        if self.abstain_below is not None:
+            ev = abstain.Evidence(named=named)
+            if not named and self.retriever.embedder is not None:
+                near = self.index.nearest(self.retriever.query_vector(question), 1, self._filter(opts))
+                ev.dense = float(near[0].score) if near else 0.0
+            return named or ev.dense >= self.abstain_below, ev, "named" if named else "dense"
+        ev = abstain.gather(question, res.hits, self.retriever, self.index, self._filter(opts), named)
+        found, reason = self.policy.decide(ev)
+        return found, ev, reason
 
     def retrieve(self, question: str, opts: AskOptions) -> tuple[list[dict], list[str], bool, dict]:
         hits, warnings, found, timing, _ = self._retrieve(question, opts)
@@ -73,12 +85,10 @@ class Answerer:
         res = self.retriever.search(question, top_k=opts.top_k, as_of=opts.as_of, kinds=opts.kinds,
                                     visibility=opts.visibility, exclude_cases=opts.exclude_cases)
         t_search = time.perf_counter() - t
-        named = bool(res.resolved and res.resolved.refs)
-        relevance = self._relevance(question, opts) if res.hits and not named else 1.0
-        found = bool(res.hits) and (named or relevance >= self.abstain_below)
+        found, ev, reason = self._decide(question, res, opts)
         timing = {"search_ms": round(t_search * 1000, 2),
                   "relevance_ms": round((time.perf_counter() - t - t_search) * 1000, 2),
-                  "relevance": round(relevance, 4)}
+                  "relevance": round(ev.dense, 4), "evidence": ev.to_dict() | {"decision": reason}}
         return res.hits, res.warnings, found, timing, res.similar_cases
 
     def ask(self, question: str, opts: AskOptions) -> dict:
@@ -100,8 +110,12 @@ class Answerer:
 
     def _not_found(self, question, hits, warnings, opts, timing, t0) -> dict:
         closest = [citation(i + 1, h, quoted_span(h, 200)) for i, h in enumerate(hits[:3])]
+        hint = abstain.rephrase_hint(abstain.Evidence(unknown=(timing.get("evidence") or {}).get("unknown_words") or []))
+        answer = NOT_FOUND + " 질문과 충분히 관련된 조문을 찾지 못했습니다."
+        if closest:
+            answer += " 아래는 가장 가까운 자료이며 근거로 쓰기에는 부족합니다."
         out = self._base(question, opts, "abstain") | {
-            "answer": NOT_FOUND + " 질문과 충분히 관련된 조문을 찾지 못했습니다. 아래는 가장 가까운 자료이며 근거로 쓰기에는 부족합니다.",
+            "answer": answer + "\n" + hint, "hint": hint,
             "citations": [], "closest": closest, "notices": [],
             "verification": {"ok": True, "issues": [], "checked": {}, "note": "답변을 생성하지 않았습니다(근거 부족)."},
             "warnings": warnings}

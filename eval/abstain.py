@@ -1,0 +1,210 @@
+"""Abstention: false-abstain and false-answer rates, before (one dense cosine) and after (rag/abstain.py).
+
+Sets (each question is on-topic or off-topic for the index it is asked against):
+- ``eval/sets/abstain_dev.jsonl``: hand-written, corpus ``sample`` (the fictional 다산시 sample) or
+  ``statutes`` (legalize-kr + admrule-kr + ordinance-kr), with preambles, 구어체, typos, short and long;
+- ``kgs_on``: the real gas-safety questions (../shared/eval/kgs_dev.jsonl) against the gas-law index: on-topic;
+- ``kgs_off``: the same questions against the statutes index (no gas law): off-topic;
+- ``acrc_off``: real ACRC questions (../shared/corpora/complaints-acrc/acrc_qa.jsonl) answered by agencies
+  whose subject no indexed law governs (``OFF_AGENCIES``), unless the question names an indexed subject
+  (``INDEXED_SUBJECTS``): off-topic against the statutes index.
+
+Each set is split by position (even = half A, odd = half B). ``--calibrate`` searches the policy on half A
+of every set together and reports both halves. Features are cached in ``--cache`` so calibration reruns
+without the index.
+
+    python -m eval.abstain --sample-home H1 --statutes-home H2 [--kgs-home H3] --out eval/results/abstain.json
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+from dataclasses import asdict, replace
+from datetime import date
+from pathlib import Path
+
+from rag import abstain
+
+BEFORE_DENSE = 0.865  # the single-cosine rule this replaces (main before issue 13)
+OFF_AGENCIES = ("국세청", "병무청", "문화재청", "교육부", "교육청", "해양수산부")
+INDEXED_SUBJECTS = ("개인정보", "정보공개", "징계", "고충", "기초생활", "경범죄", "행정심판", "범칙금")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def acrc_off(path: Path) -> list[dict]:
+    """ACRC questions of agencies whose subject is not indexed (tax, military service, cultural
+    heritage, schools, fisheries), minus any naming an indexed subject."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        org = r.get("organization") or ""
+        text = f"{r.get('title', '')} {r.get('question', '')}"
+        if any(a in org for a in OFF_AGENCIES) and not any(s in text for s in INDEXED_SUBJECTS):
+            out.append({"id": f"acrc-{r['id']}", "question": r["question"], "on_topic": False, "org": org})
+    return out
+
+
+def features(rt, items: list[dict], as_of: date) -> list[dict]:
+    """Evidence per question (rag/abstain.py) plus what the before-rule needs."""
+    from rag.answer import Answerer, AskOptions
+
+    ans = Answerer(rt.retriever, rt.registry, rt.index, None, today=rt.settings.today)
+    rows = []
+    for it in items:
+        q = it["question"][:4000]
+        opts = AskOptions(as_of=as_of)
+        res = rt.retriever.search(q, top_k=opts.top_k, as_of=as_of)
+        named = abstain.named_found(res.resolved, res.hits)
+        ev = abstain.gather(q, res.hits, rt.retriever, rt.index, ans._filter(opts), named) if res.hits else \
+            abstain.Evidence(dense=0.0, coverage=0.0, known=0.0, agreement=0.0)
+        first = res.hits[0]["document"] if res.hits else {}
+        rows.append({"id": it["id"], "half": it.get("half") or "", "on_topic": it["on_topic"],
+                     "style": it.get("style", ""), "law": it.get("law", ""),
+                     "hits": bool(res.hits), "resolved": bool(res.resolved and res.resolved.refs),
+                     "first_title": first.get("title") or "", "first_parent": first.get("parent_title") or "",
+                     "ev": asdict(ev)})
+    return rows
+
+
+def decide_before(row: dict) -> bool:
+    return row["hits"] and (row["resolved"] or row["ev"]["dense"] >= BEFORE_DENSE)
+
+
+def decide_after(row: dict, policy: abstain.Policy) -> bool:
+    return row["hits"] and policy.decide(abstain.Evidence(**row["ev"]))[0]
+
+
+def rates(rows: list[dict], decide) -> dict:
+    on = [r for r in rows if r["on_topic"]]
+    off = [r for r in rows if not r["on_topic"]]
+    out = {"on": len(on), "off": len(off)}
+    if on:
+        out["false_abstain"] = round(sum(not decide(r) for r in on) / len(on), 4)
+        answered = [r for r in on if decide(r) and r["law"]]
+        if answered:
+            out["first_law_ok"] = round(sum(r["law"] in (r["first_title"], r["first_parent"]) for r in answered)
+                                        / len(answered), 4)
+    if off:
+        out["false_answer"] = round(sum(bool(decide(r)) for r in off) / len(off), 4)
+    return out
+
+
+def halves(rows: list[dict]) -> dict[str, list[dict]]:
+    out = {"A": [], "B": []}
+    for i, r in enumerate(rows):
+        out[r["half"] or ("A" if i % 2 == 0 else "B")].append(r)
+    return out
+
+
+GRID = {
+    "dense_floor": [0.78, 0.80, 0.82],
+    "known_floor": [0.3, 0.5, 0.6, 0.7],
+    "coverage_floor": [0.0, 0.25, 0.34, 0.45],
+    "dense_mid": [0.84, 0.85, 0.86, 0.87],
+    "w_agreement": [0.0, 0.5, 1.0],
+    "bias": [-1.5, -1.25, -1.0, -0.75, -0.5],
+}
+
+
+def calibrate(sets: dict[str, list[dict]]) -> abstain.Policy:
+    """The policy whose worst half-A error (false-abstain on on-topic sets, false-answer on off-topic
+    ones, weighted to the targets 5 % and 10 %) is smallest."""
+    train = {name: halves(rows)["A"] for name, rows in sets.items()}
+    best, best_cost = abstain.Policy(), float("inf")
+    keys = list(GRID)
+    for values in itertools.product(*(GRID[k] for k in keys)):
+        p = replace(abstain.Policy(), **dict(zip(keys, values)))
+        cost = 0.0
+        for rows in train.values():
+            r = rates(rows, lambda row: decide_after(row, p))
+            cost = max(cost, r.get("false_abstain", 0) / 0.05, r.get("false_answer", 0) / 0.10)
+        if cost < best_cost:
+            best, best_cost = p, cost
+    return best
+
+
+def report(sets: dict[str, list[dict]], policy: abstain.Policy) -> dict:
+    out = {}
+    for name, rows in sets.items():
+        h = halves(rows)
+        out[name] = {"before": {"all": rates(rows, decide_before), "A": rates(h["A"], decide_before),
+                                "B": rates(h["B"], decide_before)},
+                     "after": {"all": rates(rows, lambda r: decide_after(r, policy)),
+                               "A": rates(h["A"], lambda r: decide_after(r, policy)),
+                               "B": rates(h["B"], lambda r: decide_after(r, policy))}}
+    return out
+
+
+def table(rep: dict) -> str:
+    lines = [f"{'set':<16} {'half':<4} {'on':>4} {'off':>4}  {'before FA/FAns':>16}  {'after FA/FAns':>16}"]
+    for name, r in rep.items():
+        for half in ("all", "A", "B"):
+            b, a = r["before"][half], r["after"][half]
+            fmt = lambda m: f"{m.get('false_abstain', float('nan')):.3f}/{m.get('false_answer', float('nan')):.3f}"
+            lines.append(f"{name:<16} {half:<4} {b['on']:>4} {b['off']:>4}  {fmt(b):>16}  {fmt(a):>16}")
+    return "\n".join(lines)
+
+
+def collect(args) -> dict[str, list[dict]]:
+    from dasan.config import Settings
+    from dasan.runtime import Runtime
+
+    own = [json.loads(x) for x in Path(args.set).read_text(encoding="utf-8").splitlines() if x.strip()]
+    as_of = date.fromisoformat(args.as_of)
+    kgs = [{"id": r["id"], "question": r["question"], "on_topic": True}
+           for r in map(json.loads, Path(args.kgs_set).read_text(encoding="utf-8").splitlines()) if r]
+    plan = [("own_sample", args.sample_home, [r for r in own if r["corpus"] == "sample"]),
+            ("own_statutes", args.statutes_home, [r for r in own if r["corpus"] == "statutes"]),
+            ("kgs_off", args.statutes_home, [r | {"on_topic": False} for r in kgs]),
+            ("acrc_off", args.statutes_home, acrc_off(Path(args.acrc))[: args.acrc_limit]),
+            ("kgs_on", args.kgs_home, kgs)]
+    sets = {}
+    for name, home, items in plan:
+        if not home or not items:
+            continue
+        rt = Runtime(Settings(home=Path(home).resolve()))
+        try:
+            sets[name] = features(rt, items, as_of)
+        finally:
+            rt.close()
+        print(f"{name}: {len(items)} questions", flush=True)
+    return sets
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", default="eval/sets/abstain_dev.jsonl")
+    ap.add_argument("--sample-home", default=os.environ.get("ABSTAIN_SAMPLE_HOME", ""))
+    ap.add_argument("--statutes-home", default=os.environ.get("ABSTAIN_STATUTES_HOME", ""))
+    ap.add_argument("--kgs-home", default=os.environ.get("ABSTAIN_KGS_HOME", ""))
+    ap.add_argument("--kgs-set", default=str(SHARED / "eval" / "kgs_dev.jsonl"))
+    ap.add_argument("--acrc", default=str(SHARED / "corpora" / "complaints-acrc" / "acrc_qa.jsonl"))
+    ap.add_argument("--acrc-limit", type=int, default=10000)
+    ap.add_argument("--as-of", default="2026-12-05")
+    ap.add_argument("--cache", default="eval/results/abstain_features.json")
+    ap.add_argument("--reuse", action="store_true", help="use the cached features (no index needed)")
+    ap.add_argument("--calibrate", action="store_true", help="search the policy on half A (else: the default)")
+    ap.add_argument("--out", default="eval/results/abstain.json")
+    args = ap.parse_args(argv)
+    cache = Path(args.cache)
+    if args.reuse:
+        sets = json.loads(cache.read_text(encoding="utf-8"))
+    else:
+        sets = collect(args)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps(sets, ensure_ascii=False), encoding="utf-8")
+    policy = calibrate(sets) if args.calibrate else abstain.Policy()
+    rep = report(sets, policy)
+    print(table(rep))
+    print("policy:", asdict(policy))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"policy": asdict(policy), "report": rep}, ensure_ascii=False, indent=1),
+                   encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
