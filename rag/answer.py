@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
-from rag import abstain
+from rag import abstain, extract
 from rag.index.base import QueryFilter
 from rag.model import KIND_COMPLAINT
 from rag.notices import notices_for
 from rag.prompt import build_messages
 
 NOT_FOUND = "근거를 찾지 못했습니다."
-EXTRACT_SOURCES = 3
+EXTRACT_LABEL = "[추출식 답변]"
 EXTRACT_CHARS = 500
 
 
@@ -123,23 +123,26 @@ class Answerer:
         return out
 
     def _extractive(self, question: str, hits: list[dict], opts: AskOptions) -> dict:
-        """No LLM: the best units verbatim, each with its citation — labelled as extractive."""
+        """No LLM: one direct sentence from the clauses that answer, then those clauses verbatim from
+        the sources above the relevance floor (rag/extract.py) — labelled as extractive."""
         t = time.perf_counter()
-        used = hits[:EXTRACT_SOURCES]
-        lines = ["[추출식 답변] 언어모델 없이, 질문과 가장 관련 있는 조문 원문을 그대로 보여 드립니다. "
-                 "해석은 담당자가 원문을 확인해 판단하십시오."]
-        cites = []
-        for n, h in enumerate(used, start=1):
+        direct, chosen = extract.compose(question, hits)
+        lines = [EXTRACT_LABEL + (" " + direct if direct else "")]
+        cites, used = [], []
+        for n, (i, quote) in enumerate(chosen, start=1):
+            h = hits[i]
+            quote = quote or quoted_span(h)
             d = h["document"]
-            quote = quoted_span(h)
             status = "" if d.get("status") == "현행" else f" ({d.get('status')})"
             lines.append(f"[{n}] 「{d.get('title')}」 {h.get('unit')}{status}: {quote}")
             cites.append(citation(n, h, quote))
+            used.append(h)
         notices = notices_for(used, self.registry, self.index, opts.as_of, self.today())
         return self._base(question, opts, "extractive") | {
             "answer": "\n".join(lines), "citations": cites, "notices": notices,
             "verification": {"ok": True, "issues": [], "checked": {"quotes": len(cites)},
-                             "note": "추출식 답변: 인용문은 색인된 원문 그대로입니다."},
+                             "note": "추출식 답변(언어모델 없음): 인용문은 색인된 원문 그대로이며, 해석은 담당자가 원문을 "
+                                     "확인해 판단하십시오."},
             "timing": {"compose_ms": round((time.perf_counter() - t) * 1000, 2)}}
 
     def _client(self, hits: list[dict], opts: AskOptions):

@@ -5,42 +5,15 @@ import difflib
 import re
 from datetime import date, timedelta
 
+from rag.clauses import clauses as _clauses
 from rag.index.base import QueryFilter, VectorIndex
 from rag.model import unit_article_label
 from rag.particles import josa
 
 RECENT_DAYS = 365
-
-
 _TOKEN = re.compile(r"<[^<>]*>|\[[^\[\]]*\]|\S+")  # a <개정 …> tag is one token
-_PARA = re.compile(r"^\s*([①-⑳])")
-_ITEM = re.compile(r"^\s*(\d+)\.(?:\s|$)")
-_SUBITEM = re.compile(r"^\s*([가-하])\.(?:\s|$)")
-_HEADING = re.compile(r"^\s*제\d+조(?:의\d+)?\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\))?\s*")
 _TAG = re.compile(r"^<(?:개정|신설|전문개정|본조신설|삭제|종전)[^<>]*>$")
 _CONTEXT = 3  # words of context on each side of a change
-
-
-def _clauses(text: str) -> list[tuple[str, str]]:
-    """(항·호·목 label, line) for each line of a unit's text."""
-    out, para, item = [], "", ""
-    for n, line in enumerate((text or "").splitlines()):
-        if n == 0:
-            line = _HEADING.sub("", line)
-        if not line.strip():
-            continue
-        if m := _PARA.match(line):
-            para, item = f"제{ord(m.group(1)) - ord('①') + 1}항", ""
-            label = para
-        elif m := _ITEM.match(line):
-            item = f"제{m.group(1)}호"
-            label = para + item
-        elif m := _SUBITEM.match(line):
-            label = para + item + f"{m.group(1)}목"
-        else:
-            label = ""
-        out.append((label, line.strip()))
-    return out
 
 
 def _excerpt(tokens: list[str], i1: int, i2: int) -> str:
