@@ -147,7 +147,9 @@ def table(rep: dict) -> str:
     return "\n".join(lines)
 
 
-def collect(args) -> dict[str, list[dict]]:
+def collect(args, done: dict[str, list[dict]] | None = None) -> dict[str, list[dict]]:
+    """Features of every set; sets already in ``done`` (the cache) are kept, the rest computed and
+    written to the cache one by one."""
     from dasan.config import Settings
     from dasan.runtime import Runtime
 
@@ -158,11 +160,11 @@ def collect(args) -> dict[str, list[dict]]:
     plan = [("own_sample", args.sample_home, [r for r in own if r["corpus"] == "sample"]),
             ("own_statutes", args.statutes_home, [r for r in own if r["corpus"] == "statutes"]),
             ("kgs_off", args.statutes_home, [r | {"on_topic": False} for r in kgs]),
-            ("acrc_off", args.statutes_home, acrc_off(Path(args.acrc))[: args.acrc_limit]),
+            ("acrc_off", args.statutes_home, acrc_off(Path(args.acrc))[:: args.acrc_every]),
             ("kgs_on", args.kgs_home, kgs)]
-    sets = {}
+    sets = dict(done or {})
     for name, home, items in plan:
-        if not home or not items:
+        if not home or not items or name in sets:
             continue
         rt = Runtime(Settings(home=Path(home).resolve()))
         try:
@@ -170,6 +172,8 @@ def collect(args) -> dict[str, list[dict]]:
         finally:
             rt.close()
         print(f"{name}: {len(items)} questions", flush=True)
+        Path(args.cache).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.cache).write_text(json.dumps(sets, ensure_ascii=False), encoding="utf-8")
     return sets
 
 
@@ -181,20 +185,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kgs-home", default=os.environ.get("ABSTAIN_KGS_HOME", ""))
     ap.add_argument("--kgs-set", default=str(SHARED / "eval" / "kgs_dev.jsonl"))
     ap.add_argument("--acrc", default=str(SHARED / "corpora" / "complaints-acrc" / "acrc_qa.jsonl"))
-    ap.add_argument("--acrc-limit", type=int, default=10000)
+    ap.add_argument("--acrc-every", type=int, default=4, help="every n-th off-domain ACRC question (all: 1)")
     ap.add_argument("--as-of", default="2026-12-05")
     ap.add_argument("--cache", default="eval/results/abstain_features.json")
-    ap.add_argument("--reuse", action="store_true", help="use the cached features (no index needed)")
+    ap.add_argument("--reuse", action="store_true", help="use the cached features only (no index needed)")
+    ap.add_argument("--fresh", action="store_true", help="recompute every set (else cached sets are kept)")
     ap.add_argument("--calibrate", action="store_true", help="search the policy on half A (else: the default)")
     ap.add_argument("--out", default="eval/results/abstain.json")
     args = ap.parse_args(argv)
     cache = Path(args.cache)
-    if args.reuse:
-        sets = json.loads(cache.read_text(encoding="utf-8"))
-    else:
-        sets = collect(args)
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps(sets, ensure_ascii=False), encoding="utf-8")
+    cached = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() and not args.fresh else {}
+    sets = cached if args.reuse else collect(args, cached)
     policy = calibrate(sets) if args.calibrate else abstain.Policy()
     rep = report(sets, policy)
     print(table(rep))

