@@ -15,6 +15,7 @@ the other half and on real questions whose subject is not indexed (eval/README.m
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from rag import tokenize
@@ -28,6 +29,8 @@ FILLER = frozenset("""
 않다 같다 보다 말씀 여쭈다 신규 직원 주무관 발령 처음 새로 이번 최근 지금 오늘 맡다 근무 일주일 다름 아니다
 바쁘다 죄송 죄송하다 확인 내용 관련 사항 문제 어떤 알려주다 싶다 려고 거 건 때문 경우 정도 번
 """.split())
+BEST_OF = 5  # hits searched for the single best coverage
+DF_CAP = 50
 _CONTENT_TAGS = {"NNG", "NNP", "SL", "XR", "VV", "VA"}
 
 
@@ -36,47 +39,55 @@ class Evidence:
     dense: float = 1.0
     coverage: float = 1.0
     known: float = 1.0
+    wcover: float = 1.0  # coverage weighted by rarity (log(1 + cap / (1 + units holding the word)))
+    wknown: float = 1.0  # the same for "anywhere in the index"
+    cover_best: float = 1.0  # weighted coverage by the single best of the top hits
     agreement: float = 1.0
     named: bool = False
     words: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # content words in no top hit
     unknown: list[str] = field(default_factory=list)  # content words nowhere in the index
 
+    @classmethod
+    def nothing(cls) -> "Evidence":
+        """No hits at all."""
+        return cls(dense=0.0, coverage=0.0, known=0.0, wcover=0.0, wknown=0.0, cover_best=0.0, agreement=0.0)
+
     def to_dict(self) -> dict:
         return {"dense": round(self.dense, 4), "coverage": round(self.coverage, 3), "known": round(self.known, 3),
+                "wcover": round(self.wcover, 3), "wknown": round(self.wknown, 3), "cover_best": round(self.cover_best, 3),
                 "agreement": round(self.agreement, 3), "named": self.named, "unknown_words": self.unknown}
 
 
 @dataclass
 class Policy:
-    """Answer when a named reference was found, or when every signal clears its floor and the
-    combined score clears ``answer_above``. Calibrated values: eval/README.md (abstention)."""
+    """Answer when a named reference was found; otherwise abstain below the dense floor or when the
+    question's (rarity-weighted) words are mostly unknown to the index, and answer when the weighted
+    score clears ``threshold``. Defaults: calibrated on half A of every evaluation set (eval/abstain.py,
+    eval/README.md "Abstention")."""
 
     dense_floor: float = 0.80
-    coverage_floor: float = 0.34
-    known_floor: float = 0.5
-    answer_above: float = 0.0
-    w_dense: float = 20.0  # per unit of cosine above dense_mid
-    dense_mid: float = 0.855
-    w_coverage: float = 1.0
+    known_floor: float = 0.3
+    dense_mid: float = 0.86
+    w_dense: float = 20.0
+    w_cover: float = 1.0
+    w_best: float = 1.0
     w_known: float = 1.0
     w_agreement: float = 0.5
-    bias: float = -1.0
+    threshold: float = 1.5
 
     def score(self, ev: Evidence) -> float:
-        return (self.w_dense * (ev.dense - self.dense_mid) + self.w_coverage * ev.coverage
-                + self.w_known * ev.known + self.w_agreement * ev.agreement + self.bias)
+        return (self.w_dense * (ev.dense - self.dense_mid) + self.w_cover * ev.wcover + self.w_best * ev.cover_best
+                + self.w_known * ev.wknown + self.w_agreement * ev.agreement)
 
     def decide(self, ev: Evidence) -> tuple[bool, str]:
         if ev.named:
             return True, "named"
         if ev.dense < self.dense_floor:
             return False, "dense"
-        if ev.known < self.known_floor:
+        if ev.wknown < self.known_floor:
             return False, "unknown_words"
-        if ev.coverage < self.coverage_floor:
-            return False, "coverage"
-        if self.score(ev) < self.answer_above:
+        if self.score(ev) < self.threshold:
             return False, "score"
         return True, "score"
 
@@ -126,20 +137,28 @@ def gather(question: str, hits: list[dict], retriever, index, flt: QueryFilter, 
     ev = Evidence(named=named)
     words = content_words(question)
     ev.words = words
-    seen: set[str] = set()
-    raw = []
-    for h in hits[:top]:
+    texts, terms = [], []
+    for h in hits[:BEST_OF]:
         d = h.get("document") or {}
         text = " ".join(filter(None, [d.get("title"), d.get("parent_title"), h.get("unit_title"), h.get("text")]))
-        raw.append(text)
-        seen.update(tokenize.terms(text))
-    joined = "\n".join(raw).lower()
-    ev.missing = [w for w in words if w not in seen and not _substring(w, joined)]
+        texts.append(text.lower())
+        terms.append(set(tokenize.terms(text)))
+    def holds(i: int, w: str) -> bool:
+        return w in terms[i] or _substring(w, texts[i])
+    ev.missing = [w for w in words if not any(holds(i, w) for i in range(min(top, len(texts))))]
     titles = "\n".join(retriever.known_titles()).lower()
-    ev.unknown = [w for w in ev.missing if not _substring(w, titles) and not _in_index(index, w, flt)]
+    # how many units hold each word (capped): rare words say more about the subject than common ones
+    df = {w: (DF_CAP if _substring(w, titles) else 0) or _frequency(index, w, flt) for w in words}
+    ev.unknown = [w for w in ev.missing if df[w] == 0]
     if words:
+        weight = {w: math.log(1 + DF_CAP / (1 + df[w])) for w in words}
+        total = sum(weight.values())
         ev.coverage = 1 - len(ev.missing) / len(words)
         ev.known = 1 - len(ev.unknown) / len(words)
+        ev.wcover = sum(weight[w] for w in words if w not in ev.missing) / total
+        ev.wknown = sum(weight[w] for w in words if df[w] > 0) / total
+        ev.cover_best = max((sum(weight[w] for w in words if holds(i, w)) / total for i in range(len(texts))),
+                            default=0.0)
     if retriever.embedder is None:
         return ev
     qv = retriever.query_vector(question)
@@ -163,10 +182,10 @@ def _substring(word: str, text: str) -> bool:
     return len(stem) >= 2 and stem in text
 
 
-def _in_index(index, word: str, flt: QueryFilter) -> bool:
-    """Whether any indexed unit (visible under ``flt``) holds ``word`` as a lexical term."""
+def _frequency(index, word: str, flt: QueryFilter) -> int:
+    """How many indexed units (visible under ``flt``) hold ``word`` as a lexical term, up to DF_CAP."""
     sv = tokenize.query_vector_of([word])
-    return bool(index.hybrid(None, (sv.indices, sv.values), 1, flt, prefetch=1))
+    return len(index.hybrid(None, (sv.indices, sv.values), DF_CAP, flt, prefetch=DF_CAP))
 
 
 def rephrase_hint(ev: Evidence) -> str:

@@ -65,7 +65,7 @@ class Answerer:
         ``abstain_below`` (tests with uncalibrated embedders) uses the best dense cosine alone."""
         named = abstain.named_found(res.resolved, res.hits)
         if not res.hits:
-            return False, abstain.Evidence(dense=0.0, coverage=0.0, known=0.0, agreement=0.0), "no_hits"
+            return False, abstain.Evidence.nothing(), "no_hits"
         if self.abstain_below is not None:
             ev = abstain.Evidence(named=named)
             if not named and self.retriever.embedder is not None:

@@ -13,17 +13,20 @@ def test_named_reference_found_answers_whatever_the_cosine():
 
 
 def test_words_the_index_has_never_seen_withhold_the_answer():
-    found, why = Policy().decide(Evidence(dense=0.87, coverage=0.2, known=0.2, agreement=0.1))
+    ev = Evidence(dense=0.87, coverage=0.2, known=0.2, wcover=0.1, wknown=0.1, cover_best=0.1, agreement=0.1)
+    found, why = Policy().decide(ev)
     assert not found and why == "unknown_words"
 
 
 def test_high_dense_alone_does_not_answer_a_long_off_topic_question():
     # long questions push the cosine up whatever they are about
-    assert not Policy().decide(Evidence(dense=0.875, coverage=0.3, known=0.55, agreement=0.0))[0]
+    ev = Evidence(dense=0.875, coverage=0.3, known=0.55, wcover=0.2, wknown=0.4, cover_best=0.15, agreement=0.0)
+    assert not Policy().decide(ev)[0]
 
 
 def test_covered_question_answers_despite_a_lower_cosine():
-    assert Policy().decide(Evidence(dense=0.855, coverage=1.0, known=1.0, agreement=0.8))[0]
+    ev = Evidence(dense=0.855, coverage=1.0, known=1.0, wcover=1.0, wknown=1.0, cover_best=0.9, agreement=0.8)
+    assert Policy().decide(ev)[0]
 
 
 def test_preamble_words_are_not_content():
@@ -40,6 +43,7 @@ def test_rates_and_calibration_meet_targets_on_separable_rows():
     def row(on, dense, cov, half):
         return {"on_topic": on, "hits": True, "resolved": False, "half": half, "law": "", "first_title": "",
                 "first_parent": "", "ev": {"dense": dense, "coverage": cov, "known": cov, "agreement": 0.5,
+                                           "wcover": cov, "wknown": cov, "cover_best": cov,
                                            "named": False, "words": [], "missing": [], "unknown": []}}
     rows = [row(True, 0.88, 0.9, h) for h in "AB" * 10] + [row(False, 0.86, 0.2, h) for h in "AB" * 10]
     policy = calibrate({"s": rows})
