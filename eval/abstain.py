@@ -109,7 +109,7 @@ GRID = {
 _FEATURES = ("dense", "wcover", "cover_best", "wknown", "agreement")
 
 
-def calibrate(sets: dict[str, list[dict]]) -> abstain.Policy:
+def calibrate(sets: dict[str, list[dict]], objective: str = "worst") -> abstain.Policy:
     """The policy (weights from GRID, threshold from the scores) whose worst half-A error is smallest:
     false-abstain on on-topic sets over its target 5 %, false-answer on off-topic ones over 10 %."""
     import numpy as np
@@ -139,9 +139,10 @@ def calibrate(sets: dict[str, list[dict]]) -> abstain.Policy:
                 if mask.any():
                     err = (wrong[:, mask]).mean(axis=1) / target
                     worst, total = np.maximum(worst, err), total + err
-        i = int(np.lexsort((total, worst))[0])
-        if (worst[i], total[i]) < best_cost:
-            best, best_cost = replace(p, threshold=float(cands[i])), (worst[i], total[i])
+        i = int(np.lexsort((worst, total))[0]) if objective == "total" else int(np.lexsort((total, worst))[0])
+        cost = (total[i], worst[i]) if objective == "total" else (worst[i], total[i])
+        if cost < best_cost:
+            best, best_cost = replace(p, threshold=float(cands[i])), cost
     return best
 
 
@@ -184,7 +185,7 @@ def collect(args, done: dict[str, list[dict]] | None = None) -> dict[str, list[d
             ("kgs_on", args.kgs_home, kgs)]
     sets = dict(done or {})
     for name, home, items in plan:
-        if not home or not items or name in sets:
+        if not home or not items or name in sets or (args.only and name not in args.only):
             continue
         rt = Runtime(Settings(home=Path(home).resolve()))
         try:
@@ -210,13 +211,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", default="eval/results/abstain_features.json")
     ap.add_argument("--reuse", action="store_true", help="use the cached features only (no index needed)")
     ap.add_argument("--fresh", action="store_true", help="recompute every set (else cached sets are kept)")
+    ap.add_argument("--only", nargs="*", default=[], help="compute only these sets (own_sample, own_statutes, "
+                                                         "kgs_off, acrc_off, kgs_on)")
     ap.add_argument("--calibrate", action="store_true", help="search the policy on half A (else: the default)")
+    ap.add_argument("--objective", choices=["worst", "total"], default="worst",
+                    help="calibration: smallest worst error/target ratio over the sets, or smallest sum")
     ap.add_argument("--out", default="eval/results/abstain.json")
     args = ap.parse_args(argv)
     cache = Path(args.cache)
     cached = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() and not args.fresh else {}
     sets = cached if args.reuse else collect(args, cached)
-    policy = calibrate(sets) if args.calibrate else abstain.Policy()
+    policy = calibrate(sets, args.objective) if args.calibrate else abstain.Policy()
     rep = report(sets, policy)
     print(table(rep))
     print("policy:", asdict(policy))

@@ -67,14 +67,14 @@ class Policy:
     eval/README.md "Abstention")."""
 
     dense_floor: float = 0.80
-    known_floor: float = 0.3
+    known_floor: float = 0.0
     dense_mid: float = 0.86
-    w_dense: float = 20.0
-    w_cover: float = 1.0
-    w_best: float = 1.0
-    w_known: float = 1.0
-    w_agreement: float = 0.5
-    threshold: float = 1.5
+    w_dense: float = 10.0
+    w_cover: float = 0.0
+    w_best: float = 0.5
+    w_known: float = 0.0
+    w_agreement: float = 1.0
+    threshold: float = 0.537
 
     def score(self, ev: Evidence) -> float:
         return (self.w_dense * (ev.dense - self.dense_mid) + self.w_cover * ev.wcover + self.w_best * ev.cover_best
