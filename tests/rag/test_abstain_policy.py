@@ -14,8 +14,8 @@ def test_named_reference_found_answers_whatever_the_cosine():
 
 def test_words_the_index_has_never_seen_withhold_the_answer():
     ev = Evidence(dense=0.87, coverage=0.2, known=0.2, wcover=0.1, wknown=0.1, cover_best=0.1, agreement=0.1)
-    found, why = Policy().decide(ev)
-    assert not found and why == "unknown_words"
+    assert not Policy().decide(ev)[0]
+    assert Policy(known_floor=0.3).decide(ev) == (False, "unknown_words")
 
 
 def test_high_dense_alone_does_not_answer_a_long_off_topic_question():
