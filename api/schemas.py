@@ -125,6 +125,7 @@ class AskResponse(BaseModel):
     answer: str
     citations: list[Citation]
     closest: list[Citation] = []
+    hint: str = Field("", description="abstain: 다시 물어볼 때의 도움말(색인에 없는 낱말 포함)")
     similar_cases: list[SimilarCaseOut] = []
     notices: list[dict] = []
     verification: dict
