@@ -73,8 +73,8 @@ class Policy:
     w_cover: float = 0.0
     w_best: float = 0.5
     w_known: float = 0.0
-    w_agreement: float = 1.0
-    threshold: float = 0.537
+    w_agreement: float = 0.5
+    threshold: float = 0.368
 
     def score(self, ev: Evidence) -> float:
         return (self.w_dense * (ev.dense - self.dense_mid) + self.w_cover * ev.wcover + self.w_best * ev.cover_best
