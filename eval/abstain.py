@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kgs-home", default=os.environ.get("ABSTAIN_KGS_HOME", ""))
     ap.add_argument("--kgs-set", default=str(SHARED / "eval" / "kgs_dev.jsonl"))
     ap.add_argument("--acrc", default=str(SHARED / "corpora" / "complaints-acrc" / "acrc_qa.jsonl"))
-    ap.add_argument("--acrc-every", type=int, default=4, help="every n-th off-domain ACRC question (all: 1)")
+    ap.add_argument("--acrc-every", type=int, default=8, help="every n-th off-domain ACRC question (all: 1)")
     ap.add_argument("--as-of", default="2027-06-01", help="a date on which every indexed version of the shared statutes is in force")
     ap.add_argument("--cache", default="eval/results/abstain_features.json")
     ap.add_argument("--reuse", action="store_true", help="use the cached features only (no index needed)")
