@@ -15,7 +15,7 @@ comma := ,
 # office's own machine, so there it also shows office documents (org). See README "인증과 권한".
 ANON_VISIBILITY := $(if $(filter 127.0.0.1 localhost ::1,$(HOST)),public$(comma)org,public)
 
-.PHONY: install run test eval bench load sample clean
+.PHONY: install run test eval eval-abstain bench load sample clean
 
 $(BIN)/dasan: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -43,6 +43,17 @@ test: install
 eval: install
 	DASAN_HOME=$(abspath data/eval) $(BIN)/dasan ingest "$(EVALCORPUS)"
 	DASAN_HOME=$(abspath data/eval) $(BIN)/dasan eval --set "$(EVALSET)" --baseline --ask --out eval/results/kgs_dev.json
+
+# Abstention (issue 13): false-abstain / false-answer before and after, eval/README.md "Abstention".
+ABSTAIN := $(abspath data/abstain)
+eval-abstain: install
+	$(BIN)/dasan sample $(ABSTAIN)/sample-corpus
+	DASAN_HOME=$(ABSTAIN)/sample $(BIN)/dasan ingest $(ABSTAIN)/sample-corpus
+	DASAN_HOME=$(ABSTAIN)/statutes $(BIN)/dasan ingest $(SHARED)/corpora/legalize-kr $(SHARED)/corpora/admrule-kr $(SHARED)/corpora/ordinance-kr
+	DASAN_HOME=$(abspath data/eval) $(BIN)/dasan ingest "$(EVALCORPUS)"
+	$(BIN)/python -m eval.abstain --sample-home $(ABSTAIN)/sample --statutes-home $(ABSTAIN)/statutes \
+		--kgs-home $(abspath data/eval) --kgs-set "$(EVALSET)" --acrc $(SHARED)/corpora/complaints-acrc/acrc_qa.jsonl \
+		--cache eval/results/abstain_features.json --out eval/results/abstain.json
 
 bench: install
 	$(BIN)/python -m eval.bench --corpus "$(SHARED)/corpora" --out eval/results/bench.json

@@ -161,6 +161,7 @@ class AskResponse(BaseModel):
     answer: str
     citations: list[Citation]
     closest: list[Citation] = []
+    hint: str = Field("", description="abstain: 다시 물어볼 때의 도움말(색인에 없는 낱말 포함)")
     similar_cases: list[SimilarCaseOut] = []
     notices: list[dict] = []
     missing: list[Missing] = Field(default_factory=list, description="질문이 지목했지만 인용할 수 없는 법령·조문; "

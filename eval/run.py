@@ -97,6 +97,7 @@ def extractive_first_citation(rt, items: list[dict], as_of: date) -> dict:
 
     answerer = Answerer(rt.retriever, rt.registry, rt.index, models=None, today=rt.settings.today)
     hit = abstained = 0
+    lengths, sources = [], []
     for it in items:
         out = answerer.ask(it["question"][:4000], AskOptions(as_of=as_of, exclude_cases=own_case(it)))
         if out["mode"] == "abstain":
@@ -104,8 +105,14 @@ def extractive_first_citation(rt, items: list[dict], as_of: date) -> dict:
             continue
         first = out["citations"][0]
         hit += any(matches(g, first) for g in it["gold"])
+        lengths.append(len(out["answer"]))
+        sources.append(len(out["citations"]))
     n = len(items)
-    return {"questions": n, "first_citation_match": round(hit / n, 4) if n else 0.0, "abstained": abstained}
+    lengths.sort()
+    return {"questions": n, "first_citation_match": round(hit / n, 4) if n else 0.0, "abstained": abstained,
+            "answer_chars_mean": round(sum(lengths) / len(lengths), 1) if lengths else 0.0,
+            "answer_chars_median": lengths[len(lengths) // 2] if lengths else 0,
+            "sources_mean": round(sum(sources) / len(sources), 2) if sources else 0.0}
 
 
 def own_case(item: dict) -> set[str]:
@@ -150,7 +157,8 @@ def run_eval(rt, set_path: Path, top_k: int = 10, baseline: bool = False, as_of:
         e = result["extractive"]
         result["table"] += (f"\nextractive answers: first citation matches a gold reference in "
                             f"{e['first_citation_match']:.3f} of {e['questions']} questions "
-                            f"(abstained {e['abstained']})")
+                            f"(abstained {e['abstained']}); answer length mean {e['answer_chars_mean']} / median "
+                            f"{e['answer_chars_median']} characters, {e['sources_mean']} sources")
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
+from rag import abstain, extract
 from rag.index.base import QueryFilter
 from rag import named as named_refs
 from rag.model import KIND_COMPLAINT
@@ -17,8 +18,7 @@ from rag.notices import notices_for
 from rag.prompt import build_messages
 
 NOT_FOUND = "근거를 찾지 못했습니다."
-ABSTAIN_BELOW = 0.865  # cosine of the best dense neighbour; on/off-topic questions separate here (eval/README)
-EXTRACT_SOURCES = 3
+EXTRACT_LABEL = "[추출식 답변]"
 EXTRACT_CHARS = 500
 
 
@@ -59,19 +59,31 @@ class Answerer:
     """Turns a question into a cited answer using the retriever and, when configured, an LLM."""
 
     def __init__(self, retriever, registry, index, models=None, today=date.today,
-                 abstain_below: float = ABSTAIN_BELOW) -> None:
+                 abstain_below: float | None = None, policy: abstain.Policy | None = None) -> None:
         self.retriever, self.registry, self.index, self.models = retriever, registry, index, models
         self.today, self.abstain_below = today, abstain_below
+        self.policy = policy or abstain.Policy()
 
-    def _relevance(self, question: str, opts: AskOptions) -> float:
-        emb = self.retriever.embedder
-        if emb is None:
-            return 1.0
+    def _filter(self, opts: AskOptions) -> QueryFilter:
         # past cases are no legal source: a question close to one is not thereby answerable
-        flt = QueryFilter(as_of=opts.as_of, kinds=opts.kinds or [], visibility=opts.visibility or [],
-                          exclude_kinds=[] if opts.kinds else [KIND_COMPLAINT])
-        near = self.index.nearest(self.retriever.query_vector(question), 1, flt)
-        return float(near[0].score) if near else 0.0
+        return QueryFilter(as_of=opts.as_of, kinds=opts.kinds or [], visibility=opts.visibility or [],
+                           exclude_kinds=[] if opts.kinds else [KIND_COMPLAINT])
+
+    def _decide(self, question: str, res, opts: AskOptions) -> tuple[bool, abstain.Evidence, str]:
+        """Whether to answer: named references found, or the evidence of rag/abstain.py. A fixed
+        ``abstain_below`` (tests with uncalibrated embedders) uses the best dense cosine alone."""
+        named = abstain.named_found(res.resolved, res.hits)
+        if not res.hits:
+            return False, abstain.Evidence.nothing(), "no_hits"
+        if self.abstain_below is not None:
+            ev = abstain.Evidence(named=named)
+            if not named and self.retriever.embedder is not None:
+                near = self.index.nearest(self.retriever.query_vector(question), 1, self._filter(opts))
+                ev.dense = float(near[0].score) if near else 0.0
+            return named or ev.dense >= self.abstain_below, ev, "named" if named else "dense"
+        ev = abstain.gather(question, res.hits, self.retriever, self.index, self._filter(opts), named)
+        found, reason = self.policy.decide(ev)
+        return found, ev, reason
 
     def retrieve(self, question: str, opts: AskOptions) -> tuple[list[dict], list[str], bool, dict]:
         hits, warnings, found, timing, _, _ = self._retrieve(question, opts)
@@ -83,12 +95,10 @@ class Answerer:
         res = self.retriever.search(question, top_k=opts.top_k, as_of=opts.as_of, kinds=opts.kinds,
                                     visibility=opts.visibility, exclude_cases=opts.exclude_cases)
         t_search = time.perf_counter() - t
-        named = res.named_found  # a named law or article that is missing does not make the question answerable
-        relevance = self._relevance(question, opts) if res.hits and not named else 1.0
-        found = bool(res.hits) and (named or relevance >= self.abstain_below)
+        found, ev, reason = self._decide(question, res, opts)
         timing = {"search_ms": round(t_search * 1000, 2),
                   "relevance_ms": round((time.perf_counter() - t - t_search) * 1000, 2),
-                  "relevance": round(relevance, 4)}
+                  "relevance": round(ev.dense, 4), "evidence": ev.to_dict() | {"decision": reason}}
         return res.hits, res.warnings, found, timing, res.similar_cases, res.missing
 
     def ask(self, question: str, opts: AskOptions) -> dict:
@@ -111,8 +121,12 @@ class Answerer:
 
     def _not_found(self, question, hits, warnings, opts, timing, t0) -> dict:
         closest = [citation(i + 1, h, quoted_span(h, 200)) for i, h in enumerate(hits[:3])]
+        hint = abstain.rephrase_hint(abstain.Evidence(unknown=(timing.get("evidence") or {}).get("unknown_words") or []))
+        answer = NOT_FOUND + " 질문과 충분히 관련된 조문을 찾지 못했습니다."
+        if closest:
+            answer += " 아래는 가장 가까운 자료이며 근거로 쓰기에는 부족합니다."
         out = self._base(question, opts, "abstain") | {
-            "answer": NOT_FOUND + " 질문과 충분히 관련된 조문을 찾지 못했습니다. 아래는 가장 가까운 자료이며 근거로 쓰기에는 부족합니다.",
+            "answer": answer + "\n" + hint, "hint": hint,
             "citations": [], "closest": closest, "notices": [],
             "verification": {"ok": True, "issues": [], "checked": {}, "note": "답변을 생성하지 않았습니다(근거 부족)."},
             "warnings": warnings}
@@ -120,23 +134,26 @@ class Answerer:
         return out
 
     def _extractive(self, question: str, hits: list[dict], opts: AskOptions) -> dict:
-        """No LLM: the best units verbatim, each with its citation — labelled as extractive."""
+        """No LLM: one direct sentence from the clauses that answer, then those clauses verbatim from
+        the sources above the relevance floor (rag/extract.py) — labelled as extractive."""
         t = time.perf_counter()
-        used = hits[:EXTRACT_SOURCES]
-        lines = ["[추출식 답변] 언어모델 없이, 질문과 가장 관련 있는 조문 원문을 그대로 보여 드립니다. "
-                 "해석은 담당자가 원문을 확인해 판단하십시오."]
-        cites = []
-        for n, h in enumerate(used, start=1):
+        direct, chosen = extract.compose(question, hits)
+        lines = [EXTRACT_LABEL + (" " + direct if direct else "")]
+        cites, used = [], []
+        for n, (i, quote) in enumerate(chosen, start=1):
+            h = hits[i]
+            quote = quote or quoted_span(h)
             d = h["document"]
-            quote = quoted_span(h)
             status = "" if d.get("status") == "현행" else f" ({d.get('status')})"
             lines.append(f"[{n}] 「{d.get('title')}」 {h.get('unit')}{status}: {quote}")
             cites.append(citation(n, h, quote))
+            used.append(h)
         notices = notices_for(used, self.registry, self.index, opts.as_of, self.today())
         return self._base(question, opts, "extractive") | {
             "answer": "\n".join(lines), "citations": cites, "notices": notices,
             "verification": {"ok": True, "issues": [], "checked": {"quotes": len(cites)},
-                             "note": "추출식 답변: 인용문은 색인된 원문 그대로입니다."},
+                             "note": "추출식 답변(언어모델 없음): 인용문은 색인된 원문 그대로이며, 해석은 담당자가 원문을 "
+                                     "확인해 판단하십시오."},
             "timing": {"compose_ms": round((time.perf_counter() - t) * 1000, 2)}}
 
     def _client(self, hits: list[dict], opts: AskOptions):

@@ -269,6 +269,10 @@ class HybridRetriever:
             self._titles = {normalize_title(t): t for t in self._titles_source()}
         return self._titles
 
+    def known_titles(self) -> list[str]:
+        """Titles of the indexed documents, as written (cached until ``refresh_titles``)."""
+        return list(self._display_titles().values())
+
     def _fetch_targets(self, targets: list, base: QueryFilter) -> list[IndexHit]:
         """The units cited cases point at, valid on the query's date and visible to the caller: one
         index query per document (articles and annexes together), one per technical code."""

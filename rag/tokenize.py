@@ -48,6 +48,16 @@ def terms(text: str) -> list[str]:
     return out
 
 
+def morphemes(text: str) -> list[tuple[str, str]]:
+    """(form, tag) of every morpheme, lower-cased, tags without their sub-tag (NNG, VV, …)."""
+    text = (text or "")[:_MAX_CHARS]
+    if not text.strip():
+        return []
+    with _lock:
+        tokens = _get_kiwi_unlocked().tokenize(text)
+    return [(t.form.lower(), t.tag.split("-")[0]) for t in tokens]
+
+
 def _get_kiwi_unlocked():
     """The process-wide Kiwi instance (callers hold ``_lock``: Kiwi is not thread-safe)."""
     global _kiwi

@@ -56,7 +56,7 @@
     var check = r.draft_reply_check || { source: "template" };
     $("desk-reply-check").textContent = check.source === "llm"
       ? "언어모델(" + check.model + ")이 쓴 초안입니다. 인용 검증: " +
-        (check.ok ? "모든 조문 인용이 검색된 조문으로 확인되었습니다." : "문제 " + check.issues.length + "곳(본문에 ⚠ 표시). 보내기 전에 고치십시오.")
+        (check.ok ? "모든 조문 인용이 검색된 조문으로 확인되었습니다." : "문제 " + check.issues.length + "곳(본문에 경고 표시). 보내기 전에 고치십시오.")
       : "서식 초안입니다(언어모델 없음). 인용은 모두 위 관련 조문에서 가져왔습니다.";
     $("desk-results").hidden = false;
   }

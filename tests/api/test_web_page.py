@@ -217,7 +217,7 @@ def test_browser_ask_stream_cite_and_feedback(browser_page, tmp_path):
     assert sent["question"] == FEE_Q and sent["stream"] is True and sent["kinds"] == ["자치법규"]
     assert "as_of" not in sent  # empty date = today on the server
 
-    marker = page.locator('#answer button.marker[data-n="1"]')
+    marker = page.locator('#answer button.marker[data-n="1"]').first  # the lead sentence and the source line both cite [1]
     marker.wait_for(state="visible")
     assert page.inner_text("#alert") == ""
     assert page.inner_text("#mode-badge") == "추출식"
@@ -281,7 +281,7 @@ def test_browser_ask_stream_cite_and_feedback(browser_page, tmp_path):
     assert fb["correction"] == "2027년부터는 1만원입니다." and fb["comment"]
     assert fb["citations"] and all(isinstance(i, str) for i in fb["citations"])
     assert fb["answer"].startswith("[추출식 답변]")
-    assert page.locator('#answer button.marker[data-n="1"]').is_visible()
+    assert page.locator('#answer button.marker[data-n="1"]').first.is_visible()
 
     assert not foreign, f"the page tried to reach other hosts: {foreign}"
     assert not errors, errors

@@ -220,7 +220,7 @@ def test_browser_cite_panel_opens_the_unit_not_a_path(browser_page, web_runtime,
     page.goto(base + "/")
     page.fill("#question", FEE_Q)
     page.click("#submit")
-    marker = page.locator('#answer button.marker[data-n="1"]')
+    marker = page.locator('#answer button.marker[data-n="1"]').first
     marker.wait_for(state="visible")
     marker.click()
     panel = page.locator("#cite-panel")

@@ -1,0 +1,236 @@
+"""Abstention: false-abstain and false-answer rates, before (one dense cosine) and after (rag/abstain.py).
+
+Sets (each question is on-topic or off-topic for the index it is asked against):
+- ``eval/sets/abstain_dev.jsonl``: hand-written, corpus ``sample`` (the fictional 다산시 sample) or
+  ``statutes`` (legalize-kr + admrule-kr + ordinance-kr), with preambles, 구어체, typos, short and long;
+- ``kgs_on``: the real gas-safety questions (../shared/eval/kgs_dev.jsonl) against the gas-law index: on-topic;
+- ``kgs_off``: the same questions against the statutes index (no gas law): off-topic;
+- ``acrc_off``: real ACRC questions (../shared/corpora/complaints-acrc/acrc_qa.jsonl) answered by agencies
+  whose subject no indexed law governs (``OFF_AGENCIES``), unless the question names an indexed subject
+  (``INDEXED_SUBJECTS``): off-topic against the statutes index.
+
+Each set is split by position (even = half A, odd = half B). ``--calibrate`` searches the policy on half A
+of every set together and reports both halves. Features are cached in ``--cache`` so calibration reruns
+without the index.
+
+    python -m eval.abstain --sample-home H1 --statutes-home H2 [--kgs-home H3] --out eval/results/abstain.json
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+from dataclasses import asdict, replace
+from datetime import date
+from pathlib import Path
+
+from rag import abstain
+
+BEFORE_DENSE = 0.865  # the single-cosine rule this replaces (main before issue 13)
+OFF_AGENCIES = ("국세청", "병무청", "문화재청", "교육부", "교육청", "해양수산부")
+INDEXED_SUBJECTS = ("개인정보", "정보공개", "징계", "고충", "기초생활", "경범죄", "행정심판", "범칙금")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def acrc_off(path: Path) -> list[dict]:
+    """ACRC questions of agencies whose subject is not indexed (tax, military service, cultural
+    heritage, schools, fisheries), minus any naming an indexed subject."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        org = r.get("organization") or ""
+        text = f"{r.get('title', '')} {r.get('question', '')}"
+        if any(a in org for a in OFF_AGENCIES) and not any(s in text for s in INDEXED_SUBJECTS):
+            out.append({"id": f"acrc-{r['id']}", "question": r["question"], "on_topic": False, "org": org})
+    return out
+
+
+def features(rt, items: list[dict], as_of: date) -> list[dict]:
+    """Evidence per question (rag/abstain.py) plus what the before-rule needs."""
+    from rag.answer import Answerer, AskOptions
+
+    ans = Answerer(rt.retriever, rt.registry, rt.index, None, today=rt.settings.today)
+    rows = []
+    for it in items:
+        q = it["question"][:4000]
+        opts = AskOptions(as_of=as_of)
+        res = rt.retriever.search(q, top_k=opts.top_k, as_of=as_of)
+        named = abstain.named_found(res.resolved, res.hits)
+        ev = abstain.gather(q, res.hits, rt.retriever, rt.index, ans._filter(opts), named) if res.hits else \
+            abstain.Evidence.nothing()
+        first = res.hits[0]["document"] if res.hits else {}
+        rows.append({"id": it["id"], "half": it.get("half") or "", "on_topic": it["on_topic"],
+                     "style": it.get("style", ""), "law": it.get("law", ""),
+                     "hits": bool(res.hits), "resolved": bool(res.resolved and res.resolved.refs),
+                     "first_title": first.get("title") or "", "first_parent": first.get("parent_title") or "",
+                     "ev": asdict(ev)})
+    return rows
+
+
+def decide_before(row: dict) -> bool:
+    return row["hits"] and (row["resolved"] or row["ev"]["dense"] >= BEFORE_DENSE)
+
+
+def decide_after(row: dict, policy: abstain.Policy) -> bool:
+    return row["hits"] and policy.decide(abstain.Evidence(**row["ev"]))[0]
+
+
+def rates(rows: list[dict], decide) -> dict:
+    on = [r for r in rows if r["on_topic"]]
+    off = [r for r in rows if not r["on_topic"]]
+    out = {"on": len(on), "off": len(off)}
+    if on:
+        out["false_abstain"] = round(sum(not decide(r) for r in on) / len(on), 4)
+        answered = [r for r in on if decide(r) and r["law"]]
+        if answered:
+            out["first_law_ok"] = round(sum(r["law"] in (r["first_title"], r["first_parent"]) for r in answered)
+                                        / len(answered), 4)
+    if off:
+        out["false_answer"] = round(sum(bool(decide(r)) for r in off) / len(off), 4)
+    return out
+
+
+def halves(rows: list[dict]) -> dict[str, list[dict]]:
+    out = {"A": [], "B": []}
+    for i, r in enumerate(rows):
+        out[r["half"] or ("A" if i % 2 == 0 else "B")].append(r)
+    return out
+
+
+GRID = {
+    "known_floor": [0.0, 0.3, 0.5],
+    "w_dense": [10.0, 20.0, 30.0],
+    "w_cover": [0.0, 0.5, 1.0],
+    "w_best": [0.0, 0.5, 1.0],
+    "w_known": [0.0, 0.5, 1.0, 2.0],
+    "w_agreement": [0.0, 0.5, 1.0],
+}
+_FEATURES = ("dense", "wcover", "cover_best", "wknown", "agreement")
+
+
+def calibrate(sets: dict[str, list[dict]], objective: str = "worst") -> abstain.Policy:
+    """The policy (weights from GRID, threshold from the scores) whose worst half-A error is smallest:
+    false-abstain on on-topic sets over its target 5 %, false-answer on off-topic ones over 10 %."""
+    import numpy as np
+
+    train = [halves(rows)["A"] for rows in sets.values()]
+    rows = [r for part in train for r in part]
+    group = np.array([i for i, part in enumerate(train) for _ in part])
+    on = np.array([r["on_topic"] for r in rows])
+    always = np.array([r["hits"] and r["ev"]["named"] for r in rows])
+    never = np.array([not r["hits"] for r in rows])
+    x = {f: np.array([r["ev"].get(f, 1.0) for r in rows]) for f in _FEATURES}
+    base = abstain.Policy()
+    best, best_cost = base, (float("inf"), float("inf"))
+    keys = list(GRID)
+    for values in itertools.product(*(GRID[k] for k in keys)):
+        p = replace(base, **dict(zip(keys, values)))
+        score = (p.w_dense * (x["dense"] - p.dense_mid) + p.w_cover * x["wcover"] + p.w_best * x["cover_best"]
+                 + p.w_known * x["wknown"] + p.w_agreement * x["agreement"])
+        gate = (x["dense"] >= p.dense_floor) & (x["wknown"] >= p.known_floor)
+        cands = np.unique(np.round(score, 3))
+        answer = always[None, :] | (~never[None, :] & gate[None, :] & (score[None, :] >= cands[:, None]))
+        worst = np.zeros(len(cands))
+        total = np.zeros(len(cands))
+        for g in range(len(train)):
+            m = group == g
+            for mask, wrong, target in ((m & on, ~answer, 0.05), (m & ~on, answer, 0.10)):
+                if mask.any():
+                    err = (wrong[:, mask]).mean(axis=1) / target
+                    worst, total = np.maximum(worst, err), total + err
+        i = int(np.lexsort((worst, total))[0]) if objective == "total" else int(np.lexsort((total, worst))[0])
+        cost = (total[i], worst[i]) if objective == "total" else (worst[i], total[i])
+        if cost < best_cost:
+            best, best_cost = replace(p, threshold=float(cands[i])), cost
+    return best
+
+
+def report(sets: dict[str, list[dict]], policy: abstain.Policy) -> dict:
+    out = {}
+    for name, rows in sets.items():
+        h = halves(rows)
+        out[name] = {"before": {"all": rates(rows, decide_before), "A": rates(h["A"], decide_before),
+                                "B": rates(h["B"], decide_before)},
+                     "after": {"all": rates(rows, lambda r: decide_after(r, policy)),
+                               "A": rates(h["A"], lambda r: decide_after(r, policy)),
+                               "B": rates(h["B"], lambda r: decide_after(r, policy))}}
+    return out
+
+
+def table(rep: dict) -> str:
+    lines = [f"{'set':<16} {'half':<4} {'on':>4} {'off':>4}  {'before FA/FAns':>16}  {'after FA/FAns':>16}"]
+    for name, r in rep.items():
+        for half in ("all", "A", "B"):
+            b, a = r["before"][half], r["after"][half]
+            fmt = lambda m: f"{m.get('false_abstain', float('nan')):.3f}/{m.get('false_answer', float('nan')):.3f}"
+            lines.append(f"{name:<16} {half:<4} {b['on']:>4} {b['off']:>4}  {fmt(b):>16}  {fmt(a):>16}")
+    return "\n".join(lines)
+
+
+def collect(args, done: dict[str, list[dict]] | None = None) -> dict[str, list[dict]]:
+    """Features of every set; sets already in ``done`` (the cache) are kept, the rest computed and
+    written to the cache one by one."""
+    from ingest.config import Settings
+    from ingest.runtime import Runtime
+
+    own = [json.loads(x) for x in Path(args.set).read_text(encoding="utf-8").splitlines() if x.strip()]
+    as_of = date.fromisoformat(args.as_of)
+    kgs = [{"id": r["id"], "question": r["question"], "on_topic": True}
+           for r in map(json.loads, Path(args.kgs_set).read_text(encoding="utf-8").splitlines()) if r]
+    plan = [("own_sample", args.sample_home, [r for r in own if r["corpus"] == "sample"]),
+            ("own_statutes", args.statutes_home, [r for r in own if r["corpus"] == "statutes"]),
+            ("kgs_off", args.statutes_home, [r | {"on_topic": False} for r in kgs]),
+            ("acrc_off", args.statutes_home, acrc_off(Path(args.acrc))[:: args.acrc_every]),
+            ("kgs_on", args.kgs_home, kgs)]
+    sets = dict(done or {})
+    for name, home, items in plan:
+        if not home or not items or name in sets or (args.only and name not in args.only):
+            continue
+        rt = Runtime(Settings(home=Path(home).resolve()))
+        try:
+            sets[name] = features(rt, items, as_of)
+        finally:
+            rt.close()
+        print(f"{name}: {len(items)} questions", flush=True)
+        Path(args.cache).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.cache).write_text(json.dumps(sets, ensure_ascii=False), encoding="utf-8")
+    return sets
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", default="eval/sets/abstain_dev.jsonl")
+    ap.add_argument("--sample-home", default=os.environ.get("ABSTAIN_SAMPLE_HOME", ""))
+    ap.add_argument("--statutes-home", default=os.environ.get("ABSTAIN_STATUTES_HOME", ""))
+    ap.add_argument("--kgs-home", default=os.environ.get("ABSTAIN_KGS_HOME", ""))
+    ap.add_argument("--kgs-set", default=str(SHARED / "eval" / "kgs_dev.jsonl"))
+    ap.add_argument("--acrc", default=str(SHARED / "corpora" / "complaints-acrc" / "acrc_qa.jsonl"))
+    ap.add_argument("--acrc-every", type=int, default=8, help="every n-th off-domain ACRC question (all: 1)")
+    ap.add_argument("--as-of", default="2027-06-01", help="a date on which every indexed version of the shared statutes is in force")
+    ap.add_argument("--cache", default="eval/results/abstain_features.json")
+    ap.add_argument("--reuse", action="store_true", help="use the cached features only (no index needed)")
+    ap.add_argument("--fresh", action="store_true", help="recompute every set (else cached sets are kept)")
+    ap.add_argument("--only", nargs="*", default=[], help="compute only these sets (own_sample, own_statutes, "
+                                                         "kgs_off, acrc_off, kgs_on)")
+    ap.add_argument("--calibrate", action="store_true", help="search the policy on half A (else: the default)")
+    ap.add_argument("--objective", choices=["worst", "total"], default="worst",
+                    help="calibration: smallest worst error/target ratio over the sets, or smallest sum")
+    ap.add_argument("--out", default="eval/results/abstain.json")
+    args = ap.parse_args(argv)
+    cache = Path(args.cache)
+    cached = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() and not args.fresh else {}
+    sets = cached if args.reuse else collect(args, cached)
+    policy = calibrate(sets, args.objective) if args.calibrate else abstain.Policy()
+    rep = report(sets, policy)
+    print(table(rep))
+    print("policy:", asdict(policy))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"policy": asdict(policy), "report": rep}, ensure_ascii=False, indent=1),
+                   encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
