@@ -104,7 +104,7 @@ def test_search_ask_show_through_the_server(cli, capsys):
     assert out.splitlines()[0].startswith(f"[1] 「{HALL}」 제4조") and "5천원" in out
     rc, out, _ = run(capsys, "search", "주민공유공간 사용료", "--json", "--as-of", "2027-02-01")
     body = json.loads(out)
-    assert rc == 0 and set(body) == {"question", "hits", "warnings", "expanded", "similar_cases"}
+    assert rc == 0 and set(body) == {"question", "hits", "warnings", "expanded", "similar_cases", "missing"}
     assert body["hits"][0]["document"]["effective_from"] == "2027-01-01"
     rc, _, err = run(capsys, "search", "사용료", "--as-of", "2026-13-40")
     assert rc == 2 and err.strip()  # the server's 422, as a local bad date
