@@ -45,7 +45,7 @@ eval: install
 	DASAN_HOME=$(abspath data/eval) $(BIN)/dasan eval --set "$(EVALSET)" --baseline --ask --out eval/results/kgs_dev.json
 
 bench: install
-	$(BIN)/python -m eval.bench --corpus "$(SHARED)/corpora" --out eval/results/bench.json
+	$(BIN)/python -m eval.bench --corpus "$(SHARED)/corpora" --cases-set "$(SHARED)/eval/complaints_dev.jsonl" --out eval/results/bench.json
 	$(BIN)/python -m eval.load --users 50 --seconds 60 --out eval/results/load.json
 
 load: install
