@@ -174,9 +174,8 @@ class HybridRetriever:
                 self._attach_cited(similar, links)
                 lenders = [c for c in similar[:case_memory.LEND_CASES]
                            if c.similarity >= self.case_lend_similarity]
-                votes = case_memory.tally(lenders, links)
-                ranked, via = case_memory.lend(ranked, votes, lambda ts: self._fetch_targets(ts, base),
-                                               self.case_share)
+                ranked, via = case_memory.lend_all(ranked, lenders, links,
+                                                   lambda ts: self._fetch_targets(ts, base), self.case_share)
         direct = self._direct(resolved, base)
         top = ranked[0].score if ranked else 1.0
         merged = [IndexHit(h.id, top * 2 + (len(direct) - i) * 1e-3, h.payload) for i, h in enumerate(direct)]
