@@ -24,7 +24,7 @@ from eval.run import evaluate, load_set, own_case
 SUBSETS = ("overall", KIND_ARTICLE, KIND_ANNEX, KIND_CODE)
 # setting key -> (object attribute on the retriever, or module constant of rag.case_memory)
 RETRIEVER_KEYS = {"share": "case_share", "lend_similarity": "case_lend_similarity",
-                  "min_similarity": "case_min_similarity"}
+                  "min_similarity": "case_min_similarity", "before_delegation": "case_before_delegation"}
 MODULE_KEYS = {"lend_cases": "LEND_CASES", "max_lending": "MAX_LENDING", "doc_share": "DOC_SHARE",
                "doc_units": "DOC_UNITS"}
 

@@ -32,6 +32,7 @@ SHOW_CASES = 3
 # a citation of a whole document ("KGS FU432에 따라", no clause) lends this share of a unit citation
 # to that document's best-ranked candidates (DOC_UNITS of them); 0 = off
 DOC_SHARE = 0.0
+BEFORE_DELEGATION = False  # lend before rag.delegation propagates regulation articles to statute articles
 DOC_UNITS = 1
 CANDIDATES = 30
 TEXT_CHARS = 1500

@@ -104,6 +104,7 @@ class HybridRetriever:
         # calibrated on e5 cosines (case_memory.rerank); another embedder may need another floor
         self.case_min_similarity = case_memory.MIN_SIMILARITY
         self.case_lend_similarity = case_memory.LEND_MIN_SIMILARITY
+        self.case_before_delegation = case_memory.BEFORE_DELEGATION
         self._case_terms = case_memory.TermCache()
         self.delegation_share, self.expand = delegation_share, expand
         self.glossary = glossary.load(glossary_path)  # a bad DASAN_GLOSSARY file fails here, by name
@@ -160,9 +161,8 @@ class HybridRetriever:
         if exclude_cases and KIND_COMPLAINT in kinds:
             cands = [h for h in cands if not _is_excluded(h.payload, exclude_cases)]
         ranked = self._boost(cands, resolved)
-        if self.delegation_share:
-            ranked = propagate(ranked, lambda parent, arts: self.index.find(
-                replace(base, title_norms=[parent], articles=arts), limit=200), self.delegation_share)
+        if not self.case_before_delegation:
+            ranked = self._delegate(ranked, base)
         similar: list[case_memory.SimilarCase] = []
         via: dict[str, list[str]] = {}
         if memory and KIND_COMPLAINT not in kinds:
@@ -176,6 +176,8 @@ class HybridRetriever:
                            if c.similarity >= self.case_lend_similarity]
                 ranked, via = case_memory.lend_all(ranked, lenders, links,
                                                    lambda ts: self._fetch_targets(ts, base), self.case_share)
+        if self.case_before_delegation:  # cited regulation articles then lend to their statute articles
+            ranked = self._delegate(ranked, base)
         direct = self._direct(resolved, base)
         top = ranked[0].score if ranked else 1.0
         merged = [IndexHit(h.id, top * 2 + (len(direct) - i) * 1e-3, h.payload) for i, h in enumerate(direct)]
@@ -185,6 +187,12 @@ class HybridRetriever:
         hits = [with_via(to_hit(h, i + 1, as_of), via.get(h.id)) for i, h in enumerate(picked)]
         return SearchResult(hits, warnings, resolved, expanded,
                             [c.to_dict() for c in similar[:case_memory.SHOW_CASES]])
+
+    def _delegate(self, ranked: list[IndexHit], base: QueryFilter) -> list[IndexHit]:
+        if not self.delegation_share:
+            return ranked
+        return propagate(ranked, lambda parent, arts: self.index.find(
+            replace(base, title_norms=[parent], articles=arts), limit=200), self.delegation_share)
 
     def similar_cases(self, question: str, limit: int = case_memory.SHOW_CASES,
                       visibility: list[str] | None = None, exclude: set[str] | None = None,
