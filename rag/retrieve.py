@@ -206,15 +206,14 @@ class HybridRetriever:
         if dense is None and self.embedder is not None:
             dense = self.query_vector(question)
         n = case_memory.CANDIDATES + len(exclude or ())
-        near = self.index.nearest(dense, n, flt) if dense is not None else []
         terms = tokenize.terms(question) if terms is None else terms
         sparse = tokenize.query_vector_of(terms)
-        lexical = self.index.hybrid(None, (sparse.indices, sparse.values), n, flt, prefetch=n) if sparse else []
-        cos = {h.id: float(h.score) for h in near}
-        floor = min(cos.values()) if cos else 0.0  # a lexical-only candidate is at most this close
-        cands = list({h.id: h for h in [*near, *lexical]}.values())
-        for h in cands:
-            cos.setdefault(h.id, floor)
+        sv = (sparse.indices, sparse.values) if sparse else None
+        if dense is not None:  # one query: dense neighbours and lexical matches, each with its cosine
+            cands = self.index.nearest_or_matching(dense, sv, n, flt)
+        else:
+            cands = self.index.hybrid(None, sv, n, flt, prefetch=n) if sv else []
+        cos = {h.id: float(h.score) if dense is not None else 0.0 for h in cands}
         out = []
         for h, sim in case_memory.rerank(terms, cands, cos, self._case_terms):
             if sim < min_similarity:
