@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from eval.gold import KIND_ANNEX, KIND_ARTICLE, KIND_CODE
-from eval.run import evaluate, load_set, own_case
+from eval.run import evaluate, load_set, metrics, own_case
 
 SUBSETS = ("overall", KIND_ARTICLE, KIND_ANNEX, KIND_CODE)
 # setting key -> (object attribute on the retriever, or module constant of rag.case_memory)
@@ -79,12 +79,13 @@ def run_setting(rt, items: list[dict], setting: dict, top_k: int = 10, as_of=Non
         return rt.retriever.search(q[:4000], top_k=k, as_of=as_of, exclude_cases=exclude,
                                    memory=not setting.get("off")).hits
 
-    out = {}
     with applied(rt.retriever, setting):
-        for name, part in (("all", items), ("odd", [i for i in items if fold_of(i) == "odd"]),
-                           ("even", [i for i in items if fold_of(i) == "even"])):
-            _, report = evaluate(search, part, top_k)
-            out[name] = summary(report)
+        rows, report = evaluate(search, items, top_k)
+    out = {"all": summary(report)}
+    folds = {it["id"]: fold_of(it) for it in items}
+    for name in ("odd", "even"):
+        part = [r for r in rows if folds[r["id"]] == name]
+        out[name] = summary({s: metrics(part, None if s == "overall" else s) for s in SUBSETS})
     return out
 
 
