@@ -56,3 +56,13 @@ def test_bench_times_search_with_and_without_case_memory(sample_rt):
     for name in ("with_memory", "without_memory"):
         assert 0 < out[name]["p50_ms"] <= out[name]["p95_ms"]
     assert out["added_p95_ms"] == round(out["with_memory"]["p95_ms"] - out["without_memory"]["p95_ms"], 2)
+
+
+def test_make_bench_reports_case_memory_search_on_its_own_home(sample_rt, tmp_path):
+    from eval.bench import SHORT_QUESTIONS, bench_case_memory
+
+    out = bench_case_memory(sample_rt, str(tmp_path / "absent.jsonl"), 3)
+    assert out["set"] == "short questions" and out["questions"] == 3 and out["cases"] == 0
+    path = tmp_path / "set.jsonl"
+    path.write_text("".join(f'{{"question": "{q}"}}\n' for q in SHORT_QUESTIONS[:2]), encoding="utf-8")
+    assert bench_case_memory(sample_rt, str(path), 5)["questions"] == 2
