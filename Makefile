@@ -56,7 +56,7 @@ eval-abstain: install
 		--cache eval/results/abstain_features.json --out eval/results/abstain.json
 
 bench: install
-	$(BIN)/python -m eval.bench --corpus "$(SHARED)/corpora" --out eval/results/bench.json
+	$(BIN)/python -m eval.bench --corpus "$(SHARED)/corpora" --cases-set "$(SHARED)/eval/complaints_dev.jsonl" --out eval/results/bench.json
 	$(BIN)/python -m eval.load --users 50 --seconds 60 --out eval/results/load.json
 
 load: install

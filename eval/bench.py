@@ -74,6 +74,19 @@ def bench_ask(rt: Runtime, questions: list[str]) -> dict:
             "added_p95_ms": round(ask["p95_ms"] - search["p95_ms"], 2)}
 
 
+def bench_case_memory(rt: Runtime, cases_set: str, n: int) -> dict:
+    """Search latency with and without case memory in the same run, interleaved, on citizen questions
+    (complaints_dev.jsonl paraphrases of the ingested cases; the short questions when it is absent)."""
+    from eval.cases import bench, load_items
+
+    path = Path(cases_set) if cases_set else None
+    questions = [it["question"] for it in load_items(path)] if path and path.is_file() else SHORT_QUESTIONS
+    out = bench(rt.retriever, questions, n)
+    out["set"] = str(path) if path and path.is_file() else "short questions"
+    out["cases"] = len(rt.index.find(QueryFilter(kinds=["complaint"]), limit=100_000))
+    return out
+
+
 def bench_incremental(rt: Runtime, corpus: list[Path], first_seconds: float) -> dict:
     """A second run over unchanged sources, then one changed law: what gets parsed and embedded."""
     t = time.perf_counter()
@@ -187,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scale", type=int, default=100_000)
     ap.add_argument("--home", help="data folder for the bench (default: a fresh temporary folder)")
     ap.add_argument("--out", default="eval/results/bench.json")
+    ap.add_argument("--cases-set", default="../shared/eval/complaints_dev.jsonl",
+                    help="questions for the with/without case memory search timing")
+    ap.add_argument("--cases-n", type=int, default=200)
     args = ap.parse_args(argv)
     home = Path(args.home) if args.home else Path(tempfile.mkdtemp(prefix="dasan-bench-home-"))
     rt = Runtime(Settings(home=home))
@@ -212,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         "search_end_to_end": time_queries(lambda q: rt.retriever.search(q, top_k=10), questions),
         "query_embed": time_queries(rt.embedder.query, questions),
     }
+    result["case_memory_search"] = bench_case_memory(rt, args.cases_set, args.cases_n)
     result["ask_overhead"] = bench_ask(rt, questions)
     from eval.bench_desk import bench_desk
 

@@ -29,6 +29,11 @@ MIN_SIMILARITY = 0.5  # weaker matches lend nothing: on complaints_dev the right
 LEND_CASES = 3
 LEND_MIN_SIMILARITY = 0.6  # only close cases lend (shown cases may be weaker: MIN_SIMILARITY)
 SHOW_CASES = 3
+# a citation of a whole document ("KGS FU432에 따라", no clause) lends this share of a unit citation
+# to that document's best-ranked candidates (DOC_UNITS of them); 0 = off
+DOC_SHARE = 0.0
+BEFORE_DELEGATION = False  # lend before rag.delegation propagates regulation articles to statute articles
+DOC_UNITS = 1
 CANDIDATES = 30
 TEXT_CHARS = 1500
 
@@ -169,14 +174,25 @@ class Vote:
     cases: list[str] = field(default_factory=list)  # labels of the cases that lend positively
 
 
-def tally(cases: list[SimilarCase], links: dict[str, list[CaseLink]]) -> dict[Target, Vote]:
+def _unit_link(link: CaseLink) -> bool:
+    return bool(link.article or link.annex or (link.code and link.clause))
+
+
+def _document_link(link: CaseLink) -> bool:
+    """A whole document cited: a technical code without a clause (a law is always cited by unit)."""
+    return bool(link.code and not link.clause)
+
+
+def tally(cases: list[SimilarCase], links: dict[str, list[CaseLink]], documents: bool = False) -> dict[Target, Vote]:
     """One vote per (case, target): a case citing 제33조 three times still counts once; a negative
-    link (feedback "wrong citation") from that case wins over its positive ones."""
+    link (feedback "wrong citation") from that case wins over its positive ones. ``documents``: the
+    whole-document citations instead (their targets carry no unit)."""
     votes: dict[Target, Vote] = {}
+    wanted = _document_link if documents else _unit_link
     for c in cases:
         per: dict[Target, float] = {}
         for link in links.get(c.key, []):
-            if not link.resolved or not (link.article or link.annex or (link.code and link.clause)):
+            if not link.resolved or not wanted(link):
                 continue
             t = target_of(link)
             w = float(link.weight)
@@ -232,6 +248,41 @@ def lend(ranked: list[IndexHit], votes: dict[Target, Vote], fetch: Callable[[lis
     out = list(by_id.values())
     out.sort(key=lambda h: (-h.score, h.id))
     return out, via
+
+
+def lend_documents(ranked: list[IndexHit], votes: dict[Target, Vote], share: float,
+                   units: int = DOC_UNITS) -> tuple[list[IndexHit], dict[str, list[str]]]:
+    """Whole-document citations: the ``units`` best-ranked candidates of each cited document gain
+    ``share`` × best score × its vote (positive votes only; nothing joins the candidates)."""
+    if not votes or share <= 0 or not ranked:
+        return ranked, {}
+    top = ranked[0].score
+    out, via, taken = list(ranked), {}, {}
+    for i, h in enumerate(ranked):
+        for t, v in votes.items():
+            title_norm, _, _, code, _ = t
+            if v.strength <= 0 or (h.payload.get("code") != code if code else h.payload.get("title_norm") != title_norm):
+                continue
+            if taken.get(t, 0) >= units:
+                continue
+            taken[t] = taken.get(t, 0) + 1
+            out[i] = IndexHit(h.id, out[i].score + top * share * min(MAX_LENDING, v.strength), h.payload)
+            via.setdefault(h.id, [])
+            via[h.id] += [c for c in v.cases if c not in via[h.id]]
+    out.sort(key=lambda h: (-h.score, h.id))
+    return out, via
+
+
+def lend_all(ranked: list[IndexHit], lenders: list[SimilarCase], links: dict[str, list[CaseLink]],
+             fetch: Callable[[list[Target]], list[IndexHit]], share: float = SHARE
+             ) -> tuple[list[IndexHit], dict[str, list[str]]]:
+    """What the lending cases' answers cite: units (``lend``), then whole documents (``lend_documents``)."""
+    ranked, via = lend(ranked, tally(lenders, links), fetch, share)
+    if DOC_SHARE > 0:
+        ranked, more = lend_documents(ranked, tally(lenders, links, documents=True), share * DOC_SHARE, DOC_UNITS)
+        for hid, labels in more.items():
+            via[hid] = via.get(hid, []) + [c for c in labels if c not in via.get(hid, [])]
+    return ranked, via
 
 
 def reason(count: int) -> str:

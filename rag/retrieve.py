@@ -3,7 +3,6 @@ kind filters inside it, then legal references in the question fetched or boosted
 from __future__ import annotations
 
 import math
-import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -11,21 +10,17 @@ from datetime import date
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from rag import case_memory, glossary, named, scoring, status, tokenize
+from rag import case_memory, glossary, named, scoring, tokenize
 from rag.delegation import SHARE as DELEGATION_SHARE
 from rag.delegation import propagate
 from rag.embed import Embedder
 from rag.index.base import IndexHit, QueryFilter, VectorIndex
 from rag.model import KIND_COMPLAINT, STATUTE_KINDS, normalize_title
 from rag.payload import UnitPayload
+from rag.hits import MAX_QUESTION_CHARS, QuestionError, check_question, hit_status, to_hit, with_via  # noqa: F401 (re-exported)
 from rag.references import ReferenceResolver, Resolved
 
-MAX_QUESTION_CHARS = 4000
 DEFAULT_WEIGHTS = (1.0, 0.5)  # (sparse, dense) with RRF k=10: tuned on the KGS dev questions (eval/README.md)
-
-
-class QuestionError(ValueError):
-    """The question cannot be searched; the message (Korean) says why and what to do."""
 
 
 @dataclass
@@ -37,47 +32,6 @@ class SearchResult:
     similar_cases: list[dict] = field(default_factory=list)  # past cases like the question (case memory)
     missing: list[dict] = field(default_factory=list)  # named laws/articles that cannot be cited (rag/named.py)
     named_found: bool = False  # the question names a unit that was found (or a bare 제N조 / 별표 N)
-
-
-def check_question(question: str) -> list[str]:
-    """Validate a question; returns warnings, raises QuestionError when it cannot be searched."""
-    if question is None or not question.strip():
-        raise QuestionError("질문이 비어 있습니다. 찾을 내용을 입력하세요.")
-    if len(question) > MAX_QUESTION_CHARS:
-        raise QuestionError(f"질문이 너무 깁니다({len(question):,}자). {MAX_QUESTION_CHARS:,}자 이내로 줄여 주세요.")
-    if any("\ud800" <= ch <= "\udfff" for ch in question):  # undecodable bytes on a command line
-        raise QuestionError("질문에 올바르지 않은 문자(짝이 없는 서로게이트, 깨진 UTF-8)가 있습니다. UTF-8 텍스트로 다시 입력하세요.")
-    if not tokenize.has_korean(question):
-        return ["질문에 한글이 없습니다. 법령 검색은 한국어 질문에서 가장 정확합니다."]
-    return []
-
-
-hit_status = status.status_on  # kept for callers of the old name
-
-
-def to_hit(h: IndexHit, rank: int, as_of: date, today: date | None = None, parts: dict | None = None) -> dict:
-    """The public hit shape (DESIGN.md contract) plus the unit's structure, its status on the 기준일
-    and today (rag/status.py) and, from a search, what its score is made of (rag/scoring.py)."""
-    p = h.payload
-    return {
-        "rank": rank, "score": round(float(h.score), 6), "id": h.id,
-        "document": {"title": p.get("title"), "kind": p.get("kind"), "source": p.get("source"),
-                     "parent_title": p.get("parent_title") or None,
-                     "effective_from": p.get("effective_from"), "effective_to": p.get("effective_to"),
-                     **status.both(p, as_of, today), "promulgation_no": p.get("promulgation_no")},
-        **({"score_parts": parts} if parts is not None else {}),
-        "unit": p.get("label"), "unit_title": p.get("unit_title"), "path": p.get("path") or [],
-        "unit_effective_from": p.get("unit_effective_from"), "amended": p.get("amended") or [],
-        "page": p.get("page"), "text": p.get("text"),
-        "doc_key": p.get("doc_key"), "version_key": p.get("version_key"), "visibility": p.get("visibility"),
-    }
-
-
-def with_via(hit: dict, cases: list[str] | None) -> dict:
-    """A hit that similar past cases cited: how many and which, and the reason shown to the user."""
-    if cases:
-        hit["via_cases"] = {"count": len(cases), "cases": list(cases), "reason": case_memory.reason(len(cases))}
-    return hit
 
 
 def _group_key(p: UnitPayload) -> tuple:
@@ -103,6 +57,7 @@ class HybridRetriever:
         # calibrated on e5 cosines (case_memory.rerank); another embedder may need another floor
         self.case_min_similarity = case_memory.MIN_SIMILARITY
         self.case_lend_similarity = case_memory.LEND_MIN_SIMILARITY
+        self.case_before_delegation = case_memory.BEFORE_DELEGATION
         self._case_terms = case_memory.TermCache()
         self.delegation_share, self.expand = delegation_share, expand
         self.glossary = glossary.load(glossary_path)  # a bad DASAN_GLOSSARY file fails here, by name
@@ -162,11 +117,8 @@ class HybridRetriever:
         trace = scoring.Trace(cands)
         ranked, reasons = self._boost(cands, resolved, gaps)
         trace.stage(cands, ranked, lambda i: reasons.get(i, ""))
-        if self.delegation_share:
-            before = ranked
-            ranked = propagate(ranked, lambda parent, arts: self.index.find(
-                replace(base, title_norms=[parent], articles=arts), limit=200), self.delegation_share)
-            trace.stage(before, ranked, "시행령·시행규칙의 관련 조문이 가리키는 법률 조문")
+        if not self.case_before_delegation:
+            ranked = self._delegate(ranked, base, trace)
         similar: list[case_memory.SimilarCase] = []
         via: dict[str, list[str]] = {}
         if memory and KIND_COMPLAINT not in kinds:
@@ -178,12 +130,13 @@ class HybridRetriever:
                 self._attach_cited(similar, links)
                 lenders = [c for c in similar[:case_memory.LEND_CASES]
                            if c.similarity >= self.case_lend_similarity]
-                votes = case_memory.tally(lenders, links)
                 before = ranked
-                ranked, via = case_memory.lend(ranked, votes, lambda ts: self._fetch_targets(ts, base),
-                                               self.case_share)
+                ranked, via = case_memory.lend_all(ranked, lenders, links,
+                                                   lambda ts: self._fetch_targets(ts, base), self.case_share)
                 trace.stage(before, ranked, lambda i: case_memory.reason(len(via.get(i, []))) if via.get(i)
                             else "유사 민원의 답변이 인용하지 않은 조문(감점)")
+        if self.case_before_delegation:  # cited regulation articles then lend to their statute articles
+            ranked = self._delegate(ranked, base, trace)
         if gaps:  # another document's 제9조 never stands in for 「정보공개법」 제9조 that is not indexed
             ranked = [h for h in ranked if not named.same_numbered(h.payload, gaps, resolved.refs, resolved.laws)]
         direct = self._direct(resolved, base)
@@ -217,6 +170,15 @@ class HybridRetriever:
             out.append(to_hit(IndexHit(h.id, s, h.payload), i + 1, as_of, today, parts))
         return out
 
+    def _delegate(self, ranked: list[IndexHit], base: QueryFilter, trace: scoring.Trace) -> list[IndexHit]:
+        """Implementing articles (시행령·시행규칙) lend score to the statute articles they implement."""
+        if not self.delegation_share:
+            return ranked
+        out = propagate(ranked, lambda parent, arts: self.index.find(
+            replace(base, title_norms=[parent], articles=arts), limit=200), self.delegation_share)
+        trace.stage(ranked, out, "시행령·시행규칙의 관련 조문이 가리키는 법률 조문")
+        return out
+
     def similar_cases(self, question: str, limit: int = case_memory.SHOW_CASES,
                       visibility: list[str] | None = None, exclude: set[str] | None = None,
                       min_similarity: float | None = None, dense=None,
@@ -229,15 +191,14 @@ class HybridRetriever:
         if dense is None and self.embedder is not None:
             dense = self.query_vector(question)
         n = case_memory.CANDIDATES + len(exclude or ())
-        near = self.index.nearest(dense, n, flt) if dense is not None else []
         terms = tokenize.terms(question) if terms is None else terms
         sparse = tokenize.query_vector_of(terms)
-        lexical = self.index.hybrid(None, (sparse.indices, sparse.values), n, flt, prefetch=n) if sparse else []
-        cos = {h.id: float(h.score) for h in near}
-        floor = min(cos.values()) if cos else 0.0  # a lexical-only candidate is at most this close
-        cands = list({h.id: h for h in [*near, *lexical]}.values())
-        for h in cands:
-            cos.setdefault(h.id, floor)
+        sv = (sparse.indices, sparse.values) if sparse else None
+        if dense is not None:  # one query: dense neighbours and lexical matches, each with its cosine
+            cands = self.index.nearest_or_matching(dense, sv, n, flt)
+        else:
+            cands = self.index.hybrid(None, sv, n, flt, prefetch=n) if sv else []
+        cos = {h.id: float(h.score) if dense is not None else 0.0 for h in cands}
         out = []
         for h, sim in case_memory.rerank(terms, cands, cos, self._case_terms):
             if sim < min_similarity:

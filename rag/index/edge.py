@@ -114,6 +114,17 @@ class EdgeIndex(VectorIndex):
                               filter=edge_filter(flt), with_payload=True)
         return [IndexHit(str(p.id), p.score, p.payload or {}) for p in self._shard.query(req)]
 
+    def nearest_or_matching(self, dense, sparse, limit, flt):
+        f = edge_filter(flt)
+        d = [float(x) for x in dense]
+        pre = [qe.Prefetch(limit=limit, query=qe.Query.Nearest(d, using=DENSE), filter=f)]
+        if sparse and sparse[0]:
+            vec = qe.SparseVector(indices=list(sparse[0]), values=list(sparse[1]))
+            pre.append(qe.Prefetch(limit=limit, query=qe.Query.Nearest(vec, using=SPARSE), filter=f))
+        req = qe.QueryRequest(limit=2 * limit, prefetches=pre, query=qe.Query.Nearest(d, using=DENSE),
+                              with_payload=True, filter=f)
+        return [IndexHit(str(p.id), p.score, p.payload or {}) for p in self._shard.query(req)]
+
     def find(self, flt, limit=100):
         recs, _ = self._shard.scroll(qe.ScrollRequest(limit=limit, filter=edge_filter(flt), with_payload=True))
         return [IndexHit(str(r.id), 0.0, r.payload or {}) for r in recs]

@@ -106,6 +106,17 @@ class ServerIndex(VectorIndex):
                                         query_filter=server_filter(flt), with_payload=True)
         return [IndexHit(str(p.id), p.score, p.payload or {}) for p in res.points]
 
+    def nearest_or_matching(self, dense, sparse, limit, flt):
+        f = server_filter(flt)
+        d = [float(x) for x in dense]
+        pre = [models.Prefetch(query=d, using=DENSE, limit=limit, filter=f)]
+        if sparse and sparse[0]:
+            q = models.SparseVector(indices=list(sparse[0]), values=list(sparse[1]))
+            pre.append(models.Prefetch(query=q, using=SPARSE, limit=limit, filter=f))
+        res = self._client.query_points(self._name, prefetch=pre, query=d, using=DENSE, limit=2 * limit,
+                                        query_filter=f, with_payload=True)
+        return [IndexHit(str(p.id), p.score, p.payload or {}) for p in res.points]
+
     def find(self, flt, limit=100):
         recs, _ = self._client.scroll(self._name, scroll_filter=server_filter(flt), limit=limit,
                                       with_payload=True)

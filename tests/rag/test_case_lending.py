@@ -1,7 +1,8 @@
 """rag.case_memory alone: tally (agreement, negative links, one vote per case) and lend (pure)."""
 from __future__ import annotations
 
-from rag.case_memory import SimilarCase, case_parts, lend, tally, unit_matches
+from rag import case_memory
+from rag.case_memory import SimilarCase, case_parts, lend, lend_all, lend_documents, tally, unit_matches
 from rag.cases import CaseLink
 from rag.index.base import IndexHit
 
@@ -73,6 +74,33 @@ def test_unit_matching_rules():
     assert unit_matches({"title_norm": RULE, "annex": "별표 20"}, (RULE, "", "별표 20", "", ""))
     assert unit_matches({"code": "KGS FU432", "label": "2.3.3.1"}, ("", "", "", "KGS FU432", "2.3.3"))
     assert not unit_matches({"code": "KGS FU432", "label": "2.3.4"}, ("", "", "", "KGS FU432", "2.3.3"))
+
+
+def test_whole_code_citation_lends_to_the_best_candidate_of_that_code_only():
+    code = "KGS FU432"
+    links = {"src:x#민원 1": [link("민원 1", title_norm="", code=code), link("민원 1", "제44조")]}
+    cases = [case("민원 1", 0.8)]
+    assert set(tally(cases, links)) == {(LAW, "제44조", "", "", "")}  # unit votes leave the code out
+    docs = tally(cases, links, documents=True)
+    assert set(docs) == {("", "", "", code, "")}
+    ranked = [unit("a", LAW, "제1조", score=1.0), unit("b", "", score=0.6, code=code, label="2.1"),
+              unit("c", "", score=0.5, code=code, label="2.2"), unit("d", "", score=0.4, code="KGS FU431", label="2.1")]
+    out, via = lend_documents(ranked, docs, share=0.6, units=1)
+    assert [h.id for h in out] == ["b", "a", "c", "d"] and abs(out[0].score - (0.6 + 0.6 * 0.8)) < 1e-9
+    assert via == {"b": ["민원 1"]}  # only the best-ranked unit of the cited code, never another code
+    negative = {"src:x#민원 1": [link("민원 1", title_norm="", code=code, weight=-1.0)]}
+    assert lend_documents(ranked, tally(cases, negative, documents=True), share=0.5)[0] == ranked
+
+
+def test_lend_all_adds_document_lending_only_when_switched_on(monkeypatch):
+    code = "KGS FU432"
+    links = {"src:x#민원 1": [link("민원 1", title_norm="", code=code)]}
+    ranked = [unit("a", LAW, "제1조", score=1.0), unit("b", "", score=0.6, code=code, label="2.1")]
+    fetch = lambda targets: []  # noqa: E731
+    assert lend_all(ranked, [case("민원 1", 0.8)], links, fetch, share=0.5) == (ranked, {})
+    monkeypatch.setattr(case_memory, "DOC_SHARE", 1.0)
+    out, via = lend_all(ranked, [case("민원 1", 0.9)], links, fetch, share=0.5)
+    assert out[0].id == "b" and via == {"b": ["민원 1"]}
 
 
 def test_case_parts():

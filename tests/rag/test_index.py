@@ -166,6 +166,21 @@ def test_dense_weight_zero_means_sparse_only(index):
     assert names(hits) == ["decree-art3"]
 
 
+def test_nearest_or_matching_scores_lexical_matches_by_cosine(index):
+    """Case memory's one query: dense neighbours plus lexical matches, every one with its own cosine,
+    the same as the base class's two-query fallback for the neighbours."""
+    from rag.index.base import VectorIndex
+
+    flt = QueryFilter(as_of=date(2026, 11, 23))
+    got = index.nearest_or_matching([1, 0, 0, 0], ([4], [1.0]), 1, flt)
+    assert names(got) == ["art3-v2", "decree-art3"]  # best neighbour, then the only point with term 4
+    cos = {n: h.score for n, h in zip(names(got), got)}
+    assert abs(cos["art3-v2"] - 0.9 / (0.82 ** 0.5)) < 1e-4 and abs(cos["decree-art3"]) < 1e-4
+    fallback = VectorIndex.nearest_or_matching(index, [1, 0, 0, 0], ([4], [1.0]), 1, flt)
+    assert names(fallback) == names(got) and abs(fallback[0].score - got[0].score) < 1e-6
+    assert names(index.nearest_or_matching([1, 0, 0, 0], None, 2, flt)) == names(index.nearest([1, 0, 0, 0], 2, flt))
+
+
 def test_engines_agree(fast_dir):
     """Same points, same queries (no ties): same ids, order and RRF scores from both engines."""
     e = EdgeIndex(fast_dir / "agree", DIM)
