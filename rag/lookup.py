@@ -46,9 +46,9 @@ def show_units(index, registry, titles: list[str], title: str, unit: str, as_of:
         # not in force on the day, or no such article in that law: the same words search and ask use
         ref = resolver.resolve(f"{found} {flt.annexes[0] if flt.annexes else label}")
         gaps = named.missing(ref, named.Probe.of(index), QueryFilter(as_of=as_of, visibility=list(visibility or [])))
-        message = gaps[0]["message"] if gaps else f"「{found}」 {unit}: {as_of} 기준으로 시행 중인 조문이 없습니다."
-        return {"title": found, "as_of": as_of.isoformat(), "units": [], "missing": gaps,
-                "message": f"{message} (보유한 판의 시행일: {dates})"}
+        message = gaps[0]["message"] if gaps else \
+            f"「{found}」 {unit}: {as_of} 기준으로 시행 중인 조문이 없습니다(보유한 판의 시행일: {dates})."
+        return {"title": found, "as_of": as_of.isoformat(), "units": [], "missing": gaps, "message": message}
     hits.sort(key=lambda h: h.payload.get("label", ""))
     return {"title": found, "as_of": as_of.isoformat(),
             "units": [to_hit(h, i + 1, as_of, today) for i, h in enumerate(hits)]}

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-# Years whose full list was checked by hand against the 규정 (tests/desk/test_holidays.py pins them).
+# Years whose full list was checked by hand against the 규정 (tests/rag/desk/test_holidays.py pins them).
 CHECKED_YEARS = frozenset({2025, 2026, 2027})
 
 # Where the 규정 disagrees with the library: date -> name to add, or None to remove. Empty for the

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.api.test_web_page import _Refs, _same_origin, browser_page, client, live_server, web_runtime  # noqa: F401
 from tests.conftest import CCTV
-from tests.desk.test_analyze import CCTV_REQ, PHONE
+from tests.rag.desk.test_analyze import CCTV_REQ, PHONE
 
 
 def test_desk_tab_markup_and_script_are_local(client):  # noqa: F811

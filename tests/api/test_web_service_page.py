@@ -22,7 +22,7 @@ from api.routes.web import WEB_DIR
 from tests.api.test_web_page import (FEE_Q, browser_page, client, live_server, make_app,  # noqa: F401
                                      web_runtime)
 from tests.conftest import HALL
-from tests.desk.test_analyze import CCTV_REQ
+from tests.rag.desk.test_analyze import CCTV_REQ
 
 EMOJI = re.compile("[\u2600-\u27bf\U0001f000-\U0001ffff\ufe0f]")
 

@@ -9,7 +9,7 @@ import pytest
 from ingest.visibility import RULE_FILE, VisibilityError, check, glob_regex, parse_rules
 from rag.index.base import QueryFilter
 from tests.conftest import AS_OF
-from tests.test_cli import cli, run  # noqa: F401  (fixture)
+from tests.dasan.test_cli import cli, run  # noqa: F401  (fixture)
 
 MANUAL = "# 점검 요령\n\n정압기 점검은 분기마다 한다. 점검표는 감마 양식을 쓴다.\n"
 LETTER = "# 시행 알림\n\n보조금 정산은 12월까지 마친다. 정산서는 델타 양식을 쓴다.\n"

@@ -12,7 +12,7 @@ from ingest.parsers import pdf, pdf_outline, pdf_pages
 from ingest.parsers.base import ParseError, SkipFile
 from rag.model import KIND_GUIDELINE, KIND_MANUAL, UNIT_SECTION
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
 CORPUS = SHARED / "corpora" / "kgs-lpg"
 LETTER = CORPUS / "기타" / (
     "17. 기술지도처-940호(08.3.12., 소형저장탱크용 고압호스(금속플렉시블호스) 적용 검사 처리기준 알림)_공문.pdf")

@@ -11,7 +11,7 @@ from api.app import create_app
 from dasan.cli import main
 import ingest.runtime
 from tests.conftest import CCTV, FakeEmbedder
-from tests.desk.test_analyze import CCTV_REQ, PHONE
+from tests.rag.desk.test_analyze import CCTV_REQ, PHONE
 
 KEYS = {"type", "masked_text", "similar_cases", "rules", "decision", "deadline", "steps", "draft_reply", "missing"}
 
@@ -23,7 +23,7 @@ def cli_home(tmp_path_factory, sample_dir):
     mp.setenv("DASAN_HOME", str(home))
     mp.setenv("DASAN_TODAY", "2026-11-23")
     fake = FakeEmbedder()
-    mp.setattr(ingest.runtime, "get_embedder", lambda *a, **k: fake)  # as tests/test_cli.py does
+    mp.setattr(ingest.runtime, "get_embedder", lambda *a, **k: fake)  # as tests/dasan/test_cli.py does
     for var in ("DASAN_DATABASE_URL", "DASAN_QDRANT_URL", "DASAN_DEADLINE_RULES", "DASAN_HOLIDAYS"):
         mp.delenv(var, raising=False)
     yield home, mp

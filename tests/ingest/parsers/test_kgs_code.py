@@ -12,7 +12,7 @@ from ingest.parsers import kgs_code
 from ingest.parsers.base import ParseError
 from rag.model import KIND_CODE, UNIT_CLAUSE
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
 CODES = SHARED / "corpora" / "kgs-lpg" / "법령"
 FU432 = CODES / "FU432_231107.pdf"
 GC202 = CODES / "GC202_231005.pdf"

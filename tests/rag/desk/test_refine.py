@@ -10,8 +10,8 @@ from rag.desk.analyze import analyze
 from rag.desk.refine import llm_reply
 from rag.llm import ModelConfig, ModelRegistry
 from tests.conftest import CCTV
-from tests.desk.test_analyze import CCTV_REQ, INJECTION, PHONE
-from tests.desk.test_complaint_entry import cli_home, run  # noqa: F401
+from tests.rag.desk.test_analyze import CCTV_REQ, INJECTION, PHONE
+from tests.rag.desk.test_complaint_entry import cli_home, run  # noqa: F401
 from tests.fakes.openai_chat import FakeChatServer
 
 GRIEVANCE_TEXT = "우리 집 앞 골목 가로등이 두 달째 꺼져 있어 밤마다 아이들이 넘어집니다. 이번 주 안에 조치 바랍니다."

@@ -10,7 +10,7 @@ from ingest.parsers import hwpx
 from ingest.parsers.base import ParseError
 from rag.model import KIND_ANNEX, KIND_OTHER, UNIT_SECTION
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
 REAL = SHARED / "corpora" / "kgs-lpg" / "기타" / "캠핑돔즈 질의내용.hwpx"
 ANNEX_NAME = "[별표 24] 허가 등의 수수료(제77조제1항 관련)(액화석유가스의 안전관리 및 사업법 시행규칙).hwpx"
 NS = ('xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section" '

@@ -15,7 +15,7 @@ from ingest.sources.legalize import LegalizeError, is_text_file, sync_legalize
 from rag.index.base import QueryFilter
 from tests.conftest import AS_OF
 
-CORPORA = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora" / "legalize-kr"
+CORPORA = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpora" / "legalize-kr"
 LAW, DECREE = "kr/경범죄처벌법/법률.md", "kr/경범죄처벌법/시행령.md"
 LAW_KEY, LAW_V1 = "law:001674", "law:001674@2026-10-02#290135"
 

@@ -15,7 +15,7 @@ from rag.model import (
     UNIT_ADDENDA, UNIT_ARTICLE, UNIT_PARAGRAPH,
 )
 
-CORPORA = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora"
+CORPORA = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpora"
 AS_OF = date(2026, 11, 23)
 
 

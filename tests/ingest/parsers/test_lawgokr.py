@@ -14,7 +14,7 @@ from rag.model import (
     KIND_ADMRULE, KIND_DECREE, KIND_LAW, KIND_RULE, UNIT_ADDENDA, UNIT_ANNEX, UNIT_ARTICLE, UNIT_PARAGRAPH,
 )
 
-SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora" / "lawgokr-api-samples"
+SAMPLES = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpora" / "lawgokr-api-samples"
 
 
 def _doc(name: str):

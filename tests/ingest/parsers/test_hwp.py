@@ -14,7 +14,7 @@ from ingest.parsers import hwp
 from ingest.parsers.base import ParseError
 from rag.model import KIND_ADMRULE, KIND_ANNEX, UNIT_ADDENDA, UNIT_ANNEX
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
 CORPUS = SHARED / "corpora" / "kgs-lpg" / "법령"
 PARENT = "액화석유가스의 안전관리 및 사업법 시행규칙"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -22,7 +22,7 @@ from dasan.cli import main
 from ingest.sample import write_sample
 from tests.conftest import CCTV, HALL
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 HALL_DIR = f"다산시_가상예시/조례/{HALL}"
 NAMED_Q = f"{HALL} 제4조 사용료는 1시간당 얼마인가요?"  # names its article: answered even with the hash embedder
 
@@ -116,7 +116,7 @@ def test_search_ask_show_through_the_server(cli, capsys):
     rc, out, _ = run(capsys, "show", HALL, "제4조")
     assert rc == 0 and out.splitlines()[0] == f"「{HALL}」 (2026-11-23 기준, 시행 2024-01-01, 현행)"
     rc, out, _ = run(capsys, "show", HALL, "제4조", "--as-of", "2023-06-01")
-    assert rc == 1 and "시행 중인 조문이 없습니다" in out and "2027-01-01" in out
+    assert rc == 1 and "시행 중인 판이 없습니다" in out and "2027-01-01" in out
     rc, _, err = run(capsys, "show", "존재하지 않는 법률", "제1조")
     assert rc == 1 and "찾지 못했습니다" in err
 
@@ -264,7 +264,7 @@ def test_a_real_cli_process_and_the_server_file_goes_with_the_server(cli, capsys
     rc, out, _ = run(capsys, "runs")
     assert rc == 0 and out.startswith("번호") and "일부 오류" in out
     rc, out, _ = run(capsys, "show", HALL, "제4조", "--as-of", "2023-06-01")
-    assert rc == 1 and "시행 중인 조문이 없습니다" in out
+    assert rc == 1 and "시행 중인 판이 없습니다" in out
 
 
 def test_admin_key_and_exit_codes_of_the_client(tmp_path):

@@ -10,7 +10,7 @@ from rag import law_names
 from rag.references import ReferenceResolver
 from tests.fakes.lawgokr_drf import CREDIT, EFT, OC, REFERER, FakeDRF
 from tests.fakes.lawgokr_drf import real_sample as _sample
-from tests.ingest.test_lawgokr_source import client, eft_versions
+from tests.ingest.sources.test_lawgokr_source import client, eft_versions
 
 
 @pytest.fixture

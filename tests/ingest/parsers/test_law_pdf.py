@@ -14,7 +14,7 @@ from ingest.parsers.base import ParseError, SkipFile
 from ingest.parsers.law_pdf import is_statute_pdf, join_lines, parse, split_units, strip_page_furniture
 from rag.model import KIND_DECREE, KIND_LAW, KIND_RULE, UNIT_ADDENDA, UNIT_ARTICLE, UNIT_PARAGRAPH
 
-LAWS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora" / "kgs-lpg" / "법령"
+LAWS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpora" / "kgs-lpg" / "법령"
 FILES = {
     "act": "액화석유가스의 안전관리 및 사업법(법률)(제18818호)(20220203).pdf",
     "decree": "액화석유가스의 안전관리 및 사업법 시행령(대통령령)(제34258호)(20240227).pdf",
