@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -88,7 +89,8 @@ def test_no_identifier_reaches_index_or_database(make_runtime, tmp_path, example
     assert len(values) > 150
     home = Path(rt.settings.home)
     rt.close()
-    blobs = [p.read_bytes() for p in home.rglob("*") if p.is_file()]
+    # Qdrant preallocates its files with zeros: squeeze those runs so the scan below reads only stored bytes
+    blobs = [re.sub(rb"\x00{64,}", b"\x00", p.read_bytes()) for p in home.rglob("*") if p.is_file()]
     # the scan can see stored text at all (payloads and rows are not compressed away)
     assert any("답변드립니다".encode("utf-8") in b for b in blobs)
     leaked = [v for v in values if any(v.encode("utf-8") in b for b in blobs)]
