@@ -144,22 +144,21 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as e:  # -h (0) or a usage error (2), already printed
         return e.code if isinstance(e.code, int) else USAGE
-    import os
-
-    if args.data_dir:
-        os.environ["DASAN_HOME"] = args.data_dir
     rt = args.remote = None
     try:
+        from pathlib import Path
+
         from ingest.config import load
 
-        home = load().home
+        settings = load(Path(args.data_dir) if args.data_dir else None)  # --data-dir: no environment write
+        home = settings.home
         if args.cmd in THROUGH_SERVER:
             args.remote = _server(home)
         if args.remote is not None:
             return args.fn(args, None) or 0
         from ingest.runtime import Runtime
 
-        rt = Runtime()
+        rt = Runtime(settings)
         return args.fn(args, rt) or 0
     except KeyboardInterrupt:
         print("dasan: 중단되었습니다.", file=sys.stderr)

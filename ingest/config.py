@@ -49,7 +49,10 @@ class Settings:
         return date.today()
 
 
-def load() -> Settings:
+def load(home: Path | None = None) -> Settings:
+    """Settings from the environment; ``home`` (``dasan --data-dir``) overrides DASAN_HOME."""
     s = Settings()
+    if home is not None:
+        s.home = Path(home).resolve()
     s.home.mkdir(parents=True, exist_ok=True)
     return s

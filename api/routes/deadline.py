@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 from api.auth import Principal, require_user
 from api.observability import no_retention
 from rag.desk.deadline import DeadlineError, deadline_from_strings
-from rag.desk.holidays import CalendarError
+from rag.desk.holidays import CalendarError, load_calendar
 from rag.desk.rules import deadline_for_strings
 
 router = APIRouter()
@@ -56,9 +56,10 @@ def deadline(request: Request,
         raise HTTPException(422, "period(예: 7일, 3일, 2주, 1개월)와 kind(민원 종류) 중 하나만 주세요.")
     today = request.app.state.runtime.settings.today()
     try:
+        cal = load_calendar(home=request.app.state.runtime.settings.home)
         if kind:
-            return deadline_for_strings(kind, received, extend, pause, today=today)
-        return deadline_from_strings(received, period, extend, pause, today=today)
+            return deadline_for_strings(kind, received, extend, pause, today=today, cal=cal)
+        return deadline_from_strings(received, period, extend, pause, today=today, cal=cal)
     except (DeadlineError, CalendarError) as e:
         message = str(e)
         if no_retention():  # nothing the user typed goes back out, not even a date string

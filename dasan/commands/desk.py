@@ -52,16 +52,19 @@ def cmd_sample(args, rt) -> int:
 
 def cmd_deadline(args, rt) -> int:
     from rag.desk.deadline import DeadlineError, deadline_from_strings
-    from rag.desk.holidays import CalendarError
+    from rag.desk.holidays import CalendarError, load_calendar
     from rag.desk.rules import deadline_for_strings
 
     if bool(args.kind) == bool(args.period):
         raise CliError(USAGE, "--period(예: 7일, 3일, 2주, 1개월)와 --kind(민원 종류) 중 하나만 주세요.")
     try:
+        cal = load_calendar(home=rt.settings.home)  # the office's holidays.tsv in this data folder
         if args.kind:
-            out = deadline_for_strings(args.kind, args.received, args.extend, args.pause, today=rt.settings.today())
+            out = deadline_for_strings(args.kind, args.received, args.extend, args.pause, today=rt.settings.today(),
+                                       cal=cal)
         else:
-            out = deadline_from_strings(args.received, args.period, args.extend, args.pause, today=rt.settings.today())
+            out = deadline_from_strings(args.received, args.period, args.extend, args.pause,
+                                        today=rt.settings.today(), cal=cal)
     except (DeadlineError, CalendarError) as e:
         raise CliError(USAGE, str(e)) from None
     if args.json:

@@ -21,6 +21,7 @@ from rag.desk.refine import has_models, llm_reply, refine_type
 from rag.desk.reply import draft_reply
 from rag.desk.rules import deadline_for
 from rag.desk.deadline import parse_received, received_label
+from rag.desk.holidays import load_calendar
 from rag.llm import LLMError
 from rag.retrieve import MAX_QUESTION_CHARS
 
@@ -138,7 +139,8 @@ def analyze(rt_or_parts, text: str, received: str | datetime | None = None, chan
     res = retriever.search(query, top_k=RULES_TOP_K, as_of=as_of, visibility=visibility)
     extra = retriever.search(TYPE_QUERY[kind.value], top_k=RULES_TOP_K, as_of=as_of, visibility=visibility,
                              memory=False)
-    dl = deadline_for(C.deadline_kind(kind, masked), rec, received_text=label)
+    home = getattr(getattr(rt_or_parts, "settings", None), "home", None)  # the office's holidays.tsv
+    dl = deadline_for(C.deadline_kind(kind, masked), rec, received_text=label, cal=load_calendar(home=home))
     rules = _merge(res.hits, extra.hits, top_k=2 * RULES_TOP_K)
     ids = {h["id"] for h in rules}
     for h in _deadline_citations(dl, retriever, as_of, visibility):

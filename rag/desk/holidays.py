@@ -136,17 +136,18 @@ def parse_office_file(path: Path) -> tuple[dict[date, str], frozenset[int]]:
     return extra, frozenset(years)
 
 
-def office_file() -> Path | None:
-    """DASAN_HOLIDAYS, else holidays.tsv in DASAN_HOME when it exists."""
+def office_file(home: Path | None = None) -> Path | None:
+    """DASAN_HOLIDAYS, else holidays.tsv in the data folder (``home``, default DASAN_HOME) when it exists."""
     env = os.environ.get("DASAN_HOLIDAYS", "").strip()
     if env:
         return Path(env)
-    home = Path(os.environ.get("DASAN_HOME", "data")) / "holidays.tsv"
-    return home if home.is_file() else None
+    f = (Path(home) if home is not None else Path(os.environ.get("DASAN_HOME", "data"))) / "holidays.tsv"
+    return f if f.is_file() else None
 
 
-def load_calendar(path: Path | None = None) -> GovCalendar:
-    path = path or office_file()
+def load_calendar(path: Path | None = None, home: Path | None = None) -> GovCalendar:
+    """The government calendar plus the office's own days (read on every call: edits apply at once)."""
+    path = path or office_file(home)
     if path is None:
         return GovCalendar()
     extra, years = parse_office_file(path)

@@ -77,6 +77,25 @@ def test_cli_reads_the_office_holiday_file(env, capsys, monkeypatch):
     assert rc == 2 and f"{f} 1번째 줄" in err
 
 
+def test_data_dir_holiday_file_without_touching_the_environment(env, capsys):
+    """`--data-dir` is passed as settings, not written into os.environ; the office's holidays.tsv is read
+    from that folder."""
+    import os
+
+    other = env / "office-home"
+    other.mkdir()
+    (other / "holidays.tsv").write_text("2026-10-02\t임시공휴일\n", encoding="utf-8")
+    before = os.environ["DASAN_HOME"]
+    rc, out, err = run(capsys, "--data-dir", str(other), "deadline", "--received", "2026-10-01", "--period", "2일",
+                       "--json")
+    assert rc == 0, err
+    body = json.loads(out)
+    assert body["due"] == "2026-10-06T18:00" and {"date": "2026-10-02", "reason": "임시공휴일"} in body["skipped"]
+    assert os.environ["DASAN_HOME"] == before
+    rc, out, _ = run(capsys, "deadline", "--received", "2026-10-01", "--period", "2일", "--json")
+    assert rc == 0 and json.loads(out)["due"] == "2026-10-02T18:00"  # DASAN_HOME's folder has no such file
+
+
 @pytest.fixture
 def client(env):
     rt = build_runtime(env / "home", today="2026-11-23")
