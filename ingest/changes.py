@@ -84,10 +84,14 @@ def describe_change(c: dict) -> str:
         return f"{title} 공개범위 변경({c.get('note') or '-'})"
     if c["kind"] == RETIRED:
         return f"{title} 색인에서 뺌({eff})"
-    parts = [f"{name} {_labels(c.get(key) or [])}" for key, name in
-             (("added", "추가"), ("changed", "변경"), ("removed", "삭제")) if c.get(key)]
+    kinds = (("added", "추가"), ("changed", "변경"), ("removed", "삭제"))
+    # 부칙 are not articles: each amendment brings its own, so they are counted apart from the 조문
+    arts = [f"{name} {_labels(ls)}" for key, name in kinds
+            if (ls := [x for x in c.get(key) or [] if not x.startswith("부칙")])]
+    suppl = [f"{name} {n}건" for key, name in kinds if (n := sum(x.startswith("부칙") for x in c.get(key) or []))]
+    said = [x for x in ("조문 " + ", ".join(arts) if arts else "", "부칙 " + ", ".join(suppl) if suppl else "") if x]
     what = "새 판" if c["kind"] == NEW_VERSION else "같은 판 내용 변경"
-    return f"{title} {what}({eff}): " + ("조문 " + ", ".join(parts) if parts else "조문 변경 없음")
+    return f"{title} {what}({eff}): " + ("; ".join(said) if said else "조문 변경 없음")
 
 
 _MARKS = {"ok": "+", "unchanged": "=", "skipped": "-", "error": "!", REMOVED: "x"}

@@ -82,3 +82,12 @@ def test_prune_keeps_a_version_another_file_still_provides(setup, fast_dir):
     report = run_ingest(rt, IngestJob(paths=(mirror,), prune=True)).report
     assert [c["effective_from"] for f in report.files for c in f.changes] == ["2027-01-01"]
     assert _hall_versions(rt) == [("2024-01-01", None)]
+
+
+def test_supplementary_provisions_are_not_listed_as_articles():
+    line = describe_change({"title": "조례", "kind": NEW_VERSION, "effective_from": "2027-01-01",
+                            "added": ["부칙 <제103호,2023.12.20>", "부칙 <제150호,2026.10.15>", "제9조"],
+                            "changed": ["제4조"], "removed": ["부칙"]})
+    assert line == "「조례」 새 판(시행 2027-01-01): 조문 추가 제9조, 변경 제4조; 부칙 추가 2건, 삭제 1건"
+    only = describe_change({"title": "조례", "kind": NEW_VERSION, "effective_from": "2027-01-01", "added": ["부칙"]})
+    assert only == "「조례」 새 판(시행 2027-01-01): 부칙 추가 1건"
