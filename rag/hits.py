@@ -27,9 +27,6 @@ def check_question(question: str) -> list[str]:
     return []
 
 
-hit_status = status.status_on  # kept for callers of the old name
-
-
 def to_hit(h: IndexHit, rank: int, as_of: date, today: date | None = None, parts: dict | None = None) -> dict:
     """The public hit shape (DESIGN.md contract) plus the unit's structure, its status on the 기준일
     and today (rag/status.py) and, from a search, what its score is made of (rag/scoring.py)."""

@@ -17,7 +17,7 @@ from rag.embed import Embedder
 from rag.index.base import IndexHit, QueryFilter, VectorIndex
 from rag.model import KIND_COMPLAINT, STATUTE_KINDS, normalize_title
 from rag.payload import UnitPayload
-from rag.hits import MAX_QUESTION_CHARS, QuestionError, check_question, hit_status, to_hit, with_via  # noqa: F401 (re-exported)
+from rag.hits import MAX_QUESTION_CHARS, QuestionError, check_question, to_hit, with_via  # noqa: F401 (re-exported)
 from rag.references import ReferenceResolver, Resolved
 
 DEFAULT_WEIGHTS = (1.0, 0.5)  # (sparse, dense) with RRF k=10: tuned on the KGS dev questions (eval/README.md)

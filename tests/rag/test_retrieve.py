@@ -7,8 +7,8 @@ import pytest
 
 from rag.index.base import QueryFilter
 from rag.model import KIND_LAW, KIND_ORDINANCE, STATUS_CURRENT, Document
-from rag.retrieve import (MAX_QUESTION_CHARS, DasanRetriever, HybridRetriever, QuestionError, check_question,
-                          hit_status)
+from rag.retrieve import MAX_QUESTION_CHARS, DasanRetriever, HybridRetriever, QuestionError, check_question
+from rag.status import status_on
 from ingest.structure import article_units
 from rag.references import Reference
 from tests.conftest import AFTER_2027, AS_OF, CCTV, COMPLAINTS, ENGINES, HALL
@@ -152,12 +152,12 @@ def test_engines_rank_ties_identically(sample_runtimes):
         assert got["edge"] == got["server"], q
 
 
-def test_hit_status():
+def test_status_on():
     p = {"eff_from": 20240101, "eff_to": 20270101}
-    assert hit_status(p, date(2023, 12, 31)) == "시행예정"
-    assert hit_status(p, date(2024, 1, 1)) == "현행"
-    assert hit_status(p, date(2027, 1, 1)) == "연혁"
-    assert hit_status(p | {"repealed": True}, date(2027, 1, 1)) == "폐지"
+    assert status_on(p, date(2023, 12, 31)) == "시행예정"
+    assert status_on(p, date(2024, 1, 1)) == "현행"
+    assert status_on(p, date(2027, 1, 1)) == "연혁"
+    assert status_on(p | {"repealed": True}, date(2027, 1, 1)) == "폐지"
 
 
 def test_llama_index_retriever_interface(sample_rt):
