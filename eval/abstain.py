@@ -59,11 +59,11 @@ def features(rt, items: list[dict], as_of: date) -> list[dict]:
         named = abstain.named_found(res.resolved, res.hits)
         ev = abstain.gather(q, res.hits, rt.retriever, rt.index, ans._filter(opts), named) if res.hits else \
             abstain.Evidence.nothing()
-        first = res.hits[0]["document"] if res.hits else {}
+        first = res.hits[0].document if res.hits else None
         rows.append({"id": it["id"], "half": it.get("half") or "", "on_topic": it["on_topic"],
                      "style": it.get("style", ""), "law": it.get("law", ""),
                      "hits": bool(res.hits), "resolved": bool(res.resolved and res.resolved.refs),
-                     "first_title": first.get("title") or "", "first_parent": first.get("parent_title") or "",
+                     "first_title": (first and first.title) or "", "first_parent": (first and first.parent_title) or "",
                      "ev": asdict(ev)})
     return rows
 

@@ -7,6 +7,7 @@ from llama_index.core import VectorStoreIndex
 from llama_index.core.node_parser import SentenceSplitter
 
 from rag.embed import Embedder, llama_embedding
+from rag.hits import Hit, HitDocument
 from rag.model import Document
 
 
@@ -31,7 +32,7 @@ class NaiveBaseline:
         self.index = VectorStoreIndex(nodes, embed_model=llama_embedding(embedder), show_progress=False)
         self.chunks = len(nodes)
 
-    def search(self, question: str, top_k: int = 10) -> list[dict]:
+    def search(self, question: str, top_k: int = 10) -> list[Hit]:
         """Hits in the shared shape, one per covered unit of each retrieved chunk (same rank)."""
         retriever = self.index.as_retriever(similarity_top_k=top_k)
         hits = []
@@ -42,6 +43,6 @@ class NaiveBaseline:
             s, e = node.start_char_idx or 0, node.end_char_idx or 0
             labels = [lab for (a, b, lab) in self._spans[i] if a < e and b > s]
             for lab in labels or [""]:
-                hits.append({"rank": rank, "score": nws.score, "unit": lab,
-                             "document": {"title": d.title, "parent_title": d.parent_title, "kind": d.kind}})
+                hits.append(Hit(id=node.node_id, rank=rank, score=nws.score, unit=lab,
+                                document=HitDocument(title=d.title, parent_title=d.parent_title, kind=d.kind)))
         return hits

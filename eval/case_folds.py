@@ -20,6 +20,7 @@ from pathlib import Path
 
 from eval.gold import KIND_ANNEX, KIND_ARTICLE, KIND_CODE
 from eval.run import evaluate, load_set, metrics, own_case
+from rag.hits import Hit
 
 SUBSETS = ("overall", KIND_ARTICLE, KIND_ANNEX, KIND_CODE)
 # setting key -> (object attribute on the retriever, or module constant of rag.case_memory)
@@ -74,7 +75,7 @@ def summary(report: dict) -> dict:
 def run_setting(rt, items: list[dict], setting: dict, top_k: int = 10, as_of=None) -> dict:
     by_question = {it["question"][:4000]: it for it in items}
 
-    def search(q: str, k: int) -> list[dict]:
+    def search(q: str, k: int) -> list[Hit]:
         exclude = own_case(by_question.get(q[:4000], {}))
         return rt.retriever.search(q[:4000], top_k=k, as_of=as_of, exclude_cases=exclude,
                                    memory=not setting.get("off")).hits

@@ -48,7 +48,7 @@ def recall(rank_of, items: list[dict]) -> dict:
 def plain_ranker(retriever, top_k: int = 5):
     def rank_of(question: str):
         hits = retriever.search(question, top_k=top_k, kinds=["complaint"]).hits
-        return [(h["document"]["title"], h["unit"]) for h in hits]
+        return [(h.document.title, h.unit) for h in hits]
     return rank_of
 
 

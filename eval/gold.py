@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ingest.structure import unit_article_label
+from rag.hits import Hit
 from rag.model import normalize_title
 
 KIND_ARTICLE, KIND_ANNEX, KIND_CODE, KIND_DOC = "article", "annex", "code", "document"
@@ -25,11 +26,10 @@ def _annex_no(label: str) -> str:
     return re.sub(r"\s+", "", m.group(1)) if m else ""
 
 
-def doc_matches(gold_doc: str, hit: dict) -> bool:
+def doc_matches(gold_doc: str, hit: Hit) -> bool:
     """Same document after normalising spaces; a 별표 matches its parent law; a code its code id."""
     g = normalize_title(gold_doc)
-    d = hit.get("document", {})
-    titles = {normalize_title(d.get("title") or ""), normalize_title(d.get("parent_title") or "")}
+    titles = {normalize_title(hit.document.title or ""), normalize_title(hit.document.parent_title or "")}
     if g in titles:
         return True
     if g.upper().startswith("KGS"):
@@ -37,9 +37,9 @@ def doc_matches(gold_doc: str, hit: dict) -> bool:
     return False
 
 
-def unit_matches(gold_unit: str, hit: dict) -> bool:
+def unit_matches(gold_unit: str, hit: Hit) -> bool:
     unit = (gold_unit or "").replace(" ", "")
-    label = hit.get("unit") or ""
+    label = hit.unit or ""
     if not unit:
         return True
     if unit.startswith("제"):
@@ -49,5 +49,5 @@ def unit_matches(gold_unit: str, hit: dict) -> bool:
     return label == unit or label.startswith(unit + ".")
 
 
-def matches(g: dict, hit: dict) -> bool:
+def matches(g: dict, hit: Hit) -> bool:
     return doc_matches(g["doc"], hit) and unit_matches(g.get("unit", ""), hit)

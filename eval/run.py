@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from eval.gold import KIND_ANNEX, KIND_ARTICLE, KIND_CODE, KIND_DOC, gold_kind, matches
+from rag.hits import Hit, HitDocument
 
 KS = (1, 5, 10)
 
@@ -16,11 +17,11 @@ def load_set(path: Path) -> list[dict]:
     return [it for it in items if it.get("gold")]
 
 
-def first_ranks(gold: list[dict], hits: list[dict]) -> list[int | None]:
+def first_ranks(gold: list[dict], hits: list[Hit]) -> list[int | None]:
     """For each gold reference, the rank of the first hit that matches it."""
     out = []
     for g in gold:
-        r = next((h["rank"] for h in hits if matches(g, h)), None)
+        r = next((h.rank for h in hits if matches(g, h)), None)
         out.append(r)
     return out
 
@@ -52,7 +53,7 @@ def evaluate(search, items: list[dict], top_k: int) -> tuple[list[dict], dict]:
         hits = search(it["question"], top_k)
         times.append(time.perf_counter() - t)
         rows.append({"id": it["id"], "gold": it["gold"], "ranks": first_ranks(it["gold"], hits),
-                     "top": [f"{h['document']['title']} {h['unit']}" for h in hits[:5]]})
+                     "top": [f"{h.document.title} {h.unit}" for h in hits[:5]]})
     report = {"overall": metrics(rows)}
     for kind in (KIND_ARTICLE, KIND_ANNEX, KIND_CODE, KIND_DOC):
         report[kind] = metrics(rows, kind)
@@ -103,7 +104,7 @@ def extractive_first_citation(rt, items: list[dict], as_of: date) -> dict:
         if out["mode"] == "abstain":
             abstained += 1
             continue
-        first = out["citations"][0]
+        first = cited_hit(out["citations"][0])
         hit += any(matches(g, first) for g in it["gold"])
         lengths.append(len(out["answer"]))
         sources.append(len(out["citations"]))
@@ -113,6 +114,13 @@ def extractive_first_citation(rt, items: list[dict], as_of: date) -> dict:
             "answer_chars_mean": round(sum(lengths) / len(lengths), 1) if lengths else 0.0,
             "answer_chars_median": lengths[len(lengths) // 2] if lengths else 0,
             "sources_mean": round(sum(sources) / len(sources), 2) if sources else 0.0}
+
+
+def cited_hit(c: dict) -> Hit:
+    """An answer's citation (its public JSON shape) as the hit that gold matching reads."""
+    d = c["document"]
+    return Hit(id=c["id"], rank=c["n"], score=c["score"], unit=c.get("unit"),
+               document=HitDocument(title=d.get("title"), kind=d.get("kind"), parent_title=d.get("parent_title")))
 
 
 def own_case(item: dict) -> set[str]:
@@ -128,7 +136,7 @@ def run_eval(rt, set_path: Path, top_k: int = 10, baseline: bool = False, as_of:
     as_of = as_of or rt.settings.today()
     by_question = {it["question"][:4000]: it for it in items}
 
-    def search(q: str, k: int, memory: bool = True) -> list[dict]:
+    def search(q: str, k: int, memory: bool = True) -> list[Hit]:
         exclude = own_case(by_question.get(q[:4000], {}))
         return rt.retriever.search(q[:4000], top_k=k, as_of=as_of, exclude_cases=exclude, memory=memory).hits
 

@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass, field
 
 from rag import tokenize
+from rag.hits import Hit
 from rag.index.base import QueryFilter
 from rag.model import normalize_title
 
@@ -104,13 +105,13 @@ def content_words(question: str) -> list[str]:
     return out
 
 
-def named_found(resolved, hits: list[dict]) -> bool:
+def named_found(resolved, hits: list[Hit]) -> bool:
     """Whether a reference the question names (with its law or code) is among the hits: only then
     does naming vouch for the answer ("제9조" alone, or a law that is not indexed, does not)."""
     if not resolved or not hits:
         return False
-    docs = [(normalize_title((h.get("document") or {}).get("title") or ""),
-             normalize_title((h.get("document") or {}).get("parent_title") or ""), h.get("unit") or "") for h in hits]
+    docs = [(normalize_title(h.document.title or ""), normalize_title(h.document.parent_title or ""), h.unit or "")
+            for h in hits]
     for ref in resolved.refs:
         if ref.code:
             code = normalize_title(ref.code)
@@ -131,7 +132,7 @@ def _group(p: dict) -> tuple:
     return (p.get("doc_key"), p.get("article") or p.get("annex") or p.get("label"))
 
 
-def gather(question: str, hits: list[dict], retriever, index, flt: QueryFilter, named: bool,
+def gather(question: str, hits: list[Hit], retriever, index, flt: QueryFilter, named: bool,
            top: int = 3, depth: int = 10) -> Evidence:
     """The evidence for ``question`` given the retriever's ``hits`` (legal sources, filter ``flt``)."""
     ev = Evidence(named=named)
@@ -139,8 +140,7 @@ def gather(question: str, hits: list[dict], retriever, index, flt: QueryFilter, 
     ev.words = words
     texts, terms = [], []
     for h in hits[:BEST_OF]:
-        d = h.get("document") or {}
-        text = " ".join(filter(None, [d.get("title"), d.get("parent_title"), h.get("unit_title"), h.get("text")]))
+        text = " ".join(filter(None, [h.document.title, h.document.parent_title, h.unit_title, h.text]))
         texts.append(text.lower())
         terms.append(set(tokenize.terms(text)))
     def holds(i: int, w: str) -> bool:

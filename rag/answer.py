@@ -11,6 +11,7 @@ from datetime import date
 from typing import Iterator
 
 from rag import abstain, extract
+from rag.hits import Hit
 from rag.index.base import QueryFilter
 from rag import named as named_refs
 from rag.model import KIND_COMPLAINT
@@ -32,9 +33,9 @@ class AskOptions:
     exclude_cases: set[str] | None = None  # evaluation: a dev question never finds its own past case
 
 
-def quoted_span(hit: dict, chars: int = EXTRACT_CHARS) -> str:
+def quoted_span(hit: Hit, chars: int = EXTRACT_CHARS) -> str:
     """The unit text an answer quotes (its opening, cut at a sentence end)."""
-    text = (hit.get("text") or "").strip()
+    text = (hit.text or "").strip()
     if len(text) <= chars:
         return text
     cut = text[:chars]
@@ -42,8 +43,9 @@ def quoted_span(hit: dict, chars: int = EXTRACT_CHARS) -> str:
     return cut[: end + 2].strip() if end > chars // 3 else cut.strip() + "…"
 
 
-def citation(n: int, hit: dict, quote: str = "") -> dict:
-    c = {k: v for k, v in hit.items() if k not in ("doc_key", "version_key", "visibility")}
+def citation(n: int, hit: Hit, quote: str = "") -> dict:
+    """An answer's citation in its public JSON shape: the hit without its internal keys, numbered, quoted."""
+    c = {k: v for k, v in hit.to_dict().items() if k not in ("doc_key", "version_key", "visibility")}
     return c | {"n": n, "quote": quote}
 
 
@@ -85,11 +87,11 @@ class Answerer:
         found, reason = self.policy.decide(ev)
         return found, ev, reason
 
-    def retrieve(self, question: str, opts: AskOptions) -> tuple[list[dict], list[str], bool, dict]:
+    def retrieve(self, question: str, opts: AskOptions) -> tuple[list[Hit], list[str], bool, dict]:
         hits, warnings, found, timing, _, _ = self._retrieve(question, opts)
         return hits, warnings, found, timing
 
-    def _retrieve(self, question: str, opts: AskOptions) -> tuple[list[dict], list[str], bool, dict, list[dict],
+    def _retrieve(self, question: str, opts: AskOptions) -> tuple[list[Hit], list[str], bool, dict, list[dict],
                                                                   list[dict]]:
         t = time.perf_counter()
         res = self.retriever.search(question, top_k=opts.top_k, as_of=opts.as_of, kinds=opts.kinds,
@@ -133,7 +135,7 @@ class Answerer:
         out["timing"] = timing | {"total_ms": round((time.perf_counter() - t0) * 1000, 2)}
         return out
 
-    def _extractive(self, question: str, hits: list[dict], opts: AskOptions) -> dict:
+    def _extractive(self, question: str, hits: list[Hit], opts: AskOptions) -> dict:
         """No LLM: one direct sentence from the clauses that answer, then those clauses verbatim from
         the sources above the relevance floor (rag/extract.py) — labelled as extractive."""
         t = time.perf_counter()
@@ -143,9 +145,9 @@ class Answerer:
         for n, (i, quote) in enumerate(chosen, start=1):
             h = hits[i]
             quote = quote or quoted_span(h)
-            d = h["document"]
-            status = "" if d.get("status") == "현행" else f" ({d.get('status')})"
-            lines.append(f"[{n}] 「{d.get('title')}」 {h.get('unit')}{status}: {quote}")
+            d = h.document
+            status = "" if d.status == "현행" else f" ({d.status})"
+            lines.append(f"[{n}] 「{d.title}」 {h.unit}{status}: {quote}")
             cites.append(citation(n, h, quote))
             used.append(h)
         notices = notices_for(used, self.registry, self.index, opts.as_of, self.today())
@@ -156,11 +158,11 @@ class Answerer:
                                      "확인해 판단하십시오."},
             "timing": {"compose_ms": round((time.perf_counter() - t) * 1000, 2)}}
 
-    def _client(self, hits: list[dict], opts: AskOptions):
-        internal = any((h.get("visibility") or "public") != "public" for h in hits)
+    def _client(self, hits: list[Hit], opts: AskOptions):
+        internal = any(h.internal for h in hits)
         return self.models.choose(opts.model, internal)
 
-    def _generative(self, question: str, hits: list[dict], opts: AskOptions) -> dict:
+    def _generative(self, question: str, hits: list[Hit], opts: AskOptions) -> dict:
         client = self._client(hits, opts)
         messages = build_messages(question, hits, opts.as_of)
         t = time.perf_counter()
@@ -173,10 +175,7 @@ class Answerer:
         from rag.verify import Source, verify
 
         t = time.perf_counter()
-        sources = [Source(n=i + 1, title=h["document"].get("title") or "",
-                          parent_title=h["document"].get("parent_title") or "", label=h.get("unit") or "",
-                          text=h.get("text") or "", kind=h["document"].get("kind") or "")
-                   for i, h in enumerate(hits)]
+        sources = [Source.of(i + 1, h) for i, h in enumerate(hits)]
         v = verify(text, sources)
         cited = [hits[n - 1] for n in v.cited]
         cites = [citation(n, hits[n - 1], quoted_span(hits[n - 1])) for n in v.cited]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rag.abstain import content_words
 from rag.clauses import clauses, sentences, strip_marker
+from rag.hits import Hit
 from rag.model import unit_article_label
 
 MAX_SOURCES = 3
@@ -47,17 +48,17 @@ def _covered(words: list[str], text: str) -> float:
     return sum(1 for w in words if (w[:-1] if w.endswith("다") and len(w) > 2 else w) in low) / len(words)
 
 
-def pieces_of(n: int, hit: dict, words: list[str], asks_number: bool) -> list[Piece]:
+def pieces_of(n: int, hit: Hit, words: list[str], asks_number: bool) -> list[Piece]:
     """Every sentence of one unit, scored against the question's content words. Words of the
     document's title hold for all its sentences, so they do not choose among them; a purpose
     article (목적) rarely answers, and later sources weigh a little less."""
-    d = hit.get("document") or {}
-    title = f"{d.get('title') or ''} {d.get('parent_title') or ''}".lower()
+    d = hit.document
+    title = f"{d.title or ''} {d.parent_title or ''}".lower()
     own = [w for w in words if not _covered([w], title)] or words
-    penalty = 0.05 * n + (0.3 if (hit.get("unit_title") or "") == "목적" else 0.0)
+    penalty = 0.05 * n + (0.3 if (hit.unit_title or "") == "목적" else 0.0)
     out: list[Piece] = []
     lead = ""
-    for label, line in clauses(hit.get("text") or ""):
+    for label, line in clauses(hit.text or ""):
         is_item = "호" in label or "목" in label
         parent = lead if is_item else ""
         for sent in sentences(line):
@@ -78,11 +79,11 @@ def polite(sentence: str) -> str:
     return s if s.endswith((".", "다", ")", "」")) else s
 
 
-def cite_label(hit: dict, label: str) -> str:
-    unit = hit.get("unit") or ""
+def cite_label(hit: Hit, label: str) -> str:
+    unit = hit.unit or ""
     article = unit_article_label(unit)
     sub = label if label and article.startswith("제") and article == unit else ""
-    return f"「{hit['document'].get('title')}」 {unit}{sub}"
+    return f"「{hit.document.title}」 {unit}{sub}"
 
 
 def _quote(ps: list[Piece]) -> str:
@@ -96,20 +97,20 @@ def _quote(ps: list[Piece]) -> str:
     return q if len(q) <= QUOTE_CHARS else q[:QUOTE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-def compose(question: str, hits: list[dict]) -> tuple[str, list[tuple[int, str]]]:
+def compose(question: str, hits: list[Hit]) -> tuple[str, list[tuple[int, str]]]:
     """(direct sentence, [(hit index, quote)]) for the sources worth citing, best-first within each."""
     if not hits:
         return "", []
     words = content_words(question)
     asks_number = bool(_ASKS_NUMBER.search(question))
     per = [sorted(pieces_of(n, h, words, asks_number), key=lambda p: -p.score) for n, h in enumerate(hits)]
-    top_score = float(hits[0].get("score") or 0.0)
+    top_score = float(hits[0].score or 0.0)
     best_cover = max((ps[0].cover for ps in per if ps), default=0.0)
     used = [0]
     for n in range(1, min(len(hits), MAX_SOURCES * 2)):
         if len(used) >= MAX_SOURCES or not per[n]:
             continue
-        rel = float(hits[n].get("score") or 0.0) / top_score if top_score > 0 else 0.0
+        rel = float(hits[n].score or 0.0) / top_score if top_score > 0 else 0.0
         if rel >= SCORE_FLOOR and per[n][0].cover >= max(COVER_FLOOR, 0.75 * best_cover):
             used.append(n)
     chosen: list[tuple[int, str]] = []
@@ -123,7 +124,7 @@ def compose(question: str, hits: list[dict]) -> tuple[str, list[tuple[int, str]]
     return _direct(hits, best, used), chosen
 
 
-def _direct(hits: list[dict], best: Piece | None, used: list[int]) -> str:
+def _direct(hits: list[Hit], best: Piece | None, used: list[int]) -> str:
     if best is None:
         return ""
     marker = f"[{used.index(best.source) + 1}]"

@@ -8,7 +8,7 @@ from rag import named
 from rag.index.base import QueryFilter
 from rag.model import normalize_title
 from rag.references import ReferenceResolver
-from rag.retrieve import to_hit
+from rag.hits import Hit
 
 
 class NotFound(LookupError):
@@ -17,7 +17,7 @@ class NotFound(LookupError):
 
 def show_units(index, registry, titles: list[str], title: str, unit: str, as_of: date,
                visibility: list[str] | None = None, today: date | None = None) -> dict:
-    """{"title", "as_of", "units"}: the units of ``unit`` (제33조, 별표 2) of the document named ``title``
+    """{"title", "as_of", "units": [Hit]}: the units of ``unit`` (제33조, 별표 2) of the document named ``title``
     (its title or 약칭) in force on ``as_of``; when none is, no units and a Korean "message" naming the
     dates of the versions held. NotFound for an unknown document. ``visibility`` limits what may be read
     (None: everything, for the shell administrator)."""
@@ -51,13 +51,13 @@ def show_units(index, registry, titles: list[str], title: str, unit: str, as_of:
         return {"title": found, "as_of": as_of.isoformat(), "units": [], "missing": gaps, "message": message}
     hits.sort(key=lambda h: h.payload.get("label", ""))
     return {"title": found, "as_of": as_of.isoformat(),
-            "units": [to_hit(h, i + 1, as_of, today) for i, h in enumerate(hits)]}
+            "units": [Hit.of(h, i + 1, as_of, today) for i, h in enumerate(hits)]}
 
 
 def unit_by_id(index, point_id: str, as_of: date, visibility: list[str] | None = None,
-               today: date | None = None) -> dict:
+               today: date | None = None) -> Hit:
     """One indexed unit by its id (the ``id`` of a search hit or citation), with its status on ``as_of``."""
     found = index.retrieve([point_id])
     if not found or (visibility is not None and found[0].payload.get("visibility") not in visibility):
         raise NotFound("해당 조문을 찾지 못했습니다(색인에서 빠졌거나 볼 수 없는 문서입니다).")
-    return to_hit(found[0], 1, as_of, today)
+    return Hit.of(found[0], 1, as_of, today)

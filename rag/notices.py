@@ -6,9 +6,11 @@ import re
 from datetime import date, timedelta
 
 from rag.clauses import clauses as _clauses
+from rag.hits import Hit
 from rag.index.base import QueryFilter, VectorIndex
 from rag.model import unit_article_label
 from rag.particles import josa
+from rag.payload import UnitPayload
 
 RECENT_DAYS = 365
 _TOKEN = re.compile(r"<[^<>]*>|\[[^\[\]]*\]|\S+")  # a <개정 …> tag is one token
@@ -79,9 +81,9 @@ def change_summary(old: str, new: str) -> str:
     return changes[0] if changes else ""
 
 
-def _same_unit(index: VectorIndex, version_key: str, hit: dict) -> dict | None:
+def _same_unit(index: VectorIndex, version_key: str, hit: Hit) -> UnitPayload | None:
     """The unit with the same label in another version (narrowed by article/annex in the index)."""
-    label = hit.get("unit") or ""
+    label = hit.unit or ""
     flt = QueryFilter(version_keys=[version_key])
     article = unit_article_label(label)
     if article != label or label.startswith("제"):
@@ -94,7 +96,7 @@ def _same_unit(index: VectorIndex, version_key: str, hit: dict) -> dict | None:
     return None
 
 
-def notices_for(hits: list[dict], registry, index: VectorIndex, as_of: date, today: date) -> list[dict]:
+def notices_for(hits: list[Hit], registry, index: VectorIndex, as_of: date, today: date) -> list[dict]:
     """Notices (Korean messages) for the units an answer cites: one per change (several hits of one
     article share it), in date order after the as-of notice."""
     head: list[dict] = []
@@ -103,10 +105,10 @@ def notices_for(hits: list[dict], registry, index: VectorIndex, as_of: date, tod
                                                   f"오늘({today.isoformat()}) 시행 중인 내용과 다를 수 있습니다."})
     out: dict[tuple, dict] = {}
     for n, hit in enumerate(hits, start=1):
-        doc_key, vk = hit.get("doc_key"), hit.get("version_key")
+        doc_key, vk = hit.doc_key, hit.version_key
         if not doc_key:
             continue
-        title, label = hit["document"].get("title"), hit.get("unit") or ""
+        title, label = hit.document.title, hit.unit or ""
         article = unit_article_label(label)
         subject = f"「{title}」 {josa(label, '은')}"
         versions = [v for v in registry.versions_of(doc_key) if v.effective_from]
@@ -120,8 +122,8 @@ def notices_for(hits: list[dict], registry, index: VectorIndex, as_of: date, tod
             if other is None and key not in out:
                 out[key] = {"type": "pending_amendment", "source": n, "effective_from": when, "date": when,
                             "message": f"{subject} {when}부터 시행되는 개정으로 삭제되거나 번호가 바뀝니다(시행예정)."}
-            elif other is not None and (other.get("text") or "") != (hit.get("text") or ""):
-                changes = clause_changes(hit.get("text") or "", other.get("text") or "")
+            elif other is not None and (other.get("text") or "") != (hit.text or ""):
+                changes = clause_changes(hit.text or "", other.get("text") or "")
                 if key in out:
                     out[key]["changes"] += [c for c in changes if c not in out[key]["changes"]]
                     out[key]["change"] = out[key]["changes"][0] if out[key]["changes"] else ""
@@ -129,14 +131,14 @@ def notices_for(hits: list[dict], registry, index: VectorIndex, as_of: date, tod
                     out[key] = {"type": "pending_amendment", "source": n, "effective_from": when, "date": when,
                                 "message": f"{subject} {when}부터 개정 내용이 시행됩니다(시행예정).",
                                 "change": changes[0] if changes else "", "changes": changes}
-        recent = [d for d in hit.get("amended") or [] if as_of - timedelta(days=RECENT_DAYS)
+        recent = [d for d in hit.amended or [] if as_of - timedelta(days=RECENT_DAYS)
                   <= date.fromisoformat(d) <= as_of]
         for d in sorted(set(recent)):
             out.setdefault(("recent", doc_key, article, d), {
                 "type": "recent_amendment", "source": n, "date": d,
                 "message": f"{subject} 최근 {d}에 개정되었습니다."})
-        if hit["document"].get("status") == "시행예정":
-            eff = hit["document"].get("effective_from") or ""
+        if hit.document.status == "시행예정":
+            eff = hit.document.effective_from or ""
             out.setdefault(("not_in_force", doc_key, article, eff), {
                 "type": "not_in_force", "source": n, "date": eff,
                 "message": f"{subject} 아직 시행되지 않은 조문입니다(시행일 {eff})."})

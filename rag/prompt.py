@@ -14,6 +14,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from rag.hits import Hit
+
 TEMPLATE = Path(__file__).with_name("prompts") / "answer.txt"
 MAX_SOURCE_CHARS = 1800
 FENCE_BYTES = 8  # 64 random bits per request: a document cannot guess the closing line
@@ -55,22 +57,22 @@ def fenced(name: str, body: str, fence: str) -> str:
     return f"<<<{name} 시작 {fence}>>>\n{body}\n<<<{name} 끝 {fence}>>>"
 
 
-def source_block(n: int, hit: dict, fence: str) -> str:
+def source_block(n: int, hit: Hit, fence: str) -> str:
     """One numbered source inside its fence: title, unit label, dates and status, then the text."""
-    d = hit["document"]
-    head = f"[{n}] 「{_line(d.get('title') or '')}」 {_line(hit.get('unit') or '')}"
-    if hit.get("unit_title"):
-        head += f"({_line(hit['unit_title'])})"
-    dates = f"시행 {d.get('effective_from') or '-'}"
-    if d.get("effective_to"):
-        dates += f" ~ {d['effective_to']}"
-    text = as_data((hit.get("text") or "")[:MAX_SOURCE_CHARS])
-    return fenced(f"자료 {n}", f"{head} — {dates}, 상태: {_line(str(d.get('status')))}\n{text}", fence)
+    d = hit.document
+    head = f"[{n}] 「{_line(d.title or '')}」 {_line(hit.unit or '')}"
+    if hit.unit_title:
+        head += f"({_line(hit.unit_title)})"
+    dates = f"시행 {d.effective_from or '-'}"
+    if d.effective_to:
+        dates += f" ~ {d.effective_to}"
+    text = as_data((hit.text or "")[:MAX_SOURCE_CHARS])
+    return fenced(f"자료 {n}", f"{head} — {dates}, 상태: {_line(str(d.status))}\n{text}", fence)
 
 
-def build_messages(question: str, hits: list[dict], as_of: date) -> list[dict]:
+def build_messages(question: str, hits: list[Hit], as_of: date) -> list[dict]:
     system, user = _template()
-    fence = new_fence([question] + [str(h.get("text") or "") + str(h["document"].get("title") or "") for h in hits])
+    fence = new_fence([question] + [str(h.text or "") + str(h.document.title or "") for h in hits])
     sources = "\n\n".join(source_block(i + 1, h, fence) for i, h in enumerate(hits))
     day = as_of.isoformat()
     return [

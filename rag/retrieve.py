@@ -17,7 +17,7 @@ from rag.embed import Embedder
 from rag.index.base import IndexHit, QueryFilter, VectorIndex
 from rag.model import KIND_COMPLAINT, STATUTE_KINDS, normalize_title
 from rag.payload import UnitPayload
-from rag.hits import MAX_QUESTION_CHARS, QuestionError, check_question, to_hit, with_via  # noqa: F401 (re-exported)
+from rag.hits import MAX_QUESTION_CHARS, Hit, QuestionError, check_question  # noqa: F401 (re-exported)
 from rag.references import ReferenceResolver, Resolved
 
 DEFAULT_WEIGHTS = (1.0, 0.5)  # (sparse, dense) with RRF k=10: tuned on the KGS dev questions (eval/README.md)
@@ -25,7 +25,7 @@ DEFAULT_WEIGHTS = (1.0, 0.5)  # (sparse, dense) with RRF k=10: tuned on the KGS 
 
 @dataclass
 class SearchResult:
-    hits: list[dict]
+    hits: list[Hit]
     warnings: list[str] = field(default_factory=list)
     resolved: Resolved | None = None
     expanded: list[str] = field(default_factory=list)  # statute terms the glossary added (lexical side)
@@ -146,14 +146,14 @@ class HybridRetriever:
         asked = {normalize_title(t) for t in resolved.laws} | set(resolved.codes)
         picked = self._diversify(merged, top_k, len(direct), asked)
         hits = self._hits(picked, merged, ranked, direct, trace, sparse, dense, base, as_of)
-        hits = [with_via(h, via.get(h["id"])) for h in hits]
+        hits = [h.with_via(via.get(h.id)) for h in hits]
         missing_refs = {m["reference"] for m in gaps}
         bare = any(not r.title and not r.code and named.reference_of(r) not in missing_refs for r in resolved.refs)
         return SearchResult(hits, warnings, resolved, expanded,
                             [c.to_dict() for c in similar[:case_memory.SHOW_CASES]], missing=gaps,
                             named_found=bool(direct) or bare)
 
-    def _hits(self, picked, merged, ranked, direct, trace, sparse, dense, base, as_of) -> list[dict]:
+    def _hits(self, picked, merged, ranked, direct, trace, sparse, dense, base, as_of) -> list[Hit]:
         """The public hits: final scores that never increase with rank, each with its parts."""
         raw = {}
         for h in merged:
@@ -167,7 +167,7 @@ class HybridRetriever:
         for i, (h, s, adjusted) in enumerate(scoring.final(picked, raw)):
             add = raw[h.id] - before.get(h.id, 0.0) if h.id in direct_ids else None
             parts = scoring.parts(h.id, trace, lexical, near, self.weights, self.rrf_k, add, raw[h.id], adjusted)
-            out.append(to_hit(IndexHit(h.id, s, h.payload), i + 1, as_of, today, parts))
+            out.append(Hit.of(IndexHit(h.id, s, h.payload), i + 1, as_of, today, parts))
         return out
 
     def _delegate(self, ranked: list[IndexHit], base: QueryFilter, trace: scoring.Trace) -> list[IndexHit]:
@@ -357,6 +357,6 @@ class DasanRetriever(BaseRetriever):
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         res = self._r.search(query_bundle.query_str, top_k=self._k, as_of=self._as_of)
-        return [NodeWithScore(node=TextNode(id_=h["id"], text=h["text"] or "",
-                                            metadata={k: v for k, v in h.items() if k not in ("text",)}),
-                              score=h["score"]) for h in res.hits]
+        return [NodeWithScore(node=TextNode(id_=h.id, text=h.text or "",
+                                            metadata={k: v for k, v in h.to_dict().items() if k != "text"}),
+                              score=h.score) for h in res.hits]

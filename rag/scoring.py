@@ -8,6 +8,8 @@ its score by the rule that keeps one document or kind from filling the list).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rag.index.base import IndexHit, QueryFilter, VectorIndex
 
 DIRECT = "질문이 직접 지목한 조문"
@@ -19,12 +21,51 @@ def rrf(position: int, weight: float, k: int) -> float:
     return 0.0 if weight <= 0 else 1.0 / ((position + 1.0) / weight + k - 1.0)
 
 
+@dataclass(frozen=True)
+class ListShare:
+    """A hit's place in one candidate list (lexical or dense) and that list's share of the fused score."""
+    rank: int  # 1-based
+    score: float
+    cosine: float | None = None  # dense only
+
+    def to_dict(self) -> dict:
+        return {"rank": self.rank, **({"cosine": self.cosine} if self.cosine is not None else {}), "score": self.score}
+
+
+@dataclass(frozen=True)
+class Boost:
+    """What one ranking stage added to a hit's score, and why (Korean)."""
+    reason: str
+    add: float
+
+    def to_dict(self) -> dict:
+        return {"reason": self.reason, "add": self.add}
+
+
+@dataclass(frozen=True)
+class ScoreParts:
+    """The ``score_parts`` of a hit (see the module docstring)."""
+    lexical: ListShare | None
+    dense: ListShare | None
+    fused: float
+    boosts: tuple[Boost, ...]
+    direct: bool
+    ranking: float
+    adjusted: str | None
+
+    def to_dict(self) -> dict:
+        return {"lexical": self.lexical.to_dict() if self.lexical else None,
+                "dense": self.dense.to_dict() if self.dense else None, "fused": self.fused,
+                "boosts": [b.to_dict() for b in self.boosts], "direct": self.direct, "ranking": self.ranking,
+                "adjusted": self.adjusted}
+
+
 class Trace:
     """Scores of the candidates as they pass each stage of ranking, keyed by point id."""
 
     def __init__(self, fused: list[IndexHit]) -> None:
         self.fused = {h.id: float(h.score) for h in fused}
-        self.boosts: dict[str, list[dict]] = {}
+        self.boosts: dict[str, list[Boost]] = {}
 
     def stage(self, before: list[IndexHit], after: list[IndexHit], reason) -> None:
         """Record, per id, how much a stage added (``reason``: a string, or id -> string)."""
@@ -33,7 +74,7 @@ class Trace:
             delta = float(h.score) - float(old.get(h.id, 0.0))
             if abs(delta) > 1e-12:
                 why = reason(h.id) if callable(reason) else reason
-                self.boosts.setdefault(h.id, []).append({"reason": why, "add": round(delta, 6)})
+                self.boosts.setdefault(h.id, []).append(Boost(why, round(delta, 6)))
 
 
 def final(picked: list[IndexHit], raw: dict[str, float]) -> list[tuple[IndexHit, float, bool]]:
@@ -50,21 +91,20 @@ def final(picked: list[IndexHit], raw: dict[str, float]) -> list[tuple[IndexHit,
 
 
 def parts(hit_id: str, trace: Trace, lexical: dict[str, int], dense: dict[str, tuple[int, float]],
-          weights: tuple[float, float], k: int, direct: float | None, raw: float, adjusted: bool) -> dict:
+          weights: tuple[float, float], k: int, direct: float | None, raw: float, adjusted: bool) -> ScoreParts:
     """The ``score_parts`` of one hit; ``direct``: what fetching it as a named unit added (None: not named)."""
     lex_pos = lexical.get(hit_id)
     dense_pos = dense.get(hit_id)
-    return {
-        "lexical": None if lex_pos is None else {"rank": lex_pos + 1, "score": round(rrf(lex_pos, weights[0], k), 6)},
-        "dense": None if dense_pos is None else {"rank": dense_pos[0] + 1, "cosine": round(dense_pos[1], 4),
-                                                 "score": round(rrf(dense_pos[0], weights[1], k), 6)},
-        "fused": round(trace.fused.get(hit_id, 0.0), 6),
-        "boosts": list(trace.boosts.get(hit_id, [])) + ([{"reason": DIRECT, "add": round(direct, 6)}]
-                                                         if direct is not None else []),
-        "direct": direct is not None,
-        "ranking": round(raw, 6),
-        "adjusted": DIVERSITY if adjusted else None,
-    }
+    return ScoreParts(
+        lexical=None if lex_pos is None else ListShare(lex_pos + 1, round(rrf(lex_pos, weights[0], k), 6)),
+        dense=None if dense_pos is None else ListShare(dense_pos[0] + 1, round(rrf(dense_pos[0], weights[1], k), 6),
+                                                       cosine=round(dense_pos[1], 4)),
+        fused=round(trace.fused.get(hit_id, 0.0), 6),
+        boosts=tuple(trace.boosts.get(hit_id, [])) + ((Boost(DIRECT, round(direct, 6)),) if direct is not None else ()),
+        direct=direct is not None,
+        ranking=round(raw, 6),
+        adjusted=DIVERSITY if adjusted else None,
+    )
 
 
 def positions(index: VectorIndex, sparse, dense, base: QueryFilter, prefetch: int,

@@ -24,6 +24,13 @@ class Source:
     text: str = ""
     kind: str = ""
 
+    @classmethod
+    def of(cls, n: int, hit) -> Source:
+        """Source ``n`` from a retrieved hit (rag.hits.Hit)."""
+        d = hit.document
+        return cls(n=n, title=d.title or "", parent_title=d.parent_title or "", label=hit.unit or "",
+                   text=hit.text or "", kind=d.kind or "")
+
 
 @dataclass
 class Ref:

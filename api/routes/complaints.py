@@ -19,7 +19,7 @@ from api.auth import Principal, require_user, visibility_for
 from api.errors import request_id, stream_error
 from api.routes.search import parse_as_of
 from api.schemas import HitOut, Missing, RequestModel, SimilarCaseOut
-from rag.desk.analyze import analyze, check_complaint
+from rag.desk.analyze import analyze, check_complaint, public
 from rag.desk.deadline import DeadlineError
 from rag.desk.holidays import CalendarError
 
@@ -84,8 +84,8 @@ def _run(rt, body: ComplaintRequest, principal: Principal) -> dict:
     as_of = parse_as_of(body.as_of, rt.settings.today())
     t = time.perf_counter()
     try:
-        out = analyze(rt, body.text, body.received, channel=body.channel, department=body.department,
-                      as_of=as_of, visibility=visibility_for(principal))
+        out = public(analyze(rt, body.text, body.received, channel=body.channel, department=body.department,
+                             as_of=as_of, visibility=visibility_for(principal)))
     except (DeadlineError, CalendarError) as e:
         raise HTTPException(422, str(e)) from None
     except ValueError as e:

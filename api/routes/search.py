@@ -12,6 +12,7 @@ from api.observability import no_retention
 from api.auth import Principal, require_user, visibility_for
 from api.schemas import SearchRequest, SearchResponse
 from rag import model
+from rag.hits import public
 from rag.retrieve import QuestionError
 
 router = APIRouter()
@@ -39,8 +40,9 @@ async def search(body: SearchRequest, request: Request,
                                       visibility_for(principal))
     except QuestionError as e:
         raise HTTPException(422, str(e))
-    await run_in_threadpool(record_audit, rt.registry, principal, "search", body.question, {"hits": res.hits},
+    hits = public(res.hits)
+    await run_in_threadpool(record_audit, rt.registry, principal, "search", body.question, {"hits": hits},
                             200, round((time.perf_counter() - t) * 1000, 2))
-    return SearchResponse(question=body.question, as_of=as_of.isoformat(), hits=res.hits, warnings=res.warnings,
+    return SearchResponse(question=body.question, as_of=as_of.isoformat(), hits=hits, warnings=res.warnings,
                           expanded=res.expanded, similar_cases=res.similar_cases, missing=res.missing,
                           took_ms=round((time.perf_counter() - t) * 1000, 2))

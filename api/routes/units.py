@@ -9,6 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from api.auth import Principal, require_user, visibility_for
 from api.routes.search import parse_as_of
+from rag.hits import public
 from rag.lookup import NotFound, show_units, unit_by_id
 
 router = APIRouter()
@@ -26,8 +27,9 @@ async def show(request: Request, title: str = Query(..., min_length=1, max_lengt
     day = parse_as_of(as_of, rt.settings.today())
     try:
         titles = await run_in_threadpool(rt.known_titles)
-        return await run_in_threadpool(show_units, rt.index, rt.registry, titles, title, unit, day,
-                                       visibility_for(principal), rt.settings.today())
+        out = await run_in_threadpool(show_units, rt.index, rt.registry, titles, title, unit, day,
+                                      visibility_for(principal), rt.settings.today())
+        return out | {"units": public(out["units"])}
     except NotFound as e:
         raise HTTPException(404, str(e))
 
@@ -44,7 +46,8 @@ async def unit(unit_id: str, request: Request, as_of: str | None = Query(None, d
     except ValueError:
         raise HTTPException(404, "해당 조문을 찾지 못했습니다(id 형식이 올바르지 않습니다).") from None
     try:
-        return await run_in_threadpool(unit_by_id, rt.index, unit_id, day, visibility_for(principal),
-                                       rt.settings.today())
+        hit = await run_in_threadpool(unit_by_id, rt.index, unit_id, day, visibility_for(principal),
+                                      rt.settings.today())
+        return hit.to_dict()
     except NotFound as e:
         raise HTTPException(404, str(e))

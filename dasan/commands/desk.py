@@ -80,7 +80,7 @@ def cmd_deadline(args, rt) -> int:
 
 
 def cmd_complaint(args, rt) -> int:
-    from rag.desk.analyze import analyze
+    from rag.desk.analyze import analyze, public
     from rag.desk.text import render
 
     text = args.text
@@ -96,7 +96,7 @@ def cmd_complaint(args, rt) -> int:
     except ValueError as e:  # DeadlineError and CalendarError are ValueErrors too; messages are Korean
         raise CliError(USAGE, str(e)) from None
     if args.json:
-        print_json(out)
+        print_json(public(out))
     else:
         print(render(out))
     return 0

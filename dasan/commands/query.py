@@ -24,11 +24,13 @@ def as_of(value: str | None) -> date | None:
 
 
 def _search(args, rt, question: str) -> dict:
-    """{question, hits, warnings, expanded, similar_cases, missing}; CliError(USAGE) for a bad question."""
+    """{question, hits, warnings, expanded, similar_cases, missing} in the JSON shape (hits as public dicts,
+    whether the server or the local retriever answered); CliError(USAGE) for a bad question."""
     if rt is None:
         body = {"question": question, "top_k": args.top_k, "as_of": args.as_of, "kinds": args.kind or []}
         out = args.remote.call("POST", "/v1/search", json=body)
         return {k: out.get(k, []) for k in SEARCH_KEYS}
+    from rag.hits import public
     from rag.retrieve import QuestionError
 
     try:
@@ -36,7 +38,7 @@ def _search(args, rt, question: str) -> dict:
                                   kinds=args.kind)
     except QuestionError as e:
         raise CliError(USAGE, str(e)) from None
-    return {"question": question, "hits": res.hits, "warnings": res.warnings, "expanded": res.expanded,
+    return {"question": question, "hits": public(res.hits), "warnings": res.warnings, "expanded": res.expanded,
             "similar_cases": res.similar_cases, "missing": res.missing}
 
 
@@ -141,11 +143,13 @@ def cmd_show(args, rt) -> int:
             print(str(e), file=sys.stderr)
             return PARTIAL
     else:
+        from rag.hits import public
         from rag.lookup import NotFound, show_units
 
         try:
             out = show_units(rt.index, rt.registry, rt.known_titles(), args.title, args.unit,
                              as_of(args.as_of) or rt.settings.today(), today=rt.settings.today())
+            out |= {"units": public(out["units"])}
         except NotFound as e:
             print(str(e), file=sys.stderr)
             return PARTIAL

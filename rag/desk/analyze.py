@@ -8,6 +8,9 @@ logs only ever see the masked text. The complaint is data: nothing in it changes
 rag/desk/refine.py — and reads only the masked text, as a data block). Every ground, step and template
 reply line cites a unit that is in ``rules`` (a model's reply is verified against them); a governing law
 that is not indexed is named in ``missing`` instead of citing a neighbour.
+
+``analyze`` returns the analysis with ``rules`` as typed hits (rag/hits.py); ``public`` turns it into the
+JSON shape the API and ``dasan complaint`` print.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from rag.desk.reply import draft_reply
 from rag.desk.rules import deadline_for
 from rag.desk.deadline import parse_received, received_label
 from rag.desk.holidays import load_calendar
+from rag.hits import Hit
 from rag.llm import LLMError
 from rag.retrieve import MAX_QUESTION_CHARS
 
@@ -63,20 +67,17 @@ def _today(rt_or_parts) -> date:
     return settings.today() if settings is not None else date.today()
 
 
-def _merge(*lists: list[dict], top_k: int) -> list[dict]:
+def _merge(*lists: list[Hit], top_k: int) -> list[Hit]:
     """Hits of several queries, deduplicated by id, in first-seen rank order, re-ranked."""
-    seen: dict[str, dict] = {}
+    seen: dict[str, Hit] = {}
     for i in range(max((len(x) for x in lists), default=0)):
         for hits in lists:  # interleave: the citizen's words and the type's procedure share the list
-            if i < len(hits) and hits[i]["id"] not in seen:
-                seen[hits[i]["id"]] = dict(hits[i])
-    out = list(seen.values())[:top_k]
-    for n, h in enumerate(out, start=1):
-        h["rank"] = n
-    return out
+            if i < len(hits) and hits[i].id not in seen:
+                seen[hits[i].id] = hits[i]
+    return [h.with_rank(n) for n, h in enumerate(list(seen.values())[:top_k], start=1)]
 
 
-def _deadline_citations(dl: dict, retriever, as_of: date, visibility) -> list[dict]:
+def _deadline_citations(dl: dict, retriever, as_of: date, visibility) -> list[Hit]:
     """Indexed units the deadline's basis names (e.g. 민원처리규정 제6조), found by a direct reference."""
     found = []
     for c in dl.get("citations") or []:
@@ -88,13 +89,18 @@ def _deadline_citations(dl: dict, retriever, as_of: date, visibility) -> list[di
         except ValueError:
             continue
         for h in res.hits:
-            title = (h.get("document") or {}).get("title") or ""
+            title = h.document.title or ""
             base = re.match(r"제\d+조(?:의\d+)?", c["article"] or "")
             if base and title.replace(" ", "") == c["title"].replace(" ", "") and \
-                    (h.get("unit") or "").startswith(base.group(0)):
+                    (h.unit or "").startswith(base.group(0)):
                 found.append(h)
                 break
     return found
+
+
+def public(analysis: dict) -> dict:
+    """The analysis in its JSON shape: ``rules`` as public hit dicts."""
+    return analysis | {"rules": [h.to_dict() for h in analysis["rules"]]}
 
 
 def analyze(rt_or_parts, text: str, received: str | datetime | None = None, channel: str | None = None,
@@ -142,17 +148,17 @@ def analyze(rt_or_parts, text: str, received: str | datetime | None = None, chan
     home = getattr(getattr(rt_or_parts, "settings", None), "home", None)  # the office's holidays.tsv
     dl = deadline_for(C.deadline_kind(kind, masked), rec, received_text=label, cal=load_calendar(home=home))
     rules = _merge(res.hits, extra.hits, top_k=2 * RULES_TOP_K)
-    ids = {h["id"] for h in rules}
+    ids = {h.id for h in rules}
     for h in _deadline_citations(dl, retriever, as_of, visibility):
-        if h["id"] not in ids:
-            rules.append(dict(h, rank=len(rules) + 1))
-            ids.add(h["id"])
+        if h.id not in ids:
+            rules.append(h.with_rank(len(rules) + 1))
+            ids.add(h.id)
     indexed = list(retriever.resolver.titles)
     missing = governing_missing(kind.value, res.missing, indexed)
     # grounds and steps are picked from the type's own query first: its hits do not depend on the
     # complaint's words, so a sentence in the complaint cannot push a ground out or pull another in
-    by_id = {h["id"]: h for h in rules}
-    fixed = [by_id[h["id"]] for h in extra.hits if h["id"] in by_id]
+    by_id = {h.id: h for h in rules}
+    fixed = [by_id[h.id] for h in extra.hits if h.id in by_id]
     pool = fixed + [h for h in rules if h not in fixed]
     decision = decide(kind.value, masked, pool, missing)
     steps = steps_for(kind.value, pool, missing)

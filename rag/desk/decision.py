@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from rag.desk import classify as C
+from rag.hits import Hit
 
 LABEL = "제안입니다. 최종 판단은 담당자가 합니다."
 
@@ -70,19 +71,18 @@ def _quote(text: str, m: re.Match, width: int = 90) -> str:
     return head + re.sub(r"\s+", " ", text[start:end]).strip() + tail  # a cut quote says so
 
 
-def cite(hit: dict, m: re.Match) -> dict:
-    doc = hit.get("document") or {}
-    return {"id": hit["id"], "title": doc.get("title"), "unit": hit.get("unit"),
-            "unit_title": hit.get("unit_title"), "status": doc.get("status"),
-            "quote": _quote(hit.get("text") or "", m)}
+def cite(hit: Hit, m: re.Match) -> dict:
+    """A decision's or step's citation of a retrieved unit (public JSON shape), quoting around ``m``."""
+    return {"id": hit.id, "title": hit.document.title, "unit": hit.unit, "unit_title": hit.unit_title,
+            "status": hit.document.status, "quote": _quote(hit.text or "", m)}
 
 
-def _first(rules: list[dict], pattern: re.Pattern, scope: re.Pattern | None) -> dict | None:
+def _first(rules: list[Hit], pattern: re.Pattern, scope: re.Pattern | None) -> dict | None:
     for h in rules:
-        text = h.get("text") or ""
+        text = h.text or ""
         if scope is not None and not scope.search(text):
             continue
-        if h.get("unit_title") in ("목적", "정의"):  # a definition prescribes no step or ground
+        if h.unit_title in ("목적", "정의"):  # a definition prescribes no step or ground
             continue
         m = pattern.search(text)
         if m:
@@ -93,15 +93,15 @@ def _first(rules: list[dict], pattern: re.Pattern, scope: re.Pattern | None) -> 
 _GENERAL = re.compile(r"민원")
 
 
-def _titled(rules: list[dict], title: re.Pattern, body: re.Pattern) -> dict | None:
+def _titled(rules: list[Hit], title: re.Pattern, body: re.Pattern) -> dict | None:
     """The first 민원 unit whose title names the step (e.g. 제6조 일반민원의 접수), else whose text prescribes it."""
-    local = [h for h in rules if (h.get("document") or {}).get("kind") == "자치법규"]
+    local = [h for h in rules if h.document.kind == "자치법규"]
     # an ordinance only as a last resort, and only a 민원 ordinance (not e.g. another city's 고충처리위원회 조례)
     for tier in ([h for h in rules if h not in local],
-                 [h for h in local if _GENERAL.search((h.get("document") or {}).get("title") or "")]):
+                 [h for h in local if _GENERAL.search(h.document.title or "")]):
         for h in tier:
-            text = h.get("text") or ""
-            if title.search(h.get("unit_title") or "") and _GENERAL.search(text):
+            text = h.text or ""
+            if title.search(h.unit_title or "") and _GENERAL.search(text):
                 m = body.search(text) or re.search(r"\S", text)
                 if m:
                     return cite(h, m)
@@ -110,27 +110,27 @@ def _titled(rules: list[dict], title: re.Pattern, body: re.Pattern) -> dict | No
     return None
 
 
-def _all(rules: list[dict], pattern: re.Pattern, scope: re.Pattern) -> list[dict]:
+def _all(rules: list[Hit], pattern: re.Pattern, scope: re.Pattern) -> list[dict]:
     out = []
     for h in rules:
-        text = h.get("text") or ""
+        text = h.text or ""
         m = pattern.search(text) if scope.search(text) else None
         if m:
             out.append(cite(h, m))
     return out
 
 
-def national_first(rules: list[dict]) -> list[dict]:
+def national_first(rules: list[Hit]) -> list[Hit]:
     """Laws and national rules before 자치법규: another 지방자치단체's ordinance (파주시's fee article for a
     다산시 request) is a neighbour, not the ground; an ordinance still grounds what no national rule covers."""
-    return sorted(rules, key=lambda h: (h.get("document") or {}).get("kind") == "자치법규")
+    return sorted(rules, key=lambda h: h.document.kind == "자치법규")
 
 
 # The law that decides a request of this kind; without it indexed, no suggestion is made.
 _GOVERNING = {C.OPEN_INFO: "공공기관의 정보공개에 관한 법률"}
 
 
-def decide(kind: str, masked: str, rules: list[dict], missing: list[dict]) -> dict | None:
+def decide(kind: str, masked: str, rules: list[Hit], missing: list[dict]) -> dict | None:
     """공개/부분공개/비공개 or 열람 허용/제한 with conditions and cited grounds; None for other types."""
     scope = _SCOPE.get(kind)
     if scope is None:
@@ -176,7 +176,7 @@ def decide(kind: str, masked: str, rules: list[dict], missing: list[dict]) -> di
     return out
 
 
-def steps_for(kind: str, rules: list[dict], missing: list[dict] = ()) -> list[dict]:
+def steps_for(kind: str, rules: list[Hit], missing: list[dict] = ()) -> list[dict]:
     """The procedure's steps, each with a citation when a retrieved unit prescribes it. Without the
     governing law indexed, another body's own procedure (e.g. a 위원회's 정보공개 운영규정) is not cited
     for it; only the general 민원 procedure may ground a step then."""

@@ -16,6 +16,7 @@ import re
 
 from rag.desk import classify as C
 from rag.desk.decision import LABEL
+from rag.hits import Hit
 
 log = logging.getLogger("dasan.desk")
 MAX_PROMPT_COMPLAINT = 4000
@@ -89,9 +90,9 @@ def refine_type(models, masked: str, rules_kind: C.Classification, warnings: lis
     return C.Classification(value, words, (agency or "")[:40] or None, "llm", rules_kind.value, client.cfg.name)
 
 
-def _sources(a: dict) -> list[dict]:
+def _sources(a: dict) -> list[Hit]:
     """The units the reply may cite: the decision's and steps' citations first, then the other rules."""
-    by_id = {h["id"]: h for h in a["rules"]}
+    by_id = {h.id: h for h in a["rules"]}
     d = a.get("decision") or {}
     cited = [g["id"] for g in d.get("grounds") or []]
     cited += [c["citation"]["id"] for c in d.get("conditions") or [] if c.get("citation")]
@@ -124,13 +125,12 @@ def llm_reply(models, a: dict, template: str) -> tuple[str, dict]:
     from rag.verify import Source, verify
 
     hits = _sources(a)
-    internal = any((h.get("visibility") or "public") != "public" for h in hits)
+    internal = any(h.internal for h in hits)
     blocks = []
     for n, h in enumerate(hits, start=1):
-        doc = h.get("document") or {}
-        text = re.sub(r"\s+", " ", h.get("text") or "")[:MAX_SOURCE_CHARS]
-        blocks.append(f"[{n}] 「{doc.get('title')}」 {h.get('unit') or ''}"
-                      f"({h.get('unit_title') or ''}) [{doc.get('status') or ''}]\n{text}")
+        text = re.sub(r"\s+", " ", h.text or "")[:MAX_SOURCE_CHARS]
+        blocks.append(f"[{n}] 「{h.document.title}」 {h.unit or ''}"
+                      f"({h.unit_title or ''}) [{h.document.status or ''}]\n{text}")
     prompt = (f"{_facts(a)}\n\n{_block(a['masked_text'])}\n\n번호 붙은 자료:\n"
               + ("\n\n".join(blocks) or "(없음)"))
     try:
@@ -139,10 +139,7 @@ def llm_reply(models, a: dict, template: str) -> tuple[str, dict]:
     except LLMError as e:
         return template, {"source": "template", "warning": f"언어모델로 답변 초안을 쓰지 못해 서식 초안을 보여 드립니다: "
                                                            f"{e.summary}"}
-    sources = [Source(n=n, title=(h.get("document") or {}).get("title") or "",
-                      parent_title=(h.get("document") or {}).get("parent_title") or "", label=h.get("unit") or "",
-                      text=h.get("text") or "", kind=(h.get("document") or {}).get("kind") or "")
-               for n, h in enumerate(hits, start=1)]
+    sources = [Source.of(n, h) for n, h in enumerate(hits, start=1)]
     v = verify(result.text, sources)
     bad = [i for i in v.issues if i["type"] in ("unsupported_reference", "invalid_marker", "altered_quote")]
     body = v.text.strip()
@@ -151,6 +148,6 @@ def llm_reply(models, a: dict, template: str) -> tuple[str, dict]:
                  "고치십시오.")
     reply = f"[답변 초안 — {LABEL} 언어모델({client.cfg.name})이 쓰고 인용을 검증했습니다]\n\n{body}"
     meta = {"source": "llm", "model": client.cfg.name, "ok": v.ok, "issues": v.issues, "checked": v.checked,
-            "sources": [{"n": n, "id": h["id"], "title": (h.get("document") or {}).get("title"), "unit": h.get("unit")}
+            "sources": [{"n": n, "id": h.id, "title": h.document.title, "unit": h.unit}
                         for n, h in enumerate(hits, start=1)]}
     return reply, meta

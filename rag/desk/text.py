@@ -7,6 +7,7 @@ def _ref(c: dict | None) -> str:
 
 
 def render(a: dict) -> str:
+    """The analysis as ``analyze`` returns it (``rules`` typed hits) in plain Korean text."""
     t = a["type"]
     lines = [f"[민원 유형] {t['value']}" + (f" → {t['agency']}" if t.get("agency") else "")
              + (f"  (근거 낱말: {', '.join(t['matched'])})" if t["matched"] else "")
@@ -17,8 +18,7 @@ def render(a: dict) -> str:
     lines += ["[처리기한]", f"{dl['due']}  (접수 {dl['received']}, 처리기간 {dl['period']})", f"근거: {dl['basis']}", ""]
     lines.append("[관련 조문]")
     for h in a["rules"]:
-        doc = h.get("document") or {}
-        lines.append(f"  {h['rank']}. 「{doc.get('title')}」 {h.get('unit') or ''} {h.get('unit_title') or ''} [{doc.get('status')}]")
+        lines.append(f"  {h.rank}. 「{h.document.title}」 {h.unit or ''} {h.unit_title or ''} [{h.document.status}]")
     if a["similar_cases"]:
         lines += ["", "[비슷한 과거 민원]"]
         lines += [f"  - {c['title']} ({c.get('date') or '날짜 없음'})" for c in a["similar_cases"]]

@@ -7,12 +7,13 @@ import pytest
 
 from eval.gold import KIND_ANNEX, KIND_ARTICLE, KIND_CODE, KIND_DOC, doc_matches, gold_kind, matches, unit_matches
 from eval.run import first_ranks, load_set, metrics
+from rag.hits import Hit, HitDocument
 
 LPG = "액화석유가스의 안전관리 및 사업법"
 
 
 def hit(title, unit, parent="", rank=1):
-    return {"rank": rank, "unit": unit, "document": {"title": title, "parent_title": parent}}
+    return Hit(id=f"{title} {unit}", rank=rank, unit=unit, document=HitDocument(title=title, parent_title=parent))
 
 
 @pytest.mark.parametrize("g, kind", [
@@ -66,7 +67,7 @@ def test_empty_unit_matches_any_unit_of_the_document():
     g = {"doc": LPG, "unit": ""}
     assert matches(g, hit(LPG, "제1조")) and matches(g, hit(LPG, "별표 3")) and matches(g, hit(LPG, None))
     assert not matches(g, hit("고압가스 안전관리법", "제1조"))
-    assert unit_matches("", {"unit": "anything"})
+    assert unit_matches("", hit(LPG, "anything"))
 
 
 def test_first_ranks():

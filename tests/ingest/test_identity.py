@@ -41,7 +41,7 @@ def texts(rt) -> list[str]:
 
 def found(rt, question: str, phrase: str) -> bool:
     hits = rt.retriever.search(question, top_k=5, as_of=AS_OF).hits
-    return any(phrase in (h["text"] or "") for h in hits)
+    return any(phrase in (h.text or "") for h in hits)
 
 
 def test_same_file_name_in_two_folders_stays_two_documents(make_runtime, two_guides):

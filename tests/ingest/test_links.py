@@ -26,7 +26,7 @@ def sparse_rank(rt, question: str) -> list[str]:
     res = rt.retriever
     res.weights = (1.0, 0.0)  # lexical only: the link acts on the sparse vector
     hits = res.search(question, top_k=5, as_of=date(2026, 11, 23)).hits
-    return [f"{h['document']['kind']}:{h['unit']}" for h in hits]
+    return [f"{h.document.kind}:{h.unit}" for h in hits]
 
 
 def test_article_gains_annex_vocabulary_once(make_runtime):

@@ -26,7 +26,7 @@ def payloads(index) -> dict[str, dict]:
 
 def fee_hits(rt, as_of: date) -> list[dict]:
     res = rt.retriever.search("주민공유공간 사용료는 1시간당 얼마인가요?", top_k=10, as_of=as_of)
-    return [h for h in res.hits if h["document"]["title"] == HALL]
+    return [h for h in res.hits if h.document.title == HALL]
 
 
 @pytest.fixture
@@ -127,24 +127,24 @@ def test_two_versions_of_one_ordinance(make_runtime, corpus, engine):
 
     hits = fee_hits(rt, AS_OF)
     top = hits[0]
-    assert top["document"]["title"] == HALL and top["unit"] == "제4조"
-    assert "1시간당 5천원" in top["text"]
-    assert top["document"]["status"] == STATUS_CURRENT
-    assert top["document"]["effective_from"] == "2024-01-01" and top["document"]["effective_to"] == "2027-01-01"
-    hall = [h for h in hits if h["document"]["title"] == HALL]
-    assert hall and all(h["document"]["effective_from"] == "2024-01-01" for h in hall)
-    assert not any("1만원" in (h["text"] or "") for h in hits)  # the 시행예정 version is filtered out
+    assert top.document.title == HALL and top.unit == "제4조"
+    assert "1시간당 5천원" in top.text
+    assert top.document.status == STATUS_CURRENT
+    assert top.document.effective_from == "2024-01-01" and top.document.effective_to == "2027-01-01"
+    hall = [h for h in hits if h.document.title == HALL]
+    assert hall and all(h.document.effective_from == "2024-01-01" for h in hall)
+    assert not any("1만원" in (h.text or "") for h in hits)  # the 시행예정 version is filtered out
 
     hits = fee_hits(rt, AFTER_2027)
     top = hits[0]
-    assert top["unit"] == "제4조" and "1시간당 1만원" in top["text"]
-    assert top["document"]["status"] == STATUS_CURRENT and top["document"]["effective_from"] == "2027-01-01"
-    hall = [h for h in hits if h["document"]["title"] == HALL]
-    assert hall and all(h["document"]["effective_from"] == "2027-01-01" for h in hall)
-    assert not any("5천원" in (h["text"] or "") for h in hall)
+    assert top.unit == "제4조" and "1시간당 1만원" in top.text
+    assert top.document.status == STATUS_CURRENT and top.document.effective_from == "2027-01-01"
+    hall = [h for h in hits if h.document.title == HALL]
+    assert hall and all(h.document.effective_from == "2027-01-01" for h in hall)
+    assert not any("5천원" in (h.text or "") for h in hall)
 
     # before the ordinance existed there is nothing from it
-    assert all(h["document"]["title"] != HALL for h in fee_hits(rt, date(2023, 6, 1)))
+    assert all(h.document.title != HALL for h in fee_hits(rt, date(2023, 6, 1)))
 
 
 def test_versions_ingested_in_reverse_order_are_closed(make_runtime, corpus):
@@ -157,7 +157,7 @@ def test_versions_ingested_in_reverse_order_are_closed(make_runtime, corpus):
     assert rt.registry.version(HALL_2027).effective_to is None
     old = [p for p in payloads(rt.index).values() if p["version_key"] == HALL_2024]
     assert old and all(p["eff_to"] == 20270101 for p in old)
-    assert "5천원" in fee_hits(rt, AS_OF)[0]["text"]
+    assert "5천원" in fee_hits(rt, AS_OF)[0].text
 
 
 def test_changed_version_is_rewritten_and_stale_units_removed(make_runtime, corpus):
@@ -232,7 +232,7 @@ def test_bad_files_are_reported_and_the_rest_indexed(make_runtime, corpus, monke
     assert {Path(e["path"]).name for e in run["errors"]} == {"corrupt.pdf", "blob.bin", "empty.md", "huge.pdf",
                                                             "MANIFEST.tsv"}
     assert all(e["reason"] for e in run["errors"])
-    assert fee_hits(rt, AS_OF)[0]["unit"] == "제4조"
+    assert fee_hits(rt, AS_OF)[0].unit == "제4조"
 
 
 def test_zero_filled_binary_is_refused(make_runtime, fast_dir):
@@ -273,7 +273,7 @@ def test_crash_mid_ingest_keeps_previous_documents_and_next_run_completes(make_r
     assert [v.title for v in rt.registry.all_versions()] == [COMPLAINTS]
     assert rt.index.count() == 12
     res = rt.retriever.search("민원 처리기간 연장", top_k=3, as_of=AS_OF)
-    assert res.hits and res.hits[0]["document"]["title"] == COMPLAINTS
+    assert res.hits and res.hits[0].document.title == COMPLAINTS
     rt.retriever.refresh_titles()
 
     report = rt.ingestor.ingest_paths([corpus])
@@ -282,7 +282,7 @@ def test_crash_mid_ingest_keeps_previous_documents_and_next_run_completes(make_r
     assert len(rt.registry.all_versions()) == 4
     assert rt.registry.version(HALL_2024).effective_to == date(2027, 1, 1)
     hits = rt.retriever.search("영상 열람 수수료", top_k=3, as_of=AS_OF).hits
-    assert hits[0]["document"]["title"] == CCTV
+    assert hits[0].document.title == CCTV
 
 
 def test_failed_version_closing_is_repaired_by_the_next_run(make_runtime, corpus, monkeypatch):
@@ -305,7 +305,7 @@ def test_failed_version_closing_is_repaired_by_the_next_run(make_runtime, corpus
 
     old = [p for p in payloads(rt.index).values() if p["version_key"] == HALL_2024]
     assert all(p["eff_to"] == 20270101 for p in old)
-    texts = [h["text"] for h in fee_hits(rt, AFTER_2027) if h["unit"] == "제4조"]
+    texts = [h.text for h in fee_hits(rt, AFTER_2027) if h.unit == "제4조"]
     assert len(texts) == 1 and "1만원" in texts[0]
 
 
@@ -315,8 +315,8 @@ def test_named_article_never_shows_a_pending_version(make_runtime, corpus):
     rt.ingestor.ingest_paths([corpus])
     res = rt.retriever.search(f"{HALL} 제4조 1만원", top_k=5, as_of=AS_OF)
     top = res.hits[0]
-    assert top["unit"] == "제4조" and "5천원" in top["text"]
-    assert top["document"]["status"] != STATUS_PENDING
+    assert top.unit == "제4조" and "5천원" in top.text
+    assert top.document.status != STATUS_PENDING
 
 
 def test_unchanged_files_are_not_parsed_again(make_runtime, corpus, monkeypatch):

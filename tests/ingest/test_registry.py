@@ -137,6 +137,6 @@ def test_pipeline_on_the_registry(registry, sample_dir):
 
         r = HybridRetriever(index, fake, titles_source=lambda: [v.title for v in registry.all_versions()])
         top = r.search(f"{HALL} 제4조", as_of=AS_OF).hits[0]
-        assert top["unit"] == "제4조" and "5천원" in top["text"]
+        assert top.unit == "제4조" and "5천원" in top.text
     finally:
         index.close()

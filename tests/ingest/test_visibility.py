@@ -39,7 +39,7 @@ def visibility_of(rt) -> dict[str, set[str]]:
 
 def sees(rt, allowed: list[str], question: str, phrase: str) -> bool:
     hits = rt.retriever.search(question, top_k=5, as_of=AS_OF, visibility=allowed).hits
-    return any(phrase in (h["text"] or "") for h in hits)
+    return any(phrase in (h.text or "") for h in hits)
 
 
 def test_defaults_statutes_public_office_documents_org(make_runtime, corpus):

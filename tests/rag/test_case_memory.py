@@ -49,12 +49,12 @@ def rt(request, make_runtime, sample_dir, tmp_path):
 
 
 def unit_rank(res, title: str, unit: str):
-    return next((h["rank"] for h in res.hits if h["document"]["title"] == title and h["unit"] == unit), None)
+    return next((h.rank for h in res.hits if h.document.title == title and h.unit == unit), None)
 
 
 def test_cases_are_no_hits_by_default_but_similar_cases(rt):
     res = rt.retriever.search(ASK, top_k=10, as_of=AS_OF, visibility=ORG)
-    assert res.hits and all(h["document"]["kind"] != KIND_COMPLAINT for h in res.hits)
+    assert res.hits and all(h.document.kind != KIND_COMPLAINT for h in res.hits)
     top = res.similar_cases[0]
     assert top["label"] == "민원 101" and top["title"] == "강아지 짖는 소리 민원"
     assert top["department"] == "민원봉사과" and top["date"] == "2025-03-02" and 0 < top["similarity"] <= 1
@@ -64,8 +64,8 @@ def test_cases_are_no_hits_by_default_but_similar_cases(rt):
 
 def test_kind_complaint_still_returns_cases_as_hits(rt):
     res = rt.retriever.search(ASK, top_k=5, as_of=AS_OF, kinds=[KIND_COMPLAINT], visibility=ORG)
-    assert res.hits and all(h["document"]["kind"] == KIND_COMPLAINT for h in res.hits)
-    assert res.hits[0]["unit"] == "민원 101"
+    assert res.hits and all(h.document.kind == KIND_COMPLAINT for h in res.hits)
+    assert res.hits[0].unit == "민원 101"
 
 
 def test_similar_case_lends_to_the_unit_its_answer_cited(rt):
@@ -74,17 +74,17 @@ def test_similar_case_lends_to_the_unit_its_answer_cited(rt):
     before, after = unit_rank(plain, COMPLAINTS, "제4조"), unit_rank(res, COMPLAINTS, "제4조")
     assert after == 1 and (before is None or before > 1)
     hit = res.hits[0]
-    assert hit["via_cases"] == {"count": 1, "cases": ["민원 101"], "reason": "유사 민원 1건의 답변에서 인용"}
-    assert all("via_cases" not in h for h in plain.hits)
+    assert hit.via_cases.to_dict() == {"count": 1, "cases": ["민원 101"], "reason": "유사 민원 1건의 답변에서 인용"}
+    assert all(h.via_cases is None and "via_cases" not in h.to_dict() for h in plain.hits)
 
 
 def test_dept_case_lends_only_to_its_department(rt):
     org = rt.retriever.search(ASK, top_k=10, as_of=AS_OF, visibility=ORG)
     assert "민원 201" not in {c["label"] for c in org.similar_cases}
-    assert all("민원 201" not in (h.get("via_cases") or {}).get("cases", []) for h in org.hits)
+    assert all("민원 201" not in (h.via_cases.cases if h.via_cases else ()) for h in org.hits)
     dept = rt.retriever.search(ASK, top_k=10, as_of=AS_OF, visibility=ALL)
     assert "민원 201" in {c["label"] for c in dept.similar_cases}
-    via = {h["unit"]: h["via_cases"]["cases"] for h in dept.hits if h.get("via_cases")}
+    via = {h.unit: list(h.via_cases.cases) for h in dept.hits if h.via_cases}
     assert via.get("제9조") == ["민원 201"]
 
 
@@ -93,25 +93,25 @@ def test_exclude_cases_leaves_a_question_its_own_case_out(rt):
     for excluded in ({"민원 101"}, {key}):
         res = rt.retriever.search(ASK, top_k=10, as_of=AS_OF, visibility=ORG, exclude_cases=excluded)
         assert "민원 101" not in {c["label"] for c in res.similar_cases}
-        assert all("via_cases" not in h for h in res.hits)
+        assert all(h.via_cases is None for h in res.hits)
         own = rt.retriever.search(ASK, top_k=10, as_of=AS_OF, kinds=[KIND_COMPLAINT], visibility=ORG,
                                   exclude_cases=excluded)
-        assert "민원 101" not in {h["unit"] for h in own.hits}
+        assert "민원 101" not in {h.unit for h in own.hits}
 
 
 def test_unrelated_question_finds_no_similar_case(rt):
     res = rt.retriever.search("영상정보처리기기 열람 수수료는 얼마인가요?", top_k=5, as_of=AS_OF, visibility=ALL)
-    assert res.similar_cases == [] and all("via_cases" not in h for h in res.hits)
+    assert res.similar_cases == [] and all(h.via_cases is None for h in res.hits)
 
 
 def test_negative_link_lowers_the_unit(rt):
     res = rt.retriever.search(ASK, top_k=10, as_of=AS_OF, visibility=ORG, memory=False)
     first = res.hits[0]
-    p = rt.index.retrieve([first["id"]])[0].payload
+    p = rt.index.retrieve([first.id])[0].payload
     assert p["kind"] != KIND_COMPLAINT and p["article"]
     v = next(v for v in rt.registry.all_versions() if v.title == "민원 사례: cases_org")
     rt.registry.replace_case_links(v.version_key, [CaseLink(
         case_key=case_key(v.doc_key, "민원 101"), ref="x", title_norm=p["title_norm"], article=p["article"],
         resolved=True, weight=-1.0)])
     lowered = rt.retriever.search(ASK, top_k=10, as_of=AS_OF, visibility=ORG)
-    assert unit_rank(lowered, first["document"]["title"], first["unit"]) != 1
+    assert unit_rank(lowered, first.document.title, first.unit) != 1

@@ -6,12 +6,13 @@ from datetime import date
 
 from rag.answer import EXTRACT_LABEL, Answerer, AskOptions
 from rag.extract import compose, polite
+from rag.hits import Hit, HitDocument
 from tests.conftest import HALL
 
 
-def _hit(title: str, unit: str, text: str, score: float, unit_title: str = "") -> dict:
-    return {"document": {"title": title, "status": "현행"}, "unit": unit, "unit_title": unit_title,
-            "text": text, "score": score}
+def _hit(title: str, unit: str, text: str, score: float, unit_title: str = "") -> Hit:
+    return Hit(id=f"{title} {unit}", document=HitDocument(title=title, status="현행"), unit=unit,
+               unit_title=unit_title, text=text, score=score)
 
 
 REFUND = _hit(HALL, "제6조", "제6조(사용료의 반환) 이미 낸 사용료는 돌려주지 아니한다. 다만, 다음 각 호의 어느 하나에 해당하는 "
@@ -38,7 +39,7 @@ def test_lead_carries_the_deadline_and_quotes_are_verbatim_sentences():
     direct, chosen = compose("민원서류에 빠진 게 있으면 며칠 안에 보완하라고 해야 하나요?", [DEADLINE])
     assert "제7조제1항에 따르면" in direct and "7일 이내" in direct and direct.rstrip(" [1]").endswith("합니다.")
     for part in chosen[0][1].split(" … "):
-        assert part.rstrip("…") in DEADLINE["text"]
+        assert part.rstrip("…") in DEADLINE.text
 
 
 def test_first_source_is_always_the_first_hit():

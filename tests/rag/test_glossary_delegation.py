@@ -83,7 +83,7 @@ def rt(request, make_runtime, tmp_path):
 
 
 def _labels(res):
-    return [(h["document"]["title"].endswith("시행규칙"), h["unit"]) for h in res.hits]
+    return [(h.document.title.endswith("시행규칙"), h.unit) for h in res.hits]
 
 
 # --- glossary ---------------------------------------------------------------------------------
@@ -176,11 +176,11 @@ def test_the_statute_article_behind_a_matching_rule_is_found(rt):
     labels = _labels(res)
     assert labels[0] == (True, "제20조")
     assert (False, "제10조") in labels
-    with_share = next(h["score"] for h in res.hits if h["unit"] == "제10조" and not h["document"]["title"].endswith("규칙"))
+    with_share = next(h.score for h in res.hits if h.unit == "제10조" and not h.document.title.endswith("규칙"))
     rt.retriever.delegation_share = 0
     plain = rt.retriever.search(q, top_k=10, as_of=AS_OF)
-    without = next((h["score"] for h in plain.hits if h["unit"] == "제10조"
-                    and not h["document"]["title"].endswith("규칙")), 0.0)
+    without = next((h.score for h in plain.hits if h.unit == "제10조"
+                    and not h.document.title.endswith("규칙")), 0.0)
     assert with_share > without
 
 

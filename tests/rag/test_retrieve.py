@@ -25,25 +25,25 @@ def search(rt, q, **kw):
 
 
 def key(h) -> tuple:
-    return h["document"]["title"], h["unit"], h["document"]["effective_from"]
+    return h.document.title, h.unit, h.document.effective_from
 
 
 def test_hit_shape_and_ranks(sample_rt):
     res = search(sample_rt, "민원 처리기간 연장", top_k=5)
     assert len(res.hits) == 5 and res.warnings == []
-    assert [h["rank"] for h in res.hits] == [1, 2, 3, 4, 5]
+    assert [h.rank for h in res.hits] == [1, 2, 3, 4, 5]
     for h in res.hits:
-        assert set(h) >= HIT_KEYS and set(h["document"]) >= DOC_KEYS
-        assert h["document"]["kind"] == KIND_ORDINANCE and h["document"]["status"] == STATUS_CURRENT
-        assert h["text"] and h["document"]["source"].endswith(".md")
+        assert set(h.to_dict()) >= HIT_KEYS and set(h.document.to_dict()) >= DOC_KEYS
+        assert h.document.kind == KIND_ORDINANCE and h.document.status == STATUS_CURRENT
+        assert h.text and h.document.source.endswith(".md")
     # ranks may promote another document over a third unit of the same one (diversity), but within
     # one document the order follows the score
-    for title in {h["document"]["title"] for h in res.hits}:
-        scores = [h["score"] for h in res.hits if h["document"]["title"] == title]
+    for title in {h.document.title for h in res.hits}:
+        scores = [h.score for h in res.hits if h.document.title == title]
         assert scores == sorted(scores, reverse=True)
     top = res.hits[0]
     assert key(top) == (COMPLAINTS, "제6조", "2024-01-01")
-    assert top["unit_title"] == "처리기간의 연장" and top["path"] == ["제2장 민원의 접수와 처리"]
+    assert top.unit_title == "처리기간의 연장" and top.path == ["제2장 민원의 접수와 처리"]
 
 
 def test_top_k_is_respected(sample_rt):
@@ -56,7 +56,7 @@ def test_direct_reference_comes_first_even_when_the_text_matches_elsewhere(sampl
     res = search(sample_rt, f"{CCTV} 제7조에 사용료 반환 규정이 있나요")
     assert key(res.hits[0]) == (CCTV, "제7조", "2024-01-01")
     assert res.resolved.refs[0].article == "제7조" and res.resolved.refs[0].title == CCTV
-    assert res.hits[0]["score"] > 1.5 * res.hits[1]["score"]
+    assert res.hits[0].score > 1.5 * res.hits[1].score
     # with a fuzzy title (spacing differs) and an unrelated topic
     res = search(sample_rt, "다산시 민원처리 예시조례 제3조 영상 열람 수수료 마스킹")
     assert key(res.hits[0]) == (COMPLAINTS, "제3조", "2024-01-01")
@@ -65,12 +65,12 @@ def test_direct_reference_comes_first_even_when_the_text_matches_elsewhere(sampl
 def test_direct_reference_respects_as_of(sample_rt):
     q = f"{HALL} 제4조"
     now = search(sample_rt, q).hits[0]
-    assert now["unit"] == "제4조" and "5천원" in now["text"] and now["document"]["effective_to"] == "2027-01-01"
+    assert now.unit == "제4조" and "5천원" in now.text and now.document.effective_to == "2027-01-01"
     later = search(sample_rt, q, as_of=AFTER_2027).hits[0]
-    assert later["unit"] == "제4조" and "1만원" in later["text"] and later["document"]["effective_to"] is None
-    assert later["amended"] == ["2026-10-15"]
+    assert later.unit == "제4조" and "1만원" in later.text and later.document.effective_to is None
+    assert later.amended == ["2026-10-15"]
     before = search(sample_rt, q, as_of=date(2023, 12, 31)).hits
-    assert all(h["document"]["title"] != HALL for h in before)
+    assert all(h.document.title != HALL for h in before)
 
 
 def test_article_of_an_unnamed_law_is_not_fetched_directly(sample_rt):
@@ -84,25 +84,25 @@ def test_article_of_an_unnamed_law_is_not_fetched_directly(sample_rt):
 def test_law_boost(sample_rt):
     q = f"{COMPLAINTS} 수수료 면제"
     boosted = search(sample_rt, q, top_k=10).hits
-    assert all(h["document"]["title"] == COMPLAINTS for h in boosted)
+    assert all(h.document.title == COMPLAINTS for h in boosted)
     plain = HybridRetriever(sample_rt.index, sample_rt.embedder, titles_source=sample_rt.known_titles,
                             law_boost=0.0)
     unboosted = plain.search(q, top_k=10, as_of=AS_OF).hits
-    ranks = [h["rank"] for h in unboosted if key(h)[:2] == (CCTV, "제6조")]
+    ranks = [h.rank for h in unboosted if key(h)[:2] == (CCTV, "제6조")]
     assert ranks and ranks[0] <= 5  # the 수수료 면제 article of another law, pushed down by the boost
 
 
 def test_kinds_filter(sample_rt):
     assert search(sample_rt, "민원 처리기간", kinds=[KIND_LAW]).hits == []
     hits = search(sample_rt, "민원 처리기간", kinds=[KIND_ORDINANCE]).hits
-    assert hits and all(h["document"]["kind"] == KIND_ORDINANCE for h in hits)
+    assert hits and all(h.document.kind == KIND_ORDINANCE for h in hits)
     # the kinds filter also applies to units fetched directly by reference
     assert search(sample_rt, f"{HALL} 제4조", kinds=[KIND_LAW]).hits == []
 
 
 def test_units_are_unique_per_result_list(sample_rt):
     hits = search(sample_rt, f"{HALL} 제4조 사용료 1시간당", top_k=20).hits
-    keys = [(h["document"]["effective_from"], h["document"]["title"], h["unit"]) for h in hits]
+    keys = [(h.document.effective_from, h.document.title, h.unit) for h in hits]
     assert len(keys) == len(set(keys))
 
 
@@ -130,7 +130,7 @@ ENGINE_QUESTIONS = ["민원 처리기간 연장", "영상 열람 수수료", "�
 
 
 def _both(sample_runtimes, q, as_of):
-    return {e: [(key(h), round(h["score"], 5)) for h in sample_runtimes[e].retriever.search(q, top_k=8,
+    return {e: [(key(h), round(h.score, 5)) for h in sample_runtimes[e].retriever.search(q, top_k=8,
                                                                                       as_of=as_of).hits]
             for e in ENGINES}
 
@@ -196,7 +196,7 @@ def long_rt(request, make_runtime):
 
 def test_paragraph_units_of_one_article_count_once(long_rt):
     hits = search(long_rt, "저장탱크 안전거리 미터 이상 떨어뜨려 설치", top_k=10).hits
-    units = [h["unit"] for h in hits]
+    units = [h.unit for h in hits]
     assert sum(1 for u in units if u.startswith("제10조")) == 1, units
     assert units[0].startswith("제10조제")  # the best 항 stands for its article
     assert sorted(units[1:]) == ["제11조", "제12조"]  # 5 항 + 2 articles -> 3 results
@@ -204,5 +204,5 @@ def test_paragraph_units_of_one_article_count_once(long_rt):
 
 def test_direct_reference_to_a_paragraph(long_rt):
     hits = search(long_rt, f"{LONG} 제10조제3항", top_k=5).hits
-    assert hits[0]["unit"] == "제10조제3항" and "3미터" in hits[0]["text"]
-    assert sum(1 for h in hits if h["unit"].startswith("제10조")) == 1
+    assert hits[0].unit == "제10조제3항" and "3미터" in hits[0].text
+    assert sum(1 for h in hits if h.unit.startswith("제10조")) == 1

@@ -31,18 +31,18 @@ def test_note_for_each_pair_of_statuses():
 
 def test_hits_carry_status_on_both_dates(sample_rt):
     later = sample_rt.retriever.search(FEE_Q, top_k=3, as_of=date(2027, 2, 1)).hits[0]
-    d = later["document"]
-    assert (d["title"], d["effective_from"]) == (HALL, "2027-01-01")
-    assert (d["status"], d["status_today"], d["status_note"]) == ("현행", "시행예정", PENDING_NOTE)
-    now = sample_rt.retriever.search(FEE_Q, top_k=3, as_of=AS_OF).hits[0]["document"]
-    assert (now["status"], now["status_today"], now["status_note"]) == ("현행", "현행", "")
+    d = later.document
+    assert (d.title, d.effective_from) == (HALL, "2027-01-01")
+    assert (d.status, d.status_today, d.status_note) == ("현행", "시행예정", PENDING_NOTE)
+    now = sample_rt.retriever.search(FEE_Q, top_k=3, as_of=AS_OF).hits[0].document
+    assert (now.status, now.status_today, now.status_note) == ("현행", "현행", "")
 
 
 def test_past_as_of_says_the_version_was_amended_since(sample_rt, monkeypatch):
     monkeypatch.setattr(sample_rt.retriever, "today", lambda: date(2027, 6, 1))  # the clock, injected
-    d = sample_rt.retriever.search(FEE_Q, top_k=3, as_of=date(2025, 3, 1)).hits[0]["document"]
-    assert (d["effective_from"], d["status_today"]) == ("2024-01-01", "연혁")
-    assert d["status_note"] == "기준일(2025-03-01) 기준 현행 · 현재는 개정됨"
+    d = sample_rt.retriever.search(FEE_Q, top_k=3, as_of=date(2025, 3, 1)).hits[0].document
+    assert (d.effective_from, d.status_today) == ("2024-01-01", "연혁")
+    assert d.status_note == "기준일(2025-03-01) 기준 현행 · 현재는 개정됨"
 
 
 @pytest.fixture
@@ -104,23 +104,23 @@ def test_rrf_term_matches_the_engine():
                                       "영상 열람 청구"])
 def test_search_scores_decrease_with_rank_and_add_up(sample_rt, question):
     hits = sample_rt.retriever.search(question, top_k=10, as_of=AS_OF).hits
-    scores = [h["score"] for h in hits]
+    scores = [h.score for h in hits]
     assert scores == sorted(scores, reverse=True), scores
     for h in hits:
-        p = h["score_parts"]
+        p = h.score_parts.to_dict()
         both_lists = [x for x in (p["lexical"], p["dense"]) if x]
         if not p["direct"] and both_lists and p["fused"]:  # fused = lexical share + dense share (weighted RRF)
             assert p["fused"] == pytest.approx(sum(x["score"] for x in both_lists), abs=1e-5), p
         assert p["ranking"] == pytest.approx(p["fused"] + sum(b["add"] for b in p["boosts"]), abs=1e-5), p
-        assert h["score"] <= p["ranking"] + 1e-9
-        assert (h["score"] < p["ranking"] - 1e-9) == bool(p["adjusted"])
+        assert h.score <= p["ranking"] + 1e-9
+        assert (h.score < p["ranking"] - 1e-9) == bool(p["adjusted"])
         assert all(b["reason"] for b in p["boosts"])
 
 
 def test_named_unit_parts_say_why(sample_rt):
     hit = sample_rt.retriever.search("다산시 민원 처리 예시 조례 제9조 처리기간", top_k=5, as_of=AS_OF).hits[0]
-    p = hit["score_parts"]
-    assert hit["unit"] == "제9조" and p["direct"]
+    p = hit.score_parts.to_dict()
+    assert hit.unit == "제9조" and p["direct"]
     reasons = [b["reason"] for b in p["boosts"]]
     assert reasons[-1] == scoring.DIRECT and any("질문이 지목한 법령" in r for r in reasons)
 

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from rag.desk.analyze import analyze
+from rag.desk.analyze import analyze, public
 from rag.desk.deadline import DeadlineError
 from rag.desk.missing import missing_laws
 from tests.conftest import CCTV
@@ -32,14 +32,14 @@ def _units(cits):
 def test_cctv_request_as_a_citizen_writes_it(rt):
     out = analyze(rt, CCTV_REQ, "2026-11-20T10:00")
     assert out["type"]["value"] == "개인정보·영상정보 열람 청구" and "CCTV" in " ".join(out["type"]["matched"])
-    rule_units = {((h["document"] or {})["title"], h["unit"]) for h in out["rules"]}
+    rule_units = {(h.document.title, h.unit) for h in out["rules"]}
     assert {(CCTV, "제2조"), (CCTV, "제4조")} <= rule_units
     d = out["decision"]
     assert d["suggestion"] == "열람 허용" and d["label"] == "제안입니다. 최종 판단은 담당자가 합니다."
     masking = next(c for c in d["conditions"] if "마스킹" in c["condition"])
     assert (masking["citation"]["title"], masking["citation"]["unit"]) == (CCTV, "제4조")
     assert "알아볼 수 없도록" in masking["citation"]["quote"]
-    rule_ids = {h["id"] for h in out["rules"]}
+    rule_ids = {h.id for h in out["rules"]}
     assert d["grounds"] and all(g["id"] in rule_ids for g in d["grounds"])  # only retrieved units are cited
     assert (CCTV, "제2조") in _units(d["grounds"])
     assert out["deadline"]["due"] == "2026-12-03" and out["deadline"]["kind"] == "개인영상정보 열람 청구"
@@ -73,7 +73,7 @@ def test_missing_laws_is_empty_for_indexed_titles(rt):
 def test_phone_number_never_leaves(rt, caplog):
     caplog.set_level(logging.DEBUG)
     out = analyze(rt, CCTV_REQ + INJECTION, "2026-11-20T10:00")
-    dumped = json.dumps(out, ensure_ascii=False)
+    dumped = json.dumps(public(out), ensure_ascii=False)
     assert PHONE not in dumped and "[전화번호]" in out["masked_text"]
     assert PHONE not in caplog.text
 
@@ -111,10 +111,11 @@ def test_bad_received(rt, received, fragment):
 
 def test_no_suggestion_when_the_governing_disclosure_law_is_missing():
     from rag.desk.decision import decide
+    from rag.hits import Hit, HitDocument
 
     # another body's own disclosure rule is retrieved, but the law that decides the request is not indexed
-    rules = [{"id": "x", "title": "개인정보보호위원회 정보공개 운영규정", "unit": "제3조", "unit_title": "정보공개의 원칙",
-              "text": "제3조(정보공개의 원칙) 위원회가 보유·관리하는 정보는 공개하여야 한다.", "status": "현행"}]
+    rules = [Hit(id="x", document=HitDocument(title="개인정보보호위원회 정보공개 운영규정", status="현행"), unit="제3조",
+                 unit_title="정보공개의 원칙", text="제3조(정보공개의 원칙) 위원회가 보유·관리하는 정보는 공개하여야 한다.")]
     missing = [{"reference": "「공공기관의 정보공개에 관한 법률」", "law": "공공기관의 정보공개에 관한 법률",
                 "reason": "not_indexed"}]
     d = decide("정보공개 청구", "업무추진비 내역 공개를 청구합니다", rules, missing)
@@ -131,7 +132,7 @@ def test_analyze_refuses_to_run_without_a_masker(rt):
 
 def test_personal_data_in_every_field_is_masked(rt):
     out = analyze(rt, CCTV_REQ, "2026-11-20T10:00", channel=f"전화 {PHONE}", department=f"정보통신과 {PHONE}")
-    dumped = json.dumps(out, ensure_ascii=False)
+    dumped = json.dumps(public(out), ensure_ascii=False)
     assert PHONE not in dumped
     assert out["department"].startswith("정보통신과") and "[전화번호]" in out["department"]
     assert "담당 부서: 정보통신과" in out["draft_reply"]

@@ -5,8 +5,11 @@ The hits carry article texts as the shared corpus has them (개인정보 보호�
 제11조③ sentence on hearing a third party."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rag.desk import classify as C
 from rag.desk.decision import decide, steps_for
+from rag.hits import Hit, HitDocument
 
 FEE_47 = ("① 법 제38조제3항에 따른 수수료와 우송료의 금액은 열람등요구에 필요한 실비의 범위에서 해당 개인정보처리자가 "
           "정하는 바에 따른다. ④ 제3자대상정보전송자는 일반전문기관, 특수전문기관 및 일반수신자가 제42조의5제4항 전단에 "
@@ -20,9 +23,9 @@ OPEN_11 = ("③ 공공기관은 공개 청구된 공개 대상 정보의 전부 
 CCTV_REQ = "교통사고 난 사거리 CCTV 영상을 보고 싶어요. 상대 차량 운전자 얼굴은 가려 주셔도 됩니다."
 
 
-def hit(i: str, title: str, unit: str, unit_title: str, text: str) -> dict:
-    return {"id": i, "unit": unit, "unit_title": unit_title, "text": text,
-            "document": {"title": title, "status": "현행"}}
+def hit(i: str, title: str, unit: str, unit_title: str, text: str, kind: str | None = None) -> Hit:
+    return Hit(id=i, unit=unit, unit_title=unit_title, text=text,
+               document=HitDocument(title=title, status="현행", kind=kind))
 
 
 VIEW_RULES = [hit("fee", "개인정보 보호법 시행령", "제47조", "수수료 등의 금액 등", FEE_47),
@@ -68,9 +71,8 @@ def test_a_limit_ground_must_limit_the_request_not_mention_a_limit():
 def test_another_citys_ordinance_is_not_the_fee_ground_when_a_national_rule_is_retrieved():
     paju = hit("paju", "파주시 개인정보 보호 조례", "제14조", "수수료 청구 및 납부",
                "① 개인정보처리자는 법 제38조제3항 및 영 제47조제1항에 따라 정보 주체에게 열람 등 요구에 필요한 수수료를 "
-               "청구할 수 있다.")
-    paju["document"]["kind"] = "자치법규"
-    fee = dict(VIEW_RULES[0], document={"title": "개인정보 보호법 시행령", "status": "현행", "kind": "대통령령"})
+               "청구할 수 있다.", kind="자치법규")
+    fee = replace(VIEW_RULES[0], document=HitDocument(title="개인정보 보호법 시행령", status="현행", kind="대통령령"))
     d = decide(C.PERSONAL_VIEW, CCTV_REQ, [paju, fee, VIEW_RULES[1]], [])
     assert next(c for c in d["conditions"] if "수수료" in c["condition"])["citation"]["id"] == "fee"
     alone = decide(C.PERSONAL_VIEW, CCTV_REQ, [paju], [])  # with nothing national, the ordinance still grounds it

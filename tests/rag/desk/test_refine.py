@@ -3,6 +3,7 @@ the reply written by the model and verified, only masked text sent, failures fal
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -53,7 +54,7 @@ def test_llm_refines_the_type_and_writes_a_verified_reply(rt, server):
     assert len(bad) == 1 and "제99조" in bad[0]["detail"]  # not a retrieved unit: flagged
     assert "⚠" in out["draft_reply"] and "확인되지 않는 인용 1곳" in out["draft_reply"]
     assert out["draft_reply"].startswith("[답변 초안 — 제안입니다. 최종 판단은 담당자가 합니다.")
-    rule_ids = {h["id"] for h in out["rules"]}
+    rule_ids = {h.id for h in out["rules"]}
     assert check["sources"] and all(s["id"] in rule_ids for s in check["sources"])
     assert check["sources"][0]["id"] == out["decision"]["grounds"][0]["id"]  # the cited grounds first
     assert (CCTV, "제4조") in {(s["title"], s["unit"]) for s in check["sources"]}
@@ -98,7 +99,7 @@ def test_model_failure_falls_back_to_rules_and_template(rt, server):
 def test_internal_units_never_go_to_an_external_model(rt, server):
     a = analyze(rt, CCTV_REQ, "2026-11-20T10:00", models=None)
     secret = "내부 검토 메모: 이 민원인은 과거에도 같은 요청을 했음"
-    a["rules"][0] = dict(a["rules"][0], visibility="org", text=secret)
+    a["rules"][0] = replace(a["rules"][0], visibility="org", text=secret)
     reply, meta = llm_reply(registry(server, on_prem=False), a, "서식 초안")
     assert reply == "서식 초안" and meta["source"] == "template" and "on-prem" in meta["warning"]
     assert server.chat_requests == []  # nothing was sent
