@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from rag.cases import REF_MAX
+from rag.grammar import ANNEX_WRITTEN, ARTICLE_RANGE_END, ARTICLE_WRITTEN, CLAUSE_WRITTEN, REF_START
 from rag.references import ABBREVIATIONS
 
 RANGE_CAP = 15  # a longer article range keeps only its two ends
@@ -21,15 +22,15 @@ _BRACKET = re.compile(r"[「｢]([^「」｢｣\n]{2,120}?)[」｣]|\?([^?「」
 _DEF = re.compile(r"\(\s*(?:이하|약칭)\s*[:：,]?\s*[“\"'‘]?\s*([^”\"'’()\n]{1,20}?)\s*[”\"'’]?\s*(?:이라고|이라|라)?\s*"
                   r"(?:한다|함)?\s*\.?\s*\)")
 _PAREN = re.compile(r"\([^()\n]{0,80}\)|【[^】\n]{0,80}】")
-_ARTICLE = re.compile(r"제\s?(\d{1,4})\s?(?:-\s?(\d{1,3})\s?)?조(?:\s?의\s?(\d{1,2})(?!\s?\d)(?!\s?[항호]))?")
-_RANGE = re.compile(r"\s*(?:부터|내지|~|∼|-)\s*(?:제\s?)?(\d{1,4})\s?조(?:\s?의\s?(\d{1,2}))?(?:\s?까지)?")
-_ANNEX = re.compile(r"(?:\[\s?)?별\s?표\s?(\d{1,3})(?:\s?의\s?(\d{1,2}))?\s?\]?")
+_ARTICLE = re.compile(ARTICLE_WRITTEN)  # rag/grammar.py: the one grammar of references
+_RANGE = re.compile(ARTICLE_RANGE_END)
+_ANNEX = re.compile(ANNEX_WRITTEN)
 _CODE = re.compile(r"KGS\s*(?:CODE|Code|code|코드)?\s*([A-Z]{2})\s?(\d{3})(?!\d)|(?<![A-Za-z0-9])([AFG][A-Z])(\d{3})(?!\d)")
 _CLAUSE = re.compile(r"[1-9]\d?(?:\s?\.\s?\d{1,3}){1,6}(?![\d]|\s?\.\s?\d|\s?(?:m|㎜|mm|MPa|㎫|kPa|㎪|%|톤|℃|배(?!관)|㎏|kg|L\b))")
 _ANAPHOR_LAW = re.compile(r"(?<![가-힣])(?:동\s?법|같은\s?법(?!률|령|칙))(?:\s*(" + _SUFFIX + r"))?|(?<![가-힣])(?:동|같은)\s?(" + _SUFFIX + r")")
 _ANAPHOR_TITLE = re.compile(r"(?<![가-힣])(?:동|같은)\s?(규칙|지침|조례|고시|규정|기준)(?![가-힣])")
 _ANAPHOR_CODE = re.compile(r"(?<![가-힣])(?:동|같은)\s?(?:코드|상세\s?기준|기술\s?기준)")
-_SHORT = re.compile(r"(?<![가-힣A-Za-z])(" + _SUFFIX + r"|법률|법|영|규칙)(?=\s?\[?\s?(?:제\s?\d|별\s?표))")
+_SHORT = re.compile(r"(?<![가-힣A-Za-z])(" + _SUFFIX + r"|법률|법|영|규칙)(?=\s?\[?\s?" + REF_START + ")")
 # words that cannot be part of a title written without 「」 (particles and verb endings end a phrase)
 _STOP_END = re.compile(r"(?:은|는|을|를|이며|에서|에게|에는|으로|하여|하고|하며|따라|따르면|의하여|의하면|의거|근거|"
                        r"에도|이고|며|고|면|서|다|요|로서|도|만|중|경우|때|상기|참고로|또한|아울러|다만|현행|관련)$")
@@ -198,7 +199,7 @@ def _ref_tokens(text: str) -> list[_Tok]:
     return toks
 
 
-_GAP_DROP = re.compile(r"\([^()\n]{0,80}\)|【[^】\n]{0,80}】|제?\s?\d{1,3}\s?(?:항|호)|(?<![가-힣])[가-하]\s?목|\d{1,2}\s?\)|"
+_GAP_DROP = re.compile(r"\([^()\n]{0,80}\)|【[^】\n]{0,80}】|" + CLAUSE_WRITTEN + r"|(?<![가-힣])[가-하]\s?목|\d{1,2}\s?\)|"
                        r"(?<![가-힣])[가-하]\s?\)|단서|본문|전단|후단|각\s?호|에서\s?정한|부록\s?[A-Z]?\d*")
 _GAP_OK = re.compile(r"^[\s」｣?\[\],·ㆍ、/]*(?:(?:의|상|및|과|와|또는|그리고|,|ㆍ|·)[\s\[\],]*)*$")
 

@@ -64,6 +64,9 @@ def test_acrc_ranges_abbreviation_definitions_and_same_law():
     assert refs("민원 처리에 관한 법률 시행령 제14조~제17조까지는") == [
         ("민원 처리에 관한 법률 시행령", f"제{n}조") for n in range(14, 18)]
     assert len(refs("민법 제1조부터 제100조까지")) == 2  # a long range keeps its two ends
+    assert refs("「민원 처리에 관한 법률」 제10조 내지 제12조에 따라") == [
+        ("민원 처리에 관한 법률", f"제{n}조") for n in range(10, 13)]
+    assert refs("도로법 제5조 내지 제6조의2") == [("도로법", "제5조"), ("도로법", "제6조의2")]
     a = "건축법 제20조 및 같은 법 시행령 제15조에 따른 가설건축물을 축조하려는 경우 같은 법 시행규칙 제13조 제1항에 따라"
     assert refs(a) == [("건축법", "제20조"), ("건축법 시행령", "제15조"), ("건축법 시행규칙", "제13조")]
     assert refs("-정화조는 하수도법 제39조 및 같은법 시행규칙 제33조에 의거 연1회") == [
@@ -85,3 +88,9 @@ def test_administrative_rules_ordinances_and_annex_brackets():
 def test_answer_part_reads_only_the_answer():
     text = "제목: 액법 문의\n질문: 액법 제5조가 궁금합니다\n답변: 「도시가스사업법」 제10조에 따라"
     assert refs(answer_part(text)) == [("도시가스사업법", "제10조")]
+
+
+def test_hyphenated_articles_are_one_article_never_a_range():
+    assert refs("「액화석유가스 안전관리 규정」 제10-2조에 따라") == [("액화석유가스 안전관리 규정", "제10-2조")]
+    assert refs("같은 지침 제 8 - 33 조 및 「가스 기준」 제3조") == [("가스 기준", "제3조")]  # no law before: not cited
+    assert refs("「가스 기준」 제8-33조 내지 제8-35조") == [("가스 기준", "제8-33조"), ("가스 기준", "제8-35조")]

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from rag.grammar import (ANNEX, ARTICLE, ARTICLE_HYPHENATED, ARTICLE_NO, ARTICLE_REF, ITEM, LIST_GAP, PARAGRAPH,
-                         PARAGRAPH_LOOSE, TITLE_BRACKETED)
+from rag.grammar import (ANNEX, ANNEX_WRITTEN, ARTICLE, ARTICLE_HYPHENATED, ARTICLE_NO, ARTICLE_RANGE_END, ARTICLE_REF,
+                         ARTICLE_WRITTEN, CLAUSE_WRITTEN, ITEM, LIST_GAP, PARAGRAPH, PARAGRAPH_LOOSE, REF_START,
+                         TITLE_BRACKETED)
 
 
 def groups(pattern: str, text: str):
@@ -30,3 +31,22 @@ def test_paragraph_item_annex_title_and_lists():
     gap = re.compile(LIST_GAP)
     assert all(gap.fullmatch(g) for g in (" 및 ", "부터 ", " ~ ", "[1] 및 ", ", "))
     assert gap.fullmatch(" 그리고 ") is None
+
+
+def test_forms_past_answers_write():
+    """ingest/case_refs.py reads answers exported from PDF boards with these pieces (one stray space at most)."""
+    assert groups(ARTICLE_WRITTEN, "같은 법 제10-2조에") == ("10", "2", None)
+    assert groups(ARTICLE_WRITTEN, "제 10 - 2 조") == ("10", "2", None)
+    assert groups(ARTICLE_WRITTEN, "제33조 의 2에 따라") == ("33", None, "2")
+    assert groups(ARTICLE_WRITTEN, "제9조의 2항") == ("9", None, None)  # the 항 of 제9조, not 제9조의2
+    assert groups(ARTICLE_WRITTEN, "제9조의12") == ("9", None, "12")
+    assert re.search(ARTICLE_WRITTEN, "제  9조") is None  # two spaces: not one reference
+    for gap, end in ((" 내지 130조", ("130", None)), (" 내지 제130조의2", ("130", "2")), ("부터 제16조까지", ("16", None)),
+                     ("~제17조", ("17", None)), (" ∼ 18조", ("18", None))):
+        m = re.match(ARTICLE_WRITTEN + ARTICLE_RANGE_END, "제127조" + gap)
+        assert m and m.group() == "제127조" + gap and m.groups()[3:] == end, gap
+    assert re.match(ARTICLE_RANGE_END, " 및 제16조") is None
+    assert groups(ANNEX_WRITTEN, "[별 표 2의3] 기준") == ("2", "3")
+    assert re.match(ANNEX_WRITTEN, "[별표 20]").group() == "[별표 20]"
+    assert re.fullmatch(CLAUSE_WRITTEN, "제2항") and re.fullmatch(CLAUSE_WRITTEN, "3 호")
+    assert re.match(REF_START, "제 3조") and re.match(REF_START, "별 표") and not re.match(REF_START, "제정")
