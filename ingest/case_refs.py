@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from rag.cases import REF_MAX
-from rag.grammar import ANNEX_WRITTEN, ARTICLE_RANGE_END, ARTICLE_WRITTEN, CLAUSE_WRITTEN, REF_START
+from rag.grammar import ANNEX_WRITTEN, ARTICLE_RANGE_END, ARTICLE_WRITTEN, CLAUSE_WRITTEN, NUMBER_START, REF_START
 from rag.references import ABBREVIATIONS
 
 RANGE_CAP = 15  # a longer article range keeps only its two ends
@@ -98,7 +98,7 @@ def _name_before(text: str, pos: int) -> tuple[int, str] | None:
             gap = stripped[w.end():chosen[-1].start()]
             if gap.strip() or _STOP_END.search(w.group()) or len(chosen) >= 10:
                 break
-        if re.match(r"제?\d", w.group()):  # "제71조제2항 법 제44조": the 법 is bare, not a title's end
+        if re.match(NUMBER_START, w.group()):  # "제71조제2항 법 제44조": the 법 is bare, not a title's end
             break
         chosen.append(w)
     if not chosen:

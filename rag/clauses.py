@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 
+from rag.grammar import ARTICLE_LABEL
+
 _PARA = re.compile(r"^\s*([①-⑳])")
 _ITEM = re.compile(r"^\s*(\d+)\.(?:\s|$)")
 _SUBITEM = re.compile(r"^\s*([가-하])\.(?:\s|$)")
-_HEADING = re.compile(r"^\s*제\d+조(?:의\d+)?\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\))?\s*")
+_HEADING = re.compile(r"^\s*" + ARTICLE_LABEL + r"\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\))?\s*")
 
 
 def clauses(text: str) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ the reader of past cases' answers (ingest/case_refs.py) compose their patterns f
 noted where a piece captures.
 
     제33조, 제33조의2             ARTICLE (groups: number, 의-number)
+    제33조의2 in unit labels      ARTICLE_LABEL, ARTICLE_MENTION (제 3 조 anywhere; no groups)
     제2항 / 2항, 제3호, 제3호의2  PARAGRAPH, PARAGRAPH_LOOSE, ITEM
     별표 20, 별표 2의3            ANNEX (groups: number, 의-number)
     「…」 ｢…｣ 『…』              TITLE_BRACKETED (group: the title)
@@ -36,6 +37,10 @@ ARTICLE_NO = NUM + "조" + SUB
 ARTICLE_REF = JE + NUM + r"\s*조" + SUB
 # 제 33 조 의 2, spacing anywhere (questions, answers): groups number, 의-number
 ARTICLE = JE + NUM + r"\s*조" + SUB_SPACED
+# 제33조의2 as unit labels write it (no spaces; "제33조제2항" starts with it): no group
+ARTICLE_LABEL = r"제\d+조(?:의\d+)?"
+# any 제N조 mention, spacing tolerated ("제 3 조"), no 의M: no group
+ARTICLE_MENTION = JE + r"\d+\s*조"
 # 제5-2조 (hyphenated numbers of some rules and codes) and 제33조의2, not 제조·제정·제치·제례:
 # groups number (possibly "5-2"), 의-number
 ARTICLE_HYPHENATED = JE + r"(\d+(?:\s*-\s*\d+)*)" + r"\s*조(?![정치례])" + SUB_SPACED
@@ -63,6 +68,8 @@ ANNEX_WRITTEN = (r"(?:\[" + _SP + r")?별" + _SP + "표" + _SP + r"(\d{1,3})(?:"
                  + _SP + r"\]?")
 # a 항 or 호 between references ("제2항", "3호"), dropped from the gap that joins a law to its article: no group
 CLAUSE_WRITTEN = r"제?" + _SP + r"\d{1,3}" + _SP + r"(?:항|호)"
+# a word that is a number or a 제N… ("제71조제2항", "44"): never the end of a law's title; no group
+NUMBER_START = r"제?\d"
 # where a reference begins (a bare 법 / 시행규칙 right before it is the last law's): no group
 REF_START = r"(?:제" + _SP + r"\d|별" + _SP + "표)"
 

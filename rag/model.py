@@ -11,6 +11,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from rag.grammar import ARTICLE_LABEL
+
 # Document kinds (Korean meaning kept; values are stable identifiers stored in the index).
 KIND_LAW = "법률"
 KIND_DECREE = "대통령령"
@@ -211,5 +213,5 @@ def article_label(no: str) -> str:
 
 def unit_article_label(label: str) -> str:
     """"제33조제2항" -> "제33조"; other labels unchanged."""
-    m = re.match(r"(제\d+조(?:의\d+)?)", label or "")
+    m = re.match("(" + ARTICLE_LABEL + ")", label or "")
     return m.group(1) if m else label

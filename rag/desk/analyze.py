@@ -25,6 +25,7 @@ from rag.desk.reply import draft_reply
 from rag.desk.rules import deadline_for
 from rag.desk.deadline import parse_received, received_label
 from rag.desk.holidays import load_calendar
+from rag.grammar import ARTICLE_LABEL
 from rag.hits import Hit
 from rag.llm import LLMError
 from rag.retrieve import MAX_QUESTION_CHARS
@@ -90,7 +91,7 @@ def _deadline_citations(dl: dict, retriever, as_of: date, visibility) -> list[Hi
             continue
         for h in res.hits:
             title = h.document.title or ""
-            base = re.match(r"제\d+조(?:의\d+)?", c["article"] or "")
+            base = re.match(ARTICLE_LABEL, c["article"] or "")
             if base and title.replace(" ", "") == c["title"].replace(" ", "") and \
                     (h.unit or "").startswith(base.group(0)):
                 found.append(h)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag.grammar import ARTICLE_MENTION
+
 OPEN_INFO = "정보공개 청구"
 PERSONAL_VIEW = "개인정보·영상정보 열람 청구"
 QUERY_LAW = "질의민원(법령)"
@@ -37,7 +39,7 @@ _VIEW = re.compile(r"(?:CCTV|씨씨티비|영상|블랙박스|녹화|촬영된|�
 _VIEW_WORDS = re.compile(r"CCTV|씨씨티비|영상정보|영상|블랙박스|개인정보|열람", re.I)
 _OPEN = re.compile(r"정보공개|공개\s*청구|공개를?\s*(?:요청|청구|원합|바랍)|공개해\s*(?:주|달)|"
                    r"(?:문서|자료|회의록|계약서|내역|예산서|결재|공문)[^.?!\n]{0,30}?(?:공개|사본|복사|보고 싶|받고 싶|열람)")
-_LAW_Q = re.compile(r"(?:법|법률|시행령|시행규칙|조례|규정|지침|제\s*\d+\s*조)[^.?!\n]{0,40}?"
+_LAW_Q = re.compile(r"(?:법|법률|시행령|시행규칙|조례|규정|지침|" + ARTICLE_MENTION + r")[^.?!\n]{0,40}?"
                     r"(?:해석|의미|적용되|해당되|해당하|위반|뜻|어떻게 되|맞나요|인가요|\?)")
 _PROC_Q = re.compile(r"(?:절차|방법|서류|신청|기간|수수료|어디서|어떻게|언제까지|필요한가|되나요|가능한가|가능할까|"
                      r"할 수 있나요|알려\s*주)")
