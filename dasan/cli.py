@@ -1,7 +1,9 @@
 """The ``dasan`` command: the parser and ``main``; the commands live in dasan/commands/.
 
-While a ``dasan serve`` holds the data folder, the commands in ``THROUGH_SERVER`` go through its API
-(dasan/remote.py) with the same output and exit codes.
+While a ``dasan serve`` holds the data folder, the commands in ``THROUGH_SERVER`` (and ``crawl --ingest``,
+which hands the crawled files to the server's ingest) go through its API (dasan/remote.py) with the same
+output and exit codes. ``dasan eval`` reads the index itself: it stops with one line (exit 3) saying to
+stop the server or to evaluate a copy of the data folder.
 """
 from __future__ import annotations
 
@@ -16,6 +18,10 @@ from dasan.commands.laws import cmd_law_names
 from dasan.failures import USAGE, KoreanArgumentParser, debug_enabled, report
 
 THROUGH_SERVER = ("search", "ask", "show", "ingest", "sync", "runs", "remove")
+
+
+def _through_server(args) -> bool:
+    return args.cmd in THROUGH_SERVER or (args.cmd == "crawl" and args.ingest)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -152,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
 
         settings = load(Path(args.data_dir) if args.data_dir else None)  # --data-dir: no environment write
         home = settings.home
-        if args.cmd in THROUGH_SERVER:
+        if _through_server(args):
             args.remote = _server(home)
         if args.remote is not None:
             return args.fn(args, None) or 0

@@ -6,10 +6,30 @@ from pathlib import Path
 
 from dasan.commands import print_json
 from dasan.commands.query import as_of
-from dasan.failures import USAGE, CliError
+from dasan.failures import BUSY, USAGE, CliError
+
+
+def eval_busy_message(home: Path) -> str:
+    """One Korean line: the evaluation reads the index itself, so stop the server or evaluate a copy."""
+    from dasan.remote import running_server
+
+    server = running_server(home)
+    who = f"실행 중인 서버({server['url']})가" if server else "다른 프로세스(예: 실행 중인 dasan serve)가"
+    return (f"dasan eval은 색인을 직접 읽는데 {who} 데이터 폴더({home})의 내장 색인을 쓰고 있습니다. 서버를 멈춘 뒤 "
+            f"다시 실행하거나, 데이터 폴더의 사본으로 평가하세요: cp -a {home} /tmp/dasan-eval && "
+            "dasan --data-dir /tmp/dasan-eval eval …")
 
 
 def cmd_eval(args, rt) -> int:
+    from rag.index.edge import IndexBusy
+
+    try:
+        return _eval(args, rt)
+    except IndexBusy:
+        raise CliError(BUSY, eval_busy_message(rt.settings.home)) from None
+
+
+def _eval(args, rt) -> int:
     from eval.run import run_eval
 
     result = run_eval(rt, Path(args.set), top_k=args.top_k, baseline=args.baseline, as_of=as_of(args.as_of),

@@ -82,6 +82,19 @@ def cmd_ingest(args, rt) -> int:
     return PARTIAL if summary["errors"] else 0
 
 
+REMOTE_PATHS = 100  # paths per POST /v1/ingest (api/routes/ingest.py IngestIn.paths)
+
+
+def _remote_ingest_files(remote, files: list) -> tuple[int, int, int]:
+    """(new, unchanged, errors) of ingesting ``files`` through the running server, in jobs of REMOTE_PATHS."""
+    paths = [os.path.realpath(f) for f in files]
+    new = unchanged = errors = 0
+    for i in range(0, len(paths), REMOTE_PATHS):
+        s = _remote_job(remote, {"paths": paths[i:i + REMOTE_PATHS]})["summary"]
+        new, unchanged, errors = new + s["indexed"], unchanged + s["unchanged"], errors + s["errors"]
+    return new, unchanged, errors
+
+
 def cmd_crawl(args, rt) -> int:
     from ingest.jobs import IngestJob, run_ingest
     from ingest.sources.crawl import crawl
@@ -92,9 +105,13 @@ def cmd_crawl(args, rt) -> int:
         raise CliError(USAGE, str(e)) from None
     print(report.summary())
     if args.ingest and report.files:
-        ingest = run_ingest(rt, IngestJob(paths=tuple(Path(f) for f in report.files))).report
-        print(f"색인: 새로 {ingest.count('ok')}, 변경 없음 {ingest.count('unchanged')}, 오류 {ingest.count('error')}")
-        if ingest.count("error"):
+        if rt is None:  # a running server holds the index: it ingests them (its allowed folders apply)
+            new, unchanged, errors = _remote_ingest_files(args.remote, report.files)
+        else:
+            ingest = run_ingest(rt, IngestJob(paths=tuple(Path(f) for f in report.files))).report
+            new, unchanged, errors = ingest.count("ok"), ingest.count("unchanged"), ingest.count("error")
+        print(f"색인: 새로 {new}, 변경 없음 {unchanged}, 오류 {errors}")
+        if errors:
             return PARTIAL
     return PARTIAL if report.errors else 0
 
