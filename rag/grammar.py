@@ -7,7 +7,8 @@ the reader of past cases' answers (ingest/case_refs.py) compose their patterns f
 noted where a piece captures.
 
     제33조, 제33조의2             ARTICLE (groups: number, 의-number)
-    제33조의2 in unit labels      ARTICLE_LABEL, ARTICLE_MENTION (제 3 조 anywhere; no groups)
+    제33조의2 in unit labels      ARTICLE_LABEL (groups: number, 의-number)
+    제 3 조 anywhere              ARTICLE_MENTION (no group)
     제2항 / 2항, 제3호, 제3호의2  PARAGRAPH, PARAGRAPH_LOOSE, ITEM
     별표 20, 별표 2의3            ANNEX (groups: number, 의-number)
     「…」 ｢…｣ 『…』              TITLE_BRACKETED (group: the title)
@@ -37,8 +38,9 @@ ARTICLE_NO = NUM + "조" + SUB
 ARTICLE_REF = JE + NUM + r"\s*조" + SUB
 # 제 33 조 의 2, spacing anywhere (questions, answers): groups number, 의-number
 ARTICLE = JE + NUM + r"\s*조" + SUB_SPACED
-# 제33조의2 as unit labels write it (no spaces; "제33조제2항" starts with it): no group
-ARTICLE_LABEL = r"제\d+조(?:의\d+)?"
+# 제33조의2 as unit labels and addenda heads write it (no spaces; "제33조제2항" starts with it):
+# groups number, 의-number
+ARTICLE_LABEL = r"제(\d+)조(?:의(\d+))?"
 # any 제N조 mention, spacing tolerated ("제 3 조"), no 의M: no group
 ARTICLE_MENTION = JE + r"\d+\s*조"
 # 제5-2조 (hyphenated numbers of some rules and codes) and 제33조의2, not 제조·제정·제치·제례:

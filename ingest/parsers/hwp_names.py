@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.structure import cross_refs
+from rag.grammar import ARTICLE_MENTION
 from rag.model import KIND_ADMRULE, KIND_DECREE, KIND_LAW, KIND_ORDINANCE, KIND_RULE, parse_date
 
 ANNEX_NAME_RE = re.compile(r"^\[\s*별표\s*(?P<no>\d+(?:\s*의\s*\d+)?)?\s*\]\s*(?P<rest>.+)$")
@@ -17,7 +18,7 @@ EFFECTIVE_RE = re.compile(r"\[\s*시행\s*(\d{4}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2})\
 PROMULGATION_RE = re.compile(r"\[(?P<kind>[^\[\]\d]+?)\s*제\s*(?P<no>[\d-]+)\s*호\s*,\s*"
                              r"(?P<date>\d{4}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2})\s*\.?\s*,?\s*(?P<rev>[^\]]*)\]")
 MINISTRY_RE = re.compile(r"^(?P<org>[가-힣ㆍ·]+(?:부|처|청|원|회|실))\s*\((?P<dept>[^)]*)\)")
-ARTICLE_REF_RE = re.compile(r"제\s*\d+\s*조")
+ARTICLE_REF_RE = re.compile(ARTICLE_MENTION)
 
 
 @dataclass

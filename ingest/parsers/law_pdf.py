@@ -17,6 +17,7 @@ import pypdf
 from ingest.parsers.base import ParseError, SkipFile
 from ingest.parsers.legalize_md import addenda_header, addenda_label, statute_kind, unique_label
 from ingest.structure import ARTICLE_NO, CIRCLED, article_label, article_no, article_units
+from rag.grammar import ARTICLE_MENTION, JE
 from rag.model import UNIT_ADDENDA, Document, Unit, parse_date
 
 _DATE = r"\d{4}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}"
@@ -27,9 +28,9 @@ _PROMULGATION_RE = re.compile(r"\[(?P<kind>[^\[\]\d]+?)\s*제\s*(?P<no>[\d-]+)\s
                               + r")\s*\.?\s*,?\s*(?P<rev>[^\]]*)\]")
 _MINISTRY_RE = re.compile(r"^\s*(?P<org>[가-힣ㆍ·]+)\s*\([^)]*\)\s*(?P<tel>[\d\-~, ]*)\s*$")
 _ABBREVIATION_RE = re.compile(r"\(\s*약칭\s*:\s*([^)]+?)\s*\)")
-_ARTICLE_HEAD_RE = re.compile(r"^제\s*" + ARTICLE_NO + r"\s*\(((?:[^()]|\([^()]*\))*)\)\s*(.*)$")
-_ARTICLE_DELETED_RE = re.compile(r"^제\s*" + ARTICLE_NO + r"\s*(?:부터\s*제\s*" + ARTICLE_NO + r"\s*까지\s*)?(삭제.*)$")
-_ARTICLE_START_RE = re.compile(r"^제\s*\d+\s*조(?:의\s*\d+)?\s*(?:\(|삭제|부터)")
+_ARTICLE_HEAD_RE = re.compile(r"^" + JE + ARTICLE_NO + r"\s*\(((?:[^()]|\([^()]*\))*)\)\s*(.*)$")
+_ARTICLE_DELETED_RE = re.compile(r"^" + JE + ARTICLE_NO + r"\s*(?:부터\s*" + JE + ARTICLE_NO + r"\s*까지\s*)?(삭제.*)$")
+_ARTICLE_START_RE = re.compile(r"^" + ARTICLE_MENTION + r"(?:의\s*\d+)?\s*(?:\(|삭제|부터)")
 _DIVISION_RE = re.compile(r"^제\s*\d+\s*(?:의\s*\d+\s*)?(편|장|절|관)\s+\S")
 _LEVELS = ("편", "장", "절", "관")
 _ADDENDA_RE = re.compile(r"^부\s*칙(?:\s*<[^>]*>)?(?:\s*\(.*\))?\s*$")

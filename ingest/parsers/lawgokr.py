@@ -20,10 +20,11 @@ from ingest.parsers.legalize_md import (
     unique_label, update_path,
 )
 from ingest.structure import CIRCLED, article_no, article_units
+from rag.grammar import ARTICLE_LABEL
 from rag.model import KIND_ADMRULE, UNIT_ADDENDA, UNIT_ANNEX, UNIT_SECTION, Document, Unit, parse_date
 
 _ITEM = re.compile(r"(?<!\d)(?<!\d\.)(\d{1,3})(?:의(\d+))?\.(?!\d)")  # 호 "1." "8의2.", not dates
-_ADDENDA_ARTICLE = re.compile(r"(?<!\d)제(\d+)조(?:의(\d+))?\s*\(")
+_ADDENDA_ARTICLE = re.compile(r"(?<!\d)" + ARTICLE_LABEL + r"\s*\(")
 _ADDENDA_HEAD = re.compile(r"^(부\s*칙\s*(?:\([^)]*\)\s*)?<[^>]*>)\s*")
 
 

@@ -15,6 +15,7 @@ import yaml
 from ingest import visibility
 from ingest.parsers.base import ParseError
 from ingest.structure import article_no, article_units
+from rag.grammar import ARTICLE
 from rag.model import (
     KIND_ADMRULE, KIND_DECREE, KIND_LAW, KIND_ORDINANCE, KIND_OTHER, KIND_RULE, UNIT_ADDENDA,
     UNIT_SECTION, Document, Unit, parse_date,
@@ -22,7 +23,7 @@ from rag.model import (
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_ARTICLE = re.compile(r"^\s*제\s*(\d+)\s*조(?:\s*의\s*(\d+))?")
+_ARTICLE = re.compile(r"^\s*" + ARTICLE)
 # 제1편 / 제2장 / 제3장의2 / 제1절 / 제1관 -> depth in the chapter path
 _DIVISION = re.compile(r"^제\s*\d+\s*(편|장|절|관)(?:\s*의\s*\d+)?(?:\s|$)")
 _DIVISION_LEVEL = {"편": 0, "장": 1, "절": 2, "관": 3}
