@@ -1,0 +1,286 @@
+"""A learned character tagger beside the masking rules: it finds what the rules' families miss.
+
+Rules written family by family (``ingest.pii_patterns`` …) do well on texts like those they were written
+against and miss other writers' forms (a name before "(45세, 남)", a birth date in an unusual layout, 동·호수
+after an address). This module labels every character of a text with a personal-data type or ``O`` using
+a linear-chain CRF (python-crfsuite) trained by ``eval/pii_train.py`` on hand-annotated citizen texts.
+
+Features of a character: itself, its class (Hangul syllable, jamo, digit, Latin, Hangul numeral word,
+space, punctuation), the characters and classes ±3 around it and n-grams over them, the shape and digit
+count of the number it is part of, label words nearby (성명, 연락처, 주소, 생년월일, 카드, 계좌 …), the Kiwi
+part-of-speech tag of the morpheme holding it, surname/given-name syllable tables, and the span a rule
+found there (type, role, whether the policy kept it): the model learns when to trust and extend a rule.
+
+The model file (``pii_crf.model`` next to this module; ``DASAN_PII_MODEL`` names another file, ``off``
+disables it) loads once per process on first use. Without it masking is rules only, with one warning.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).with_name("pii_crf.model")
+_KNUM = frozenset("공영일이삼사오육륙칠팔구십백천")
+_SPACE = frozenset(" \t\u00a0\u3000")
+_DIGITS = re.compile(r"[0-9](?:[ .\-‑–—·)(/_*]{0,3}[0-9*])*")
+_KNUM_RUN = re.compile(r"[공영일이삼사오육륙칠팔구](?:[ \-.]?[공영일이삼사오육륙칠팔구]){3,}")
+# Label words by what they announce; a character learns which ones stand shortly before or after it.
+_CUES = {
+    "NAME": r"성명|이름|성함|민원인|신청인|청구인|신고인|작성자|대리인|보호자|납세자|예금주|본인|저는|제가|수신|발신|보낸\s?사람|받는\s?사람|"
+            r"피해자|가해자|환자|학생|아들|딸|남편|아내|어머니|아버지|엄마|아빠|할머니|할아버지|씨|님|귀하|드림|올림|배상",
+    "PHONE": r"연락처|전화|휴대폰|핸드폰|휴대전화|폰|번호|전번|HP|H\.P|Tel|TEL|tel|Mobile|mobile|연락|문자|카톡",
+    "ADDR": r"주소|거주|사는|살고|주소지|소재지|우편|우\)|도로명|지번|번지|동\s?\d|호수|층|아파트|빌라|오피스텔",
+    "BIRTH": r"생년월일|생일|출생|태어|생\)|년생|D\.?O\.?B|Birth|birth",
+    "RRN": r"주민등록번호|주민번호|주민등록|주민|뒷자리|앞자리",
+    "ARN": r"외국인등록|외국인번호|등록증",
+    "CARD": r"카드|신용|체크|결제",
+    "ACCOUNT": r"계좌|은행|뱅크|농협|신협|새마을금고|우체국|입금|송금|환불|예금",
+    "BRN": r"사업자|등록번호|법인",
+    "PASSPORT": r"여권|Passport|passport",
+    "LICENSE": r"면허",
+    "EMAIL": r"메일|e-?mail|E-?mail|이메일|전자우편",
+    "PLATE": r"차량|차번호|번호판|차주|승용차|화물차|오토바이",
+    "IP": r"IP|아이피|접속",
+    "STAFF": r"주무관|담당자|담당|팀장|과장|계장|주사|공무원|처리자|답변자|상담원|직원|경위|경사|순경|소속|센터장|국장",
+    "PLACE": r"주차장|공원|시장|센터|학교|병원|교회|마트|역|터미널|공단|공사|청|사무소",
+}
+_CUE_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _CUES.items()))
+_BEFORE, _AFTER = 24, 8
+_CELL_END = frozenset("\t|┃│")  # table cells: a value never runs into the next one
+
+
+def char_class(c: str) -> str:
+    if "가" <= c <= "힣":
+        return "H"
+    if "ㄱ" <= c <= "ㅣ":
+        return "J"
+    if "0" <= c <= "9":
+        return "D"
+    if c.isascii() and c.isalpha():
+        return "U" if c.isupper() else "L"
+    if c in _SPACE:
+        return "S"
+    if c == "\n":
+        return "N"
+    if "\u4e00" <= c <= "\u9fff":
+        return "C"
+    return "P"
+
+
+def _shape(s: str) -> str:
+    """"010-1234-5678" → "3-4-4"; runs of letters become a, of Hangul 가."""
+    out = re.sub(r"[0-9*]+", lambda m: str(min(len(m.group()), 9)), s)
+    out = re.sub(r"[A-Za-z]+", "a", out)
+    return re.sub(r"[가-힣]+", "가", out)[:16]
+
+
+def _surname_tables():
+    from ingest.pii_bare import GIVEN_WEIGHT, _ALL_SURNAMES
+    return frozenset(_ALL_SURNAMES), GIVEN_WEIGHT
+
+
+def features(text: str, rule_spans: list[tuple[str, str, int, int, bool]], tokens) -> list[list[str]]:
+    """One feature list per character. ``rule_spans``: (type, role, start, end, kept) of the rules' finds;
+    ``tokens``: Kiwi tokens (``form``, ``tag``, ``start``, ``len``) over ``text``."""
+    n = len(text)
+    surnames, given = _surname_tables()
+    cls = [char_class(c) for c in text]
+    norm = ["0" if k == "D" else ("_" if k in "SN" else c) for c, k in zip(text, cls)]
+    feats: list[list[str]] = [[] for _ in range(n)]
+    # the number each digit is part of: digit count, groups, shape, place in it
+    for m in _DIGITS.finditer(text):
+        digits = sum(ch.isdigit() or ch == "*" for ch in m.group())
+        groups = len(re.findall(r"[0-9*]+", m.group()))
+        shape = _shape(m.group())
+        for i in range(m.start(), m.end()):
+            feats[i] += [f"nd={min(digits, 20)}", f"ng={min(groups, 6)}", f"sh={shape}"]
+        feats[m.start()].append("n0")
+        feats[m.end() - 1].append("n9")
+    for m in _KNUM_RUN.finditer(text):
+        for i in range(m.start(), m.end()):
+            feats[i].append(f"kr={min(m.end() - m.start(), 14)}")
+    # the whitespace word each character is in: its shape and the character's place in it
+    for m in re.finditer(r"\S+", text):
+        shape = _shape(m.group())
+        ln = m.end() - m.start()
+        for i in range(m.start(), m.end()):
+            feats[i] += [f"ws={shape}", f"wl={min(ln, 12)}", f"wp={min(i - m.start(), 4)}", f"we={min(m.end() - 1 - i, 4)}"]
+    # label words before (within _BEFORE, same line or the line before) and after
+    cues = [(m.lastgroup, m.start(), m.end()) for m in _CUE_RE.finditer(text)]
+    for kind, s, e in cues:
+        for i in range(e, min(n, e + _BEFORE)):
+            feats[i].append(f"kb={kind}")
+            if i - e < 6:
+                feats[i].append(f"kb6={kind}")
+        for i in range(max(0, s - _AFTER), s):
+            feats[i].append(f"ka={kind}")
+    # Kiwi: the morpheme holding the character, and the morphemes either side
+    for k, t in enumerate(tokens):
+        prev_tag = tokens[k - 1].tag if k else "^"
+        next_tag = tokens[k + 1].tag if k + 1 < len(tokens) else "$"
+        for i in range(t.start, min(n, t.start + t.len)):
+            feats[i] += [f"p={t.tag}", f"p={t.tag}:{'B' if i == t.start else 'I'}", f"pp={prev_tag}", f"pn={next_tag}",
+                         f"pl={min(t.len, 5)}"]
+    # the rules' finds
+    for typ, role, s, e, kept in rule_spans:
+        for i in range(s, min(e, n)):
+            pos = "B" if i == s else ("E" if i == e - 1 else "I")
+            feats[i] += [f"r={typ}", f"r={typ}:{pos}", f"rr={role}", f"rk={int(kept)}"]
+        for d in (1, 2):
+            if s - d >= 0:
+                feats[s - d].append(f"r+{d}={typ}")
+            if e - 1 + d < n:
+                feats[e - 1 + d].append(f"r-{d}={typ}")
+    for i in range(n):
+        c, k = text[i], cls[i]
+        f = feats[i]
+        f += ["b", f"c={norm[i]}", f"k={k}"]
+        if c in _KNUM:
+            f.append("kn")
+        if c in surnames:
+            f.append("sur")
+        g = given.get(c)
+        if g:
+            f.append(f"gv={g}")
+        for d in (-3, -2, -1, 1, 2, 3):
+            j = i + d
+            f.append(f"c{d}={norm[j] if 0 <= j < n else '#'}")
+            f.append(f"k{d}={cls[j] if 0 <= j < n else '#'}")
+        lo, hi = max(0, i - 2), min(n, i + 3)
+        f.append("kw=" + "".join(cls[lo:hi]))
+        f.append("c-10=" + "".join(norm[max(0, i - 1):i + 1]))
+        f.append("c01=" + "".join(norm[i:i + 2]))
+        f.append("c-21=" + "".join(norm[max(0, i - 2):i + 1]))
+        f.append("c02=" + "".join(norm[i:i + 3]))
+        f.append("c-11=" + "".join(norm[max(0, i - 1):i + 2]))
+    return feats
+
+
+def decode(text: str, labels: list[str]) -> list[tuple[str, int, int]]:
+    """Runs of one type, trimmed of spaces and punctuation at either end."""
+    spans = []
+    i, n = 0, len(labels)
+    while i < n:
+        if labels[i] == "O":
+            i += 1
+            continue
+        j = i
+        while j < n and labels[j] == labels[i] and text[j] not in _CELL_END:
+            j += 1
+        if j == i:  # a cell boundary the model labelled: never part of a span
+            i += 1
+            continue
+        s, e = i, j
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and not (text[e - 1].isalnum() or text[e - 1] in ")*"):
+            e -= 1
+        if e - s >= 2:
+            spans.append((labels[i], s, e))
+        i = j
+    return spans
+
+
+def _tokens(text: str):
+    from ingest.pii_names import _tokenize
+    return _tokenize(text) if text.strip() else []
+
+
+_PHONE_CHARS = re.compile(r"[0-9공영일이삼사오육칠팔구Oo]")
+_EMAIL_MARK = re.compile(r"@|\[?\(?\s*(?:at|AT|골뱅이)\s*\)?\]?")
+
+
+def plausible(text: str, typ: str, start: int, end: int) -> bool:
+    """Whether a span the model found alone has the least a value of its type has."""
+    value = text[start:end]
+    digits = sum(c.isdigit() for c in value)
+    if typ == "name":
+        return _name_plausible(value)
+    if typ == "email":
+        return _EMAIL_MARK.search(value) is not None
+    if typ == "phone":  # Korean numbers start with 0 (or +82, 공, 영, 1588 …)
+        return len(_PHONE_CHARS.findall(value)) >= 8 and re.match(r"[(\[]?\s*(?:0|\+|공|영|1[5-9]\d\d)", value) is not None
+    if typ == "address":
+        return re.search(r"[가-힣]", value) is not None and len(value) >= 4
+    if typ == "birth_date":
+        return digits >= 4 or len(value) >= 6
+    return digits >= 4
+
+
+_LATIN_NOT_NAME = re.compile(r"(?i)\b(?:city|hall|office|center|centre|bank|street|road|korea|district|station|"
+                             r"hospital|school|company|ministry|police|court|center|service|team)\b")
+_PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|도|과|와|께|님|씨)$")
+
+
+def _name_plausible(value: str) -> bool:
+    """A model-found name: no digits, Latin words capitalised and no place's, a Hangul word no dictionary word."""
+    from ingest.pii_names import STOPWORDS, dictionary_word
+    if any(c.isdigit() for c in value):
+        return False
+    if re.search(r"[A-Za-z]", value):
+        return all(w[0].isupper() for w in value.split()) and not _LATIN_NOT_NAME.search(value)
+    if re.fullmatch(r"[가-힣]+", value):
+        stem = _PARTICLE.sub("", value) if len(value) > 2 else value
+        return not any(w in STOPWORDS or dictionary_word(w) for w in {value, stem})
+    return True
+
+
+class Tagger:
+    """A trained CRF over ``features``; a span it finds alone counts only above ``min_confidence``."""
+
+    def __init__(self, path: str | Path, min_confidence: float = 0.5):
+        import pycrfsuite
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+        self._lock = threading.Lock()
+        self.min_confidence = min_confidence
+
+    def spans(self, text: str, rule_spans) -> list[tuple[str, int, int, bool]]:
+        """(type, start, end, sure): ``sure`` when the mean marginal of its label passes ``min_confidence``
+        and the value is plausible for its type (a span that only widens a rule's needs neither)."""
+        if not text:
+            return []
+        feats = features(text, rule_spans, _tokens(text))
+        with self._lock:  # one pycrfsuite tagger is not safe to share between threads
+            labels = self._tagger.tag(feats)
+            found = decode(text, labels)
+            conf = [sum(self._tagger.marginal(t, i) for i in range(s, e)) / (e - s) for t, s, e in found]
+        return [(t, s, e, c >= self.min_confidence and plausible(text, t, s, e)) for (t, s, e), c in zip(found, conf)]
+
+
+_loaded: dict[str, Tagger | None] = {}
+_load_lock = threading.Lock()
+
+
+def model_path() -> Path | None:
+    value = os.environ.get("DASAN_PII_MODEL")
+    if value is not None and value.strip().lower() in ("", "off", "none", "0"):
+        return None
+    return Path(value) if value else MODEL_PATH
+
+
+def get_tagger() -> Tagger | None:
+    """The process's tagger, loaded on first use; None (rules only, warned once) when there is no model."""
+    path = model_path()
+    key = str(path)
+    if key in _loaded:
+        return _loaded[key]
+    with _load_lock:
+        if key not in _loaded:
+            tagger = None
+            if path is None:
+                log.info("personal-data model disabled (DASAN_PII_MODEL=off): masking with rules only")
+            elif not path.is_file():
+                log.warning("personal-data model %s not found: masking with rules only", path)
+            else:
+                try:
+                    tagger = Tagger(path)
+                except Exception as e:  # a damaged file or a missing python-crfsuite: rules still mask
+                    log.warning("personal-data model %s could not be loaded (%s): masking with rules only", path, e)
+            _loaded[key] = tagger
+    return _loaded[key]
