@@ -193,22 +193,67 @@ def _tokens(text: str):
 
 _PHONE_CHARS = re.compile(r"[0-9공영일이삼사오육칠팔구Oo]")
 _EMAIL_MARK = re.compile(r"@|\[?\(?\s*(?:at|AT|골뱅이)\s*\)?\]?")
+# Numbers that name a thing, not a person: after these a number the model found alone is left alone.
+_NOT_PERSONAL = re.compile(r"(?:접수|신청|일련|주문|송장|운송장|민원|사건|관리|고객|회원|모델|제품|문서|증권|공고|고시|허가|신고|처리|등기|"
+                           r"차대|계약|품목|상품|좌석|객실|구획|사번|학번|수험)[ \t]*번호[^0-9\n]{0,6}$|(?:SN|S/N|No\.?|NO\.?)[ \t:]*$")
+# Which label words must stand before (within 30 characters) a value of these types that the model found alone.
+_NEEDS_CUE = {"rrn": ("RRN", "ARN", "BIRTH"), "arn": ("ARN", "RRN"), "card": ("CARD",), "brn": ("BRN",),
+              "account": ("ACCOUNT",), "passport": ("PASSPORT",), "driver_license": ("LICENSE",), "ip": ("IP",)}
+_DATE_LABEL = re.compile(r"(?:신청|접수|방문|변경|작성|발급|처리|계약|입주|전입|사고|공포|시행|회신|예약|점검|납부|마감)[ \t]*일|일시|날짜|기간|까지|부터")
+_DATE_AFTER = re.compile(r"[ \t.]*(?:방문|접수|신청|예약|처리|작성|상담|통화|내원|입원|퇴원|사고|발생|까지|부터|~)")
+# The least count of digits (or * hiding them) a value of these types has.
+_MIN_DIGITS = {"rrn": 6, "arn": 6, "card": 12, "brn": 10, "account": 8, "passport": 7, "driver_license": 10, "ip": 4}
+_PLACE_PART = re.compile(r"[가-힣]+(?:특별시|광역시|시|군|구|동|읍|면|리|로|길)(?![가-힣])|[가-힣]+(?:로|길)[ \t]?\d|\d+번길")
+_ADDR_CUE = re.compile(r"주소|거주|사는|살고|살아|이사|주소지|소재지|우편|\(우\)")
 
 
-def plausible(text: str, typ: str, start: int, end: int) -> bool:
-    """Whether a span the model found alone has the least a value of its type has."""
+def _cue_before(text: str, start: int, kinds: tuple[str, ...], reach: int = 30) -> bool:
+    lo = max(0, start - reach)
+    return any(m.lastgroup in kinds for m in _CUE_RE.finditer(text, lo, start))
+
+
+def _birth_evidence(text: str, start: int, end: int, name_ends: list[int]) -> bool:
+    """A date is a birth date after a birth label (no other date label between), before 생, or right after a name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 30):start]
+    cues = [m for m in _CUE_RE.finditer(before) if m.lastgroup == "BIRTH"]
+    if cues and not _DATE_LABEL.search(before, cues[-1].end()):
+        return True
+    if re.match(r"[ \t]*\)?[ \t]*(?:생|년생|출생|태어)", text[end:end + 5]):
+        return True
+    if _DATE_AFTER.match(text, end):
+        return False  # "(2024.05.03 방문)"
+    return any(0 <= start - e <= 6 and re.fullmatch(r"[ \t(]*", text[e:start]) for e in name_ends)  # "첫째 나윤슬 2019. 11. 8"
+
+
+def plausible(text: str, typ: str, start: int, end: int, name_ends: list[int] = ()) -> bool:
+    """Whether a span the model found alone carries the evidence a value of its type needs: its shape, and
+    for numbers that only a label tells apart (cards, accounts, 사업자번호 …) the label before it."""
+    from ingest.pii_patterns import PROTECTED
     value = text[start:end]
     digits = sum(c.isdigit() for c in value)
     if typ == "name":
         return _name_plausible(value)
+    if _NOT_PERSONAL.search(text, max(0, start - 24), start):
+        return False
+    if typ != "birth_date" and any(m.start() < end and start < m.end()
+                                   for m in PROTECTED.finditer(text, max(0, start - 40), min(len(text), end + 40))):
+        return False  # a law's number, an article, a date, an amount
+    if typ in _NEEDS_CUE and not _cue_before(text, start, _NEEDS_CUE[typ]):
+        return False
+    if sum(c.isdigit() or c == "*" for c in value) < _MIN_DIGITS.get(typ, 0):
+        return False
     if typ == "email":
         return _EMAIL_MARK.search(value) is not None
     if typ == "phone":  # Korean numbers start with 0 (or +82, 공, 영, 1588 …)
         return len(_PHONE_CHARS.findall(value)) >= 8 and re.match(r"[(\[]?\s*(?:0|\+|공|영|1[5-9]\d\d)", value) is not None
     if typ == "address":
-        return re.search(r"[가-힣]", value) is not None and len(value) >= 4
+        return len(value) >= 4 and (_PLACE_PART.search(value) is not None or _ADDR_CUE.search(
+            text, max(0, start - 20), start) is not None)
+    if typ == "ip":
+        return re.fullmatch(r"\d{1,3}(?:\.(?:\d{1,3}|\*{1,3})){3}", value) is not None
     if typ == "birth_date":
-        return digits >= 4 or len(value) >= 6
+        return (digits >= 4 or len(value) >= 6) and _birth_evidence(text, start, end, list(name_ends))
     return digits >= 4
 
 
@@ -226,6 +271,8 @@ def _name_plausible(value: str) -> bool:
         return all(w[0].isupper() for w in value.split()) and not _LATIN_NOT_NAME.search(value)
     if re.fullmatch(r"[가-힣]+", value):
         stem = _PARTICLE.sub("", value) if len(value) > 2 else value
+        if len(value) == 3 and value[2] in "서증표권장부록" and dictionary_word(value[:2]):
+            return False  # a document: "선정+서", "확인+증"
         return not any(w in STOPWORDS or dictionary_word(w) for w in {value, stem})
     return True
 
@@ -233,7 +280,7 @@ def _name_plausible(value: str) -> bool:
 class Tagger:
     """A trained CRF over ``features``; a span it finds alone counts only above ``min_confidence``."""
 
-    def __init__(self, path: str | Path, min_confidence: float = 0.5):
+    def __init__(self, path: str | Path, min_confidence: float = 0.4):
         import pycrfsuite
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
@@ -250,7 +297,8 @@ class Tagger:
             labels = self._tagger.tag(feats)
             found = decode(text, labels)
             conf = [sum(self._tagger.marginal(t, i) for i in range(s, e)) / (e - s) for t, s, e in found]
-        return [(t, s, e, c >= self.min_confidence and plausible(text, t, s, e)) for (t, s, e), c in zip(found, conf)]
+        name_ends = [e for t, _, s, e, *_ in rule_spans if t == "name"] + [e for t, s, e in found if t == "name"]
+        return [(t, s, e, c >= self.min_confidence and plausible(text, t, s, e, name_ends)) for (t, s, e), c in zip(found, conf)]
 
 
 _loaded: dict[str, Tagger | None] = {}
