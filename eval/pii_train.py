@@ -142,6 +142,8 @@ def main(argv=None) -> int:
     ap.add_argument("--synthetic", type=int, default=0, help="add N generator texts to the training data")
     ap.add_argument("--cache", default="", help="folder to cache encoded sets in (speeds up repeated runs)")
     ap.add_argument("--out", default="", help="JSON file for the CV report")
+    ap.add_argument("--confidence", type=float, default=0.4, help="least mean marginal of a span the model finds alone")
+    ap.add_argument("--reuse", action="store_true", help="score with the fold models already in --cache (features unchanged)")
     ap.add_argument("--param", action="append", default=[], metavar="K=V", help="crfsuite training parameter")
     args = ap.parse_args(argv)
     params = {k: float(v) if "." in v or "e" in v else int(v) for k, v in (p.split("=", 1) for p in args.param)}
@@ -158,8 +160,9 @@ def main(argv=None) -> int:
     report = {}
     for name in folds:
         tmp = Path(cache or "/tmp") / f"cv_{name}.model"
-        train([d for other in sets if other != name for d in data[other]], tmp, params)
-        report[name] = fold_report(sets[name], Tagger(tmp))
+        if not (args.reuse and tmp.exists()):
+            train([d for other in sets if other != name for d in data[other]], tmp, params)
+        report[name] = fold_report(sets[name], Tagger(tmp, args.confidence))
         print(fold_table(name, report[name]) + "\n", flush=True)
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)

@@ -368,21 +368,20 @@ _TAG_TEXT = re.compile("|".join(re.escape(t) for t in TAGS.values()) + r"|\*\*\*
 
 def _add_model_spans(text: str, found: list[tuple[str, int, int, bool]], spans: list[Span], kept: list[Span],
                      chosen: list[Candidate], policy: MaskPolicy) -> list[Span]:
-    """The rules' spans joined with the model's: a model span over a rule's span widens it; one of its own is
-    added unless it touches what the policy keeps (officials in role), a tag, or a name a protected span holds."""
+    """The rules' spans joined with the model's: a model span over a rule's span widens it (an address by any
+    length, others by up to 3 characters); one of its own is added unless it touches what the policy keeps
+    (officials in role), a tag, or a name a protected span holds."""
     tags = [m.span() for m in _TAG_TEXT.finditer(text)]
     out = list(spans)
     for typ, start, end, sure in found:
         if typ not in policy.types or any(s < end and start < e for s, e in tags) or any(
                 k.start < end and start < k.end for k in kept):
             continue
-        inside = [o for o in out if o.start < end and start < o.end]
+        inside = sorted((o for o in out if o.start < end and start < o.end), key=lambda o: o.start)
         if inside:
-            first = inside[0]
-            for o in inside:
-                out.remove(o)
-            out.append(Span(first.type, min(start, *(o.start for o in inside)), max(end, *(o.end for o in inside)),
-                            first.replacement))
+            if inside[0].type == "address" or start >= inside[0].start - 3 and end <= inside[-1].end + 3:
+                out = [o for o in out if o not in inside] + [Span(inside[0].type, min(start, inside[0].start),
+                                                                  max(end, inside[-1].end), inside[0].replacement)]
             continue
         if not sure or typ == "name" and (_protected(text, start, end) or _keep(text, Candidate(_MODEL_RULES[typ], start, end),
                                                                      chosen, policy)):

@@ -197,8 +197,9 @@ _EMAIL_MARK = re.compile(r"@|\[?\(?\s*(?:at|AT|골뱅이)\s*\)?\]?")
 _NOT_PERSONAL = re.compile(r"(?:접수|신청|일련|주문|송장|운송장|민원|사건|관리|고객|회원|모델|제품|문서|증권|공고|고시|허가|신고|처리|등기|"
                            r"차대|계약|품목|상품|좌석|객실|구획|사번|학번|수험)[ \t]*번호[^0-9\n]{0,6}$|(?:SN|S/N|No\.?|NO\.?)[ \t:]*$")
 # Which label words must stand before (within 30 characters) a value of these types that the model found alone.
-_NEEDS_CUE = {"rrn": ("RRN", "ARN", "BIRTH"), "arn": ("ARN", "RRN"), "card": ("CARD",), "brn": ("BRN",),
+_NEEDS_CUE = {"rrn": ("RRN", "ARN", "BIRTH"), "arn": ("ARN", "RRN"), "card": ("CARD",), "brn": ("BRN", "FIRM"),
               "account": ("ACCOUNT",), "passport": ("PASSPORT",), "driver_license": ("LICENSE",), "ip": ("IP",)}
+_FIRM = re.compile(r"(?P<FIRM>\(주\)|㈜|주식회사|상호|업체|법인|사업장|개인사업)")
 _DATE_LABEL = re.compile(r"(?:신청|접수|방문|변경|작성|발급|처리|계약|입주|전입|사고|공포|시행|회신|예약|점검|납부|마감)[ \t]*일|일시|날짜|기간|까지|부터")
 _DATE_AFTER = re.compile(r"[ \t.]*(?:방문|접수|신청|예약|처리|작성|상담|통화|내원|입원|퇴원|사고|발생|까지|부터|~)")
 # The least count of digits (or * hiding them) a value of these types has.
@@ -209,7 +210,13 @@ _ADDR_CUE = re.compile(r"주소|거주|사는|살고|살아|이사|주소지|소
 
 def _cue_before(text: str, start: int, kinds: tuple[str, ...], reach: int = 30) -> bool:
     lo = max(0, start - reach)
-    return any(m.lastgroup in kinds for m in _CUE_RE.finditer(text, lo, start))
+    return any(m.lastgroup in kinds for m in _CUE_RE.finditer(text, lo, start)) or (
+        "FIRM" in kinds and _FIRM.search(text, lo, start) is not None)
+
+
+def _after_name(text: str, start: int, name_ends: list[int], between: str = r"[ \t(/,:]*") -> bool:
+    """Right after a name, only separators between: "신청자: 유하람 / 9201052345677"."""
+    return any(0 <= start - e <= 6 and re.fullmatch(between, text[e:start]) for e in name_ends)
 
 
 def _birth_evidence(text: str, start: int, end: int, name_ends: list[int]) -> bool:
@@ -223,23 +230,27 @@ def _birth_evidence(text: str, start: int, end: int, name_ends: list[int]) -> bo
         return True
     if _DATE_AFTER.match(text, end):
         return False  # "(2024.05.03 방문)"
-    return any(0 <= start - e <= 6 and re.fullmatch(r"[ \t(]*", text[e:start]) for e in name_ends)  # "첫째 나윤슬 2019. 11. 8"
+    return _after_name(text, start, name_ends, r"[ \t(]*")  # "첫째 나윤슬 2019. 11. 8"; "허동원, 2024.03.02": a visit
 
 
 def plausible(text: str, typ: str, start: int, end: int, name_ends: list[int] = ()) -> bool:
     """Whether a span the model found alone carries the evidence a value of its type needs: its shape, and
     for numbers that only a label tells apart (cards, accounts, 사업자번호 …) the label before it."""
+    from ingest.pii_checks import rrn_date_ok
     from ingest.pii_patterns import PROTECTED
     value = text[start:end]
     digits = sum(c.isdigit() for c in value)
     if typ == "name":
-        return _name_plausible(value)
+        return _name_plausible(value) and _name_word_ends(text, end)
+    if typ == "plate" and not _PLATE.fullmatch(value):
+        return False
     if _NOT_PERSONAL.search(text, max(0, start - 24), start):
         return False
     if typ != "birth_date" and any(m.start() < end and start < m.end()
                                    for m in PROTECTED.finditer(text, max(0, start - 40), min(len(text), end + 40))):
         return False  # a law's number, an article, a date, an amount
-    if typ in _NEEDS_CUE and not _cue_before(text, start, _NEEDS_CUE[typ]):
+    if typ in _NEEDS_CUE and not _cue_before(text, start, _NEEDS_CUE[typ]) and not (
+            typ in ("rrn", "arn") and _after_name(text, start, list(name_ends)) and rrn_date_ok(re.sub(r"\D", "", value))):
         return False
     if sum(c.isdigit() or c == "*" for c in value) < _MIN_DIGITS.get(typ, 0):
         return False
@@ -248,7 +259,7 @@ def plausible(text: str, typ: str, start: int, end: int, name_ends: list[int] = 
     if typ == "phone":  # Korean numbers start with 0 (or +82, 공, 영, 1588 …)
         return len(_PHONE_CHARS.findall(value)) >= 8 and re.match(r"[(\[]?\s*(?:0|\+|공|영|1[5-9]\d\d)", value) is not None
     if typ == "address":
-        return len(value) >= 4 and (_PLACE_PART.search(value) is not None or _ADDR_CUE.search(
+        return len(value) >= 4 and digits > 0 and (_PLACE_PART.search(value) is not None or _ADDR_CUE.search(
             text, max(0, start - 20), start) is not None)
     if typ == "ip":
         return re.fullmatch(r"\d{1,3}(?:\.(?:\d{1,3}|\*{1,3})){3}", value) is not None
@@ -259,17 +270,34 @@ def plausible(text: str, typ: str, start: int, end: int, name_ends: list[int] = 
 
 _LATIN_NOT_NAME = re.compile(r"(?i)\b(?:city|hall|office|center|centre|bank|street|road|korea|district|station|"
                              r"hospital|school|company|ministry|police|court|center|service|team)\b")
+_PLATE = re.compile(r"(?:[가-힣]{2}[ \t]?)?\d{2,3}[ \t]?[가-힣][ \t]?\d{4}")
+_BUILDING = re.compile(r"빌라|아파트|빌딩|맨션|타워|오피스텔|하이츠|캐슬|빌리지|타운|마을|상가|센터")
+
+
+def _name_word_ends(text: str, end: int) -> bool:
+    """What follows a name in its word is a particle, the copula or an honorific ("…이가", "…씨한테"), not more
+    of a word ("이정숙헤어살롱": a shop)."""
+    from ingest.pii_bare import _TAIL
+    rest = re.match(r"[가-힣]*", text[end:end + 12]).group()
+    return not rest or rest in _TAIL or any(len(t) >= 2 and rest.startswith(t) for t in _TAIL)
+
+
 _PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|도|과|와|께|님|씨)$")
 
 
 def _name_plausible(value: str) -> bool:
     """A model-found name: no digits, Latin words capitalised and no place's, a Hangul word no dictionary word."""
+    from ingest.pii_bare import FAMOUS
     from ingest.pii_names import STOPWORDS, dictionary_word
-    if any(c.isdigit() for c in value):
+    if any(c.isdigit() or c == "_" for c in value) or value in FAMOUS:
         return False
+    if _BUILDING.search(value) or (re.search(r"[A-Za-z]", value) and re.search(r"[가-힣]", value)):
+        return False  # "한울빌라", "KB국민카드"
     if re.search(r"[A-Za-z]", value):
         return all(w[0].isupper() for w in value.split()) and not _LATIN_NOT_NAME.search(value)
     if re.fullmatch(r"[가-힣]+", value):
+        if len(value) > 5:
+            return False  # one word longer than any name: a shop, a brand ("…헤어살롱")
         stem = _PARTICLE.sub("", value) if len(value) > 2 else value
         if len(value) == 3 and value[2] in "서증표권장부록" and dictionary_word(value[:2]):
             return False  # a document: "선정+서", "확인+증"
