@@ -143,11 +143,12 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", default="", help="folder to cache encoded sets in (speeds up repeated runs)")
     ap.add_argument("--out", default="", help="JSON file for the CV report")
     ap.add_argument("--confidence", type=float, default=0.4, help="least mean marginal of a span the model finds alone")
+    ap.add_argument("--exclude", action="append", default=[], metavar="SET", help="leave this set out of training")
     ap.add_argument("--reuse", action="store_true", help="score with the fold models already in --cache (features unchanged)")
     ap.add_argument("--param", action="append", default=[], metavar="K=V", help="crfsuite training parameter")
     args = ap.parse_args(argv)
     params = {k: float(v) if "." in v or "e" in v else int(v) for k, v in (p.split("=", 1) for p in args.param)}
-    sets = load_sets(SETS, args.synthetic)
+    sets = load_sets([n for n in SETS if n not in args.exclude], args.synthetic)
     cache = Path(args.cache) if args.cache else None
     data = {name: encode(items, cache, name if name != "synthetic" else f"synthetic{args.synthetic}")
             for name, items in sets.items()}
@@ -159,7 +160,7 @@ def main(argv=None) -> int:
         n if n in sets else f"pii_citizen_{n}" for n in args.cv]
     report = {}
     for name in folds:
-        tmp = Path(cache or "/tmp") / f"cv_{name}.model"
+        tmp = Path(cache or "/tmp") / f"cv_{name}{''.join('-no-' + x for x in args.exclude)}.model"
         if not (args.reuse and tmp.exists()):
             train([d for other in sets if other != name for d in data[other]], tmp, params)
         report[name] = fold_report(sets[name], Tagger(tmp, args.confidence))

@@ -230,7 +230,7 @@ def _birth_evidence(text: str, start: int, end: int, name_ends: list[int]) -> bo
         return True
     if _DATE_AFTER.match(text, end):
         return False  # "(2024.05.03 방문)"
-    return _after_name(text, start, name_ends, r"[ \t(]*")  # "첫째 나윤슬 2019. 11. 8"; "허동원, 2024.03.02": a visit
+    return _after_name(text, start, name_ends, r"(?:입니다|이에요|예요|이고|이며)?[ \t(]*")  # "첫째 나윤슬 2019. 11. 8"; "허동원, 2024.03.02": a visit
 
 
 def plausible(text: str, typ: str, start: int, end: int, name_ends: list[int] = ()) -> bool:
