@@ -52,6 +52,18 @@ _CUES = {
 _CUE_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _CUES.items()))
 _BEFORE, _AFTER = 24, 8
 _CELL_END = frozenset("\t|┃│")  # table cells: a value never runs into the next one
+# Patterns used on every call, compiled once (the rules' many patterns overflow re's own cache).
+_NUM_RUN = re.compile(r"[0-9*]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+_HANGUL_RUN = re.compile(r"[가-힣]+")
+_NONSPACE = re.compile(r"\S+")
+_BORN_AFTER = re.compile(r"[ \t]*\)?[ \t]*(?:생|년생|출생|태어)")
+_NON_DIGIT = re.compile(r"\D")
+_PHONE_START = re.compile(r"[(\[]?\s*(?:0|\+|공|영|1[5-9]\d\d)")
+_IPV4 = re.compile(r"\d{1,3}(?:\.(?:\d{1,3}|\*{1,3})){3}")
+_HANGUL_ANY = re.compile(r"[가-힣]*")
+_LATIN = re.compile(r"[A-Za-z]")
+_HANGUL = re.compile(r"[가-힣]")
 
 
 def char_class(c: str) -> str:
@@ -74,9 +86,9 @@ def char_class(c: str) -> str:
 
 def _shape(s: str) -> str:
     """"010-1234-5678" → "3-4-4"; runs of letters become a, of Hangul 가."""
-    out = re.sub(r"[0-9*]+", lambda m: str(min(len(m.group()), 9)), s)
-    out = re.sub(r"[A-Za-z]+", "a", out)
-    return re.sub(r"[가-힣]+", "가", out)[:16]
+    out = _NUM_RUN.sub(lambda m: str(min(len(m.group()), 9)), s)
+    out = _LATIN_RUN.sub("a", out)
+    return _HANGUL_RUN.sub("가", out)[:16]
 
 
 def _surname_tables():
@@ -95,7 +107,7 @@ def features(text: str, rule_spans: list[tuple[str, str, int, int, bool]], token
     # the number each digit is part of: digit count, groups, shape, place in it
     for m in _DIGITS.finditer(text):
         digits = sum(ch.isdigit() or ch == "*" for ch in m.group())
-        groups = len(re.findall(r"[0-9*]+", m.group()))
+        groups = len(_NUM_RUN.findall(m.group()))
         shape = _shape(m.group())
         for i in range(m.start(), m.end()):
             feats[i] += [f"nd={min(digits, 20)}", f"ng={min(groups, 6)}", f"sh={shape}"]
@@ -105,7 +117,7 @@ def features(text: str, rule_spans: list[tuple[str, str, int, int, bool]], token
         for i in range(m.start(), m.end()):
             feats[i].append(f"kr={min(m.end() - m.start(), 14)}")
     # the whitespace word each character is in: its shape and the character's place in it
-    for m in re.finditer(r"\S+", text):
+    for m in _NONSPACE.finditer(text):
         shape = _shape(m.group())
         ln = m.end() - m.start()
         for i in range(m.start(), m.end()):
@@ -214,9 +226,13 @@ def _cue_before(text: str, start: int, kinds: tuple[str, ...], reach: int = 30) 
         "FIRM" in kinds and _FIRM.search(text, lo, start) is not None)
 
 
+_GAPS: dict[str, re.Pattern] = {}
+
+
 def _after_name(text: str, start: int, name_ends: list[int], between: str = r"[ \t(/,:]*") -> bool:
     """Right after a name, only separators between: "신청자: 유하람 / 9201052345677"."""
-    return any(0 <= start - e <= 6 and re.fullmatch(between, text[e:start]) for e in name_ends)
+    gap = _GAPS.setdefault(between, re.compile(between))
+    return any(0 <= start - e <= 6 and gap.fullmatch(text, e, start) for e in name_ends)
 
 
 def _birth_evidence(text: str, start: int, end: int, name_ends: list[int]) -> bool:
@@ -226,7 +242,7 @@ def _birth_evidence(text: str, start: int, end: int, name_ends: list[int]) -> bo
     cues = [m for m in _CUE_RE.finditer(before) if m.lastgroup == "BIRTH"]
     if cues and not _DATE_LABEL.search(before, cues[-1].end()):
         return True
-    if re.match(r"[ \t]*\)?[ \t]*(?:생|년생|출생|태어)", text[end:end + 5]):
+    if _BORN_AFTER.match(text[end:end + 5]):
         return True
     if _DATE_AFTER.match(text, end):
         return False  # "(2024.05.03 방문)"
@@ -250,19 +266,19 @@ def plausible(text: str, typ: str, start: int, end: int, name_ends: list[int] = 
                                    for m in PROTECTED.finditer(text, max(0, start - 40), min(len(text), end + 40))):
         return False  # a law's number, an article, a date, an amount
     if typ in _NEEDS_CUE and not _cue_before(text, start, _NEEDS_CUE[typ]) and not (
-            typ in ("rrn", "arn") and _after_name(text, start, list(name_ends)) and rrn_date_ok(re.sub(r"\D", "", value))):
+            typ in ("rrn", "arn") and _after_name(text, start, list(name_ends)) and rrn_date_ok(_NON_DIGIT.sub("", value))):
         return False
     if sum(c.isdigit() or c == "*" for c in value) < _MIN_DIGITS.get(typ, 0):
         return False
     if typ == "email":
         return _EMAIL_MARK.search(value) is not None
     if typ == "phone":  # Korean numbers start with 0 (or +82, 공, 영, 1588 …)
-        return len(_PHONE_CHARS.findall(value)) >= 8 and re.match(r"[(\[]?\s*(?:0|\+|공|영|1[5-9]\d\d)", value) is not None
+        return len(_PHONE_CHARS.findall(value)) >= 8 and _PHONE_START.match(value) is not None
     if typ == "address":
         return len(value) >= 4 and digits > 0 and (_PLACE_PART.search(value) is not None or _ADDR_CUE.search(
             text, max(0, start - 20), start) is not None)
     if typ == "ip":
-        return re.fullmatch(r"\d{1,3}(?:\.(?:\d{1,3}|\*{1,3})){3}", value) is not None
+        return _IPV4.fullmatch(value) is not None
     if typ == "birth_date":
         return (digits >= 4 or len(value) >= 6) and _birth_evidence(text, start, end, list(name_ends))
     return digits >= 4
@@ -278,7 +294,7 @@ def _name_word_ends(text: str, end: int) -> bool:
     """What follows a name in its word is a particle, the copula or an honorific ("…이가", "…씨한테"), not more
     of a word ("이정숙헤어살롱": a shop)."""
     from ingest.pii_bare import _TAIL
-    rest = re.match(r"[가-힣]*", text[end:end + 12]).group()
+    rest = _HANGUL_ANY.match(text[end:end + 12]).group()
     return not rest or rest in _TAIL or any(len(t) >= 2 and rest.startswith(t) for t in _TAIL)
 
 
@@ -291,11 +307,11 @@ def _name_plausible(value: str) -> bool:
     from ingest.pii_names import STOPWORDS, dictionary_word
     if any(c.isdigit() or c == "_" for c in value) or value in FAMOUS:
         return False
-    if _BUILDING.search(value) or (re.search(r"[A-Za-z]", value) and re.search(r"[가-힣]", value)):
+    if _BUILDING.search(value) or (_LATIN.search(value) and _HANGUL.search(value)):
         return False  # "한울빌라", "KB국민카드"
-    if re.search(r"[A-Za-z]", value):
+    if _LATIN.search(value):
         return all(w[0].isupper() for w in value.split()) and not _LATIN_NOT_NAME.search(value)
-    if re.fullmatch(r"[가-힣]+", value):
+    if _HANGUL_RUN.fullmatch(value):
         if len(value) > 5:
             return False  # one word longer than any name: a shop, a brand ("…헤어살롱")
         stem = _PARTICLE.sub("", value) if len(value) > 2 else value
