@@ -11,7 +11,8 @@ references, dates, amounts and document numbers survive, and while a public offi
     >>> [(s.type, s.start, s.end) for s in r.spans]
     [('name', 4, 7), ('phone', 8, 21)]
 
-Span offsets index the ORIGINAL text. Rules live in ``ingest.pii_patterns``.
+Span offsets index the ORIGINAL text. Rules live in ``ingest.pii_patterns``; a learned character tagger
+(``ingest.pii_crf``, trained by ``eval/pii_train.py``) widens their spans and adds what they miss.
 
 주민등록번호 check digit: numbers issued since October 2020 carry a random tail, so a valid check digit
 is not required when the number is written with a hyphen (YYMMDD-GNNNNNN) or right after a 주민등록번호 /
