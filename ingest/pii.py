@@ -11,7 +11,8 @@ references, dates, amounts and document numbers survive, and while a public offi
     >>> [(s.type, s.start, s.end) for s in r.spans]
     [('name', 4, 7), ('phone', 8, 21)]
 
-Span offsets index the ORIGINAL text. Rules live in ``ingest.pii_patterns``.
+Span offsets index the ORIGINAL text. Rules live in ``ingest.pii_patterns``; a learned character tagger
+(``ingest.pii_crf``, trained by ``eval/pii_train.py``) widens their spans and adds what they miss.
 
 주민등록번호 check digit: numbers issued since October 2020 carry a random tail, so a valid check digit
 is not required when the number is written with a hyphen (YYMMDD-GNNNNNN) or right after a 주민등록번호 /
@@ -21,7 +22,6 @@ numbers are not mistaken for one.
 """
 from __future__ import annotations
 
-import json
 import re
 import sys
 from bisect import bisect_right, insort
@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from ingest.pii_bare import bare_names
+from ingest.pii_crf import get_tagger
 from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
@@ -44,7 +45,6 @@ STYLES = ("tag", "stars")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _BUILDING_AFTER = re.compile(r"(?:빌라|아파트|빌딩|맨션|타워|오피스텔|하이츠|캐슬|빌리지|타운)")
 _OFFICIAL_EMAIL = re.compile(r"@(?:[\w-]+\.)*(?:go\.kr|korea\.kr)$", re.IGNORECASE)
-
 
 
 @dataclass(frozen=True)
@@ -339,56 +339,60 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
 
 def mask(text: str, policy: MaskPolicy | None = None) -> MaskResult:
     """Replace the personal data in ``text``; spans index the original text. Idempotent on its own output."""
+    return mask_with(text, policy, get_tagger())
+
+
+def mask_with(text: str, policy: MaskPolicy | None, tagger) -> MaskResult:
+    """``mask`` with the rules and a given learned tagger (``ingest.pii_crf``; None: rules only)."""
     policy = policy or DEFAULT_POLICY
     chosen = find_candidates(text, policy.types)
     spans: list[Span] = []
     kept: list[Span] = []
-    parts: list[str] = []
-    pos = 0
+    found = []
     for c in chosen:
         span = Span(c.rule.type, c.start, c.end, policy.replacement(c.rule.type))
-        if _keep(text, c, chosen, policy):
-            kept.append(span)
+        is_kept = _keep(text, c, chosen, policy)
+        (kept if is_kept else spans).append(span)
+        found.append((c.rule.type, c.rule.role, c.start, c.end, is_kept))
+    if tagger is not None:
+        spans = _add_model_spans(text, tagger.spans(text, found), spans, kept, chosen, policy)
+    parts, pos = [], 0
+    for span in spans:
+        parts += [text[pos:span.start], span.replacement]
+        pos = span.end
+    return MaskResult("".join(parts + [text[pos:]]), spans, kept)
+
+
+_MODEL_RULES = {t: Rule(f"model_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}
+_TAG_TEXT = re.compile("|".join(re.escape(t) for t in TAGS.values()) + r"|\*\*\*")
+
+
+def _add_model_spans(text: str, found: list[tuple[str, int, int, bool]], spans: list[Span], kept: list[Span],
+                     chosen: list[Candidate], policy: MaskPolicy) -> list[Span]:
+    """The rules' spans joined with the model's: a model span over a rule's span widens it (an address by any
+    length, others by up to 3 characters); one of its own is added unless it touches what the policy keeps
+    (officials in role), a tag, or a name a protected span holds."""
+    tags = [m.span() for m in _TAG_TEXT.finditer(text)]
+    out = list(spans)
+    for typ, start, end, sure in found:
+        if typ not in policy.types or any(s < end and start < e for s, e in tags) or any(
+                k.start < end and start < k.end for k in kept):
             continue
-        parts.append(text[pos:c.start])
-        parts.append(span.replacement)
-        pos = c.end
-        spans.append(span)
-    parts.append(text[pos:])
-    return MaskResult("".join(parts), spans, kept)
+        inside = sorted((o for o in out if o.start < end and start < o.end), key=lambda o: o.start)
+        if inside:
+            if inside[0].type == "address" or start >= inside[0].start - 3 and end <= inside[-1].end + 3:
+                out = [o for o in out if o not in inside] + [Span(inside[0].type, min(start, inside[0].start),
+                                                                  max(end, inside[-1].end), inside[0].replacement)]
+            continue
+        if not sure or typ == "name" and (_protected(text, start, end) or _keep(text, Candidate(_MODEL_RULES[typ], start, end),
+                                                                     chosen, policy)):
+            continue
+        out.append(Span(typ, start, end, policy.replacement(typ)))
+    return sorted(out, key=lambda s: s.start)
 
 
 def mask_cli(argv_text: str | None, jsonl_path: str | None, out: TextIO = sys.stdout,
              policy: MaskPolicy | None = None) -> int:
-    """``dasan mask``: text (argument, else stdin) → masked text; ``--jsonl FILE`` ("-": stdin) → JSONL.
-
-    JSONL: one ``{"id","text"}`` per line in, one ``{"id","masked","spans":[{"type","start","end"}]}`` per
-    line out. Returns the exit status: 0, or 2 for an unreadable file or line (message on stderr).
-    """
-    if jsonl_path is None:
-        text = argv_text if argv_text is not None else sys.stdin.read()
-        out.write(mask(text, policy).masked)
-        return 0
-    try:
-        stream = sys.stdin if jsonl_path == "-" else open(jsonl_path, encoding="utf-8")
-    except OSError as e:
-        print(f"JSONL 파일을 열 수 없습니다: {jsonl_path} ({e.strerror})", file=sys.stderr)
-        return 2
-    with stream:
-        for n, line in enumerate(stream, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                text = item["text"]
-                if not isinstance(text, str):
-                    raise TypeError
-            except (ValueError, KeyError, TypeError):
-                print(f"{jsonl_path} {n}번째 줄: {{\"id\", \"text\"}} 형식의 JSON이 아닙니다. "
-                      "각 줄에 JSON 객체 하나를 쓰고, text에 문자열을 넣으세요.", file=sys.stderr)
-                return 2
-            r = mask(text, policy)
-            out.write(json.dumps({"id": item.get("id"), "masked": r.masked,
-                                  "spans": [{"type": s.type, "start": s.start, "end": s.end} for s in r.spans]},
-                                 ensure_ascii=False) + "\n")
-    return 0
+    """``dasan mask``: see ``ingest.pii_cli.mask_cli``."""
+    from ingest.pii_cli import mask_cli as run
+    return run(argv_text, jsonl_path, out, policy)
