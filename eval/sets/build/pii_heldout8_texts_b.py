@@ -68,7 +68,7 @@ r"""
 """,
 # 071 school violence, parent, two-syllable name
 r"""
-우리 애 ⟦name:하늘⟧이가 같은 반 ⟦name:정 우⟧한테 계속 괴롭힘을 당했어요. 담임 ⟪official:오세린⟫ 선생님은 별일 아니라고만 하시네요. 학교폭력 신고 절차 알려주세요. 엄마 ⟦name:문채원⟧.
+우리 애 ⟦name:하늘⟧이가 같은 반 ⟦name:정우⟧한테 계속 괴롭힘을 당했어요. 담임 ⟪official:오세린⟫ 선생님은 별일 아니라고만 하시네요. 학교폭력 신고 절차 알려주세요. 엄마 ⟦name:문채원⟧.
 """,
 # 072 no PII, pure statistics
 r"""
@@ -142,7 +142,7 @@ r"""
 """,
 # 088 landline 033/041/063 and 1600
 r"""
-지역 센터 문의: 강릉 ⟪office_phone:033-640-4114⟫, 천안 ⟪office_phone:041-521-2114⟫ (시청 대표번호). 저희 부모님 댁 번호 ⟦phone:063-852-4417⟧로는 연락 주지 마세요. ⟪hotline:1600-3456⟫
+강릉시청(⟪office_phone:033-640-4114⟫)이랑 천안시청(⟪office_phone:041-521-2114⟫) 중 어디에 이관 신청을 해야 하나요? 서류에 적힌 부모님 댁 번호 ⟦phone:063-852-4417⟧로는 연락 주지 마시고 제 휴대폰 ⟦phone:010-3920-5518⟧로 주세요.
 """,
 # 089 birth date with day-of-week and lunar
 r"""
@@ -238,7 +238,7 @@ r"""
 """,
 # 110 electric plate and 충전카드
 r"""
-공영충전소 결제에 쓴 신용카드 분실. 카드번호 ⟦card:1010 0218 3374 9951⟧, 차량 ⟦plate:123더4567⟧(개인 전기차). 소유자 ⟦name:빈다혜⟧
+공영충전소 결제에 쓴 신용카드 분실. 카드번호 ⟦card:9430 0218 3374 9951⟧, 차량 ⟦plate:123더4567⟧(개인 전기차). 소유자 ⟦name:빈다혜⟧
 """,
 # 111 complaint about official (official name still keep) by citizen with name
 r"""
