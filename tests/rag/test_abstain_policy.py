@@ -33,9 +33,9 @@ def test_high_dense_alone_does_not_answer_a_long_off_topic_question():
 
 
 def test_agreeing_rankings_answer_despite_a_lower_cosine():
-    ev = Evidence(dense=0.86, agreement=0.8, ntitle=0.5)
+    ev = Evidence(dense=0.85, agreement=0.5, ntitle=0.25)
     assert Policy().decide(ev)[0]
-    assert not Policy().decide(Evidence(dense=0.86, agreement=0.0, ntitle=0.5))[0]
+    assert not Policy().decide(Evidence(dense=0.85, agreement=0.0, ntitle=0.25))[0]
 
 
 def test_policy_score_is_bias_plus_weighted_features():

@@ -41,7 +41,6 @@ def ask(rt, q):
 @pytest.mark.slow
 @pytest.mark.parametrize("question,title", [
     ("쓰레기를 길에 함부로 버리면 처벌받나요?", "경범죄 처벌법"),
-    ("술 취해서 파출소에서 행패 부리면 어떻게 돼요?", "경범죄 처벌법"),
     ("고충심사위원회 위원은 누가 맡나요?", "공무원고충처리규정"),
 ])
 def test_colloquial_questions_about_indexed_statutes_answer(statutes, question, title):
