@@ -1,17 +1,19 @@
 """Whether a question is answerable from the index: evidence beyond one dense cosine.
 
 Long questions push the best dense cosine up whatever they are about, and a preamble ("신규 직원인데")
-or a colloquial word ("환불" for 사용료의 반환) pulls it down. The decision therefore combines:
+or a colloquial word ("환불" for 사용료의 반환) pulls it down. The decision (``Policy``) therefore combines:
 
-- ``dense``: cosine of the best dense neighbour (legal sources only);
-- ``coverage``: share of the question's content words found in the top hits (title, heading, text);
-- ``known``: share of those words found anywhere in the index (words the index has never seen are the
-  clearest sign of a subject it does not hold: 양도소득세, 입영, 문화재);
-- ``agreement``: whether the lexical and the dense rankings agree on the top units;
-- ``named``: the question names a law, article or code that was found.
+- ``named``: the question names a law, article or code that was found (always answers);
+- ``dense``: cosine of the best dense neighbour (legal sources only; below a floor it never answers);
+- ``agreement``: how far the lexical and the dense top-10 agree (Jaccard over articles);
+- ``ntitle``: share of the question's nouns that are words of the indexed titles, directly or through
+  the glossary's statute term (액화석유가스 for LPG): whether it asks about a subject the index holds.
 
-The thresholds are calibrated on half of ``eval/sets/abstain_dev.jsonl`` (eval/abstain.py) and checked on
-the other half and on real questions whose subject is not indexed (eval/README.md).
+``Evidence`` also carries coverage of the question's words by the hits (all words and nouns only,
+rarity-weighted) and the words the index has never seen (for the hint); rag/abstain_evidence.py
+gathers it. The weights are a logistic regression calibrated on half A of every evaluation set
+(eval/abstain.py) and reported on half B, on real off-domain questions and on a held-out set
+(eval/README.md "Abstention").
 """
 from __future__ import annotations
 
