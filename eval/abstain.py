@@ -162,6 +162,42 @@ def calibrate(sets: dict[str, list[dict]], objective: str = "worst",
                           bias=round(bias, 4), threshold=float(cands[i]))
 
 
+POOL = ("dense", "agreement", "ntitle", "nwcover", "ncover_best", "nlex_best", "top_doc_same", "nwknown")
+
+
+def cost(sets: dict[str, list[dict]], policy: abstain.Policy) -> tuple[float, float]:
+    """(worst, sum) over the sets of error/target: false-abstain/5 %, false-answer/10 %."""
+    ratios = []
+    for rows in sets.values():
+        r = rates(rows, lambda x: decide_after(x, policy))
+        ratios += [r["false_abstain"] / 0.05] if "false_abstain" in r else []
+        ratios += [r["false_answer"] / 0.10] if "false_answer" in r else []
+    return (max(ratios), sum(ratios)) if ratios else (0.0, 0.0)
+
+
+def select(sets: dict[str, list[dict]], pool: tuple[str, ...] = POOL) -> list[tuple[float, float, tuple]]:
+    """Feature subsets (each with ``dense``) ranked by 2-fold cross-validation inside half A: fit and
+    threshold on every other half-A row, cost on the rest, both ways; half B is never read."""
+    import itertools
+
+    folds = []
+    for k in (0, 1):
+        train, test = {}, {}
+        for name, rows in sets.items():
+            a = halves(rows)["A"]
+            train[name] = [r | {"half": "A"} for i, r in enumerate(a) if i % 2 == k]
+            test[name] = [r for i, r in enumerate(a) if i % 2 != k]
+        folds.append((train, test))
+    out = []
+    rest = [f for f in pool if f != "dense"]
+    for n in range(len(rest) + 1):
+        for combo in itertools.combinations(rest, n):
+            feats = ("dense",) + combo
+            costs = [cost(test, calibrate(train, features=feats)) for train, test in folds]
+            out.append((sum(c[0] for c in costs) / 2, sum(c[1] for c in costs) / 2, feats))
+    return sorted(out)
+
+
 def report(sets: dict[str, list[dict]], policy: abstain.Policy) -> dict:
     out = {}
     after = lambda r: decide_after(r, policy)  # noqa: E731
@@ -240,11 +276,16 @@ def main(argv: list[str] | None = None) -> int:
                     help="calibration: smallest worst error/target ratio over the sets, or smallest sum")
     ap.add_argument("--features", nargs="*", default=list(FEATURES), help="calibration: the evidence the "
                                                                                   "logistic score uses")
+    ap.add_argument("--select", action="store_true", help="rank feature subsets of POOL by cross-validation "
+                                                           "inside half A (minutes)")
     ap.add_argument("--out", default="eval/results/abstain.json")
     args = ap.parse_args(argv)
     cache = Path(args.cache)
     cached = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() and not args.fresh else {}
     sets = cached if args.reuse else collect(args, cached)
+    if args.select:
+        for worst, total, feats in select(sets)[:10]:
+            print(f"cv worst {worst:.2f} sum {total:.2f}  {' '.join(feats)}")
     policy = calibrate(sets, args.objective, tuple(args.features)) if args.calibrate else abstain.Policy()
     rep = report(sets, policy)
     print(table(rep))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from eval.abstain import acrc_off, calibrate, decide_after, halves, rates
+from eval.abstain import acrc_off, calibrate, decide_after, halves, rates, select
 from rag.abstain import Evidence, Policy, content_words, rephrase_hint
 
 
@@ -91,3 +91,13 @@ def test_acrc_off_domain_rule(tmp_path):
             {"id": "4", "organization": "대구광역시교육청", "title": "전학", "question": "전학 절차"}]
     p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     assert [r["id"] for r in acrc_off(p)] == ["acrc-1", "acrc-4"]
+
+
+def test_feature_selection_prefers_the_feature_that_separates():
+    # dense overlaps between on- and off-topic rows; only ntitle separates them
+    rows = [_row(True, 0.86 + (i % 5) / 100, 0.6, h) for i, h in enumerate("AB" * 20)] + \
+        [_row(False, 0.86 + (i % 5) / 100, 0.1, h) for i, h in enumerate("AB" * 20)]
+    ranked = select({"s": rows}, pool=("dense", "ntitle", "agreement"))
+    worst, _, feats = ranked[0]
+    assert "ntitle" in feats and worst == 0.0
+    assert all(w > 0 for w, _, f in ranked if "ntitle" not in f)
