@@ -53,6 +53,7 @@ eval-abstain: install
 	DASAN_HOME=$(abspath data/eval) $(BIN)/dasan ingest "$(EVALCORPUS)"
 	$(BIN)/python -m eval.abstain --sample-home $(ABSTAIN)/sample --statutes-home $(ABSTAIN)/statutes \
 		--kgs-home $(abspath data/eval) --kgs-set "$(EVALSET)" --acrc $(SHARED)/corpora/complaints-acrc/acrc_qa.jsonl \
+		--heldout eval/sets/abstain_heldout2.jsonl --heldout-name heldout2 \
 		--cache eval/results/abstain_features.json --out eval/results/abstain.json
 
 bench: install

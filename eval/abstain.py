@@ -18,10 +18,9 @@ without the index.
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -57,14 +56,15 @@ def features(rt, items: list[dict], as_of: date) -> list[dict]:
         opts = AskOptions(as_of=as_of)
         res = rt.retriever.search(q, top_k=opts.top_k, as_of=as_of)
         named = abstain.named_found(res.resolved, res.hits)
-        ev = abstain.gather(q, res.hits, rt.retriever, rt.index, ans._filter(opts), named) if res.hits else \
+        recs: list[dict] = []
+        ev = abstain.gather(q, res.hits, rt.retriever, rt.index, ans._filter(opts), named, recs) if res.hits else \
             abstain.Evidence.nothing()
         first = res.hits[0].document if res.hits else None
         rows.append({"id": it["id"], "half": it.get("half") or "", "on_topic": it["on_topic"],
                      "style": it.get("style", ""), "law": it.get("law", ""),
                      "hits": bool(res.hits), "resolved": bool(res.resolved and res.resolved.refs),
                      "first_title": (first and first.title) or "", "first_parent": (first and first.parent_title) or "",
-                     "ev": asdict(ev)})
+                     "ev": asdict(ev), "recs": recs, "question": q})
     return rows
 
 
@@ -72,8 +72,11 @@ def decide_before(row: dict) -> bool:
     return row["hits"] and (row["resolved"] or row["ev"]["dense"] >= BEFORE_DENSE)
 
 
+_FIELDS = set(abstain.Evidence.__dataclass_fields__)
+
+
 def decide_after(row: dict, policy: abstain.Policy) -> bool:
-    return row["hits"] and policy.decide(abstain.Evidence(**row["ev"]))[0]
+    return row["hits"] and policy.decide(abstain.Evidence(**{k: v for k, v in row["ev"].items() if k in _FIELDS}))[0]
 
 
 def rates(rows: list[dict], decide) -> dict:
@@ -92,26 +95,39 @@ def rates(rows: list[dict], decide) -> dict:
 
 
 def halves(rows: list[dict]) -> dict[str, list[dict]]:
-    out = {"A": [], "B": []}
+    """Rows by half: their own ``half`` (A, B, or C for a held-out set never calibrated on), else by
+    position (even = A)."""
+    out: dict[str, list[dict]] = {"A": [], "B": []}
     for i, r in enumerate(rows):
-        out[r["half"] or ("A" if i % 2 == 0 else "B")].append(r)
+        out.setdefault(r["half"] or ("A" if i % 2 == 0 else "B"), []).append(r)
     return out
 
 
-GRID = {
-    "known_floor": [0.0, 0.3, 0.5],
-    "w_dense": [10.0, 20.0, 30.0],
-    "w_cover": [0.0, 0.5, 1.0],
-    "w_best": [0.0, 0.5, 1.0],
-    "w_known": [0.0, 0.5, 1.0, 2.0],
-    "w_agreement": [0.0, 0.5, 1.0],
-}
-_FEATURES = ("dense", "wcover", "cover_best", "wknown", "agreement")
+FEATURES = ("dense", "agreement", "ntitle")
+ON_WEIGHT = 2.0  # on-topic questions count double in the fit: the false-abstain target is half the other
 
 
-def calibrate(sets: dict[str, list[dict]], objective: str = "worst") -> abstain.Policy:
-    """The policy (weights from GRID, threshold from the scores) whose worst half-A error is smallest:
-    false-abstain on on-topic sets over its target 5 %, false-answer on off-topic ones over 10 %."""
+def fit(x, y, w, l2: float = 0.01, steps: int = 50):
+    """Weighted L2-regularised logistic regression by Newton steps; returns (coefficients, bias)."""
+    import numpy as np
+
+    z = np.hstack([x, np.ones((len(x), 1))])
+    beta = np.zeros(z.shape[1])
+    reg = l2 * np.diag(np.r_[np.ones(x.shape[1]), 0.0])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-z @ beta))
+        grad = z.T @ (w * (p - y)) + reg @ beta
+        hess = (z * (w * p * (1 - p))[:, None]).T @ z + reg
+        beta -= np.linalg.solve(hess, grad)
+    return beta[:-1], float(beta[-1])
+
+
+def calibrate(sets: dict[str, list[dict]], objective: str = "worst",
+              features: tuple[str, ...] = FEATURES) -> abstain.Policy:
+    """Logistic weights for ``features`` fitted on half A of every set (each set's on-topic and
+    off-topic questions weighted equally, on-topic ``ON_WEIGHT`` times), then the threshold whose
+    half-A errors are smallest relative to their targets (false-abstain 5 %, false-answer 10 %):
+    the worst ratio over the sets first (``objective`` worst) or their sum (total)."""
     import numpy as np
 
     train = [halves(rows)["A"] for rows in sets.values()]
@@ -119,49 +135,83 @@ def calibrate(sets: dict[str, list[dict]], objective: str = "worst") -> abstain.
     group = np.array([i for i, part in enumerate(train) for _ in part])
     on = np.array([r["on_topic"] for r in rows])
     always = np.array([r["hits"] and r["ev"]["named"] for r in rows])
-    never = np.array([not r["hits"] for r in rows])
-    x = {f: np.array([r["ev"].get(f, 1.0) for r in rows]) for f in _FEATURES}
-    base = abstain.Policy()
-    best, best_cost = base, (float("inf"), float("inf"))
-    keys = list(GRID)
-    for values in itertools.product(*(GRID[k] for k in keys)):
-        p = replace(base, **dict(zip(keys, values)))
-        score = (p.w_dense * (x["dense"] - p.dense_mid) + p.w_cover * x["wcover"] + p.w_best * x["cover_best"]
-                 + p.w_known * x["wknown"] + p.w_agreement * x["agreement"])
-        gate = (x["dense"] >= p.dense_floor) & (x["wknown"] >= p.known_floor)
-        cands = np.unique(np.round(score, 3))
-        answer = always[None, :] | (~never[None, :] & gate[None, :] & (score[None, :] >= cands[:, None]))
-        worst = np.zeros(len(cands))
-        total = np.zeros(len(cands))
-        for g in range(len(train)):
-            m = group == g
-            for mask, wrong, target in ((m & on, ~answer, 0.05), (m & ~on, answer, 0.10)):
-                if mask.any():
-                    err = (wrong[:, mask]).mean(axis=1) / target
-                    worst, total = np.maximum(worst, err), total + err
-        i = int(np.lexsort((worst, total))[0]) if objective == "total" else int(np.lexsort((total, worst))[0])
-        cost = (total[i], worst[i]) if objective == "total" else (worst[i], total[i])
-        if cost < best_cost:
-            best, best_cost = replace(p, threshold=float(cands[i])), cost
-    return best
+    floor = abstain.Policy().dense_floor
+    usable = np.array([r["hits"] and r["ev"]["dense"] >= floor for r in rows])
+    x = np.array([[float(r["ev"].get(f, 0.0)) for f in features] for r in rows])
+    w = np.zeros(len(rows))
+    for g in range(len(train)):
+        for cls, share in ((True, ON_WEIGHT), (False, 1.0)):
+            m = (group == g) & (on == cls) & usable
+            w[m] = share / max(1, m.sum())
+    mu, sd = x[usable].mean(axis=0), x[usable].std(axis=0) + 1e-9
+    coef, bias = fit((x - mu) / sd, on.astype(float), w)
+    weights = coef / sd
+    bias = bias - float((coef * mu / sd).sum())
+    score = x @ weights + bias
+    cands = np.unique(np.round(score[usable], 3))
+    answer = always[None, :] | (usable[None, :] & (score[None, :] >= cands[:, None]))
+    worst, total = np.zeros(len(cands)), np.zeros(len(cands))
+    for g in range(len(train)):
+        m = group == g
+        for mask, wrong, target in ((m & on, ~answer, 0.05), (m & ~on, answer, 0.10)):
+            if mask.any():
+                err = wrong[:, mask].mean(axis=1) / target
+                worst, total = np.maximum(worst, err), total + err
+    i = int(np.lexsort((worst, total))[0]) if objective == "total" else int(np.lexsort((total, worst))[0])
+    return abstain.Policy(dense_floor=floor, weights={f: round(float(v), 4) for f, v in zip(features, weights)},
+                          bias=round(bias, 4), threshold=float(cands[i]))
+
+
+POOL = ("dense", "agreement", "ntitle", "nwcover", "ncover_best", "nlex_best", "top_doc_same", "nwknown")
+
+
+def cost(sets: dict[str, list[dict]], policy: abstain.Policy) -> tuple[float, float]:
+    """(worst, sum) over the sets of error/target: false-abstain/5 %, false-answer/10 %."""
+    ratios = []
+    for rows in sets.values():
+        r = rates(rows, lambda x: decide_after(x, policy))
+        ratios += [r["false_abstain"] / 0.05] if "false_abstain" in r else []
+        ratios += [r["false_answer"] / 0.10] if "false_answer" in r else []
+    return (max(ratios), sum(ratios)) if ratios else (0.0, 0.0)
+
+
+def select(sets: dict[str, list[dict]], pool: tuple[str, ...] = POOL) -> list[tuple[float, float, tuple]]:
+    """Feature subsets (each with ``dense``) ranked by 2-fold cross-validation inside half A: fit and
+    threshold on every other half-A row, cost on the rest, both ways; half B is never read."""
+    import itertools
+
+    folds = []
+    for k in (0, 1):
+        train, test = {}, {}
+        for name, rows in sets.items():
+            a = halves(rows)["A"]
+            train[name] = [r | {"half": "A"} for i, r in enumerate(a) if i % 2 == k]
+            test[name] = [r for i, r in enumerate(a) if i % 2 != k]
+        folds.append((train, test))
+    out = []
+    rest = [f for f in pool if f != "dense"]
+    for n in range(len(rest) + 1):
+        for combo in itertools.combinations(rest, n):
+            feats = ("dense",) + combo
+            costs = [cost(test, calibrate(train, features=feats)) for train, test in folds]
+            out.append((sum(c[0] for c in costs) / 2, sum(c[1] for c in costs) / 2, feats))
+    return sorted(out)
 
 
 def report(sets: dict[str, list[dict]], policy: abstain.Policy) -> dict:
     out = {}
+    after = lambda r: decide_after(r, policy)  # noqa: E731
     for name, rows in sets.items():
-        h = halves(rows)
-        out[name] = {"before": {"all": rates(rows, decide_before), "A": rates(h["A"], decide_before),
-                                "B": rates(h["B"], decide_before)},
-                     "after": {"all": rates(rows, lambda r: decide_after(r, policy)),
-                               "A": rates(h["A"], lambda r: decide_after(r, policy)),
-                               "B": rates(h["B"], lambda r: decide_after(r, policy))}}
+        parts = {"all": rows} | {k: v for k, v in halves(rows).items() if v}
+        out[name] = {"before": {k: rates(v, decide_before) for k, v in parts.items()},
+                     "after": {k: rates(v, after) for k, v in parts.items()}}
     return out
 
 
 def table(rep: dict) -> str:
     lines = [f"{'set':<16} {'half':<4} {'on':>4} {'off':>4}  {'before FA/FAns':>16}  {'after FA/FAns':>16}"]
     for name, r in rep.items():
-        for half in ("all", "A", "B"):
+        for half in r["before"]:
             b, a = r["before"][half], r["after"][half]
             fmt = lambda m: f"{m.get('false_abstain', float('nan')):.3f}/{m.get('false_answer', float('nan')):.3f}"
             lines.append(f"{name:<16} {half:<4} {b['on']:>4} {b['off']:>4}  {fmt(b):>16}  {fmt(a):>16}")
@@ -183,6 +233,11 @@ def collect(args, done: dict[str, list[dict]] | None = None) -> dict[str, list[d
             ("kgs_off", args.statutes_home, [r | {"on_topic": False} for r in kgs]),
             ("acrc_off", args.statutes_home, acrc_off(Path(args.acrc))[:: args.acrc_every]),
             ("kgs_on", args.kgs_home, kgs)]
+    if args.heldout:  # a held-out set (half C): measured once, never calibrated on
+        held = [json.loads(x) for x in Path(args.heldout).read_text(encoding="utf-8").splitlines() if x.strip()]
+        homes = {"sample": args.sample_home, "statutes": args.statutes_home, "kgs": args.kgs_home}
+        for corpus, home in homes.items():
+            plan.append((f"{args.heldout_name}_{corpus}", home, [r for r in held if r.get("corpus") == corpus]))
     sets = dict(done or {})
     for name, home, items in plan:
         if not home or not items or name in sets or (args.only and name not in args.only):
@@ -204,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample-home", default=os.environ.get("ABSTAIN_SAMPLE_HOME", ""))
     ap.add_argument("--statutes-home", default=os.environ.get("ABSTAIN_STATUTES_HOME", ""))
     ap.add_argument("--kgs-home", default=os.environ.get("ABSTAIN_KGS_HOME", ""))
+    ap.add_argument("--heldout", default="", help="a held-out set in the format of --set (half C), "
+                                                   "reported as its own rows")
+    ap.add_argument("--heldout-name", default="heldout")
     ap.add_argument("--kgs-set", default=str(SHARED / "eval" / "kgs_dev.jsonl"))
     ap.add_argument("--acrc", default=str(SHARED / "corpora" / "complaints-acrc" / "acrc_qa.jsonl"))
     ap.add_argument("--acrc-every", type=int, default=8, help="every n-th off-domain ACRC question (all: 1)")
@@ -216,12 +274,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--calibrate", action="store_true", help="search the policy on half A (else: the default)")
     ap.add_argument("--objective", choices=["worst", "total"], default="worst",
                     help="calibration: smallest worst error/target ratio over the sets, or smallest sum")
+    ap.add_argument("--features", nargs="*", default=list(FEATURES), help="calibration: the evidence the "
+                                                                                  "logistic score uses")
+    ap.add_argument("--select", action="store_true", help="rank feature subsets of POOL by cross-validation "
+                                                           "inside half A (minutes)")
     ap.add_argument("--out", default="eval/results/abstain.json")
     args = ap.parse_args(argv)
     cache = Path(args.cache)
     cached = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() and not args.fresh else {}
     sets = cached if args.reuse else collect(args, cached)
-    policy = calibrate(sets, args.objective) if args.calibrate else abstain.Policy()
+    if args.select:
+        for worst, total, feats in select(sets)[:10]:
+            print(f"cv worst {worst:.2f} sum {total:.2f}  {' '.join(feats)}")
+    policy = calibrate(sets, args.objective, tuple(args.features)) if args.calibrate else abstain.Policy()
     rep = report(sets, policy)
     print(table(rep))
     print("policy:", asdict(policy))

@@ -1,23 +1,25 @@
 """Whether a question is answerable from the index: evidence beyond one dense cosine.
 
 Long questions push the best dense cosine up whatever they are about, and a preamble ("신규 직원인데")
-or a colloquial word ("환불" for 사용료의 반환) pulls it down. The decision therefore combines:
+or a colloquial word ("환불" for 사용료의 반환) pulls it down. The decision (``Policy``) therefore combines:
 
-- ``dense``: cosine of the best dense neighbour (legal sources only);
-- ``coverage``: share of the question's content words found in the top hits (title, heading, text);
-- ``known``: share of those words found anywhere in the index (words the index has never seen are the
-  clearest sign of a subject it does not hold: 양도소득세, 입영, 문화재);
-- ``agreement``: whether the lexical and the dense rankings agree on the top units;
-- ``named``: the question names a law, article or code that was found.
+- ``named``: the question names a law, article or code that was found (always answers);
+- ``dense``: cosine of the best dense neighbour (legal sources only; below a floor it never answers);
+- ``agreement``: how far the lexical and the dense top-10 agree (Jaccard over articles);
+- ``ntitle``: share of the question's nouns that are words of the indexed titles, directly or through
+  the glossary's statute term (액화석유가스 for LPG): whether it asks about a subject the index holds.
 
-The thresholds are calibrated on half of ``eval/sets/abstain_dev.jsonl`` (eval/abstain.py) and checked on
-the other half and on real questions whose subject is not indexed (eval/README.md).
+``Evidence`` also carries coverage of the question's words by the hits (all words and nouns only,
+rarity-weighted) and the words the index has never seen (for the hint); rag/abstain_evidence.py
+gathers it. The weights are a logistic regression calibrated on half A of every evaluation set
+(eval/abstain.py) and reported on half B, on real off-domain questions and on a held-out set
+(eval/README.md "Abstention").
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
+from rag import abstain_evidence as E
 from rag import tokenize
 from rag.hits import Hit
 from rag.index.base import QueryFilter
@@ -30,9 +32,10 @@ FILLER = frozenset("""
 않다 같다 보다 말씀 여쭈다 신규 직원 주무관 발령 처음 새로 이번 최근 지금 오늘 맡다 근무 일주일 다름 아니다
 바쁘다 죄송 죄송하다 확인 내용 관련 사항 문제 어떤 알려주다 싶다 려고 거 건 때문 경우 정도 번
 """.split())
-BEST_OF = 5  # hits searched for the single best coverage
-DF_CAP = 50
 _CONTENT_TAGS = {"NNG", "NNP", "SL", "XR", "VV", "VA"}
+_NOUN_TAGS = {"NNG", "NNP", "SL"}
+FEATURES = ("dense", "coverage", "known", "wcover", "wknown", "cover_best", "ncoverage", "nknown", "nwcover",
+            "nwknown", "ncover_best", "nlex_best", "ntitle", "agreement", "top_doc_same", "n_words")
 
 
 @dataclass
@@ -43,7 +46,16 @@ class Evidence:
     wcover: float = 1.0  # coverage weighted by rarity (log(1 + cap / (1 + units holding the word)))
     wknown: float = 1.0  # the same for "anywhere in the index"
     cover_best: float = 1.0  # weighted coverage by the single best of the top hits
+    ncoverage: float = 1.0  # the same five over nouns only, glossary terms standing in for the noun
+    nknown: float = 1.0
+    nwcover: float = 1.0
+    nwknown: float = 1.0
+    ncover_best: float = 1.0
+    nlex_best: float = 1.0  # weighted noun coverage by the best unit of the lexical top-10
+    ntitle: float = 1.0  # share of the nouns that are words of the indexed titles (or whose glossary terms are)
     agreement: float = 1.0
+    top_doc_same: float = 1.0
+    n_words: float = 0.0
     named: bool = False
     words: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # content words in no top hit
@@ -52,56 +64,56 @@ class Evidence:
     @classmethod
     def nothing(cls) -> "Evidence":
         """No hits at all."""
-        return cls(dense=0.0, coverage=0.0, known=0.0, wcover=0.0, wknown=0.0, cover_best=0.0, agreement=0.0)
+        return cls(**{f: 0.0 for f in FEATURES})
 
     def to_dict(self) -> dict:
-        return {"dense": round(self.dense, 4), "coverage": round(self.coverage, 3), "known": round(self.known, 3),
-                "wcover": round(self.wcover, 3), "wknown": round(self.wknown, 3), "cover_best": round(self.cover_best, 3),
-                "agreement": round(self.agreement, 3), "named": self.named, "unknown_words": self.unknown}
+        return {f: round(float(getattr(self, f)), 4) for f in FEATURES} | {
+            "named": self.named, "unknown_words": self.unknown}
+
+
+# Logistic weights over the evidence (log-odds that the index answers the question), fitted on half A
+# of every evaluation set by eval/abstain.py --calibrate (eval/README.md "Abstention"); see Policy.
+WEIGHTS = {"dense": 64.5038, "agreement": 5.785, "ntitle": 11.5719}
+BIAS = -58.4305
+THRESHOLD = -0.083
 
 
 @dataclass
 class Policy:
-    """Answer when a named reference was found; otherwise abstain below the dense floor or when the
-    question's (rarity-weighted) words are mostly unknown to the index, and answer when the weighted
-    score clears ``threshold``. Defaults: calibrated on half A of every evaluation set (eval/abstain.py,
-    eval/README.md "Abstention")."""
+    """Answer when a named reference was found; otherwise abstain below the dense floor, and answer
+    when ``bias + sum(weight * feature)`` clears ``threshold``. Defaults: calibrated on half A of
+    every evaluation set (eval/abstain.py, eval/README.md "Abstention")."""
 
     dense_floor: float = 0.80
-    known_floor: float = 0.0
-    dense_mid: float = 0.86
-    w_dense: float = 10.0
-    w_cover: float = 0.0
-    w_best: float = 0.5
-    w_known: float = 0.0
-    w_agreement: float = 0.5
-    threshold: float = 0.368
+    weights: dict = field(default_factory=lambda: dict(WEIGHTS))
+    bias: float = BIAS
+    threshold: float = THRESHOLD
 
     def score(self, ev: Evidence) -> float:
-        return (self.w_dense * (ev.dense - self.dense_mid) + self.w_cover * ev.wcover + self.w_best * ev.cover_best
-                + self.w_known * ev.wknown + self.w_agreement * ev.agreement)
+        return self.bias + sum(w * float(getattr(ev, f)) for f, w in self.weights.items())
 
     def decide(self, ev: Evidence) -> tuple[bool, str]:
         if ev.named:
             return True, "named"
         if ev.dense < self.dense_floor:
             return False, "dense"
-        if ev.wknown < self.known_floor:
-            return False, "unknown_words"
         if self.score(ev) < self.threshold:
             return False, "score"
         return True, "score"
 
 
-def content_words(question: str) -> list[str]:
-    """Distinct content morphemes of the question (no compounds, no fillers), in order."""
-    out: list[str] = []
+def content_words(question: str, tags: bool = False) -> list:
+    """Distinct content morphemes of the question (no compounds, no fillers), in order; with
+    ``tags``, (word, is_noun) pairs."""
+    out: list = []
+    seen: set[str] = set()
     for form, tag in tokenize.morphemes(question):
         w = form + "다" if tag in ("VV", "VA") else form
         if tag not in _CONTENT_TAGS or w in FILLER or form in FILLER or len(w) < 2 and tag != "SL":
             continue
-        if w not in out:
-            out.append(w)
+        if w not in seen:
+            seen.add(w)
+            out.append((w, tag in _NOUN_TAGS) if tags else w)
     return out
 
 
@@ -128,64 +140,24 @@ def named_found(resolved, hits: list[Hit]) -> bool:
     return False
 
 
-def _group(p: dict) -> tuple:
-    return (p.get("doc_key"), p.get("article") or p.get("annex") or p.get("label"))
-
-
 def gather(question: str, hits: list[Hit], retriever, index, flt: QueryFilter, named: bool,
-           top: int = 3, depth: int = 10) -> Evidence:
-    """The evidence for ``question`` given the retriever's ``hits`` (legal sources, filter ``flt``)."""
+           records: list | None = None) -> Evidence:
+    """The evidence for ``question`` given the retriever's ``hits`` (legal sources, filter ``flt``);
+    ``records`` (a list) receives the per-word records (evaluation)."""
     ev = Evidence(named=named)
-    words = content_words(question)
-    ev.words = words
-    texts, terms = [], []
-    for h in hits[:BEST_OF]:
-        text = " ".join(filter(None, [h.document.title, h.document.parent_title, h.unit_title, h.text]))
-        texts.append(text.lower())
-        terms.append(set(tokenize.terms(text)))
-    def holds(i: int, w: str) -> bool:
-        return w in terms[i] or _substring(w, texts[i])
-    ev.missing = [w for w in words if not any(holds(i, w) for i in range(min(top, len(texts))))]
+    tagged = content_words(question, tags=True)
+    ev.words = [w for w, _ in tagged]
+    ranks, lexical = E.rankings(question, retriever, index, flt) if retriever.embedder is not None else ({}, [])
     titles = "\n".join(retriever.known_titles()).lower()
-    # how many units hold each word (capped): rare words say more about the subject than common ones
-    df = {w: (DF_CAP if _substring(w, titles) else 0) or _frequency(index, w, flt) for w in words}
-    ev.unknown = [w for w in ev.missing if df[w] == 0]
-    if words:
-        weight = {w: math.log(1 + DF_CAP / (1 + df[w])) for w in words}
-        total = sum(weight.values())
-        ev.coverage = 1 - len(ev.missing) / len(words)
-        ev.known = 1 - len(ev.unknown) / len(words)
-        ev.wcover = sum(weight[w] for w in words if w not in ev.missing) / total
-        ev.wknown = sum(weight[w] for w in words if df[w] > 0) / total
-        ev.cover_best = max((sum(weight[w] for w in words if holds(i, w)) / total for i in range(len(texts))),
-                            default=0.0)
-    if retriever.embedder is None:
-        return ev
-    qv = retriever.query_vector(question)
-    near = index.nearest(qv, depth, flt)
-    ev.dense = float(near[0].score) if near else 0.0
-    sparse = tokenize.query_vector(question)
-    lexical = index.hybrid(None, (sparse.indices, sparse.values), depth, flt, prefetch=depth) if sparse else []
-    dense_groups = [_group(h.payload) for h in near]
-    lex_groups = [_group(h.payload) for h in lexical]
-    if dense_groups and lex_groups:
-        ev.agreement = len(set(dense_groups) & set(lex_groups)) / len(set(dense_groups) | set(lex_groups))
-    else:
-        ev.agreement = 0.0
+    recs = E.word_records(tagged, hits, lexical, retriever, index, flt, titles)
+    if records is not None:
+        records.extend(recs)
+    ev.missing = [r["w"] for r in recs if not any(i < E.TOP for i in r["held"])]
+    ev.unknown = [r["w"] for r in recs if r["df"] == 0 and r["w"] in ev.missing]
+    for k, v in (E.coverages(recs, min(E.BEST_OF, len(hits)), len(lexical)) | ranks).items():
+        setattr(ev, k, v)
+    ev.n_words = float(len(recs))
     return ev
-
-
-def _substring(word: str, text: str) -> bool:
-    """A noun (or a verb stem of two syllables or more) written inside ``text``: Kiwi splits
-    compounds and titles differently in context (대관 in 「…주민공유공간 대관 예시 조례」)."""
-    stem = word[:-1] if word.endswith("다") and len(word) > 2 else word
-    return len(stem) >= 2 and stem in text
-
-
-def _frequency(index, word: str, flt: QueryFilter) -> int:
-    """How many indexed units (visible under ``flt``) hold ``word`` as a lexical term, up to DF_CAP."""
-    sv = tokenize.query_vector_of([word])
-    return len(index.hybrid(None, (sv.indices, sv.values), DF_CAP, flt, prefetch=DF_CAP))
 
 
 def rephrase_hint(ev: Evidence) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from eval.abstain import acrc_off, calibrate, rates
+from eval.abstain import acrc_off, calibrate, decide_after, halves, rates, select
 from rag.abstain import Evidence, Policy, content_words, rephrase_hint
 
 
@@ -12,21 +12,40 @@ def test_named_reference_found_answers_whatever_the_cosine():
     assert Policy().decide(Evidence(dense=0.5, coverage=0.0, known=0.0, agreement=0.0, named=True)) == (True, "named")
 
 
-def test_words_the_index_has_never_seen_withhold_the_answer():
-    ev = Evidence(dense=0.87, coverage=0.2, known=0.2, wcover=0.1, wknown=0.1, cover_best=0.1, agreement=0.1)
-    assert not Policy().decide(ev)[0]
-    assert Policy(known_floor=0.3).decide(ev) == (False, "unknown_words")
+def test_below_the_dense_floor_abstains_whatever_else():
+    ev = Evidence(dense=0.79, agreement=1.0, ntitle=1.0)
+    assert Policy().decide(ev) == (False, "dense")
+
+
+def test_nouns_foreign_to_the_indexed_titles_withhold_the_answer():
+    # the same cosine and agreement: a question about a subject the titles name answers, one whose
+    # nouns no indexed title uses (양도소득세, 입영) does not
+    on = Evidence(dense=0.875, agreement=0.2, ntitle=0.5)
+    off = Evidence(dense=0.875, agreement=0.2, ntitle=0.0)
+    assert Policy().decide(on) == (True, "score")
+    assert Policy().decide(off) == (False, "score")
 
 
 def test_high_dense_alone_does_not_answer_a_long_off_topic_question():
     # long questions push the cosine up whatever they are about
-    ev = Evidence(dense=0.875, coverage=0.3, known=0.55, wcover=0.2, wknown=0.4, cover_best=0.15, agreement=0.0)
+    ev = Evidence(dense=0.88, agreement=0.0, ntitle=0.05)
     assert not Policy().decide(ev)[0]
 
 
-def test_covered_question_answers_despite_a_lower_cosine():
-    ev = Evidence(dense=0.855, coverage=1.0, known=1.0, wcover=1.0, wknown=1.0, cover_best=0.9, agreement=0.8)
+def test_agreeing_rankings_answer_despite_a_lower_cosine():
+    ev = Evidence(dense=0.85, agreement=0.5, ntitle=0.25)
     assert Policy().decide(ev)[0]
+    assert not Policy().decide(Evidence(dense=0.85, agreement=0.0, ntitle=0.25))[0]
+
+
+def test_policy_score_is_bias_plus_weighted_features():
+    p = Policy(weights={"dense": 2.0, "ntitle": 1.0}, bias=-1.0, threshold=0.0)
+    assert abs(p.score(Evidence(dense=0.9, ntitle=0.5)) - (2.0 * 0.9 + 0.5 - 1.0)) < 1e-9
+
+
+def test_nouns_are_marked_and_verbs_are_not():
+    assert content_words("길에 담배꽁초 버리면 벌금 얼마에요?", tags=True) == \
+        [("담배꽁초", True), ("버리다", False), ("벌금", True)]
 
 
 def test_preamble_words_are_not_content():
@@ -39,16 +58,29 @@ def test_hint_names_unknown_words():
     assert "양도소득세" in hint and "다시 물어보세요" in hint
 
 
+def _row(on, dense, title, half, agreement=0.3):
+    return {"on_topic": on, "hits": True, "resolved": False, "half": half, "law": "", "first_title": "",
+            "first_parent": "", "ev": {"dense": dense, "agreement": agreement, "ntitle": title, "named": False,
+                                       "words": [], "missing": [], "unknown": []}}
+
+
 def test_rates_and_calibration_meet_targets_on_separable_rows():
-    def row(on, dense, cov, half):
-        return {"on_topic": on, "hits": True, "resolved": False, "half": half, "law": "", "first_title": "",
-                "first_parent": "", "ev": {"dense": dense, "coverage": cov, "known": cov, "agreement": 0.5,
-                                           "wcover": cov, "wknown": cov, "cover_best": cov,
-                                           "named": False, "words": [], "missing": [], "unknown": []}}
-    rows = [row(True, 0.88, 0.9, h) for h in "AB" * 10] + [row(False, 0.86, 0.2, h) for h in "AB" * 10]
+    rows = [_row(True, 0.88 + i / 1000, 0.6, h) for i, h in enumerate("AB" * 10)] + \
+        [_row(False, 0.86 + i / 1000, 0.1, h) for i, h in enumerate("AB" * 10)]
     policy = calibrate({"s": rows})
-    r = rates(rows, lambda x: x["hits"] and policy.decide(Evidence(**x["ev"]))[0])
+    assert set(policy.weights) == {"dense", "agreement", "ntitle"} and policy.weights["ntitle"] > 0
+    r = rates(rows, lambda x: decide_after(x, policy))
     assert r["false_abstain"] == 0 and r["false_answer"] == 0
+
+
+def test_calibration_never_sees_half_b_or_a_held_out_half_c():
+    # half B and C rows that contradict half A change nothing
+    a = [_row(True, 0.88 + i / 1000, 0.6, "A") for i in range(10)] + \
+        [_row(False, 0.86 + i / 1000, 0.1, "A") for i in range(10)]
+    noise = [_row(True, 0.84, 0.0, h) for h in "BC" * 5] + [_row(False, 0.95, 1.0, h) for h in "BC" * 5]
+    assert calibrate({"s": a}) == calibrate({"s": a + noise})
+    parts = halves(a + noise)
+    assert (len(parts["A"]), len(parts["B"]), len(parts["C"])) == (20, 10, 10)
 
 
 def test_acrc_off_domain_rule(tmp_path):
@@ -59,3 +91,13 @@ def test_acrc_off_domain_rule(tmp_path):
             {"id": "4", "organization": "대구광역시교육청", "title": "전학", "question": "전학 절차"}]
     p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     assert [r["id"] for r in acrc_off(p)] == ["acrc-1", "acrc-4"]
+
+
+def test_feature_selection_prefers_the_feature_that_separates():
+    # dense overlaps between on- and off-topic rows; only ntitle separates them
+    rows = [_row(True, 0.86 + (i % 5) / 100, 0.6, h) for i, h in enumerate("AB" * 20)] + \
+        [_row(False, 0.86 + (i % 5) / 100, 0.1, h) for i, h in enumerate("AB" * 20)]
+    ranked = select({"s": rows}, pool=("dense", "ntitle", "agreement"))
+    worst, _, feats = ranked[0]
+    assert "ntitle" in feats and worst == 0.0
+    assert all(w > 0 for w, _, f in ranked if "ntitle" not in f)

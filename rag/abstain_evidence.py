@@ -1,0 +1,136 @@
+"""Gathering the evidence of rag/abstain.py: what the question's words, the hits and the two rankings say.
+
+Nouns carry the subject (양도소득세, 입영, 담배꽁초); verbs and endings carry the register (지워달라고,
+토해내야) and are what colloquial questions and statutes word differently, so coverage is also
+measured over nouns alone, and a noun counts as held by a unit when the statute term the glossary
+gives for it is there (rag/data/glossary.tsv: 벌금 → 벌칙·과태료). The index's own titles say what
+it is about: a question whose nouns (or their glossary terms) are words of the indexed titles
+(액화석유가스, 개인정보, 징계) is asking about a subject the index holds, however long the letter
+around them.
+"""
+from __future__ import annotations
+
+import math
+
+from rag import glossary, tokenize
+from rag.hits import Hit
+from rag.index.base import QueryFilter
+
+BEST_OF = 5  # hits searched for the single best coverage
+TOP = 3  # hits searched for coverage
+DEPTH = 10  # dense and lexical neighbours compared for agreement
+DF_CAP = 50
+
+
+def _group(p: dict) -> tuple:
+    return (p.get("doc_key"), p.get("article") or p.get("annex") or p.get("label"))
+
+
+def substring(word: str, text: str) -> bool:
+    """A noun (or a verb stem of two syllables or more) written inside ``text``: Kiwi splits
+    compounds and titles differently in context (대관 in 「…주민공유공간 대관 예시 조례」)."""
+    stem = word[:-1] if word.endswith("다") and len(word) > 2 else word
+    return len(stem) >= 2 and stem in text
+
+
+def frequency(index, word: str, flt: QueryFilter) -> int:
+    """How many indexed units (visible under ``flt``) hold ``word`` as a lexical term, up to DF_CAP."""
+    sv = tokenize.query_vector_of([word])
+    return len(index.hybrid(None, (sv.indices, sv.values), DF_CAP, flt, prefetch=DF_CAP))
+
+
+def unit_text(p: "Hit | dict") -> str:
+    """Title, parent title, heading and text of a hit or an index payload."""
+    if isinstance(p, Hit):
+        return " ".join(filter(None, [p.document.title, p.document.parent_title, p.unit_title, p.text]))
+    return " ".join(filter(None, [p.get("title"), p.get("parent_title"), p.get("unit_title"), p.get("text")]))
+
+
+def glossary_terms(word: str, entries) -> list[str]:
+    """Statute terms the glossary gives for one word (entries whose pattern the word matches)."""
+    out: list[str] = []
+    for t in glossary.expansions(word, entries):
+        out += [x for x in t.split() if x not in out and x != word]
+    return out
+
+
+class Units:
+    """Texts and terms of a list of units, and which of them hold a word."""
+
+    def __init__(self, texts: list[str], analyse: bool = True) -> None:
+        self.texts = [t.lower() for t in texts]
+        self.terms = [set(tokenize.terms(t)) if analyse else set() for t in texts]
+
+    def holding(self, words: list[str]) -> list[int]:
+        return [i for i in range(len(self.texts))
+                if any(w in self.terms[i] or substring(w, self.texts[i]) for w in words)]
+
+
+def word_records(words: list[tuple[str, bool]], hits: list[Hit], lexical: list, retriever, index,
+                 flt: QueryFilter, titles: str) -> list[dict]:
+    """Per content word: whether it is a noun, how many units hold it (df, capped), which top hits
+    hold it (``held``), or a glossary term for it (``gloss``), which of the lexical top-10 do (``lex``,
+    the word or its glossary terms), and whether it or a glossary term for it is a word of the
+    indexed titles (``title``)."""
+    top = Units([unit_text(h) for h in hits[:BEST_OF]])
+    lex = Units([unit_text(h.payload) for h in lexical], analyse=False)
+    entries = getattr(retriever, "glossary", ()) or ()
+    recs = []
+    for w, noun in words:
+        gl = glossary_terms(w, entries)
+        df = DF_CAP if substring(w, titles) else frequency(index, w, flt)
+        recs.append({"w": w, "noun": noun, "df": df, "held": top.holding([w]), "gloss": top.holding(gl) if gl else [],
+                     "lex": lex.holding([w] + gl), "title": any(substring(x, titles) for x in [w] + gl)})
+    return recs
+
+
+def weight(df: int) -> float:
+    return math.log(1 + DF_CAP / (1 + df))
+
+
+def coverages(recs: list[dict], n_hits: int, n_lex: int) -> dict[str, float]:
+    """Coverage of the question's words by the hits, rarity-weighted (a word held by few units says
+    more about the subject): by the top hits, by the single best hit, and the share known to the
+    index; then the same for nouns only, with glossary terms standing in for the word, and the best
+    single unit among the lexical top-10."""
+    out = {}
+    nouns = [r for r in recs if r["noun"]]
+    for prefix, rs, gl in (("", recs, False), ("n", nouns, True)):
+        if not rs:
+            out |= {prefix + k: 1.0 for k in ("coverage", "known", "wcover", "wknown", "cover_best")}
+            out |= {"ntitle": 0.0, "nlex_best": 0.0} if gl else {}
+            continue
+        wt = [weight(r["df"]) for r in rs]
+        total = sum(wt)
+
+        def holds(r, i) -> bool:
+            return i in r["held"] or gl and i in r["gloss"]
+
+        top = [any(holds(r, i) for i in range(min(TOP, n_hits))) for r in rs]
+        known = [r["df"] > 0 or gl and bool(r["gloss"]) for r in rs]
+        out[prefix + "coverage"] = sum(top) / len(rs)
+        out[prefix + "known"] = sum(known) / len(rs)
+        out[prefix + "wcover"] = sum(w for w, t in zip(wt, top) if t) / total
+        out[prefix + "wknown"] = sum(w for w, k in zip(wt, known) if k) / total
+        out[prefix + "cover_best"] = max((sum(w for w, r in zip(wt, rs) if holds(r, i)) / total
+                                          for i in range(n_hits)), default=0.0)
+        if gl:
+            out["ntitle"] = sum(r["title"] for r in rs) / len(rs)
+            out["nlex_best"] = max((sum(w for w, r in zip(wt, rs) if i in r["lex"]) / total
+                                    for i in range(n_lex)), default=0.0)
+    return out
+
+
+def rankings(question: str, retriever, index, flt: QueryFilter) -> tuple[dict[str, float], list]:
+    """Best dense cosine, the agreement of the lexical and dense top-10 (Jaccard over articles), whether
+    their first units are of one document; also the lexical top-10."""
+    qv = retriever.query_vector(question)
+    near = index.nearest(qv, DEPTH, flt)
+    out = {"dense": float(near[0].score) if near else 0.0}
+    sparse = tokenize.query_vector(question)
+    lexical = index.hybrid(None, (sparse.indices, sparse.values), DEPTH, flt, prefetch=DEPTH) if sparse else []
+    dg, lg = [_group(h.payload) for h in near], [_group(h.payload) for h in lexical]
+    out["agreement"] = len(set(dg) & set(lg)) / len(set(dg) | set(lg)) if dg and lg else 0.0
+    out["top_doc_same"] = float(bool(near and lexical and near[0].payload.get("doc_key")
+                                     == lexical[0].payload.get("doc_key")))
+    return out, lexical
