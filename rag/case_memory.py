@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rag import tokenize
+from rag.case_expansion import answer_terms
 from rag.cases import CaseLink, case_key
 from rag.index.base import IndexHit
 from rag.model import KIND_COMPLAINT, Document, Unit
@@ -83,9 +84,11 @@ def case_terms(text: str, title: str = "", department: str = "") -> list[str]:
 
 
 def case_payload(doc: Document, unit: Unit, payload: UnitPayload) -> UnitPayload:
-    """A past case also carries the terms of its title + question (``rerank`` matches on them)."""
+    """A past case also carries the terms of its title + question (``rerank`` matches on them) and of
+    its answer (rag.case_expansion reads them as a query)."""
     if doc.kind == KIND_COMPLAINT:
         payload["case_terms"] = case_terms(unit.text, unit.title, str(unit.extra.get("department") or ""))
+        payload["answer_terms"] = answer_terms(unit.text)
     return payload
 
 
