@@ -50,26 +50,34 @@ def answer_terms(text: str) -> list[str]:
 
 
 class AnswerTerms:
-    """Each case's answer terms, once per point: the stored payload field, else tokenized here once."""
+    """Each case's answer terms (and their set), once per point: the stored payload field, else
+    tokenized here once (points indexed before the payload carried them)."""
 
     def __init__(self, size: int = 50_000) -> None:
-        self._d: dict[str, list[str]] = {}
+        self._d: dict[str, tuple[list[str], frozenset[str]]] = {}
         self._size = size
 
-    def get(self, point_id: str, payload: dict) -> list[str]:
+    def entry(self, point_id: str, payload: dict) -> tuple[list[str], frozenset[str]]:
         v = self._d.get(point_id)
         if v is None:
             stored = payload.get("answer_terms")
-            v = list(stored) if stored is not None else answer_terms(payload.get("text") or "")
+            terms = list(stored) if stored is not None else answer_terms(payload.get("text") or "")
+            v = (terms, frozenset(terms))
             if len(self._d) >= self._size:
                 self._d.clear()
             self._d[point_id] = v
         return v
 
+    def get(self, point_id: str, payload: dict) -> list[str]:
+        return self.entry(point_id, payload)[0]
+
+    def distinct(self, point_id: str, payload: dict) -> frozenset[str]:
+        return self.entry(point_id, payload)[1]
+
 
 def common_terms(answers: Iterable[Iterable[str]], share: float = COMMON, min_answers: int = MIN_ANSWERS) -> set[str]:
     """Terms found in at least ``share`` of the answers (salutations, closings, an office's name)."""
-    sets = [set(a) for a in answers]
+    sets = [a if isinstance(a, (set, frozenset)) else set(a) for a in answers]
     if len(sets) < min_answers or share <= 0:
         return set()
     df = Counter(t for s in sets for t in s)

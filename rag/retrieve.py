@@ -230,7 +230,7 @@ class HybridRetriever:
                 out.append(c)
         common = set()
         if want_pool and out and out[0].similarity >= self.prf_similarity:
-            common = case_expansion.common_terms(self._answer_terms.get(h.id, h.payload) for h in pool)
+            common = case_expansion.common_terms(self._answer_terms.distinct(h.id, h.payload) for h in pool)
         return out, common
 
     def _attach_cited(self, cases: list[case_memory.SimilarCase], links: dict) -> None:
