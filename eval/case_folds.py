@@ -32,7 +32,8 @@ MODULE_KEYS = {"lend_cases": ("case_memory", "LEND_CASES"), "max_lending": ("cas
                "doc_share": ("case_memory", "DOC_SHARE"), "doc_units": ("case_memory", "DOC_UNITS"),
                "prf_cases": ("case_expansion", "CASES"), "prf_terms": ("case_expansion", "MAX_TERMS"),
                "prf_common": ("case_expansion", "COMMON"), "prf_limit": ("case_expansion", "LIMIT"),
-               "prf_pool": ("case_expansion", "POOL"), "prf_keep_question": ("case_expansion", "DROP_QUESTION")}
+               "prf_pool": ("case_expansion", "POOL"), "prf_keep_question": ("case_expansion", "DROP_QUESTION"),
+               "prf_from_top": ("case_expansion", "FROM_FUSED"), "prf_all_kinds": ("case_expansion", "KINDS")}
 
 
 def fold_of(item: dict) -> str:
@@ -67,8 +68,10 @@ def applied(retriever, setting: dict):
         for k, (_, a) in MODULE_KEYS.items():
             if k in setting:
                 value = setting[k]
-                if k == "prf_keep_question":
+                if k in ("prf_keep_question", "prf_from_top"):
                     value = not value
+                if k == "prf_all_kinds":
+                    value = () if value else getattr(mods[k], a)
                 setattr(mods[k], a, type(getattr(mods[k], a))(value))
         yield
     finally:

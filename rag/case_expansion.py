@@ -21,9 +21,10 @@ from dataclasses import dataclass
 
 from rag import tokenize
 from rag.index.base import IndexHit
+from rag.model import KIND_ANNEX, KIND_CODE, STATUTE_KINDS
 
-SHARE = 0.0  # a rank-1 expansion hit gains this × the best candidate's score × the lenders' mean similarity; 0 = off
-MIN_SIMILARITY = 0.5  # cases weaker than this are not read (rag.case_memory.MIN_SIMILARITY: shown at all)
+SHARE = 0.6  # a rank-1 expansion hit gains this × the best candidate's score × the lenders' mean similarity; 0 = off
+MIN_SIMILARITY = 0.45  # cases weaker than this are not read (kgs_dev folds: 0.45 >= 0.5 on both; rag.case_memory shows >= 0.5)
 CASES = 3  # at most this many answers are read
 MAX_TERMS = 40  # the expansion query keeps its heaviest terms
 COMMON = 0.4  # a term in at least this share of the candidate cases' answers is boilerplate (needs >= 5 answers)
@@ -35,6 +36,10 @@ LIMIT = 30  # expansion hits fused
 RRF_K = 10
 MAX_ANSWER_TERMS = 400  # stored per case (the head of a long answer carries its point)
 REASON = "유사 민원 답변의 표현으로 찾은 조문"
+# what the answers are read against: the rules answers cite (statutes, annexes, codes), not guidance
+# documents written in the same office's words; () = every legal source
+KINDS: tuple[str, ...] = (*STATUTE_KINDS, KIND_ANNEX, KIND_CODE)
+FROM_FUSED = False  # True: strength scales with the best fused score before boosts (measured: no better)
 
 
 def answer_of(text: str) -> str:
@@ -137,10 +142,12 @@ class Reader:
 
 def expand(ranked: list[IndexHit], readers: list[Reader], common: set[str], question: list[str],
            search: Callable[[tuple[list[int], list[float]], int], list[IndexHit]], share: float = SHARE,
-           limit: int = LIMIT, max_terms: int = MAX_TERMS) -> tuple[list[IndexHit], dict[str, float]]:
+           limit: int = LIMIT, max_terms: int = MAX_TERMS, scale: float | None = None
+           ) -> tuple[list[IndexHit], dict[str, float]]:
     """The question's ranking with the answers' ranking fused in; returns it and the query used.
     ``search(sparse, limit)`` runs the lexical query over the legal sources only (same filter as the
-    question's: date, visibility, no past cases)."""
+    question's: date, visibility, no past cases). A rank-1 expansion hit gains ``share`` × ``scale``
+    (default: the best score in ``ranked``) × the readers' mean similarity."""
     readers = [r for r in readers if r.terms and r.similarity > 0]
     if share <= 0 or not readers or not ranked:
         return ranked, {}
@@ -148,5 +155,5 @@ def expand(ranked: list[IndexHit], readers: list[Reader], common: set[str], ques
     sparse = sparse_of(q)
     if sparse is None:
         return ranked, {}
-    strength = ranked[0].score * share * sum(r.similarity for r in readers) / len(readers)
+    strength = (ranked[0].score if scale is None else scale) * share * sum(r.similarity for r in readers) / len(readers)
     return fuse(ranked, search(sparse, limit), strength), q

@@ -132,8 +132,10 @@ class HybridRetriever:
                        ] if self.prf_share > 0 else []
             if readers:  # the answers of close cases, in the statute's words, as a second query
                 before = ranked
-                ranked, _ = case_expansion.expand(ranked, readers, common, qterms, lambda sv, n: self.index.hybrid(
-                    None, sv, n, base, prefetch=n), self.prf_share)
+                rules = replace(base, kinds=list(case_expansion.KINDS)) if case_expansion.KINDS and not kinds else base
+                ranked, _ = case_expansion.expand(
+                    ranked, readers, common, qterms, lambda sv, n: self.index.hybrid(None, sv, n, rules, prefetch=n),
+                    self.prf_share, scale=cands[0].score if case_expansion.FROM_FUSED and cands else None)
                 trace.stage(before, ranked, case_expansion.REASON)
             similar = [c for c in similar if c.similarity >= self.case_min_similarity]
         if not self.case_before_delegation:
