@@ -8,7 +8,8 @@ when it helps on both folds. Every run excludes each question's own past case (`
 
 Setting keys: ``share``, ``lend_similarity``, ``lend_cases``, ``min_similarity`` (rag.case_memory);
 ``prf_share``, ``prf_similarity``, ``prf_cases``, ``prf_terms``, ``prf_common``, ``prf_limit``, ``prf_pool``,
-``prf_keep_question`` (rag.case_expansion); ``off`` = no case memory. ``default`` (always run first) is the code as served.
+``prf_keep_question``, ``prf_all_kinds``, ``prf_from_fused`` (rag.case_expansion; ``prf_share=0`` = no
+expansion); ``off`` = no case memory. ``default`` (always run first) is the code as served.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ MODULE_KEYS = {"lend_cases": ("case_memory", "LEND_CASES"), "max_lending": ("cas
                "prf_cases": ("case_expansion", "CASES"), "prf_terms": ("case_expansion", "MAX_TERMS"),
                "prf_common": ("case_expansion", "COMMON"), "prf_limit": ("case_expansion", "LIMIT"),
                "prf_pool": ("case_expansion", "POOL"), "prf_keep_question": ("case_expansion", "DROP_QUESTION"),
-               "prf_from_top": ("case_expansion", "FROM_FUSED"), "prf_all_kinds": ("case_expansion", "KINDS")}
+               "prf_from_fused": ("case_expansion", "FROM_FUSED"), "prf_all_kinds": ("case_expansion", "KINDS")}
 
 
 def fold_of(item: dict) -> str:
@@ -68,7 +69,7 @@ def applied(retriever, setting: dict):
         for k, (_, a) in MODULE_KEYS.items():
             if k in setting:
                 value = setting[k]
-                if k in ("prf_keep_question", "prf_from_top"):
+                if k == "prf_keep_question":
                     value = not value
                 if k == "prf_all_kinds":
                     value = () if value else getattr(mods[k], a)
