@@ -200,11 +200,12 @@ class HybridRetriever:
         """Past cases the caller may see, most similar first; weaker than ``min_similarity`` left out.
         Candidates come from the dense neighbours and the lexical matches of the whole case; the order
         comes from its question and title (case_memory.rerank)."""
-        return self._similar(question, limit, visibility, exclude, dense, terms, min_similarity)[0]
+        return self._similar(question, limit, visibility, exclude, dense, terms, min_similarity, common=False)[0]
 
-    def _similar(self, question, limit, visibility, exclude, dense, terms, min_similarity=None
+    def _similar(self, question, limit, visibility, exclude, dense, terms, min_similarity=None, common=True
                  ) -> tuple[list[case_memory.SimilarCase], set[str]]:
-        """``similar_cases`` and the boilerplate of the candidates' answers (case_expansion.common_terms)."""
+        """``similar_cases`` and (``common``, expansion on) the boilerplate of the best candidates' answers
+        (case_expansion.common_terms)."""
         flt = QueryFilter(kinds=[KIND_COMPLAINT], visibility=list(visibility or []))
         min_similarity = self.case_min_similarity if min_similarity is None else min_similarity
         if dense is None and self.embedder is not None:
@@ -219,7 +220,7 @@ class HybridRetriever:
             cands = self.index.hybrid(None, sv, n, flt, prefetch=n) if sv else []
         cos = {h.id: float(h.score) if dense is not None else 0.0 for h in cands}
         out, pool = [], []
-        want_pool = case_expansion.POOL if self.prf_share > 0 else 0
+        want_pool = case_expansion.POOL if common and self.prf_share > 0 else 0
         for h, sim in case_memory.rerank(terms, cands, cos, self._case_terms):
             if (sim < min_similarity or len(out) >= limit) and len(pool) >= want_pool:
                 break
@@ -230,10 +231,10 @@ class HybridRetriever:
                 pool.append(h)
             if sim >= min_similarity and len(out) < limit:
                 out.append(c)
-        common = set()
+        shared: set[str] = set()
         if want_pool and out and out[0].similarity >= self.prf_similarity:
-            common = case_expansion.common_terms(self._answer_terms.distinct(h.id, h.payload) for h in pool)
-        return out, common
+            shared = case_expansion.common_terms(self._answer_terms.distinct(h.id, h.payload) for h in pool)
+        return out, shared
 
     def _attach_cited(self, cases: list[case_memory.SimilarCase], links: dict) -> None:
         names = self._display_titles()
