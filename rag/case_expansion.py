@@ -23,8 +23,10 @@ from rag import tokenize
 from rag.index.base import IndexHit
 from rag.model import KIND_ANNEX, KIND_CODE, STATUTE_KINDS
 
-SHARE = 0.6  # a rank-1 expansion hit gains this × the best candidate's score × the lenders' mean similarity; 0 = off
-MIN_SIMILARITY = 0.45  # cases weaker than this are not read (kgs_dev folds: 0.45 >= 0.5 on both; rag.case_memory shows >= 0.5)
+# a rank-1 expansion hit gains this × the best candidate's score × the readers' mean similarity; 0 = off
+# (kgs_dev folds, eval/README.md: 0.3 lost an article on one fold, 0.8-1.5 lost any@10 on the other)
+SHARE = 0.6
+MIN_SIMILARITY = 0.45  # weaker cases are not read (folds: 0.45 >= 0.5 on both); rag.case_memory shows >= 0.5
 CASES = 3  # at most this many answers are read
 MAX_TERMS = 40  # the expansion query keeps its heaviest terms
 COMMON = 0.4  # a term in at least this share of the candidate cases' answers is boilerplate (needs >= 5 answers)

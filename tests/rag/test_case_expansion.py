@@ -97,7 +97,8 @@ def gained(res) -> dict[str, float]:
     for h in res.hits:
         if h["document"]["title"] != COMPLAINTS:
             continue
-        add = sum(b["add"] for b in (h.get("score_parts") or {}).get("boosts", []) if b["reason"] == case_expansion.REASON)
+        boosts = (h.get("score_parts") or {}).get("boosts", [])
+        add = sum(b["add"] for b in boosts if b["reason"] == case_expansion.REASON)
         if add:
             out[h["unit"]] = add
     return out
