@@ -7,7 +7,9 @@ when it helps on both folds. Every run excludes each question's own past case (`
         --setting "share=0.5" --setting "lend_cases=5,lend_similarity=0.55"
 
 Setting keys: ``share``, ``lend_similarity``, ``lend_cases``, ``min_similarity`` (rag.case_memory);
-``off`` = no case memory. ``default`` (always run first) is the code as served.
+``prf_share``, ``prf_similarity``, ``prf_cases``, ``prf_terms``, ``prf_common``, ``prf_limit``, ``prf_pool``,
+``prf_keep_question``, ``prf_all_kinds``, ``prf_from_fused`` (rag.case_expansion; ``prf_share=0`` = no
+expansion); ``off`` = no case memory. ``default`` (always run first) is the code as served.
 """
 from __future__ import annotations
 
@@ -25,9 +27,15 @@ from rag.hits import Hit
 SUBSETS = ("overall", KIND_ARTICLE, KIND_ANNEX, KIND_CODE)
 # setting key -> (object attribute on the retriever, or module constant of rag.case_memory)
 RETRIEVER_KEYS = {"share": "case_share", "lend_similarity": "case_lend_similarity",
-                  "min_similarity": "case_min_similarity", "before_delegation": "case_before_delegation"}
-MODULE_KEYS = {"lend_cases": "LEND_CASES", "max_lending": "MAX_LENDING", "doc_share": "DOC_SHARE",
-               "doc_units": "DOC_UNITS"}
+                  "min_similarity": "case_min_similarity", "before_delegation": "case_before_delegation",
+                  "prf_share": "prf_share", "prf_similarity": "prf_similarity"}
+# setting key -> (module, constant): rag.case_memory's lending, rag.case_expansion's answer query
+MODULE_KEYS = {"lend_cases": ("case_memory", "LEND_CASES"), "max_lending": ("case_memory", "MAX_LENDING"),
+               "doc_share": ("case_memory", "DOC_SHARE"), "doc_units": ("case_memory", "DOC_UNITS"),
+               "prf_cases": ("case_expansion", "CASES"), "prf_terms": ("case_expansion", "MAX_TERMS"),
+               "prf_common": ("case_expansion", "COMMON"), "prf_limit": ("case_expansion", "LIMIT"),
+               "prf_pool": ("case_expansion", "POOL"), "prf_keep_question": ("case_expansion", "DROP_QUESTION"),
+               "prf_from_fused": ("case_expansion", "FROM_FUSED"), "prf_all_kinds": ("case_expansion", "KINDS")}
 
 
 def fold_of(item: dict) -> str:
@@ -50,17 +58,23 @@ def parse_setting(spec: str) -> dict[str, float | bool]:
 
 @contextmanager
 def applied(retriever, setting: dict):
-    from rag import case_memory
+    import importlib
 
+    mods = {k: importlib.import_module(f"rag.{m}") for k, (m, _) in MODULE_KEYS.items() if k in setting}
     saved = [(retriever, a, getattr(retriever, a)) for k, a in RETRIEVER_KEYS.items() if k in setting]
-    saved += [(case_memory, a, getattr(case_memory, a)) for k, a in MODULE_KEYS.items() if k in setting]
+    saved += [(mods[k], a, getattr(mods[k], a)) for k, (_, a) in MODULE_KEYS.items() if k in setting]
     try:
         for k, a in RETRIEVER_KEYS.items():
             if k in setting:
                 setattr(retriever, a, setting[k])
-        for k, a in MODULE_KEYS.items():
+        for k, (_, a) in MODULE_KEYS.items():
             if k in setting:
-                setattr(case_memory, a, type(getattr(case_memory, a))(setting[k]))
+                value = setting[k]
+                if k == "prf_keep_question":
+                    value = not value
+                if k == "prf_all_kinds":
+                    value = () if value else getattr(mods[k], a)
+                setattr(mods[k], a, type(getattr(mods[k], a))(value))
         yield
     finally:
         for obj, a, v in saved:

@@ -18,12 +18,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rag import tokenize
+from rag.case_expansion import answer_terms
 from rag.cases import CaseLink, case_key
 from rag.index.base import IndexHit
 from rag.model import KIND_COMPLAINT, Document, Unit
 from rag.payload import UnitPayload
 
-SHARE = 0.3  # a case of similarity s lends s × this × the best candidate's score (kgs_dev leave-one-out sweep 0.15–1.0, eval/README.md: 1.0 pushed lent articles over the annexes the question needed)
+SHARE = 0.5  # a case of similarity s lends s × this × the best candidate's score (kgs_dev folds, eval/README.md: 0.3 alone until case-answer expansion; with it 0.5 >= 0.3 on both folds; 1.0 pushed lent articles over the annexes)
 MAX_LENDING = 1.2  # cap, in units of the best score: agreement counts, but never without bound
 MIN_SIMILARITY = 0.5  # weaker matches lend nothing: on complaints_dev the right case scores 0.53+ in 9 of 10, the 2nd-best case 0.47 (median)
 LEND_CASES = 3
@@ -83,9 +84,11 @@ def case_terms(text: str, title: str = "", department: str = "") -> list[str]:
 
 
 def case_payload(doc: Document, unit: Unit, payload: UnitPayload) -> UnitPayload:
-    """A past case also carries the terms of its title + question (``rerank`` matches on them)."""
+    """A past case also carries the terms of its title + question (``rerank`` matches on them) and of
+    its answer (rag.case_expansion reads them as a query)."""
     if doc.kind == KIND_COMPLAINT:
         payload["case_terms"] = case_terms(unit.text, unit.title, str(unit.extra.get("department") or ""))
+        payload["answer_terms"] = answer_terms(unit.text)
     return payload
 
 

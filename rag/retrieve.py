@@ -10,7 +10,7 @@ from datetime import date
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from rag import case_memory, glossary, named, scoring, tokenize
+from rag import case_expansion, case_memory, glossary, named, scoring, tokenize
 from rag.delegation import SHARE as DELEGATION_SHARE
 from rag.delegation import propagate
 from rag.embed import Embedder
@@ -59,6 +59,9 @@ class HybridRetriever:
         self.case_lend_similarity = case_memory.LEND_MIN_SIMILARITY
         self.case_before_delegation = case_memory.BEFORE_DELEGATION
         self._case_terms = case_memory.TermCache()
+        self._answer_terms = case_expansion.AnswerTerms()
+        # case-answer expansion (rag/case_expansion.py): share 0 = off
+        self.prf_share, self.prf_similarity = case_expansion.SHARE, case_expansion.MIN_SIMILARITY
         self.delegation_share, self.expand = delegation_share, expand
         self.glossary = glossary.load(glossary_path)  # a bad DASAN_GLOSSARY file fails here, by name
         self.weights, self.prefetch, self.law_boost, self.rrf_k = weights, prefetch, law_boost, rrf_k
@@ -117,24 +120,35 @@ class HybridRetriever:
         trace = scoring.Trace(cands)
         ranked, reasons = self._boost(cands, resolved, gaps)
         trace.stage(cands, ranked, lambda i: reasons.get(i, ""))
-        if not self.case_before_delegation:
-            ranked = self._delegate(ranked, base, trace)
         similar: list[case_memory.SimilarCase] = []
         via: dict[str, list[str]] = {}
-        if memory and KIND_COMPLAINT not in kinds:
-            similar = self.similar_cases(question, limit=max(case_memory.LEND_CASES, case_memory.SHOW_CASES),
-                                         visibility=visibility, exclude=exclude_cases, dense=dense,
-                                         terms=qterms)
-            if self.case_links is not None and similar:
-                links = self.case_links([c.key for c in similar])
-                self._attach_cited(similar, links)
-                lenders = [c for c in similar[:case_memory.LEND_CASES]
-                           if c.similarity >= self.case_lend_similarity]
+        use_cases = memory and KIND_COMPLAINT not in kinds
+        if use_cases:
+            similar, common = self._similar(question, max(case_memory.LEND_CASES, case_memory.SHOW_CASES,
+                                                          case_expansion.CASES), visibility, exclude_cases,
+                                            dense, qterms, min(self.case_min_similarity, self.prf_similarity))
+            readers = [case_expansion.Reader(self._answer_terms.get(c.id, {"text": c.text}), c.similarity)
+                       for c in similar[:case_expansion.CASES] if c.similarity >= self.prf_similarity
+                       ] if self.prf_share > 0 else []
+            if readers:  # the answers of close cases, in the statute's words, as a second query
                 before = ranked
-                ranked, via = case_memory.lend_all(ranked, lenders, links,
-                                                   lambda ts: self._fetch_targets(ts, base), self.case_share)
-                trace.stage(before, ranked, lambda i: case_memory.reason(len(via.get(i, []))) if via.get(i)
-                            else "유사 민원의 답변이 인용하지 않은 조문(감점)")
+                rules = replace(base, kinds=list(case_expansion.KINDS)) if case_expansion.KINDS and not kinds else base
+                ranked, _ = case_expansion.expand(
+                    ranked, readers, common, qterms, lambda sv, n: self.index.hybrid(None, sv, n, rules, prefetch=n),
+                    self.prf_share, scale=cands[0].score if case_expansion.FROM_FUSED and cands else None)
+                trace.stage(before, ranked, case_expansion.REASON)
+            similar = [c for c in similar if c.similarity >= self.case_min_similarity]
+        if not self.case_before_delegation:
+            ranked = self._delegate(ranked, base, trace)
+        if use_cases and self.case_links is not None and similar:
+            links = self.case_links([c.key for c in similar])
+            self._attach_cited(similar, links)
+            lenders = [c for c in similar[:case_memory.LEND_CASES] if c.similarity >= self.case_lend_similarity]
+            before = ranked
+            ranked, via = case_memory.lend_all(ranked, lenders, links,
+                                               lambda ts: self._fetch_targets(ts, base), self.case_share)
+            trace.stage(before, ranked, lambda i: case_memory.reason(len(via.get(i, []))) if via.get(i)
+                        else "유사 민원의 답변이 인용하지 않은 조문(감점)")
         if self.case_before_delegation:  # cited regulation articles then lend to their statute articles
             ranked = self._delegate(ranked, base, trace)
         if gaps:  # another document's 제9조 never stands in for 「정보공개법」 제9조 that is not indexed
@@ -186,6 +200,12 @@ class HybridRetriever:
         """Past cases the caller may see, most similar first; weaker than ``min_similarity`` left out.
         Candidates come from the dense neighbours and the lexical matches of the whole case; the order
         comes from its question and title (case_memory.rerank)."""
+        return self._similar(question, limit, visibility, exclude, dense, terms, min_similarity, common=False)[0]
+
+    def _similar(self, question, limit, visibility, exclude, dense, terms, min_similarity=None, common=True
+                 ) -> tuple[list[case_memory.SimilarCase], set[str]]:
+        """``similar_cases`` and (``common``, expansion on) the boilerplate of the best candidates' answers
+        (case_expansion.common_terms)."""
         flt = QueryFilter(kinds=[KIND_COMPLAINT], visibility=list(visibility or []))
         min_similarity = self.case_min_similarity if min_similarity is None else min_similarity
         if dense is None and self.embedder is not None:
@@ -199,17 +219,22 @@ class HybridRetriever:
         else:
             cands = self.index.hybrid(None, sv, n, flt, prefetch=n) if sv else []
         cos = {h.id: float(h.score) if dense is not None else 0.0 for h in cands}
-        out = []
+        out, pool = [], []
+        want_pool = case_expansion.POOL if common and self.prf_share > 0 else 0
         for h, sim in case_memory.rerank(terms, cands, cos, self._case_terms):
-            if sim < min_similarity:
+            if (sim < min_similarity or len(out) >= limit) and len(pool) >= want_pool:
                 break
             c = case_memory.to_case(h, sim)
             if exclude and case_memory.excluded(c, exclude):
                 continue
-            out.append(c)
-            if len(out) >= limit:
-                break
-        return out
+            if len(pool) < want_pool:
+                pool.append(h)
+            if sim >= min_similarity and len(out) < limit:
+                out.append(c)
+        shared: set[str] = set()
+        if want_pool and out and out[0].similarity >= self.prf_similarity:
+            shared = case_expansion.common_terms(self._answer_terms.distinct(h.id, h.payload) for h in pool)
+        return out, shared
 
     def _attach_cited(self, cases: list[case_memory.SimilarCase], links: dict) -> None:
         names = self._display_titles()

@@ -38,6 +38,22 @@ def test_run_setting_reports_both_folds_and_restores_the_retriever(sample_rt):
     assert text.count("\nx ") == 3
 
 
+def test_expansion_settings_apply_inside_and_restore_after(sample_rt):
+    from rag import case_expansion
+
+    r = sample_rt.retriever
+    saved = (r.prf_share, r.prf_similarity, case_expansion.CASES, case_expansion.KINDS,
+             case_expansion.DROP_QUESTION, case_expansion.FROM_FUSED)
+    setting = case_folds.parse_setting("prf_share=0.9,prf_similarity=0.3,prf_cases=5,prf_all_kinds=1,"
+                                       "prf_keep_question=1,prf_from_fused=1")
+    with case_folds.applied(r, setting):
+        assert (r.prf_share, r.prf_similarity, case_expansion.CASES) == (0.9, 0.3, 5)
+        assert case_expansion.KINDS == () and case_expansion.DROP_QUESTION is False
+        assert case_expansion.FROM_FUSED is True
+    assert (r.prf_share, r.prf_similarity, case_expansion.CASES, case_expansion.KINDS,
+            case_expansion.DROP_QUESTION, case_expansion.FROM_FUSED) == saved
+
+
 def test_bench_times_search_with_and_without_case_memory(sample_rt):
     calls = []
     search = sample_rt.retriever.search
