@@ -285,9 +285,10 @@ def plausible(text: str, typ: str, start: int, end: int, name_ends: list[int] = 
 
 
 _LATIN_NOT_NAME = re.compile(r"(?i)\b(?:city|hall|office|center|centre|bank|street|road|korea|district|station|"
-                             r"hospital|school|company|ministry|police|court|center|service|team)\b")
+                             r"hospital|school|company|ministry|police|court|center|service|team|manager|director|officer|engineer|"
+                             r"designer|project|department|english|korean|chinese|vietnamese|japanese|covid)\b")
 _PLATE = re.compile(r"(?:[가-힣]{2}[ \t]?)?\d{2,3}[ \t]?[가-힣][ \t]?\d{4}")
-_BUILDING = re.compile(r"빌라|아파트|빌딩|맨션|타워|오피스텔|하이츠|캐슬|빌리지|타운|마을|상가|센터")
+_BUILDING = re.compile(r"빌라|아파트|빌딩|맨션|타워|오피스텔|하이츠|캐슬|빌리지|타운|마을|상가|센터|[시구군도]청$|경찰서|소방서|세무서|보건소")
 
 
 def _name_word_ends(text: str, end: int) -> bool:

@@ -317,3 +317,21 @@ def weak_name_context_ok(text: str, start: int, end: int) -> bool:
     if len(word) == 3 and word[-1] in "도시군구읍면리" and any(t.tag == "NNP" and t.len == 3 for t in _tokenize(word)):
         return False
     return name_context_ok(text, start, end, weak=True)
+
+
+_DATE_IN_PARENS = re.compile(r"[ \t]*[(,][ \t]*\d{2,4}[ \t]*[.\-/년]")
+
+
+def profile_name_ok(text: str, start: int, end: int) -> bool:
+    """A word before "(2025.04.02)" is a name only if it is no dictionary word: a list's heading dates itself
+    ("방문자 명단 (…)"); before an age or a sex the strong cue's checks."""
+    return name_context_ok(text, start, end, weak=_DATE_IN_PARENS.match(text, end) is not None)
+
+
+_WORD_BEFORE = re.compile(r"(?<![^ \t\n])([가-힣]{2,4})[ \t]*[(,/][ \t]*\Z")  # a whole word: not "(여성, "
+
+
+def name_before_ok(text: str, start: int, end: int) -> bool:
+    """A date after "word (": the word is a name's, not a dictionary word's ("방문자 명단 (2025.04.02)": a list's date)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return m is None or not dictionary_word(m.group(1))

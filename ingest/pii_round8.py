@@ -14,7 +14,7 @@ import re
 
 from ingest.pii_checks import birth_date_adult_ok, birth_date_ok, card_shape_ok, rrn_labelled_valid
 from ingest.pii_families import BUILDING
-from ingest.pii_names import (KIN_STOP, NAME, NAME3, NAME_END, STOPWORDS, dictionary_word, plain_name_ok, valid_name,
+from ingest.pii_names import (KIN_STOP, name_before_ok, NAME, NAME3, NAME_END, STOPWORDS, dictionary_word, plain_name_ok, valid_name,
                               weak_name_context_ok)
 from ingest.pii_round7 import BD_WORD_ANY
 from ingest.pii_patterns import (ADDRESS_GATE, ADDRESS_TAIL, ADDR_END, BD_DATE, BD_COMPACT, BD_WORD, CITY, DETAIL, LOT, MOBILE, NAME_COMMON,
@@ -55,7 +55,10 @@ _PAREN_AFTER = re.compile(r"[ \t]*\([가-힣A-Za-z0-9·]{0,12}(?:동|리|가|아
 
 
 def _profile_closed(text: str, start: int, end: int) -> bool:
-    """A bracket or a separator closes the date, or, at the end of a line, the profile held sex or age too."""
+    """A bracket or a separator closes the date, or, at the end of a line, the profile held sex or age too; the
+    word before the bracket is no dictionary word ("방문자 명단 (2025.04.02)": a list's date)."""
+    if not name_before_ok(text, start, end):
+        return False
     if re.match(r"[ \t]*(?:생)?[ \t]*[),/]", text[end:end + 8]):
         return True
     if re.match(r"[ \t]*[~∼]", text[end:end + 4]):  # "故 김만수(1940.3.1~2024.2.5)": born and died, not a period
