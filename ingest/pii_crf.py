@@ -22,6 +22,8 @@ import re
 import threading
 from pathlib import Path
 
+from ingest.pii_layout import column_kinds, previous_line_kinds
+
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("pii_crf.model")
@@ -131,6 +133,11 @@ def features(text: str, rule_spans: list[tuple[str, str, int, int, bool]], token
                 feats[i].append(f"kb6={kind}")
         for i in range(max(0, s - _AFTER), s):
             feats[i].append(f"ka={kind}")
+    # layout: the header of the table column a character stands in; label words on the line before
+    for i, kind in column_kinds(text, _CUE_RE).items():
+        feats[i].append(f"hc={kind}")
+    for i, kinds in previous_line_kinds(text, _CUE_RE).items():
+        feats[i] += [f"kpl={k}" for k in kinds]
     # Kiwi: the morpheme holding the character, and the morphemes either side
     for k, t in enumerate(tokens):
         prev_tag = tokens[k - 1].tag if k else "^"
@@ -242,8 +249,10 @@ def _birth_evidence(text: str, start: int, end: int, name_ends: list[int]) -> bo
     cues = [m for m in _CUE_RE.finditer(before) if m.lastgroup == "BIRTH"]
     if cues and not _DATE_LABEL.search(before, cues[-1].end()):
         return True
-    if _BORN_AFTER.match(text[end:end + 5]):
-        return True
+    if _BORN_AFTER.match(text[end:end + 5]) or column_kinds(text, _CUE_RE).get(start) == "BIRTH":
+        return True  # "1990.1.2생"; a table's 생년월일 column
+    if "BIRTH" in previous_line_kinds(text, _CUE_RE).get(start, ()) and len(text[line_start:start]) <= 12:
+        return True  # the answer line after "생년월일 여덟 자리 입력해 주세요"
     if _DATE_AFTER.match(text, end):
         return False  # "(2024.05.03 방문)"
     return _after_name(text, start, name_ends, r"(?:입니다|이에요|예요|이고|이며)?[ \t(]*")  # "첫째 나윤슬 2019. 11. 8"; "허동원, 2024.03.02": a visit
