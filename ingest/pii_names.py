@@ -334,4 +334,9 @@ _WORD_BEFORE = re.compile(r"(?<![^ \t\n])([가-힣]{2,4})[ \t]*[(,/][ \t]*\Z")  
 def name_before_ok(text: str, start: int, end: int) -> bool:
     """A date after "word (": the word is a name's, not a dictionary word's ("방문자 명단 (2025.04.02)": a list's date)."""
     m = _WORD_BEFORE.search(text, max(0, start - 12), start)
-    return m is None or not dictionary_word(m.group(1))
+    return m is None or _PERSON_WORD.fullmatch(m.group(1)) is not None or not dictionary_word(m.group(1))
+
+
+# Words for a person that stand between a name and its profile: "소병철 어르신 (1938. 1. 9.)".
+_PERSON_WORD = re.compile(r"어르신|할머니|할아버지|여사님?|선생님|어머니|아버지|어머님|아버님|환자|학생|아기|아동|자녀|손자|손녀|"
+                          r"아드님|따님|본인|고객님?|회원님?|입소자|이용자|수급자|대상자")

@@ -87,7 +87,13 @@ def _brn_shape_ok(text: str, start: int, end: int) -> bool:
     return _BUSINESS.search(text, max(0, start - 80), min(len(text), end + 30)) is not None
 
 
+_MONTH = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_EN_DATE = (rf"(?:\d{{1,2}}[ \t\-/]?{_MONTH}[ \t\-/,]*(?:19|20)\d{{2}}|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d{{2}})"
+            r"(?!\d)")
 ROUND8_RULES: tuple[Rule, ...] = (
+    # An English birth date after its label: "D.O.B: 14 MAR 1989", "Date of birth: March 3, 1990"
+    Rule("birth_date_english", "birth_date", _EN_DATE, before=r"(?:D\.?O\.?B\.?|[Dd]ate[ \t]of[ \t][Bb]irth|[Bb]irth(?:[ \t]?[Dd]ate|day)?|"
+         r"[Bb]orn(?:[ \t]on)?|생년월일|생일)[ \t:：.)]*", priority=90, gate=r"(?i)birth|d\.?o\.?b|born|생년월일|생일", reach=(0, 40)),
     Rule("address_postcode_label", "address", POSTCODE_HEAD + f"(?:{ADDRESS_VALUE}|{_CITY_VALUE})", priority=43.5,
          gate=r"우", reach=(2, 100)),
     # "바로 앞 ○○로 24번길 7 사는 주민", "양지동 123-4에 거주", "신부7길 15 에 삽니다"

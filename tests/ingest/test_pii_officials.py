@@ -86,3 +86,17 @@ def test_rules_alone_keep_an_official_and_the_model_respects_it():
     text = "세무과 오해든 팀장 확인. 납세자 문의 응대 완료."
     assert "오해든" in mask_with(text, None, None).masked
     assert "오해든" in mask(text).masked
+
+
+RULE_FAMILIES = [  # (text, value the rules now mask): spoken separators, starred accounts, 'yy dates, English dates
+    ("연락처는 공일공 다시 팔팔이삼 다시 칠칠사일 입니다.", "팔팔이삼"),
+    ("환불 계좌 토스뱅크 1000-**-***4417 예금주 본인", "1000-**-***4417"),
+    ("하태준 / '91년 2월 14일 / 구직급여 문의", "'91년 2월 14일"),
+    ("Full name: Dana Sultanova, Date of birth: 7 NOV 1994", "7 NOV 1994"),
+    ("세무사 오진혁 사무장(한결세무회계 02-512-4406)이 대신 신고했어요.", "02-512-4406"),
+]
+
+
+@pytest.mark.parametrize("text,value", RULE_FAMILIES)
+def test_rule_families(text, value):
+    assert value not in mask_with(text, None, None).masked
