@@ -33,7 +33,7 @@ from ingest.pii_crf import get_tagger
 from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
-from ingest.pii_officials import office_address, official_in_role, private_contact
+from ingest.pii_officials import office_address, official_in_role, private_contact, staff_table_row
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, OTHER_TITLES, PUBLIC_TITLES, dictionary_word, plain_name_ok, valid_name
 from ingest.pii_round7 import ROUND7_RULES
 from ingest.pii_round8 import NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, office_number_asked, paren_after_address, public_account, shop_name
@@ -286,7 +286,7 @@ _IMPERSONATED = re.compile(r"[^.!?\n]{0,24}?사칭")
 # ("… 로 전화하면 자리에 없다고만 합니다").
 _OFFICE_AFTER = re.compile(r"[ \t]*(?:[이가은는도]|으?로|에)?[ \t,]*(?:(?:[가-힣]{1,10}(?:청|센터|사무소|공단|공사|과|팀)|[가-힣]{0,8}(?:"
                            r"경찰서|세무서|보건소|지구대|파출소))[ \t]*(?:대표[ \t]*|민원[ \t]*)?(?:전화[ \t]*)?번호|(?:전화|연락)[^.!?\n]{0,14}(?:자리에[ \t]*없|"
-                           r"부재|담당[ \t]*(?:자|공무원|주무관)))")
+                           r"부재|안[ \t]?받|담당[ \t]*(?:자|공무원|주무관)))")
 
 
 def _mobile_follows(text: str, c: Candidate, chosen: list[Candidate], reach: int = 40) -> bool:
@@ -313,7 +313,7 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
             return False  # a company's line in a citizen's text: the citizen's business contact
         return role == "landline" and (_context_role(text, c.start) == "staff" or _OFFICE_AFTER.match(text, c.end) is not None
                                        or office_number_asked(text, c.start, c.end, PUBLIC_ORG)
-                                       or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None)
+                                       or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None or staff_table_row(text, c.start))
     if c.rule.type == "account":
         return public_account(text, c.start)  # an agency's collection account ("세입계좌 국고 …")
     if c.rule.type == "email":

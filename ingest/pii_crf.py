@@ -319,8 +319,9 @@ def _name_plausible(value: str) -> bool:
         return False
     if _BUILDING.search(value) or (_LATIN.search(value) and _HANGUL.search(value)):
         return False  # "한울빌라", "KB국민카드"
-    if _LATIN.search(value):
-        return all(w[0].isupper() for w in value.split()) and not _LATIN_NOT_NAME.search(value)
+    if _LATIN.search(value):  # not one short capitalised code ("KAZ", "USA")
+        return all(w[0].isupper() for w in value.split()) and not _LATIN_NOT_NAME.search(value) and not (
+            " " not in value and value.isupper() and len(value) <= 3)
     if _HANGUL_RUN.fullmatch(value):
         if len(value) > 5:
             return False  # one word longer than any name: a shop, a brand ("…헤어살롱")

@@ -50,7 +50,37 @@ def official_in_role(text: str, start: int, end: int) -> bool | None:
         return True
     if _MEMO_LABEL.search(before) and _LINE_END.match(text, end):
         return True
+    if staff_table_row(text, start):
+        return True
+    if _TEACHER_AFTER.match(text, end) and _SCHOOL.search(text) and not _NOT_SCHOOL.search(text):
+        return True  # "서지영 선생님께 … 3학년 2반 …": a school's teacher
     return None
+
+
+_TEACHER_AFTER = re.compile(r"[ \t]?(?:담임[ \t]?)?선생님(?:께|에게|이|은|도|한테)")
+_SCHOOL = re.compile(r"\d[ \t]?학년|\d[ \t]?반(?![가-힣])|(?:초등|중|고등)?학교|학교폭력|교실|급식")
+_NOT_SCHOOL = re.compile(r"학원|어린이집|과외|교습소|공부방")
+_TABLE_ROW = re.compile(r"[^\n]*(?:\t|\|)[^\n]*")
+_STAFF_HEADER = re.compile(r"직급|직위|직책|담당[ \t]*업무|담당(?=[ \t]*[\t|])")
+_TITLE_CELL = re.compile(r"(?:^|[\t|])[ \t]*(?:주무관|주사보|주사|사무관|서기관|팀장|과장|계장|실장|국장|주임|경위|경사|경장|순경|경감)[ \t]*(?:[\t|]|$)")
+
+
+def staff_table_row(text: str, pos: int) -> bool:
+    """A row of a staff directory: a table whose header names 직급/직위/직책 or 담당, the row holding a rank
+    ("담당\t성명\t직급\t전화" then "현장조사\t김도형\t팀장\t031-…"); the row of a 민원인 in it is not."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    row = text[line_start:line_end if line_end >= 0 else len(text)]
+    if not _TABLE_ROW.fullmatch(row) or not _TITLE_CELL.search(row):
+        return False
+    start = line_start
+    while start > 0:  # back to the first row of the table: its header
+        prev_start = text.rfind("\n", 0, start - 1) + 1
+        if not _TABLE_ROW.fullmatch(text[prev_start:start - 1]):
+            break
+        start = prev_start
+    header_end = text.find("\n", start)
+    return _STAFF_HEADER.search(text, start, header_end if header_end >= 0 else len(text)) is not None
 
 
 # An office's address: the city hall (or another office building) named in or right after it.

@@ -100,3 +100,20 @@ RULE_FAMILIES = [  # (text, value the rules now mask): spoken separators, starre
 @pytest.mark.parametrize("text,value", RULE_FAMILIES)
 def test_rule_families(text, value):
     assert value not in mask_with(text, None, None).masked
+
+
+def test_staff_directory_table_keeps_officials_and_their_lines():
+    text = ("업무\t이름\t직위\t연락처\n접수\t도한결\t주무관\t02-3150-1101\n조사\t맹세영\t팀장\t02-3150-1107\n"
+            "신청인\t하보람\t-\t010-5521-7734")
+    r = mask(text)
+    for kept in ("도한결", "맹세영", "02-3150-1107"):
+        assert kept in r.masked, r.masked
+    assert "하보람" not in r.masked and "010-5521-7734" not in r.masked
+
+
+def test_teacher_addressed_in_a_school_letter_is_kept():
+    text = "윤채린 선생님께\n\n2학년 4반 엄다온 아빠입니다. 급식 알레르기 문의드립니다. 연락은 010-7781-3306으로 주세요."
+    r = mask(text)
+    assert "윤채린" in r.masked and "엄다온" not in r.masked, r.masked
+    tutor = "윤채린 선생님께\n\n수학 학원 상담 때문에 연락드립니다. 2학년 4반입니다."
+    assert "윤채린" not in mask(tutor).masked
