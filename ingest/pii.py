@@ -36,7 +36,7 @@ from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
 from ingest.pii_officials import office_address, official_in_role, private_contact, staff_table_row
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, OTHER_TITLES, PUBLIC_TITLES, dictionary_word, plain_name_ok, valid_name
 from ingest.pii_round7 import ROUND7_RULES
-from ingest.pii_round8 import NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, office_number_asked, paren_after_address, public_account, shop_name
+from ingest.pii_round8 import NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, office_number_asked, address_extent, public_account, shop_name
 from ingest.pii_shapes import SHAPE_RULES
 from ingest.pii_patterns import CITIZEN_MARKERS, FOLD, ORG_BEFORE, PRIVATE_ORG, PROTECTED, PUBLIC_ORG, RULES, STAFF_MARKERS, TAGS, TYPES, Rule
 
@@ -163,7 +163,7 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
                 if rule.type == "name" and shop_name(text, start, end):
                     continue  # a shop named after a household: "김가네 분식"
                 if rule.type == "address":
-                    end = paren_after_address(text, end)  # "101동 1102호(○○아파트)"
+                    start, end = address_extent(text, start, end)  # "101동 1102호(○○아파트)", lines broken
                 found.append(Candidate(rule, start, end))
     found.sort(key=lambda c: (-c.rule.priority, c.start - c.end, c.start))
     taken: list[tuple[int, int]] = []

@@ -187,6 +187,27 @@ def paren_after_address(text: str, end: int) -> int:
     return m.end() if m else end
 
 
+# An address broken over lines (an envelope, a form's narrow cell): the regions on the line before, the road's
+# "번길" and house number or a bare postcode on the lines after.
+_REGIONS_LINE = re.compile(r"[ \t]*(?:[가-힣]{1,8}(?:특별자치도|특별자치시|특별시|광역시|도|시|군|구|읍|면)[ \t]*){2,}")
+_HOUSE_NEXT = re.compile(r"[ \t]*(?:번길|길)[ \t]*\n[ \t]*\d{1,4}(?:-\d{1,4})?(?:[ \t]*\([가-힣0-9·]{1,12}\))?(?=[ \t]*(?:\n|$))")
+_POSTCODE_NEXT = re.compile(r"[ \t]*\n[ \t]*[0-6]\d{4}(?=[ \t]*(?:\n|$))")
+
+
+def address_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where an address found at ``start``–``end`` really starts and ends (brackets after it, broken lines)."""
+    end = paren_after_address(text, end)
+    for pattern in (_HOUSE_NEXT, _POSTCODE_NEXT):
+        m = pattern.match(text, end)
+        end = m.end() if m else end
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start > 0 and not text[line_start:start].strip():
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        if _REGIONS_LINE.fullmatch(text, prev_start, line_start - 1):
+            start = prev_start + len(text[prev_start:line_start - 1]) - len(text[prev_start:line_start - 1].lstrip())
+    return start, end
+
+
 # ---- names and officials --------------------------------------------------------------------------
 # A name closing a record after the person's number or unit: "주민번호 660918 1056423 노병철.", "…, 2동 305호, 이한결"
 _DATA_BEFORE = r"(?:\d{4,}|[*＊]{4,}|\d[ \t]?호)[ \t]*[,/]?[ \t]+"

@@ -117,3 +117,13 @@ def test_teacher_addressed_in_a_school_letter_is_kept():
     assert "윤채린" in r.masked and "엄다온" not in r.masked, r.masked
     tutor = "윤채린 선생님께\n\n수학 학원 상담 때문에 연락드립니다. 2학년 4반입니다."
     assert "윤채린" not in mask(tutor).masked
+
+
+def test_address_broken_over_lines_is_masked_whole():
+    envelope = "보내는 이\n맹순덕\n경상남도 거창군 가조면\n마상리 311-4\n50120\n"
+    r = mask_with(envelope, None, None)
+    assert "가조면" not in r.masked and "50120" not in r.masked and "311-4" not in r.masked, r.masked
+    road = "주소: 충남 아산시 배방읍 희망로 46 번길\n9-2 (장재리)\n전화 010-2281-4470"
+    r = mask_with(road, None, None)
+    assert "번길" not in r.masked and "9-2" not in r.masked, r.masked
+    assert "2024" in mask_with("주소: 서울 중구 세종대로 12\n2024\n접수", None, None).masked  # a year on its own line
