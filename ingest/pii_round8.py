@@ -90,7 +90,13 @@ def _brn_shape_ok(text: str, start: int, end: int) -> bool:
 _MONTH = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _EN_DATE = (rf"(?:\d{{1,2}}[ \t\-/]?{_MONTH}[ \t\-/,]*(?:19|20)\d{{2}}|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d{{2}})"
             r"(?!\d)")
+_PROVINCE = r"(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주)(?:특별자치도|특별자치시|특별시|광역시|도)?"
+# An address written with no space at all (elderly letters, OCR): city or county, town, village, lot.
+_UNSPACED_ADDRESS = (rf"(?:{_PROVINCE})?[가-힣]{{1,4}}(?:시|군)(?:[가-힣]{{1,4}}구)?[가-힣]{{1,4}}(?:읍|면|동|가)(?:[가-힣]{{1,3}}리)?"
+                     r"(?:산)?\d{1,4}(?:-\d{1,4})?(?:번지)?(?!\d)")
 ROUND8_RULES: tuple[Rule, ...] = (
+    Rule("address_unspaced", "address", _UNSPACED_ADDRESS, priority=41, weak=True, gate=r"[시군구][가-힣]{1,6}[읍면동가리]산?\d",
+         reach=(16, 16)),  # "영천시화북면자천리302번지", "경북청도군각북면남산리412"
     # An English birth date after its label: "D.O.B: 14 MAR 1989", "Date of birth: March 3, 1990"
     Rule("birth_date_english", "birth_date", _EN_DATE, before=r"(?:D\.?O\.?B\.?|[Dd]ate[ \t]of[ \t][Bb]irth|[Bb]irth(?:[ \t]?[Dd]ate|day)?|"
          r"[Bb]orn(?:[ \t]on)?|생년월일|생일)[ \t:：.)]*", priority=90, gate=r"(?i)birth|d\.?o\.?b|born|생년월일|생일", reach=(0, 40)),

@@ -127,3 +127,9 @@ def test_address_broken_over_lines_is_masked_whole():
     r = mask_with(road, None, None)
     assert "번길" not in r.masked and "9-2" not in r.masked, r.masked
     assert "2024" in mask_with("주소: 서울 중구 세종대로 12\n2024\n접수", None, None).masked  # a year on its own line
+
+
+def test_address_without_any_space():
+    for text, value in (("할매는충남서천군한산면지현리218살아예", "지현리218"), ("우리집주소는양주시백석읍복지리45-2번지입니다", "복지리45-2")):
+        assert value not in mask_with(text, None, None).masked
+    assert "동3개" in mask_with("그렇게 하시면 동3개 드려요", None, None).masked
