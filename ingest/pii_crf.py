@@ -66,6 +66,7 @@ _IPV4 = re.compile(r"\d{1,3}(?:\.(?:\d{1,3}|\*{1,3})){3}")
 _HANGUL_ANY = re.compile(r"[가-힣]*")
 _LATIN = re.compile(r"[A-Za-z]")
 _HANGUL = re.compile(r"[가-힣]")
+_RECENT_YEAR = re.compile(rf"(?<!\d)(?:{'|'.join(str(y) for y in range(2023, 2031))})(?!\d)")
 
 
 def char_class(c: str) -> str:
@@ -255,6 +256,8 @@ def _birth_evidence(text: str, start: int, end: int, name_ends: list[int]) -> bo
         return True  # the answer line after "생년월일 여덟 자리 입력해 주세요"
     if _DATE_AFTER.match(text, end):
         return False  # "(2024.05.03 방문)"
+    if _RECENT_YEAR.search(text, start, end):
+        return False  # "표성훈 2024.11.20 010-… 방문": a recent date after a name is a record's, not a birth
     return _after_name(text, start, name_ends, r"(?:입니다|이에요|예요|이고|이며)?[ \t(]*")  # "첫째 나윤슬 2019. 11. 8"; "허동원, 2024.03.02": a visit
 
 
@@ -288,8 +291,8 @@ def plausible(text: str, typ: str, start: int, end: int, name_ends: list[int] = 
             text, max(0, start - 20), start) is not None)
     if typ == "ip":
         return _IPV4.fullmatch(value) is not None
-    if typ == "birth_date":
-        return (digits >= 4 or len(value) >= 6) and _birth_evidence(text, start, end, list(name_ends))
+    if typ == "birth_date":  # no code of letters and digits ("모델명 RB-1234")
+        return (digits >= 4 or len(value) >= 6) and not _LATIN.search(value) and _birth_evidence(text, start, end, list(name_ends))
     return digits >= 4
 
 

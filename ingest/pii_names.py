@@ -319,7 +319,7 @@ def weak_name_context_ok(text: str, start: int, end: int) -> bool:
     return name_context_ok(text, start, end, weak=True)
 
 
-_DATE_IN_PARENS = re.compile(r"[ \t]*[(,][ \t]*\d{2,4}[ \t]*[.\-/년]")
+_DATE_IN_PARENS = re.compile(r"[ \t]*[(,][ \t]*(?!0)\d{2,4}[ \t]*[.\-/년]")  # not "(010-…": a phone
 
 
 def profile_name_ok(text: str, start: int, end: int) -> bool:
