@@ -58,8 +58,8 @@ CITIZEN_ROLES = (r"(?:(?<!\[)성[ \t]*명|(?<!\[)이[ \t]*름|성함|본명|실�
 # After a name, the next one in a list: "최다은, 한지석", "김철수와 이영희", "박민 및 최윤".
 LIST_NEXT = re.compile(rf"(?:[ \t]*\([^()\n]{{1,10}}\))?(?:[ \t]*[,、/·][ \t]*|(?:와|과|랑|이랑|하고)[ \t]*|[ \t]+(?:와|과|및)[ \t]+)(?P<v>{NAME3})"
                        + rf"(?:{NAME_END}|(?=[ \t](?:부부|남매|형제|자매|모녀|부녀|모자|부자|커플)(?![가-힣])))")
-# The name before a found one in a pair: "박정란과 오세민이", "김씨랑 …" is not a name (one syllable).
-LIST_PREV = re.compile(rf"(?<![가-힣])(?P<v>{NAME3})(?:와|과|랑|이랑|하고)[ \t]*\Z")
+# The name before a found one in a pair or a middle-dot list: "박정란과 오세민이"; "김씨랑 …" is not a name (one syllable).
+LIST_PREV = re.compile(rf"(?<![가-힣])(?P<v>{NAME3})(?:(?:와|과|랑|이랑|하고)[ \t]*|[ \t]*[·ㆍ、][ \t]*)\Z")  # "… 석만길·봉춘자·하명수"
 # Relations after which a bare given name is a child or friend: "딸 하늘이가", "반 친구 지민이가".
 KIN = r"(?:딸|아들|애|아이|자녀|손자|손녀|손주|조카|친구|동생|첫째|둘째|셋째|넷째|막내|큰딸|작은딸|큰아들|작은아들)"
 # Romanised Korean surnames, for names in Latin capitals ("CHOI SEOYEON으로 나왔습니다").

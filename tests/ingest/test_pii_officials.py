@@ -133,3 +133,10 @@ def test_address_without_any_space():
     for text, value in (("할매는충남서천군한산면지현리218살아예", "지현리218"), ("우리집주소는양주시백석읍복지리45-2번지입니다", "복지리45-2")):
         assert value not in mask_with(text, None, None).masked
     assert "동3개" in mask_with("그렇게 하시면 동3개 드려요", None, None).masked
+
+
+def test_middle_dot_list_before_a_found_name():
+    r = mask_with("봉사단 명단: 단원 어경식·탁미순·하명진 (총 3명)", None, None)
+    for name in ("어경식", "탁미순", "하명진"):
+        assert name not in r.masked, r.masked
+    assert "회의·토론" in mask_with("회의·토론·발표 순서로 진행하고 하명진 위원이 사회", None, None).masked
