@@ -1,7 +1,7 @@
 """Trains the masker's learned tagger (``ingest.pii_crf``) and measures it by leaving one set out.
 
 Training data: the hand-annotated citizen sets in eval/sets (pii_citizen_dev*, pii_check3, heldout6,
-heldout7, pii_train_extra), optionally the generator's synthetic texts (``--synthetic N``). Each character
+heldout7, heldout8, pii_train_extra), optionally the generator's synthetic texts (``--synthetic N``). Each character
 is labelled with the type of the gold span holding it, else ``O``; the rules' finds are features, so the
 model learns where to trust them and what they miss. L-BFGS with fixed settings: the same data gives the
 same model.
@@ -23,7 +23,8 @@ from ingest.pii_crf import MODEL_PATH, Tagger, _tokens, features
 from eval.pii_eval import Example, load_set, make_examples, score
 
 SETS = ("pii_citizen_dev", "pii_citizen_dev2", "pii_citizen_dev3", "pii_citizen_dev4", "pii_citizen_dev5",
-        "pii_citizen_dev6", "pii_check3", "pii_citizen_heldout6", "pii_citizen_heldout7", "pii_train_extra")
+        "pii_citizen_dev6", "pii_check3", "pii_citizen_heldout6", "pii_citizen_heldout7", "pii_citizen_heldout8",
+        "pii_train_extra")
 SET_DIR = Path(__file__).parent / "sets"
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
 

@@ -33,13 +33,12 @@ from ingest.pii_crf import get_tagger
 from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
+from ingest.pii_officials import office_address, official_in_role, private_contact, staff_table_row
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, OTHER_TITLES, PUBLIC_TITLES, dictionary_word, plain_name_ok, valid_name
 from ingest.pii_round7 import ROUND7_RULES
-from ingest.pii_round8 import (NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, office_number_asked, paren_after_address,
-                               public_account, shop_name)
+from ingest.pii_round8 import NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, office_number_asked, address_extent, public_account, shop_name
 from ingest.pii_shapes import SHAPE_RULES
-from ingest.pii_patterns import (CITIZEN_MARKERS, FOLD, ORG_BEFORE, PRIVATE_ORG, PROTECTED, PUBLIC_ORG, RULES, STAFF_MARKERS,
-                                 TAGS, TYPES, Rule)
+from ingest.pii_patterns import CITIZEN_MARKERS, FOLD, ORG_BEFORE, PRIVATE_ORG, PROTECTED, PUBLIC_ORG, RULES, STAFF_MARKERS, TAGS, TYPES, Rule
 
 STYLES = ("tag", "stars")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
@@ -164,7 +163,7 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
                 if rule.type == "name" and shop_name(text, start, end):
                     continue  # a shop named after a household: "김가네 분식"
                 if rule.type == "address":
-                    end = paren_after_address(text, end)  # "101동 1102호(○○아파트)"
+                    start, end = address_extent(text, start, end)  # "101동 1102호(○○아파트)", lines broken
                 found.append(Candidate(rule, start, end))
     found.sort(key=lambda c: (-c.rule.priority, c.start - c.end, c.start))
     taken: list[tuple[int, int]] = []
@@ -287,7 +286,7 @@ _IMPERSONATED = re.compile(r"[^.!?\n]{0,24}?사칭")
 # ("… 로 전화하면 자리에 없다고만 합니다").
 _OFFICE_AFTER = re.compile(r"[ \t]*(?:[이가은는도]|으?로|에)?[ \t,]*(?:(?:[가-힣]{1,10}(?:청|센터|사무소|공단|공사|과|팀)|[가-힣]{0,8}(?:"
                            r"경찰서|세무서|보건소|지구대|파출소))[ \t]*(?:대표[ \t]*|민원[ \t]*)?(?:전화[ \t]*)?번호|(?:전화|연락)[^.!?\n]{0,14}(?:자리에[ \t]*없|"
-                           r"부재|담당[ \t]*(?:자|공무원|주무관)))")
+                           r"부재|안[ \t]?받|담당[ \t]*(?:자|공무원|주무관)))")
 
 
 def _mobile_follows(text: str, c: Candidate, chosen: list[Candidate], reach: int = 40) -> bool:
@@ -310,22 +309,24 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
         if not (role == "citizen" and c.rule.type == "name" and policy.keep_official_contacts):
             return False
     if c.rule.type == "phone":
-        if _private_org_before(text, c.start):
+        if _private_org_before(text, c.start) or private_contact(text, c.end):
             return False  # a company's line in a citizen's text: the citizen's business contact
         return role == "landline" and (_context_role(text, c.start) == "staff" or _OFFICE_AFTER.match(text, c.end) is not None
                                        or office_number_asked(text, c.start, c.end, PUBLIC_ORG)
-                                       or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None)
+                                       or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None or staff_table_row(text, c.start))
     if c.rule.type == "account":
         return public_account(text, c.start)  # an agency's collection account ("세입계좌 국고 …")
     if c.rule.type == "email":
         # an official address in a staff context, or a department's shared mailbox ("교통행정과 공용 메일 …")
         # an agency's domain is an official's work address: citizens have no go.kr mailboxes
         return bool(_OFFICIAL_EMAIL.search(text[c.start:c.end]))
+    if c.rule.type == "address":
+        return office_address(text, c.start, c.end)  # "… 100 시청 본관 2층 자치행정과에서 접수"
     if c.rule.type == "name":
-        if _EXAMPLE_BEFORE.search(text, max(0, c.start - 20), c.start):
-            return True  # a form's example name
         if _mobile_follows(text, c, chosen) or _IMPERSONATED.match(text, c.end):
             return False  # a private contact, or a title a fraudster claimed ("'… 김도현 수사관'이라고 사칭한")
+        if (in_role := official_in_role(text, c.start, c.end)) is not None:
+            return in_role  # "세무과 이정은 팀장", "확인자 백현정"; "상담원: 현소라 님," (addressed), a private e-mail after
         title = _TITLE_AFTER.match(text, c.end)
         if title is not None and not _private_org_before(text, c.start) and (
                 title.group("pub") or _public_org_before(text, c.start)):

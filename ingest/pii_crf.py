@@ -22,6 +22,8 @@ import re
 import threading
 from pathlib import Path
 
+from ingest.pii_layout import column_kinds, previous_line_kinds
+
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("pii_crf.model")
@@ -64,6 +66,7 @@ _IPV4 = re.compile(r"\d{1,3}(?:\.(?:\d{1,3}|\*{1,3})){3}")
 _HANGUL_ANY = re.compile(r"[가-힣]*")
 _LATIN = re.compile(r"[A-Za-z]")
 _HANGUL = re.compile(r"[가-힣]")
+_RECENT_YEAR = re.compile(rf"(?<!\d)(?:{'|'.join(str(y) for y in range(2023, 2031))})(?!\d)")
 
 
 def char_class(c: str) -> str:
@@ -131,6 +134,11 @@ def features(text: str, rule_spans: list[tuple[str, str, int, int, bool]], token
                 feats[i].append(f"kb6={kind}")
         for i in range(max(0, s - _AFTER), s):
             feats[i].append(f"ka={kind}")
+    # layout: the header of the table column a character stands in; label words on the line before
+    for i, kind in column_kinds(text, _CUE_RE).items():
+        feats[i].append(f"hc={kind}")
+    for i, kinds in previous_line_kinds(text, _CUE_RE).items():
+        feats[i] += [f"kpl={k}" for k in kinds]
     # Kiwi: the morpheme holding the character, and the morphemes either side
     for k, t in enumerate(tokens):
         prev_tag = tokens[k - 1].tag if k else "^"
@@ -242,10 +250,14 @@ def _birth_evidence(text: str, start: int, end: int, name_ends: list[int]) -> bo
     cues = [m for m in _CUE_RE.finditer(before) if m.lastgroup == "BIRTH"]
     if cues and not _DATE_LABEL.search(before, cues[-1].end()):
         return True
-    if _BORN_AFTER.match(text[end:end + 5]):
-        return True
+    if _BORN_AFTER.match(text[end:end + 5]) or column_kinds(text, _CUE_RE).get(start) == "BIRTH":
+        return True  # "1990.1.2생"; a table's 생년월일 column
+    if "BIRTH" in previous_line_kinds(text, _CUE_RE).get(start, ()) and len(text[line_start:start]) <= 12:
+        return True  # the answer line after "생년월일 여덟 자리 입력해 주세요"
     if _DATE_AFTER.match(text, end):
         return False  # "(2024.05.03 방문)"
+    if _RECENT_YEAR.search(text, start, end):
+        return False  # "표성훈 2024.11.20 010-… 방문": a recent date after a name is a record's, not a birth
     return _after_name(text, start, name_ends, r"(?:입니다|이에요|예요|이고|이며)?[ \t(]*")  # "첫째 나윤슬 2019. 11. 8"; "허동원, 2024.03.02": a visit
 
 
@@ -279,15 +291,16 @@ def plausible(text: str, typ: str, start: int, end: int, name_ends: list[int] = 
             text, max(0, start - 20), start) is not None)
     if typ == "ip":
         return _IPV4.fullmatch(value) is not None
-    if typ == "birth_date":
-        return (digits >= 4 or len(value) >= 6) and _birth_evidence(text, start, end, list(name_ends))
+    if typ == "birth_date":  # no code of letters and digits ("모델명 RB-1234")
+        return (digits >= 4 or len(value) >= 6) and not _LATIN.search(value) and _birth_evidence(text, start, end, list(name_ends))
     return digits >= 4
 
 
 _LATIN_NOT_NAME = re.compile(r"(?i)\b(?:city|hall|office|center|centre|bank|street|road|korea|district|station|"
-                             r"hospital|school|company|ministry|police|court|center|service|team)\b")
+                             r"hospital|school|company|ministry|police|court|center|service|team|manager|director|officer|engineer|"
+                             r"designer|project|department|english|korean|chinese|vietnamese|japanese|covid)\b")
 _PLATE = re.compile(r"(?:[가-힣]{2}[ \t]?)?\d{2,3}[ \t]?[가-힣][ \t]?\d{4}")
-_BUILDING = re.compile(r"빌라|아파트|빌딩|맨션|타워|오피스텔|하이츠|캐슬|빌리지|타운|마을|상가|센터")
+_BUILDING = re.compile(r"빌라|아파트|빌딩|맨션|타워|오피스텔|하이츠|캐슬|빌리지|타운|마을|상가|센터|[시구군도]청$|경찰서|소방서|세무서|보건소")
 
 
 def _name_word_ends(text: str, end: int) -> bool:
@@ -309,8 +322,9 @@ def _name_plausible(value: str) -> bool:
         return False
     if _BUILDING.search(value) or (_LATIN.search(value) and _HANGUL.search(value)):
         return False  # "한울빌라", "KB국민카드"
-    if _LATIN.search(value):
-        return all(w[0].isupper() for w in value.split()) and not _LATIN_NOT_NAME.search(value)
+    if _LATIN.search(value):  # not one short capitalised code ("KAZ", "USA")
+        return all(w[0].isupper() for w in value.split()) and not _LATIN_NOT_NAME.search(value) and not (
+            " " not in value and value.isupper() and len(value) <= 3)
     if _HANGUL_RUN.fullmatch(value):
         if len(value) > 5:
             return False  # one word longer than any name: a shop, a brand ("…헤어살롱")

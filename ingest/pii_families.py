@@ -41,9 +41,9 @@ def _rrn_family_ok(v: str, foreign: bool) -> bool:
 
 
 def _account_ok(v: str) -> bool:
-    """10-16 digits that are not a mobile phone number."""
-    d = _digits(v)
-    return 10 <= len(d) <= 16 and not (len(d) <= 11 and d.startswith("01"))
+    """10-16 digits (some may be starred, 6 at least shown) that are not a mobile phone number."""
+    d, stars = _digits(v), sum(c in "*＊" for c in v)
+    return 10 <= len(d) + stars <= 16 and len(d) >= 6 and not (len(d) <= 11 and d.startswith("01"))
 
 
 BANK_NAMES = (r"(?:(?:KB|NH|IBK|SC)?[ \t]?(?:국민|우리|하나|기업|신한|농협|우체국|카카오|토스|케이|새마을|신협|수협|SC제일|제일|씨티|"

@@ -58,8 +58,8 @@ CITIZEN_ROLES = (r"(?:(?<!\[)성[ \t]*명|(?<!\[)이[ \t]*름|성함|본명|실�
 # After a name, the next one in a list: "최다은, 한지석", "김철수와 이영희", "박민 및 최윤".
 LIST_NEXT = re.compile(rf"(?:[ \t]*\([^()\n]{{1,10}}\))?(?:[ \t]*[,、/·][ \t]*|(?:와|과|랑|이랑|하고)[ \t]*|[ \t]+(?:와|과|및)[ \t]+)(?P<v>{NAME3})"
                        + rf"(?:{NAME_END}|(?=[ \t](?:부부|남매|형제|자매|모녀|부녀|모자|부자|커플)(?![가-힣])))")
-# The name before a found one in a pair: "박정란과 오세민이", "김씨랑 …" is not a name (one syllable).
-LIST_PREV = re.compile(rf"(?<![가-힣])(?P<v>{NAME3})(?:와|과|랑|이랑|하고)[ \t]*\Z")
+# The name before a found one in a pair or a middle-dot list: "박정란과 오세민이"; "김씨랑 …" is not a name (one syllable).
+LIST_PREV = re.compile(rf"(?<![가-힣])(?P<v>{NAME3})(?:(?:와|과|랑|이랑|하고)[ \t]*|[ \t]*[·ㆍ、][ \t]*)\Z")  # "… 석만길·봉춘자·하명수"
 # Relations after which a bare given name is a child or friend: "딸 하늘이가", "반 친구 지민이가".
 KIN = r"(?:딸|아들|애|아이|자녀|손자|손녀|손주|조카|친구|동생|첫째|둘째|셋째|넷째|막내|큰딸|작은딸|큰아들|작은아들)"
 # Romanised Korean surnames, for names in Latin capitals ("CHOI SEOYEON으로 나왔습니다").
@@ -317,3 +317,26 @@ def weak_name_context_ok(text: str, start: int, end: int) -> bool:
     if len(word) == 3 and word[-1] in "도시군구읍면리" and any(t.tag == "NNP" and t.len == 3 for t in _tokenize(word)):
         return False
     return name_context_ok(text, start, end, weak=True)
+
+
+_DATE_IN_PARENS = re.compile(r"[ \t]*[(,][ \t]*(?!0)\d{2,4}[ \t]*[.\-/년]")  # not "(010-…": a phone
+
+
+def profile_name_ok(text: str, start: int, end: int) -> bool:
+    """A word before "(2025.04.02)" is a name only if it is no dictionary word: a list's heading dates itself
+    ("방문자 명단 (…)"); before an age or a sex the strong cue's checks."""
+    return name_context_ok(text, start, end, weak=_DATE_IN_PARENS.match(text, end) is not None)
+
+
+_WORD_BEFORE = re.compile(r"(?<![^ \t\n])([가-힣]{2,4})[ \t]*[(,/][ \t]*\Z")  # a whole word: not "(여성, "
+
+
+def name_before_ok(text: str, start: int, end: int) -> bool:
+    """A date after "word (": the word is a name's, not a dictionary word's ("방문자 명단 (2025.04.02)": a list's date)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return m is None or _PERSON_WORD.fullmatch(m.group(1)) is not None or not dictionary_word(m.group(1))
+
+
+# Words for a person that stand between a name and its profile: "소병철 어르신 (1938. 1. 9.)".
+_PERSON_WORD = re.compile(r"어르신|할머니|할아버지|여사님?|선생님|어머니|아버지|어머님|아버님|환자|학생|아기|아동|자녀|손자|손녀|"
+                          r"아드님|따님|본인|고객님?|회원님?|입소자|이용자|수급자|대상자")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ingest.pii_names import (  # noqa: F401  (re-exported: the name lexicon used to live here)
-    CITIZEN_ROLES, COPULA, NAME_COMMON, RARE_SURNAMES, DOUBLE_SURNAMES, GIVEN, GREETING, KIN, LATIN_NAME, NAME, NAME3, NAME_END, NOUN_PREFIXES,
+    CITIZEN_ROLES, COPULA, name_before_ok, profile_name_ok, NAME_COMMON, RARE_SURNAMES, DOUBLE_SURNAMES, GIVEN, GREETING, KIN, LATIN_NAME, NAME, NAME3, NAME_END, NOUN_PREFIXES,
     OTHER_TITLES, PUBLIC_TITLES, PARENT_OF, SELF, STAFF_ROLES, STOPWORDS,
     SURNAMES, dialect_given_ok, foreign_name_ok, kin_given_ok, roman_name_ok, latin_name_ok, plain_name_ok, name_context_ok, signature_ok, valid_name, weak_name_context_ok)
 
@@ -39,7 +39,7 @@ LANDLINE = (rf"(?:\((?<![\d+]\()0{AREA}\)[ \t]*|(?:\+(?<![\d+]\+)[ \t]?82[ \t-]*
 LANDLINE_PLAIN = r"0(?<![\d+-]0)(?:2\d{7,8}|(?:[3-6][1-5]|70)\d{7,8}|50[2-8]\d{7,8})(?![\d-])"
 # Digits spelt in Hangul or spaced one by one: "공일공-일이삼사-오륙칠팔", "010 8 7 6 5 4 3 2 1".
 HD = "[0-9공영일이삼사오육륙칠팔구]"
-HSEP = r"(?:[ \t]*[-.)·~,][ \t]*|[ \t]*에[ \t]*|[ \t]*)"  # read out: "공일공에 팔칠육오에 …"
+HSEP = r"(?:[ \t]*[-.)·~,][ \t]*|[ \t]*(?:에|다시|하고)[ \t]*|[ \t]*)"  # read out: "공일공에 팔칠육오에 …", "… 다시 …" (dash)
 SPELT_MOBILE = (rf"(?<![0-9A-Za-z])(?:(?<![가-힣])|(?<=[는은가:])|(?<=번호)|(?<=연락처)|(?<=전화)|(?<=폰))[0공영Oo][ \t]?[1일lI][ \t]?[016789공영일육륙칠팔구Oo]{HSEP}(?:{HD}[ \t]?){{2,3}}{HD}{HSEP}"
                 rf"(?:{HD}[ \t]?){{3}}{HD}(?!\d)")
 STARS = r"[*＊xX●○]"
@@ -97,15 +97,15 @@ PROTECTED = re.compile("|".join((
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?[ \t]?(?:만|억|천)?원?|\d+(?:\.\d+)?(?:만|억|천)?원",
     r"\d(?<![\dA-Z]\d)[A-Z]{2}-\d{4}-\d{7}(?!\d)",  # 국민신문고 신청번호
 )))
-STAFF_MARKERS = re.compile(r"답변자|담당자|담당[ \t]*(?:공무원|부서)|담당관|담당|담임|" + PUBLIC_TITLES[3:-1] +
+STAFF_MARKERS = re.compile(r"답변자|담당자|처리자|접수자|확인자|담당[ \t]*(?:공무원|부서)|담당관|담당|담임|" + PUBLIC_TITLES[3:-1] +
                            r"|소[ \t]*속|부[ \t]*서|문의처|민원실|콜센터|고객센터|상담센터|처리[ \t]*부서")
 ORG_BEFORE = re.compile(  # "건축과(031-…)": an office line
-    r"(?:(?:조합|[가-힣]{0,6}회|재단|법인|관리|학교)[ \t]*사무실|[가-힣A-Za-z]{1,10}(?:과|팀|센터|(?<!사무)실|청|공사|공단|본부|사무소|지사|[가-힣]부)|대표[ \t]*(?:전화|번호))"
+    r"(?:(?<![가-힣])문의(?:처)?|(?:조합|[가-힣]{0,6}회|재단|법인|관리|학교)[ \t]*사무실|[가-힣A-Za-z]{1,10}(?:과|팀|센터|(?<!사무)실|청|공사|공단|본부|사무소|지사|[가-힣]부)|대표[ \t]*(?:전화|번호))"
     r"[ \t]*[(:：/]*[ \t]*(?:☎|(?:전화[ \t]*)?번호(?:는|가|로)?|전화|TEL|Tel|tel)?[ \t:：.]*\Z")
 # Where a named employee works: a public body (kept in role) or a private business (masked).
 PUBLIC_ORG = re.compile(r"(?:공사|공단|[시구군도]청|본부|(?:주민|행정복지|민원|농업기술|보건의료)센터|보건(?:지)?소|경찰서|소방서|세무서|교육(?:지원)?청|지청|"
                         r"사무소|출장소|지구대|파출소|우체국|[가-힣]{2,}부(?=[ \t])|(?<!사립)(?<!사립[ \t])(?:초등|중|고등|고)?학교|돌봄[ \t]?교실)")
-PRIVATE_ORG = re.compile(r"회사|업체|사업장|공장|농장|고용주|사립|주식회사|\(주\)|㈜|상가|가게|식당|학원|병원|의원|어린이집|시공사|건설사|판매처|쇼핑몰|"
+PRIVATE_ORG = re.compile(r"회사|업체|중개사|부동산|세무사|회계사|법무사|건축사|사업장|공장|농장|고용주|사립|주식회사|\(주\)|㈜|상가|가게|식당|학원|병원|의원|어린이집|시공사|건설사|판매처|쇼핑몰|"
                          r"택배사|보험사|카드사|대리점|매장")
 CITIZEN_MARKERS = re.compile(NAME_PREFIX_CITIZEN[3:-1] + r"|휴대(?:폰|전화)|핸드폰|자택|집[ \t]*전화|본인|저희|개인|"
                              r"제[ \t]*(?:연락처|번호|전화)")
@@ -205,9 +205,9 @@ RULES: tuple[Rule, ...] = (
          gate=r"\d[ \t]*(?:일|\d|\.)[ \t]*(?:생|출생|태어|에[ \t]*(?:태어|출생))", reach=(24, 8)),
     Rule("birth_date_record", "birth_date", BD_DATE, before=rf"(?:{MOBILE})[ \t]*[/,|][ \t]*",
          after=r"[ \t]*(?:[/,|)\n]|$)", check=birth_date_adult_ok, priority=90, **G4),  # "홍길동 / 010-… / 1990.1.2"
-    Rule("birth_date_name", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT})",
+    Rule("birth_date_name", "birth_date", rf"['’‘]?(?:{BD_DATE}|{BD_COMPACT})",
          before="(?<![가-힣])" + NAME_COMMON + r"(?<!일)[ \t]*[(,/][ \t]*",
-         after=r"[ \t]*(?:생)?[ \t]*[),/]", check=birth_date_ok, priority=90, reach=(14, 14)),  # "류하린(2015.05.20)"
+         after=r"[ \t]*(?:생)?[ \t]*[),/]", check=birth_date_ok, priority=90, reach=(14, 14), context=name_before_ok),  # "류하린(2015.05.20)"
     Rule("card_labelled", "card", CARD_LABELLED, before=r"카드(?:[ \t]*번호)?[^\d\n\[\]]{0,10}?", check=card_shape_ok,
          priority=91, **G4),
     Rule("card_named", "card", CARD_LABELLED, after=r"[ \t]*[(,/]?[ \t]*[가-힣A-Za-z]{0,6}카드", check=card_shape_ok,
@@ -352,7 +352,7 @@ RULES: tuple[Rule, ...] = (
          priority=29, role="public_title", **GN),
     Rule("name_title", "name", "(?<![가-힣])" + NAME3, after=rf"[ \t]?{OTHER_TITLES}{TITLE_END}",
          priority=28, role="title", **GN),
-    Rule("name_profile", "name", "(?<![가-힣])" + NAME, after=AGE_SEX, priority=28, **GN),  # "김칠성(82세)"
+    Rule("name_profile", "name", "(?<![가-힣])" + NAME, after=AGE_SEX, priority=28, **{**GN, "context": profile_name_ok}),  # "김칠성(82세)"
     Rule("name_owner", "name", "(?<![가-힣])" + NAME3, after=r"[ \t]*(?:이름|명의)(?:으로|로|의)", priority=28, **GN),
     Rule("name_phone", "name", "(?<![가-힣])" + NAME3, after=rf"[ \t]*[(:/,]*[ \t]*(?:{MOBILE}|{LANDLINE})",
          priority=28, **GN),

@@ -14,7 +14,7 @@ import re
 
 from ingest.pii_checks import birth_date_adult_ok, birth_date_ok, card_shape_ok, rrn_labelled_valid
 from ingest.pii_families import BUILDING
-from ingest.pii_names import (KIN_STOP, NAME, NAME3, NAME_END, STOPWORDS, dictionary_word, plain_name_ok, valid_name,
+from ingest.pii_names import (KIN_STOP, name_before_ok, NAME, NAME3, NAME_END, STOPWORDS, dictionary_word, plain_name_ok, valid_name,
                               weak_name_context_ok)
 from ingest.pii_round7 import BD_WORD_ANY
 from ingest.pii_patterns import (ADDRESS_GATE, ADDRESS_TAIL, ADDR_END, BD_DATE, BD_COMPACT, BD_WORD, CITY, DETAIL, LOT, MOBILE, NAME_COMMON,
@@ -55,7 +55,10 @@ _PAREN_AFTER = re.compile(r"[ \t]*\([가-힣A-Za-z0-9·]{0,12}(?:동|리|가|아
 
 
 def _profile_closed(text: str, start: int, end: int) -> bool:
-    """A bracket or a separator closes the date, or, at the end of a line, the profile held sex or age too."""
+    """A bracket or a separator closes the date, or, at the end of a line, the profile held sex or age too; the
+    word before the bracket is no dictionary word ("방문자 명단 (2025.04.02)": a list's date)."""
+    if not name_before_ok(text, start, end):
+        return False
     if re.match(r"[ \t]*(?:생)?[ \t]*[),/]", text[end:end + 8]):
         return True
     if re.match(r"[ \t]*[~∼]", text[end:end + 4]):  # "故 김만수(1940.3.1~2024.2.5)": born and died, not a period
@@ -84,7 +87,19 @@ def _brn_shape_ok(text: str, start: int, end: int) -> bool:
     return _BUSINESS.search(text, max(0, start - 80), min(len(text), end + 30)) is not None
 
 
+_MONTH = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_EN_DATE = (rf"(?:\d{{1,2}}[ \t\-/]?{_MONTH}[ \t\-/,]*(?:19|20)\d{{2}}|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d{{2}})"
+            r"(?!\d)")
+_PROVINCE = r"(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주)(?:특별자치도|특별자치시|특별시|광역시|도)?"
+# An address written with no space at all (elderly letters, OCR): city or county, town, village, lot.
+_UNSPACED_ADDRESS = (rf"(?:{_PROVINCE})?[가-힣]{{1,4}}(?:시|군)(?:[가-힣]{{1,4}}구)?[가-힣]{{1,4}}(?:읍|면|동|가)(?:[가-힣]{{1,3}}리)?"
+                     r"(?:산)?\d{1,4}(?:-\d{1,4})?(?:번지)?(?!\d)")
 ROUND8_RULES: tuple[Rule, ...] = (
+    Rule("address_unspaced", "address", _UNSPACED_ADDRESS, priority=41, weak=True, gate=r"[시군구][가-힣]{1,6}[읍면동가리]산?\d",
+         reach=(16, 16)),  # "영천시화북면자천리302번지", "경북청도군각북면남산리412"
+    # An English birth date after its label: "D.O.B: 14 MAR 1989", "Date of birth: March 3, 1990"
+    Rule("birth_date_english", "birth_date", _EN_DATE, before=r"(?:D\.?O\.?B\.?|[Dd]ate[ \t]of[ \t][Bb]irth|[Bb]irth(?:[ \t]?[Dd]ate|day)?|"
+         r"[Bb]orn(?:[ \t]on)?|생년월일|생일)[ \t:：.)]*", priority=90, gate=r"(?i)birth|d\.?o\.?b|born|생년월일|생일", reach=(0, 40)),
     Rule("address_postcode_label", "address", POSTCODE_HEAD + f"(?:{ADDRESS_VALUE}|{_CITY_VALUE})", priority=43.5,
          gate=r"우", reach=(2, 100)),
     # "바로 앞 ○○로 24번길 7 사는 주민", "양지동 123-4에 거주", "신부7길 15 에 삽니다"
@@ -176,6 +191,27 @@ def paren_after_address(text: str, end: int) -> int:
     """Where an address ending at ``end`` really ends: past a parenthesised town or complex after it."""
     m = _PAREN_AFTER.match(text, end)
     return m.end() if m else end
+
+
+# An address broken over lines (an envelope, a form's narrow cell): the regions on the line before, the road's
+# "번길" and house number or a bare postcode on the lines after.
+_REGIONS_LINE = re.compile(r"[ \t]*(?:[가-힣]{1,8}(?:특별자치도|특별자치시|특별시|광역시|도|시|군|구|읍|면)[ \t]*){2,}")
+_HOUSE_NEXT = re.compile(r"[ \t]*(?:번길|길)[ \t]*\n[ \t]*\d{1,4}(?:-\d{1,4})?(?:[ \t]*\([가-힣0-9·]{1,12}\))?(?=[ \t]*(?:\n|$))")
+_POSTCODE_NEXT = re.compile(r"[ \t]*\n[ \t]*[0-6]\d{4}(?=[ \t]*(?:\n|$))")
+
+
+def address_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where an address found at ``start``–``end`` really starts and ends (brackets after it, broken lines)."""
+    end = paren_after_address(text, end)
+    for pattern in (_HOUSE_NEXT, _POSTCODE_NEXT):
+        m = pattern.match(text, end)
+        end = m.end() if m else end
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start > 0 and not text[line_start:start].strip():
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        if _REGIONS_LINE.fullmatch(text, prev_start, line_start - 1):
+            start = prev_start + len(text[prev_start:line_start - 1]) - len(text[prev_start:line_start - 1].lstrip())
+    return start, end
 
 
 # ---- names and officials --------------------------------------------------------------------------
