@@ -49,7 +49,8 @@ def set_table(name: str, st: dict) -> str:
     lines = [f"set {name} ({st['items']} texts, {st['file']})", f"{'type':<14}{'n':>5}  {'P':>8} {'R':>8}"]
     for t, row in list(sc["per_type"].items()) + [("overall", sc["overall"])]:
         lines.append(f"{t:<14}{row['gold']:>5}  {fmt(row['precision']):>8} {fmt(row['recall']):>8}")
-    lines.append(f"structured identifiers R: {fmt(sc['overall']['structured_recall'])}")
+    lines.append(f"structured identifiers R: {fmt(sc['overall']['structured_recall'])} "
+                 f"(digits of number types masked: {fmt(sc['overall'].get('structured_core_recall'))})")
     if "ordinary_words_masked" in sc:
         ow = sc["ordinary_words_masked"]
         lines.append(f"ordinary words masked (keep items): {ow['masked']}/{ow['total']} "

@@ -128,3 +128,19 @@ def test_hand_written_set_scoring(tmp_path):
     assert report["per_type"]["phone"]["recall"] == 0.0
     assert report["ordinary_words_masked"]["masked"] == 1
     assert report["overall"]["structured_recall"] == 0.0
+
+
+def test_core_recall_counts_a_masked_number_whose_bank_word_was_left(tmp_path):
+    """An account annotated with its bank counts as core recalled when its digits are masked, not when
+    a digit is left; the strict recall stays unmet either way."""
+    path = tmp_path / "set.jsonl"
+    text = "환급 계좌는 농협 351-1047-2290-83 입니다"
+    s, e = text.index("농협"), text.index(" 입니다")
+    row = {"id": "a", "text": text, "spans": [{"type": "account", "start": s, "end": e}], "keep": []}
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    items = load_set(path)
+    number = text.index("351")
+    full = score(items, lambda t: [("account", number, e)])
+    short = score(items, lambda t: [("account", number, e - 1)])
+    assert full["overall"]["structured_recall"] == 0.0 and full["overall"]["structured_core_recall"] == 1.0
+    assert short["overall"]["structured_core_recall"] == 0.0
