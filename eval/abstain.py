@@ -103,7 +103,7 @@ def halves(rows: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
-FEATURES = ("dense", "agreement", "ntitle")
+FEATURES = ("dense", "agreement", "nsubject")
 ON_WEIGHT = 2.0  # on-topic questions count double in the fit: the false-abstain target is half the other
 
 
@@ -162,7 +162,7 @@ def calibrate(sets: dict[str, list[dict]], objective: str = "worst",
                           bias=round(bias, 4), threshold=float(cands[i]))
 
 
-POOL = ("dense", "agreement", "ntitle", "nwcover", "ncover_best", "nlex_best", "top_doc_same", "nwknown")
+POOL = ("dense", "agreement", "ntitle", "nsubject", "nwho", "nwcover", "ncover_best", "nlex_best", "top_doc_same", "nwknown")
 
 
 def cost(sets: dict[str, list[dict]], policy: abstain.Policy) -> tuple[float, float]:
@@ -253,6 +253,35 @@ def collect(args, done: dict[str, list[dict]] | None = None) -> dict[str, list[d
     return sets
 
 
+HOMES = {"own_sample": "sample_home", "own_statutes": "statutes_home", "kgs_off": "statutes_home",
+         "acrc_off": "statutes_home", "kgs_on": "kgs_home"}
+
+
+def retitle(sets: dict[str, list[dict]], args) -> dict[str, list[dict]]:
+    """Recompute the title-part features (``subject``/``who`` per word, ``nsubject``/``nwho``) of cached
+    rows from their index's titles (rag/abstain_titles.py) without searching again."""
+    from ingest.config import Settings
+    from ingest.runtime import Runtime
+    from rag import abstain_evidence as E
+    from rag import abstain_titles as T
+    for name, rows in sets.items():
+        home = getattr(args, HOMES.get(name, ""), "") or ""
+        if not home:
+            continue
+        rt = Runtime(Settings(home=Path(home).resolve()))
+        try:
+            vocab = T.vocabulary(tuple(rt.retriever.known_titles()))
+            entries = rt.retriever.glossary
+        finally:
+            rt.close()
+        for r in rows:
+            nouns = [E.title_parts(x, E.glossary_terms(x["w"], entries), vocab) for x in r["recs"] if x["noun"]]
+            if r["hits"]:
+                r["ev"]["nsubject"] = sum(x["subject"] for x in nouns) / len(nouns) if nouns else 0.0
+                r["ev"]["nwho"] = sum(x["who"] for x in nouns) / len(nouns) if nouns else 0.0
+    return sets
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", default="eval/sets/abstain_dev.jsonl")
@@ -278,11 +307,16 @@ def main(argv: list[str] | None = None) -> int:
                                                                                   "logistic score uses")
     ap.add_argument("--select", action="store_true", help="rank feature subsets of POOL by cross-validation "
                                                            "inside half A (minutes)")
+    ap.add_argument("--retitle", action="store_true", help="with --reuse: recompute the title-part features of "
+                                                            "the cached rows from the indexes' titles")
     ap.add_argument("--out", default="eval/results/abstain.json")
     args = ap.parse_args(argv)
     cache = Path(args.cache)
     cached = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() and not args.fresh else {}
     sets = cached if args.reuse else collect(args, cached)
+    if args.retitle:
+        sets = retitle(sets, args)
+        cache.write_text(json.dumps(sets, ensure_ascii=False), encoding="utf-8")
     if args.select:
         for worst, total, feats in select(sets)[:10]:
             print(f"cv worst {worst:.2f} sum {total:.2f}  {' '.join(feats)}")

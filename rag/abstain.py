@@ -6,8 +6,11 @@ or a colloquial word ("환불" for 사용료의 반환) pulls it down. The decis
 - ``named``: the question names a law, article or code that was found (always answers);
 - ``dense``: cosine of the best dense neighbour (legal sources only; below a floor it never answers);
 - ``agreement``: how far the lexical and the dense top-10 agree (Jaccard over articles);
-- ``ntitle``: share of the question's nouns that are words of the indexed titles, directly or through
-  the glossary's statute term (액화석유가스 for LPG): whether it asks about a subject the index holds.
+- ``nsubject``: share of the question's nouns that are subject words of the indexed titles, directly or
+  through the glossary's statute term (액화석유가스 for LPG): whether it asks about a subject the index
+  holds. A noun naming only a title's place (연천군), addressee or issuer (공무원, 위원회) or legal form
+  (조례, 시행규칙) is not subject evidence (rag/abstain_titles.py); ``ntitle`` (any title word) and
+  ``nwho`` (place or addressee only) are recorded beside it.
 
 ``Evidence`` also carries coverage of the question's words by the hits (all words and nouns only,
 rarity-weighted) and the words the index has never seen (for the hint); rag/abstain_evidence.py
@@ -20,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rag import abstain_evidence as E
+from rag import abstain_titles as T
 from rag import tokenize
 from rag.hits import Hit
 from rag.index.base import QueryFilter
@@ -35,7 +39,7 @@ FILLER = frozenset("""
 _CONTENT_TAGS = {"NNG", "NNP", "SL", "XR", "VV", "VA"}
 _NOUN_TAGS = {"NNG", "NNP", "SL"}
 FEATURES = ("dense", "coverage", "known", "wcover", "wknown", "cover_best", "ncoverage", "nknown", "nwcover",
-            "nwknown", "ncover_best", "nlex_best", "ntitle", "agreement", "top_doc_same", "n_words")
+            "nwknown", "ncover_best", "nlex_best", "ntitle", "nsubject", "nwho", "agreement", "top_doc_same", "n_words")
 
 
 @dataclass
@@ -53,6 +57,8 @@ class Evidence:
     ncover_best: float = 1.0
     nlex_best: float = 1.0  # weighted noun coverage by the best unit of the lexical top-10
     ntitle: float = 1.0  # share of the nouns that are words of the indexed titles (or whose glossary terms are)
+    nsubject: float = 1.0  # the same for the titles' subject words only (not places, addressees, legal forms)
+    nwho: float = 0.0  # share of the nouns naming only a place or an addressee of the titles (연천, 공무원)
     agreement: float = 1.0
     top_doc_same: float = 1.0
     n_words: float = 0.0
@@ -73,9 +79,9 @@ class Evidence:
 
 # Logistic weights over the evidence (log-odds that the index answers the question), fitted on half A
 # of every evaluation set by eval/abstain.py --calibrate (eval/README.md "Abstention"); see Policy.
-WEIGHTS = {"dense": 64.5038, "agreement": 5.785, "ntitle": 11.5719}
-BIAS = -58.4305
-THRESHOLD = -0.083
+WEIGHTS = {"dense": 47.2726, "agreement": 8.9592, "nsubject": 18.3034}
+BIAS = -43.7799
+THRESHOLD = 0.267
 
 
 @dataclass
@@ -148,8 +154,9 @@ def gather(question: str, hits: list[Hit], retriever, index, flt: QueryFilter, n
     tagged = content_words(question, tags=True)
     ev.words = [w for w, _ in tagged]
     ranks, lexical = E.rankings(question, retriever, index, flt) if retriever.embedder is not None else ({}, [])
-    titles = "\n".join(retriever.known_titles()).lower()
-    recs = E.word_records(tagged, hits, lexical, retriever, index, flt, titles)
+    known = tuple(retriever.known_titles())
+    titles = "\n".join(known).lower()
+    recs = E.word_records(tagged, hits, lexical, retriever, index, flt, titles, T.vocabulary(known))
     if records is not None:
         records.extend(recs)
     ev.missing = [r["w"] for r in recs if not any(i < E.TOP for i in r["held"])]

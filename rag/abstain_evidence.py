@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 
 from rag import glossary, tokenize
+from rag.abstain_titles import Vocabulary, subject_word, who_word
 from rag.hits import Hit
 from rag.index.base import QueryFilter
 
@@ -67,11 +68,12 @@ class Units:
 
 
 def word_records(words: list[tuple[str, bool]], hits: list[Hit], lexical: list, retriever, index,
-                 flt: QueryFilter, titles: str) -> list[dict]:
+                 flt: QueryFilter, titles: str, vocab: Vocabulary | None = None) -> list[dict]:
     """Per content word: whether it is a noun, how many units hold it (df, capped), which top hits
     hold it (``held``), or a glossary term for it (``gloss``), which of the lexical top-10 do (``lex``,
     the word or its glossary terms), and whether it or a glossary term for it is a word of the
-    indexed titles (``title``)."""
+    indexed titles (``title``), of their subject words (``subject``), or only names a place or an
+    addressee of them (``who``: 연천, 공무원; rag/abstain_titles.py)."""
     top = Units([unit_text(h) for h in hits[:BEST_OF]])
     lex = Units([unit_text(h.payload) for h in lexical], analyse=False)
     entries = getattr(retriever, "glossary", ()) or ()
@@ -81,7 +83,17 @@ def word_records(words: list[tuple[str, bool]], hits: list[Hit], lexical: list, 
         df = DF_CAP if substring(w, titles) else frequency(index, w, flt)
         recs.append({"w": w, "noun": noun, "df": df, "held": top.holding([w]), "gloss": top.holding(gl) if gl else [],
                      "lex": lex.holding([w] + gl), "title": any(substring(x, titles) for x in [w] + gl)})
+        if vocab is not None:
+            title_parts(recs[-1], gl, vocab)
     return recs
+
+
+def title_parts(rec: dict, gl: list[str], vocab: Vocabulary) -> dict:
+    """Mark a word record ``subject`` when the word or a glossary term for it is a subject word of the
+    titles, ``who`` when it is not but names one of their places or addressees."""
+    rec["subject"] = any(subject_word(x, vocab) for x in [rec["w"]] + gl)
+    rec["who"] = not rec["subject"] and any(who_word(x, vocab) for x in [rec["w"]] + gl)
+    return rec
 
 
 def weight(df: int) -> float:
@@ -98,7 +110,7 @@ def coverages(recs: list[dict], n_hits: int, n_lex: int) -> dict[str, float]:
     for prefix, rs, gl in (("", recs, False), ("n", nouns, True)):
         if not rs:
             out |= {prefix + k: 1.0 for k in ("coverage", "known", "wcover", "wknown", "cover_best")}
-            out |= {"ntitle": 0.0, "nlex_best": 0.0} if gl else {}
+            out |= {"ntitle": 0.0, "nsubject": 0.0, "nwho": 0.0, "nlex_best": 0.0} if gl else {}
             continue
         wt = [weight(r["df"]) for r in rs]
         total = sum(wt)
@@ -116,6 +128,8 @@ def coverages(recs: list[dict], n_hits: int, n_lex: int) -> dict[str, float]:
                                           for i in range(n_hits)), default=0.0)
         if gl:
             out["ntitle"] = sum(r["title"] for r in rs) / len(rs)
+            out["nsubject"] = sum(r.get("subject", False) for r in rs) / len(rs)
+            out["nwho"] = sum(r.get("who", False) for r in rs) / len(rs)
             out["nlex_best"] = max((sum(w for w, r in zip(wt, rs) if i in r["lex"]) / total
                                     for i in range(n_lex)), default=0.0)
     return out

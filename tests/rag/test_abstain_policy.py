@@ -13,34 +13,34 @@ def test_named_reference_found_answers_whatever_the_cosine():
 
 
 def test_below_the_dense_floor_abstains_whatever_else():
-    ev = Evidence(dense=0.79, agreement=1.0, ntitle=1.0)
+    ev = Evidence(dense=0.79, agreement=1.0, nsubject=1.0)
     assert Policy().decide(ev) == (False, "dense")
 
 
 def test_nouns_foreign_to_the_indexed_titles_withhold_the_answer():
     # the same cosine and agreement: a question about a subject the titles name answers, one whose
     # nouns no indexed title uses (양도소득세, 입영) does not
-    on = Evidence(dense=0.875, agreement=0.2, ntitle=0.5)
-    off = Evidence(dense=0.875, agreement=0.2, ntitle=0.0)
+    on = Evidence(dense=0.875, agreement=0.2, nsubject=0.5)
+    off = Evidence(dense=0.875, agreement=0.2, nsubject=0.0)
     assert Policy().decide(on) == (True, "score")
     assert Policy().decide(off) == (False, "score")
 
 
 def test_high_dense_alone_does_not_answer_a_long_off_topic_question():
     # long questions push the cosine up whatever they are about
-    ev = Evidence(dense=0.88, agreement=0.0, ntitle=0.05)
+    ev = Evidence(dense=0.88, agreement=0.0, nsubject=0.05)
     assert not Policy().decide(ev)[0]
 
 
 def test_agreeing_rankings_answer_despite_a_lower_cosine():
-    ev = Evidence(dense=0.85, agreement=0.5, ntitle=0.25)
+    ev = Evidence(dense=0.85, agreement=0.5, nsubject=0.1)
     assert Policy().decide(ev)[0]
-    assert not Policy().decide(Evidence(dense=0.85, agreement=0.0, ntitle=0.25))[0]
+    assert not Policy().decide(Evidence(dense=0.85, agreement=0.0, nsubject=0.1))[0]
 
 
 def test_policy_score_is_bias_plus_weighted_features():
-    p = Policy(weights={"dense": 2.0, "ntitle": 1.0}, bias=-1.0, threshold=0.0)
-    assert abs(p.score(Evidence(dense=0.9, ntitle=0.5)) - (2.0 * 0.9 + 0.5 - 1.0)) < 1e-9
+    p = Policy(weights={"dense": 2.0, "nsubject": 1.0}, bias=-1.0, threshold=0.0)
+    assert abs(p.score(Evidence(dense=0.9, nsubject=0.5)) - (2.0 * 0.9 + 0.5 - 1.0)) < 1e-9
 
 
 def test_nouns_are_marked_and_verbs_are_not():
@@ -60,7 +60,7 @@ def test_hint_names_unknown_words():
 
 def _row(on, dense, title, half, agreement=0.3):
     return {"on_topic": on, "hits": True, "resolved": False, "half": half, "law": "", "first_title": "",
-            "first_parent": "", "ev": {"dense": dense, "agreement": agreement, "ntitle": title, "named": False,
+            "first_parent": "", "ev": {"dense": dense, "agreement": agreement, "nsubject": title, "named": False,
                                        "words": [], "missing": [], "unknown": []}}
 
 
@@ -68,7 +68,7 @@ def test_rates_and_calibration_meet_targets_on_separable_rows():
     rows = [_row(True, 0.88 + i / 1000, 0.6, h) for i, h in enumerate("AB" * 10)] + \
         [_row(False, 0.86 + i / 1000, 0.1, h) for i, h in enumerate("AB" * 10)]
     policy = calibrate({"s": rows})
-    assert set(policy.weights) == {"dense", "agreement", "ntitle"} and policy.weights["ntitle"] > 0
+    assert set(policy.weights) == {"dense", "agreement", "nsubject"} and policy.weights["nsubject"] > 0
     r = rates(rows, lambda x: decide_after(x, policy))
     assert r["false_abstain"] == 0 and r["false_answer"] == 0
 
@@ -94,10 +94,58 @@ def test_acrc_off_domain_rule(tmp_path):
 
 
 def test_feature_selection_prefers_the_feature_that_separates():
-    # dense overlaps between on- and off-topic rows; only ntitle separates them
+    # dense overlaps between on- and off-topic rows; only nsubject separates them
     rows = [_row(True, 0.86 + (i % 5) / 100, 0.6, h) for i, h in enumerate("AB" * 20)] + \
         [_row(False, 0.86 + (i % 5) / 100, 0.1, h) for i, h in enumerate("AB" * 20)]
-    ranked = select({"s": rows}, pool=("dense", "ntitle", "agreement"))
+    ranked = select({"s": rows}, pool=("dense", "nsubject", "agreement"))
     worst, _, feats = ranked[0]
-    assert "ntitle" in feats and worst == 0.0
-    assert all(w > 0 for w, _, f in ranked if "ntitle" not in f)
+    assert "nsubject" in feats and worst == 0.0
+    assert all(w > 0 for w, _, f in ranked if "nsubject" not in f)
+
+
+# Title parts (rag/abstain_titles.py): hand-written titles in the shape of Korean legal titles.
+TITLES = ("가나군 주차장 설치 및 운영에 관한 조례", "공무원 여비 규정", "지방공무원 복무규정 시행규칙",
+          "해오름시 반려동물 등록 예시 조례", "국민권익위원회 청렴교육 운영지침", "하천법 시행령")
+
+
+def test_title_split_separates_place_role_form_and_subject():
+    from rag.abstain_titles import split_title
+
+    p = split_title("가나군 주차장 설치 및 운영에 관한 조례")
+    assert p.place == {"가나군", "가나"} and p.subject == ["주차장", "설치"]
+    assert {"운영", "관한", "조례"} <= p.form and not p.role
+    p = split_title("공무원 여비 규정")
+    assert p.role == {"공무원"} and p.subject == ["여비"] and not p.place
+    p = split_title("지방공무원 복무규정 시행규칙")
+    assert p.role == {"지방공무원"} and p.subject == ["복무"] and {"규정", "시행규칙"} <= p.form
+    p = split_title("국민권익위원회 청렴교육 운영지침")
+    assert p.role == {"국민권익위원회"} and p.subject == ["청렴교육"]
+    assert split_title("하천법 시행령").subject == ["하천"]
+    # 법 and 등 are form only where they end a word: 등록 and 법인 keep their syllables
+    assert split_title("해오름시 반려동물 등록 예시 조례").subject == ["반려동물", "등록"]
+    assert split_title("공직자 행동강령 운영지침").subject == ["행동강령"]
+
+
+def test_a_question_naming_only_a_place_or_an_addressee_gets_no_subject_evidence():
+    from rag.abstain_evidence import title_parts
+    from rag.abstain_titles import subject_word, vocabulary, who_word
+
+    vocab = vocabulary(TITLES)
+    for word in ("가나군", "가나", "공무원", "지방공무원", "국민권익위원회"):
+        assert not subject_word(word, vocab) and who_word(word, vocab), word
+    for word in ("주차장", "여비", "복무", "반려동물", "하천법"):  # 하천법: its form word taken off
+        assert subject_word(word, vocab) and not who_word(word, vocab), word
+    assert not subject_word("조례", vocab) and not who_word("조례", vocab)  # a form word is neither
+    rec = title_parts({"w": "연금"}, [], vocab)
+    assert rec == {"w": "연금", "subject": False, "who": False}
+    # a glossary term standing in for the word counts as it does for the whole-title feature
+    assert title_parts({"w": "개"}, ["반려동물"], vocab)["subject"]
+
+
+def test_subject_share_excludes_places_and_addressees():
+    from rag.abstain_evidence import coverages
+
+    recs = [{"w": w, "noun": True, "df": 3, "held": [], "gloss": [], "lex": [], "title": True,
+             "subject": s, "who": not s} for w, s in (("공무원", False), ("가나군", False), ("여비", True))]
+    out = coverages(recs, 1, 0)
+    assert out["ntitle"] == 1.0 and abs(out["nsubject"] - 1 / 3) < 1e-9 and abs(out["nwho"] - 2 / 3) < 1e-9

@@ -58,5 +58,5 @@ def test_colloquial_questions_about_indexed_statutes_answer(statutes, question, 
 def test_subjects_no_indexed_law_governs_abstain(statutes, question):
     out = ask(statutes, question)
     assert out["mode"] == "abstain" and out["citations"] == [], out["timing"]["evidence"]
-    assert out["timing"]["evidence"]["ntitle"] < 0.5
+    assert out["timing"]["evidence"]["nsubject"] < 0.5
     assert out["closest"] and "다시 물어보세요" in out["answer"]
