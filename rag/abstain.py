@@ -79,9 +79,9 @@ class Evidence:
 
 # Logistic weights over the evidence (log-odds that the index answers the question), fitted on half A
 # of every evaluation set by eval/abstain.py --calibrate (eval/README.md "Abstention"); see Policy.
-WEIGHTS = {"dense": 47.2726, "agreement": 8.9592, "nsubject": 18.3034}
-BIAS = -43.7799
-THRESHOLD = 0.267
+WEIGHTS = {"dense": 55.5655, "agreement": 8.2239, "nsubject": 25.4149}
+BIAS = -50.425
+THRESHOLD = 0.504
 
 
 @dataclass
@@ -156,7 +156,8 @@ def gather(question: str, hits: list[Hit], retriever, index, flt: QueryFilter, n
     ranks, lexical = E.rankings(question, retriever, index, flt) if retriever.embedder is not None else ({}, [])
     known = tuple(retriever.known_titles())
     titles = "\n".join(known).lower()
-    recs = E.word_records(tagged, hits, lexical, retriever, index, flt, titles, T.vocabulary(known))
+    recs = E.word_records(tagged, hits, lexical, retriever, index, flt, titles, T.vocabulary(known),
+                          question)
     if records is not None:
         records.extend(recs)
     ev.missing = [r["w"] for r in recs if not any(i < E.TOP for i in r["held"])]

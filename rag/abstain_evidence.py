@@ -68,12 +68,13 @@ class Units:
 
 
 def word_records(words: list[tuple[str, bool]], hits: list[Hit], lexical: list, retriever, index,
-                 flt: QueryFilter, titles: str, vocab: Vocabulary | None = None) -> list[dict]:
+                 flt: QueryFilter, titles: str, vocab: Vocabulary | None = None, question: str = "") -> list[dict]:
     """Per content word: whether it is a noun, how many units hold it (df, capped), which top hits
     hold it (``held``), or a glossary term for it (``gloss``), which of the lexical top-10 do (``lex``,
     the word or its glossary terms), and whether it or a glossary term for it is a word of the
     indexed titles (``title``), of their subject words (``subject``), or only names a place or an
-    addressee of them (``who``: 연천, 공무원; rag/abstain_titles.py)."""
+    addressee of them (``who``: 연천, 공무원; rag/abstain_titles.py); ``question`` tells whether a word
+    that is part of a subject word is written inside it there."""
     top = Units([unit_text(h) for h in hits[:BEST_OF]])
     lex = Units([unit_text(h.payload) for h in lexical], analyse=False)
     entries = getattr(retriever, "glossary", ()) or ()
@@ -84,14 +85,14 @@ def word_records(words: list[tuple[str, bool]], hits: list[Hit], lexical: list, 
         recs.append({"w": w, "noun": noun, "df": df, "held": top.holding([w]), "gloss": top.holding(gl) if gl else [],
                      "lex": lex.holding([w] + gl), "title": any(substring(x, titles) for x in [w] + gl)})
         if vocab is not None:
-            title_parts(recs[-1], gl, vocab)
+            title_parts(recs[-1], gl, vocab, question)
     return recs
 
 
-def title_parts(rec: dict, gl: list[str], vocab: Vocabulary) -> dict:
+def title_parts(rec: dict, gl: list[str], vocab: Vocabulary, question: str = "") -> dict:
     """Mark a word record ``subject`` when the word or a glossary term for it is a subject word of the
     titles, ``who`` when it is not but names one of their places or addressees."""
-    rec["subject"] = any(subject_word(x, vocab) for x in [rec["w"]] + gl)
+    rec["subject"] = subject_word(rec["w"], vocab, question) or any(subject_word(x, vocab) for x in gl)
     rec["who"] = not rec["subject"] and any(who_word(x, vocab) for x in [rec["w"]] + gl)
     return rec
 

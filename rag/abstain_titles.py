@@ -90,6 +90,7 @@ class Vocabulary:
     subject: str = ""
     place: frozenset = frozenset()
     role: frozenset = frozenset()
+    fragments: frozenset = frozenset()  # the subject words themselves
 
 
 @lru_cache(maxsize=8)
@@ -102,17 +103,34 @@ def vocabulary(titles: tuple[str, ...]) -> Vocabulary:
         subject += p.subject
         place |= p.place
         role |= p.role
-    return Vocabulary("\n".join(dict.fromkeys(subject)), frozenset(place), frozenset(role))
+    return Vocabulary("\n".join(dict.fromkeys(subject)), frozenset(place), frozenset(role), frozenset(subject))
 
 
-def subject_word(word: str, vocab: Vocabulary) -> bool:
+def subject_word(word: str, vocab: Vocabulary, context: str = "") -> bool:
     """Whether a question word is (or, its form words taken off, holds) a subject word of the titles:
-    보호법 → 보호; substring match, as Kiwi splits compounds differently in context."""
+    보호법 → 보호; substring match, as Kiwi splits compounds differently in context. With ``context``
+    (the question), a word that is only part of a subject word (정보 of 정보공개, 개인 of 개인정보) counts
+    only where the question writes it inside that compound (기초생활, 개인정보 — not 개인적으로)."""
     w = word.lower()
-    if _in(w, vocab.subject):
+    if w in vocab.fragments:
         return True
+    if _in(w, vocab.subject):
+        return not context or _in_compound(w, context.lower().replace(" ", ""), vocab.subject)
     parts = split_title(w)
     return not parts.place and any(_in(f, vocab.subject) for f in parts.subject if f != w)
+
+
+def _in_compound(word: str, text: str, subject: str, extend: int = 2) -> bool:
+    """Some occurrence of ``word`` in ``text``, extended by ``extend`` characters to the left or the
+    right, is written in ``subject``; a word the text does not hold (a verb's lemma) passes."""
+    found, i = False, text.find(word)
+    while i >= 0:
+        found = True
+        left, right = text[max(0, i - extend):i + len(word)], text[i:i + len(word) + extend]
+        if len(left) > len(word) and left in subject or len(right) > len(word) and right in subject:
+            return True
+        i = text.find(word, i + 1)
+    return not found
 
 
 def _in(word: str, text: str) -> bool:

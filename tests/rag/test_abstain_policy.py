@@ -149,3 +149,14 @@ def test_subject_share_excludes_places_and_addressees():
              "subject": s, "who": not s} for w, s in (("공무원", False), ("가나군", False), ("여비", True))]
     out = coverages(recs, 1, 0)
     assert out["ntitle"] == 1.0 and abs(out["nsubject"] - 1 / 3) < 1e-9 and abs(out["nwho"] - 2 / 3) < 1e-9
+
+
+def test_part_of_a_subject_word_counts_only_inside_that_compound():
+    from rag.abstain_titles import subject_word, vocabulary
+
+    vocab = vocabulary(("다나시 반려동물 등록 예시 조례", "주차장 설치 기준"))
+    assert subject_word("반려", vocab)  # no question: substring, as before
+    assert subject_word("반려", vocab, "반려동물 등록은 어디서 하나요?")
+    assert subject_word("동물", vocab, "반려 동물을 키우는데 등록해야 하나요?")  # spaces do not split it
+    assert not subject_word("반려", vocab, "신청이 반려되었는데 이유를 알 수 있나요?")
+    assert subject_word("주차장", vocab, "주차장이 부족해요")  # a whole subject word needs no context
