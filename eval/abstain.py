@@ -275,7 +275,7 @@ def retitle(sets: dict[str, list[dict]], args) -> dict[str, list[dict]]:
         finally:
             rt.close()
         for r in rows:
-            nouns = [E.title_parts(x, E.glossary_terms(x["w"], entries), vocab, r["question"] if args.compound else "")
+            nouns = [E.title_parts(x, E.glossary_terms(x["w"], entries), vocab, "" if args.whole_words else r["question"])
                      for x in r["recs"] if x["noun"]]
             if r["hits"]:
                 r["ev"]["nsubject"] = sum(x["subject"] for x in nouns) / len(nouns) if nouns else 0.0
@@ -310,8 +310,8 @@ def main(argv: list[str] | None = None) -> int:
                                                            "inside half A (minutes)")
     ap.add_argument("--retitle", action="store_true", help="with --reuse: recompute the title-part features of "
                                                             "the cached rows from the indexes' titles")
-    ap.add_argument("--compound", action="store_true", help="with --retitle: a word that is part of a subject "
-                                                             "word counts only inside that compound in the question")
+    ap.add_argument("--whole-words", action="store_true", help="with --retitle: a word that is part of a subject "
+                                                                "word counts anywhere (else only inside that compound)")
     ap.add_argument("--out", default="eval/results/abstain.json")
     args = ap.parse_args(argv)
     cache = Path(args.cache)
