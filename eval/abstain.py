@@ -162,7 +162,8 @@ def calibrate(sets: dict[str, list[dict]], objective: str = "worst",
                           bias=round(bias, 4), threshold=float(cands[i]))
 
 
-POOL = ("dense", "agreement", "ntitle", "nsubject", "nwho", "nwcover", "ncover_best", "nlex_best", "top_doc_same", "nwknown")
+POOL = ("dense", "agreement", "ntitle", "nsubject", "nwho", "nwcover", "ncover_best", "nlex_best", "top_doc_same",
+        "nwknown")
 
 
 def cost(sets: dict[str, list[dict]], policy: abstain.Policy) -> tuple[float, float]:
@@ -275,8 +276,8 @@ def retitle(sets: dict[str, list[dict]], args) -> dict[str, list[dict]]:
         finally:
             rt.close()
         for r in rows:
-            nouns = [E.title_parts(x, E.glossary_terms(x["w"], entries), vocab, "" if args.whole_words else r["question"])
-                     for x in r["recs"] if x["noun"]]
+            q = "" if args.whole_words else r["question"]
+            nouns = [E.title_parts(x, E.glossary_terms(x["w"], entries), vocab, q) for x in r["recs"] if x["noun"]]
             if r["hits"]:
                 r["ev"]["nsubject"] = sum(x["subject"] for x in nouns) / len(nouns) if nouns else 0.0
                 r["ev"]["nwho"] = sum(x["who"] for x in nouns) / len(nouns) if nouns else 0.0
