@@ -266,7 +266,8 @@ def retitle(sets: dict[str, list[dict]], args) -> dict[str, list[dict]]:
     from rag import abstain_evidence as E
     from rag import abstain_titles as T
     for name, rows in sets.items():
-        home = getattr(args, HOMES.get(name, ""), "") or ""
+        suffix = {"sample": "sample_home", "statutes": "statutes_home", "kgs": "kgs_home"}  # held-out sets' rows
+        home = getattr(args, HOMES.get(name) or suffix.get(name.rsplit("_", 1)[-1], ""), "") or ""
         if not home:
             continue
         rt = Runtime(Settings(home=Path(home).resolve()))
