@@ -236,9 +236,9 @@ def collect(args, done: dict[str, list[dict]] | None = None) -> dict[str, list[d
             ("kgs_on", args.kgs_home, kgs)]
     if args.heldout:  # a held-out set (half C): measured once, never calibrated on
         held = [json.loads(x) for x in Path(args.heldout).read_text(encoding="utf-8").splitlines() if x.strip()]
-        homes = {"sample": args.sample_home, "statutes": args.statutes_home, "kgs": args.kgs_home}
-        for corpus, home in homes.items():
-            plan.append((f"{args.heldout_name}_{corpus}", home, [r for r in held if r.get("corpus") == corpus]))
+        for corpus, attr in CORPUS_HOMES.items():
+            plan.append((f"{args.heldout_name}_{corpus}", getattr(args, attr),
+                         [r for r in held if r.get("corpus") == corpus]))
     sets = dict(done or {})
     for name, home, items in plan:
         if not home or not items or name in sets or (args.only and name not in args.only):
@@ -254,6 +254,7 @@ def collect(args, done: dict[str, list[dict]] | None = None) -> dict[str, list[d
     return sets
 
 
+CORPUS_HOMES = {"sample": "sample_home", "statutes": "statutes_home", "kgs": "kgs_home"}  # a set's corpus -> option
 HOMES = {"own_sample": "sample_home", "own_statutes": "statutes_home", "kgs_off": "statutes_home",
          "acrc_off": "statutes_home", "kgs_on": "kgs_home"}
 
@@ -266,8 +267,8 @@ def retitle(sets: dict[str, list[dict]], args) -> dict[str, list[dict]]:
     from rag import abstain_evidence as E
     from rag import abstain_titles as T
     for name, rows in sets.items():
-        suffix = {"sample": "sample_home", "statutes": "statutes_home", "kgs": "kgs_home"}  # held-out sets' rows
-        home = getattr(args, HOMES.get(name) or suffix.get(name.rsplit("_", 1)[-1], ""), "") or ""
+        attr = HOMES.get(name) or CORPUS_HOMES.get(name.rsplit("_", 1)[-1], "")  # held-out rows: by corpus
+        home = getattr(args, attr, "") or ""
         if not home:
             continue
         rt = Runtime(Settings(home=Path(home).resolve()))

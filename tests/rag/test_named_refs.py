@@ -7,9 +7,7 @@ import json
 from datetime import date
 
 import pytest
-from fastapi.testclient import TestClient
 
-from api.app import create_app
 from rag.index.base import QueryFilter
 from rag.llm import ModelRegistry
 from rag.named import Probe, missing, particle
@@ -83,31 +81,20 @@ def test_missing_checks_respect_visibility():
     assert [m["reason"] for m in missing(r, Probe(holds), QueryFilter(visibility=["public"]))] == ["not_indexed"]
 
 
-@pytest.fixture
-def ask_client(sample_runtimes):
-    rt = sample_runtimes["edge"]
-    rt.__dict__["models"] = ModelRegistry({})
-    rt.__dict__.pop("answerer", None)
-    rt.answerer.abstain_below = 0.0  # the fake embedder's cosines are not calibrated
-    yield TestClient(create_app(rt))
-    rt.__dict__.pop("answerer", None)
-    rt.__dict__.pop("models", None)
-
-
-def test_ask_says_first_what_is_missing_and_cites_no_stand_in(ask_client):
-    out = ask_client.post("/v1/ask", json={"question": INFO_Q}).json()
+def test_ask_says_first_what_is_missing_and_cites_no_stand_in(extractive_client):
+    out = extractive_client.post("/v1/ask", json={"question": INFO_Q}).json()
     assert [(m["reference"], m["reason"]) for m in out["missing"]] == [("정보공개법 제9조", "not_indexed")]
     assert out["answer"].startswith(f"※ 「{INFO_LAW}」은 색인되어 있지 않습니다 — dasan sync로 추가할 수 있습니다.")
     assert all(c["unit"] != "제9조" for c in out["citations"] + out.get("closest", []))
-    found = ask_client.post("/v1/ask", json={"question": f"{COMPLAINTS} 제9조 내용"}).json()
+    found = extractive_client.post("/v1/ask", json={"question": f"{COMPLAINTS} 제9조 내용"}).json()
     assert found["missing"] == [] and found["citations"][0]["unit"] == "제9조"
     assert not found["answer"].startswith("※")
 
 
-def test_search_api_carries_missing(ask_client):
-    body = ask_client.post("/v1/search", json={"question": "액법 제33조", "top_k": 3}).json()
+def test_search_api_carries_missing(extractive_client):
+    body = extractive_client.post("/v1/search", json={"question": "액법 제33조", "top_k": 3}).json()
     assert [(m["reference"], m["law"], m["reason"]) for m in body["missing"]] == [("액법 제33조", LPG, "not_indexed")]
-    body = ask_client.post("/v1/search", json={"question": "대관 사용료", "top_k": 3}).json()
+    body = extractive_client.post("/v1/search", json={"question": "대관 사용료", "top_k": 3}).json()
     assert body["missing"] == []
 
 
