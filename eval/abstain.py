@@ -197,7 +197,8 @@ HOMES = {"own_sample": "sample_home", "own_statutes": "statutes_home", "kgs_off"
 
 def retitle(sets: dict[str, list[dict]], args) -> dict[str, list[dict]]:
     """Recompute the title-part features (``subject``/``who`` per word, ``nsubject``/``nwho``) of cached
-    rows from their index's titles (rag/abstain_titles.py) without searching again."""
+    rows from their index's titles (rag/abstain_titles.py), and the heading features (``nhead``,
+    ``nwhead``) from the retrieved headings the rows recorded, without searching again."""
     from ingest.config import Settings
     from ingest.runtime import Runtime
     from rag import abstain_evidence as E
@@ -215,10 +216,20 @@ def retitle(sets: dict[str, list[dict]], args) -> dict[str, list[dict]]:
             rt.close()
         for r in rows:
             q = "" if args.whole_words else r["question"]
-            nouns = [E.title_parts(x, E.glossary_terms(x["w"], entries), vocab, q) for x in r["recs"] if x["noun"]]
+            raw = r.get("raw") or {}
+            heads = "\n".join(dict.fromkeys(h["u"].lower().replace(" ", "") for k in ("top", "near", "lex")
+                                             for h in raw.get(k, []) if h["u"]))
+            nouns = []
+            for x in r["recs"]:
+                if x["noun"]:
+                    gl = E.glossary_terms(x["w"], entries)
+                    nouns.append(E.title_parts(x, gl, vocab, q))
+                    x["head"] = bool(heads) and not T.generic_word(x["w"]) and not x["who"] and E.named_by([x["w"]] + gl, heads)
             if r["hits"]:
                 r["ev"]["nsubject"] = sum(x["subject"] for x in nouns) / len(nouns) if nouns else 0.0
                 r["ev"]["nwho"] = sum(x["who"] for x in nouns) / len(nouns) if nouns else 0.0
+                r["ev"]["nhead"] = sum(bool(x["subject"] or x["head"]) for x in nouns) / len(nouns) if nouns else 0.0
+                r["ev"]["nwhead"] = E.head_weight(nouns)
     return sets
 
 

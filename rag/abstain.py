@@ -39,7 +39,8 @@ FILLER = frozenset("""
 _CONTENT_TAGS = {"NNG", "NNP", "SL", "XR", "VV", "VA"}
 _NOUN_TAGS = {"NNG", "NNP", "SL"}
 FEATURES = ("dense", "coverage", "known", "wcover", "wknown", "cover_best", "ncoverage", "nknown", "nwcover",
-            "nwknown", "ncover_best", "nlex_best", "ntitle", "nsubject", "nwho", "agreement", "top_doc_same", "n_words")
+            "nwknown", "ncover_best", "nlex_best", "ntitle", "nsubject", "nwho", "nhead", "nwhead", "agreement", "top_doc_same",
+            "n_words")
 
 
 @dataclass
@@ -59,6 +60,8 @@ class Evidence:
     ntitle: float = 1.0  # share of the nouns that are words of the indexed titles (or whose glossary terms are)
     nsubject: float = 1.0  # the same for the titles' subject words only (not places, addressees, legal forms)
     nwho: float = 0.0  # share of the nouns naming only a place or an addressee of the titles (연천, 공무원)
+    nhead: float = 1.0  # share of the nouns that are subject words or named by a retrieved unit's heading
+    nwhead: float = 1.0  # rarity-weighted share of the other nouns named by a retrieved heading
     agreement: float = 1.0
     top_doc_same: float = 1.0
     n_words: float = 0.0
@@ -153,11 +156,12 @@ def gather(question: str, hits: list[Hit], retriever, index, flt: QueryFilter, n
     ev = Evidence(named=named)
     tagged = content_words(question, tags=True)
     ev.words = [w for w, _ in tagged]
-    ranks, lexical = E.rankings(question, retriever, index, flt) if retriever.embedder is not None else ({}, [])
+    ranks, lexical, near = E.rankings(question, retriever, index, flt) if retriever.embedder is not None \
+        else ({}, [], [])
     known = tuple(retriever.known_titles())
     titles = "\n".join(known).lower()
     recs = E.word_records(tagged, hits, lexical, retriever, index, flt, titles, T.vocabulary(known),
-                          question)
+                          question, E.headings(hits, near, lexical))
     if records is not None:
         records.extend(recs)
     ev.missing = [r["w"] for r in recs if not any(i < E.TOP for i in r["held"])]

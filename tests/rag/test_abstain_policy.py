@@ -160,3 +160,48 @@ def test_part_of_a_subject_word_counts_only_inside_that_compound():
     assert subject_word("동물", vocab, "반려 동물을 키우는데 등록해야 하나요?")  # spaces do not split it
     assert not subject_word("반려", vocab, "신청이 반려되었는데 이유를 알 수 있나요?")
     assert subject_word("주차장", vocab, "주차장이 부족해요")  # a whole subject word needs no context
+
+
+# Headings of the retrieved units (rag/abstain_evidence.py): what the articles found say they are about.
+
+def test_a_heading_of_a_retrieved_unit_names_the_questions_noun_or_its_glossary_term():
+    from rag.abstain_evidence import named_by
+
+    heads = "생계급여의내용등\n개인정보의암호화\n영상정보처리기기의설치"
+    assert named_by(["생계"], heads) and named_by(["암호"], heads)
+    assert named_by(["cctv", "영상정보처리기기"], heads)  # through the glossary term
+    assert not named_by(["실업"], heads) and not named_by(["cctv"], heads)
+    assert not named_by(["의"], heads)  # one syllable names nothing
+
+
+def test_form_and_addressee_words_are_generic_whatever_heading_holds_them():
+    from rag.abstain_titles import generic_word
+
+    for w in ("처리", "기준", "운영", "위원회", "공무원", "시행규칙"):
+        assert generic_word(w), w
+    for w in ("생계", "암호", "사용료", "퇴직"):
+        assert not generic_word(w), w
+
+
+def test_heading_weight_counts_rare_named_nouns_and_ignores_subject_and_generic_ones():
+    from rag.abstain_evidence import head_weight, weight
+
+    rare = {"w": "생계", "df": 2, "head": True}
+    unknown = {"w": "실업", "df": 0, "head": False}  # never in the index: heavy, never named
+    common = {"w": "급여", "df": 50, "head": True}  # common in the index: light
+    subject = {"w": "징계", "df": 50, "head": True, "subject": True}  # counted by nsubject, not here
+    generic = {"w": "처리", "df": 50, "head": True}
+    assert abs(head_weight([rare, unknown]) - weight(2) / (weight(2) + weight(0))) < 1e-9
+    assert head_weight([unknown, common]) < 0.2 < head_weight([rare, unknown])
+    assert head_weight([subject, generic]) == 0.0
+    assert head_weight([rare, subject, generic]) == 1.0
+
+
+def test_nhead_counts_subject_words_and_heading_named_nouns():
+    from rag.abstain_evidence import coverages
+
+    recs = [{"w": w, "noun": True, "df": 3, "held": [], "gloss": [], "lex": [], "title": s, "subject": s,
+             "who": False, "head": h} for w, s, h in (("징계", True, False), ("감경", False, True),
+                                                      ("표창", False, False), ("장관", False, False))]
+    out = coverages(recs, 1, 0)
+    assert out["nsubject"] == 0.25 and out["nhead"] == 0.5
