@@ -24,7 +24,7 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from eval.abstain_fit import FEATURES, calibrate, parse_portions, portion, select  # noqa: F401
+from eval.abstain_fit import FEATURES, POOL, calibrate, parse_portions, portion, select  # noqa: F401
 from rag import abstain
 
 BEFORE_DENSE = 0.865  # the single-cosine rule this replaces (main before issue 13)
@@ -222,7 +222,7 @@ def retitle(sets: dict[str, list[dict]], args) -> dict[str, list[dict]]:
             nouns = []
             for x in r["recs"]:
                 if x["noun"]:
-                    gl = E.glossary_terms(x["w"], entries)
+                    gl = E.glossary_terms(x["w"], entries, r["question"])
                     nouns.append(E.title_parts(x, gl, vocab, q))
                     x["head"] = bool(heads) and not T.generic_word(x["w"]) and not x["who"] and E.named_by([x["w"]] + gl, heads)
             if r["hits"]:
@@ -258,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
                                                                                   "logistic score uses")
     ap.add_argument("--select", action="store_true", help="rank feature subsets of POOL by cross-validation "
                                                            "inside half A (minutes)")
+    ap.add_argument("--pool", nargs="*", default=list(POOL), help="--select: the candidate features")
     ap.add_argument("--retitle", action="store_true", help="with --reuse: recompute the title-part features of "
                                                             "the cached rows from the indexes' titles")
     ap.add_argument("--whole-words", action="store_true", help="with --retitle: a word that is part of a subject "
@@ -274,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         cache.write_text(json.dumps(sets, ensure_ascii=False), encoding="utf-8")
     train = parse_portions(args.fit, sets) if args.fit else None
     if args.select:
-        for worst, total, feats in select(sets, train=train)[:10]:
+        for worst, total, feats in select(sets, tuple(args.pool), train, args.objective)[:10]:
             print(f"cv worst {worst:.2f} sum {total:.2f}  {' '.join(feats)}")
     policy = calibrate(sets, args.objective, tuple(args.features), train) if args.calibrate else abstain.Policy()
     rep = report(sets, policy)

@@ -96,8 +96,8 @@ def calibrate(sets: dict[str, list[dict]], objective: str = "worst",
                           bias=round(bias, 4), threshold=float(cands[i]))
 
 
-POOL = ("dense", "agreement", "ntitle", "nsubject", "nwho", "nwcover", "ncover_best", "nlex_best", "top_doc_same",
-        "nwknown")
+POOL = ("dense", "agreement", "ntitle", "nsubject", "nwho", "nhead", "nwhead", "nwcover", "ncover_best", "nlex_best",
+        "top_doc_same", "nwknown")
 
 
 def cost(sets: dict[str, list[dict]], policy: abstain.Policy) -> tuple[float, float]:
@@ -114,7 +114,7 @@ def cost(sets: dict[str, list[dict]], policy: abstain.Policy) -> tuple[float, fl
 
 
 def select(sets: dict[str, list[dict]], pool: tuple[str, ...] = POOL,
-           train: dict[str, list[dict]] | None = None) -> list[tuple[float, float, tuple]]:
+           train: dict[str, list[dict]] | None = None, objective: str = "worst") -> list[tuple[float, float, tuple]]:
     """Feature subsets (each with ``dense``) ranked by 2-fold cross-validation inside the training
     portions (default half A of every set): fit and threshold on every other training row, cost on
     the rest, both ways; nothing else is read."""
@@ -132,6 +132,6 @@ def select(sets: dict[str, list[dict]], pool: tuple[str, ...] = POOL,
     for n in range(len(rest) + 1):
         for combo in itertools.combinations(rest, n):
             feats = ("dense",) + combo
-            costs = [cost(te, calibrate(sets, features=feats, train=tr)) for tr, te in folds]
+            costs = [cost(te, calibrate(sets, objective, feats, tr)) for tr, te in folds]
             out.append((sum(c[0] for c in costs) / 2, sum(c[1] for c in costs) / 2, feats))
-    return sorted(out)
+    return sorted(out, key=lambda c: (c[1], c[0]) if objective == "total" else c)

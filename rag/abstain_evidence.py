@@ -11,6 +11,7 @@ around them.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from rag import glossary, tokenize
 from rag.abstain_titles import Vocabulary, generic_word, subject_word, who_word
@@ -47,12 +48,26 @@ def unit_text(p: "Hit | dict") -> str:
     return " ".join(filter(None, [p.get("title"), p.get("parent_title"), p.get("unit_title"), p.get("text")]))
 
 
-def glossary_terms(word: str, entries) -> list[str]:
-    """Statute terms the glossary gives for one word (entries whose pattern the word matches)."""
+def glossary_terms(word: str, entries, question: str = "") -> list[str]:
+    """Statute terms the glossary gives for one word: entries whose pattern the word matches, and, with
+    ``question``, entries whose match in the question covers the word (a phrase: "제 정보" → 개인정보
+    for 정보, "주소를" → 개인정보 for 주소)."""
     out: list[str] = []
-    for t in glossary.expansions(word, entries):
+    for t in glossary.expansions(word, entries) + (phrase_terms(word, question, tuple(entries)) if question else []):
         out += [x for x in t.split() if x not in out and x != word]
     return out
+
+
+def phrase_terms(word: str, question: str, entries: tuple) -> list[str]:
+    """Terms of the glossary entries whose match in ``question`` overlaps an occurrence of ``word``."""
+    q, w = question.lower(), word.lower()
+    at = [i for i in range(len(q)) if q.startswith(w, i)] if len(w) >= 2 else []
+    return [terms for start, end, terms in _spans(q, entries) if any(i < end and start < i + len(w) for i in at)]
+
+
+@lru_cache(maxsize=64)
+def _spans(question: str, entries: tuple) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), e.terms) for e in entries for m in e.pattern.finditer(question) if m.end() > m.start()]
 
 
 class Units:
@@ -96,7 +111,7 @@ def word_records(words: list[tuple[str, bool]], hits: list[Hit], lexical: list, 
     entries = getattr(retriever, "glossary", ()) or ()
     recs = []
     for w, noun in words:
-        gl = glossary_terms(w, entries)
+        gl = glossary_terms(w, entries, question)
         df = DF_CAP if substring(w, titles) else frequency(index, w, flt)
         recs.append({"w": w, "noun": noun, "df": df, "held": top.holding([w]), "gloss": top.holding(gl) if gl else [],
                      "lex": lex.holding([w] + gl), "title": any(substring(x, titles) for x in [w] + gl)})
