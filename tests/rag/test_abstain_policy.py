@@ -205,3 +205,22 @@ def test_nhead_counts_subject_words_and_heading_named_nouns():
                                                       ("표창", False, False), ("장관", False, False))]
     out = coverages(recs, 1, 0)
     assert out["nsubject"] == 0.25 and out["nhead"] == 0.5
+
+
+def test_a_glossary_phrase_covering_a_noun_stands_in_for_it():
+    from rag.abstain_evidence import glossary_terms, title_parts
+    from rag.abstain_titles import vocabulary
+    from rag.glossary import parse
+
+    entries = tuple(parse("(^|\\s)(내|제)\\s*정보\t개인정보 정보주체\n주소\\s*(를|가)\t개인정보\n"))
+    q = "쇼핑몰에서 제 정보가 털렸는데 알려줘야 하나요?"
+    assert glossary_terms("정보", entries, q) == ["개인정보", "정보주체"]
+    assert glossary_terms("정보", entries) == []  # the word alone matches no phrase
+    assert glossary_terms("쇼핑몰", entries, q) == []  # outside the phrase
+    assert glossary_terms("정보", entries, "정보공개 청구는 어떻게 하나요?") == []
+    assert glossary_terms("주소", entries, "업체가 제 이름과 주소를 알고 전화했어요") == ["개인정보"]
+    # so 정보 counts as the subject word 개인정보 of an indexed title only where the phrase says so
+    vocab = vocabulary(("개인정보 보호법", "가나시 주차장 조례"))
+    assert title_parts({"w": "정보"}, glossary_terms("정보", entries, q), vocab, q)["subject"]
+    other = "날씨 정보는 어디서 보나요?"
+    assert not title_parts({"w": "정보"}, glossary_terms("정보", entries, other), vocab, other)["subject"]
