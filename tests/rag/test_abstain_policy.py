@@ -224,3 +224,26 @@ def test_a_glossary_phrase_covering_a_noun_stands_in_for_it():
     assert title_parts({"w": "정보"}, glossary_terms("정보", entries, q), vocab, q)["subject"]
     other = "날씨 정보는 어디서 보나요?"
     assert not title_parts({"w": "정보"}, glossary_terms("정보", entries, other), vocab, other)["subject"]
+
+
+def test_fitting_portions_select_rows_by_half_or_position():
+    from eval.abstain_fit import parse_portions, portion
+
+    rows = [_row(i % 3 != 0, 0.85 + i / 100, 0.5, "D") for i in range(7)]
+    assert portion(rows, "even") == rows[0::2] and portion(rows, "odd") == rows[1::2]
+    assert portion(rows, "all") == rows and portion(rows, "A") == []  # a held-out set has no half A
+    own = [_row(True, 0.9, 0.5, h) for h in "ABAB"]
+    got = parse_portions(["own:A", "held:odd"], {"own": own, "held": rows})
+    assert got == {"own": [own[0], own[2]], "held": rows[1::2]}
+
+
+def test_calibration_on_named_portions_reads_only_those_rows():
+    # a held-out set's odd rows contradict its even rows: fitting on the even rows alone ignores them
+    even = [_row(True, 0.88 + i / 1000, 0.6, "D") for i in range(10)] + \
+        [_row(False, 0.86 + i / 1000, 0.1, "D") for i in range(10)]
+    noisy = [r | {"ev": r["ev"] | {"nsubject": 1.0 - r["ev"]["nsubject"]}} for r in even]
+    mixed = [r for pair in zip(even, noisy) for r in pair]  # even positions clean, odd positions flipped
+    from eval.abstain_fit import parse_portions
+    clean = calibrate({"h": even}, train={"h": even})
+    assert calibrate({"h": mixed}, train=parse_portions(["h:even"], {"h": mixed})) == clean
+    assert calibrate({"h": mixed}, train=parse_portions(["h:all"], {"h": mixed})) != clean
