@@ -224,7 +224,8 @@ def retitle(sets: dict[str, list[dict]], args) -> dict[str, list[dict]]:
                 if x["noun"]:
                     gl = E.glossary_terms(x["w"], entries, r["question"])
                     nouns.append(E.title_parts(x, gl, vocab, q))
-                    x["head"] = bool(heads) and not T.generic_word(x["w"]) and not x["who"] and E.named_by([x["w"]] + gl, heads)
+                    x["head"] = bool(heads) and not T.generic_word(x["w"]) and not x["who"] and \
+                        E.named_by([x["w"]] + gl, heads)
             if r["hits"]:
                 r["ev"]["nsubject"] = sum(x["subject"] for x in nouns) / len(nouns) if nouns else 0.0
                 r["ev"]["nwho"] = sum(x["who"] for x in nouns) / len(nouns) if nouns else 0.0

@@ -39,8 +39,8 @@ FILLER = frozenset("""
 _CONTENT_TAGS = {"NNG", "NNP", "SL", "XR", "VV", "VA"}
 _NOUN_TAGS = {"NNG", "NNP", "SL"}
 FEATURES = ("dense", "coverage", "known", "wcover", "wknown", "cover_best", "ncoverage", "nknown", "nwcover",
-            "nwknown", "ncover_best", "nlex_best", "ntitle", "nsubject", "nwho", "nhead", "nwhead", "agreement", "top_doc_same",
-            "n_words")
+            "nwknown", "ncover_best", "nlex_best", "ntitle", "nsubject", "nwho", "nhead", "nwhead", "agreement",
+            "top_doc_same", "n_words")
 
 
 @dataclass
