@@ -7,16 +7,17 @@ or a colloquial word ("환불" for 사용료의 반환) pulls it down. The decis
 - ``dense``: cosine of the best dense neighbour (legal sources only; below a floor it never answers);
 - ``agreement``: how far the lexical and the dense top-10 agree (Jaccard over articles);
 - ``nsubject``: share of the question's nouns that are subject words of the indexed titles, directly or
-  through the glossary's statute term (액화석유가스 for LPG): whether it asks about a subject the index
-  holds. A noun naming only a title's place (연천군), addressee or issuer (공무원, 위원회) or legal form
-  (조례, 시행규칙) is not subject evidence (rag/abstain_titles.py); ``ntitle`` (any title word) and
-  ``nwho`` (place or addressee only) are recorded beside it.
+  through the glossary's statute term (액화석유가스 for LPG; a glossary phrase covering the noun counts
+  too: "제 정보" → 개인정보): whether it asks about a subject the index holds. A noun naming only a title's place (연천군), addressee or issuer (공무원, 위원회) or legal form
+  (조례, 시행규칙) is not subject evidence (rag/abstain_titles.py); ``ntitle`` (any title word),
+  ``nwho`` (place or addressee only) and ``nhead``/``nwhead`` (nouns named by the headings of the
+  retrieved units) are recorded beside it.
 
 ``Evidence`` also carries coverage of the question's words by the hits (all words and nouns only,
 rarity-weighted) and the words the index has never seen (for the hint); rag/abstain_evidence.py
-gathers it. The weights are a logistic regression calibrated on half A of every evaluation set
-(eval/abstain.py) and reported on half B, on real off-domain questions and on a held-out set
-(eval/README.md "Abstention").
+gathers it. The weights are a logistic regression calibrated across three authors' evaluation sets
+(eval/abstain.py, eval/abstain_fit.py) and checked on the portions not fitted (eval/README.md
+"Abstention").
 """
 from __future__ import annotations
 
