@@ -247,3 +247,13 @@ def test_calibration_on_named_portions_reads_only_those_rows():
     clean = calibrate({"h": even}, train={"h": even})
     assert calibrate({"h": mixed}, train=parse_portions(["h:even"], {"h": mixed})) == clean
     assert calibrate({"h": mixed}, train=parse_portions(["h:all"], {"h": mixed})) != clean
+
+
+def test_shipped_glossary_reads_possessive_information_as_personal_data():
+    from rag.abstain_evidence import glossary_terms
+    from rag.glossary import load
+
+    entries = load()
+    for q in ("앱 회사가 우리 정보를 마음대로 써도 되나요?", "본인 정보 조회 내역을 보고 싶어요", "제 정보가 팔렸대요"):
+        assert "개인정보" in glossary_terms("정보", entries, q), q
+    assert "개인정보" not in glossary_terms("정보", entries, "버스 도착 정보는 어디서 보나요?")
