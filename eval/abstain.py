@@ -222,8 +222,8 @@ def retitle(sets: dict[str, list[dict]], args) -> dict[str, list[dict]]:
             nouns = []
             for x in r["recs"]:
                 if x["noun"]:
-                    gl = E.glossary_terms(x["w"], entries, r["question"])
-                    nouns.append(E.title_parts(x, gl, vocab, q))
+                    gl = E.glossary_terms(x["w"], entries)
+                    nouns.append(E.title_parts(x, gl + E.phrase_terms(x["w"], r["question"], entries), vocab, q))
                     x["head"] = bool(heads) and not T.generic_word(x["w"]) and not x["who"] and \
                         E.named_by([x["w"]] + gl, heads)
             if r["hits"]:

@@ -48,21 +48,27 @@ def unit_text(p: "Hit | dict") -> str:
     return " ".join(filter(None, [p.get("title"), p.get("parent_title"), p.get("unit_title"), p.get("text")]))
 
 
-def glossary_terms(word: str, entries, question: str = "") -> list[str]:
-    """Statute terms the glossary gives for one word: entries whose pattern the word matches, and, with
-    ``question``, entries whose match in the question covers the word (a phrase: "제 정보" → 개인정보
-    for 정보, "주소를" → 개인정보 for 주소)."""
+def glossary_terms(word: str, entries) -> list[str]:
+    """Statute terms the glossary gives for one word (entries whose pattern the word matches)."""
     out: list[str] = []
-    for t in glossary.expansions(word, entries) + (phrase_terms(word, question, tuple(entries)) if question else []):
+    for t in glossary.expansions(word, entries):
         out += [x for x in t.split() if x not in out and x != word]
     return out
 
 
-def phrase_terms(word: str, question: str, entries: tuple) -> list[str]:
-    """Terms of the glossary entries whose match in ``question`` overlaps an occurrence of ``word``."""
-    q, w = question.lower(), word.lower()
+def phrase_terms(word: str, question: str, entries) -> list[str]:
+    """Statute terms of the glossary entries whose match in ``question`` covers an occurrence of
+    ``word`` ("제 정보" → 개인정보 for 정보, "주소를" → 개인정보 for 주소), as a one-word match gives them.
+    A legal-form or addressee word (처리, 기준, 위원회) takes only the terms that hold it (처리 기간 →
+    처리기간, not 민원): a phrase around such a word says nothing of its subject."""
+    q, w = (question or "").lower(), word.lower()
     at = [i for i in range(len(q)) if q.startswith(w, i)] if len(w) >= 2 else []
-    return [terms for start, end, terms in _spans(q, entries) if any(i < end and start < i + len(w) for i in at)]
+    out: list[str] = []
+    for start, end, terms in _spans(q, tuple(entries)) if at else []:
+        if any(i < end and start < i + len(w) for i in at):
+            out += [x for x in terms.split() if (w in x.lower() or not generic_word(w)) and x.lower() != w
+                    and x not in out]
+    return out
 
 
 @lru_cache(maxsize=64)
@@ -111,12 +117,12 @@ def word_records(words: list[tuple[str, bool]], hits: list[Hit], lexical: list, 
     entries = getattr(retriever, "glossary", ()) or ()
     recs = []
     for w, noun in words:
-        gl = glossary_terms(w, entries, question)
+        gl = glossary_terms(w, entries)
         df = DF_CAP if substring(w, titles) else frequency(index, w, flt)
         recs.append({"w": w, "noun": noun, "df": df, "held": top.holding([w]), "gloss": top.holding(gl) if gl else [],
                      "lex": lex.holding([w] + gl), "title": any(substring(x, titles) for x in [w] + gl)})
         if vocab is not None:
-            title_parts(recs[-1], gl, vocab, question)
+            title_parts(recs[-1], gl + phrase_terms(w, question, entries), vocab, question)
         recs[-1]["head"] = bool(heads) and not generic_word(w) and not recs[-1].get("who") and \
             named_by([w] + gl, heads)
     return recs

@@ -208,22 +208,26 @@ def test_nhead_counts_subject_words_and_heading_named_nouns():
 
 
 def test_a_glossary_phrase_covering_a_noun_stands_in_for_it():
-    from rag.abstain_evidence import glossary_terms, title_parts
+    from rag.abstain_evidence import glossary_terms, phrase_terms, title_parts
     from rag.abstain_titles import vocabulary
     from rag.glossary import parse
 
-    entries = tuple(parse("(^|\\s)(내|제)\\s*정보\t개인정보 정보주체\n주소\\s*(를|가)\t개인정보\n"))
+    entries = tuple(parse("(^|\\s)(내|제)\\s*정보\t개인정보 정보주체\n주소\\s*(를|가)\t개인정보\n"
+                          "처리\\s*기간\t민원 처리기간\n"))
     q = "쇼핑몰에서 제 정보가 털렸는데 알려줘야 하나요?"
-    assert glossary_terms("정보", entries, q) == ["개인정보", "정보주체"]
+    assert phrase_terms("정보", q, entries) == ["개인정보", "정보주체"]
     assert glossary_terms("정보", entries) == []  # the word alone matches no phrase
-    assert glossary_terms("쇼핑몰", entries, q) == []  # outside the phrase
-    assert glossary_terms("정보", entries, "정보공개 청구는 어떻게 하나요?") == []
-    assert glossary_terms("주소", entries, "업체가 제 이름과 주소를 알고 전화했어요") == ["개인정보"]
+    assert phrase_terms("쇼핑몰", q, entries) == []  # outside the phrase
+    assert phrase_terms("정보", "정보공개 청구는 어떻게 하나요?", entries) == []
+    assert phrase_terms("주소", "업체가 제 이름과 주소를 알고 전화했어요", entries) == ["개인정보"]
+    # a form word (처리) takes only the terms that hold it; another noun of the phrase takes them all
+    assert phrase_terms("처리", "처리 기간이 얼마나 되나요?", entries) == ["처리기간"]
+    assert phrase_terms("기간", "처리 기간이 얼마나 되나요?", entries) == ["민원", "처리기간"]
     # so 정보 counts as the subject word 개인정보 of an indexed title only where the phrase says so
     vocab = vocabulary(("개인정보 보호법", "가나시 주차장 조례"))
-    assert title_parts({"w": "정보"}, glossary_terms("정보", entries, q), vocab, q)["subject"]
+    assert title_parts({"w": "정보"}, phrase_terms("정보", q, entries), vocab, q)["subject"]
     other = "날씨 정보는 어디서 보나요?"
-    assert not title_parts({"w": "정보"}, glossary_terms("정보", entries, other), vocab, other)["subject"]
+    assert not title_parts({"w": "정보"}, phrase_terms("정보", other, entries), vocab, other)["subject"]
 
 
 def test_fitting_portions_select_rows_by_half_or_position():
@@ -250,10 +254,10 @@ def test_calibration_on_named_portions_reads_only_those_rows():
 
 
 def test_shipped_glossary_reads_possessive_information_as_personal_data():
-    from rag.abstain_evidence import glossary_terms
+    from rag.abstain_evidence import phrase_terms
     from rag.glossary import load
 
     entries = load()
     for q in ("앱 회사가 우리 정보를 마음대로 써도 되나요?", "본인 정보 조회 내역을 보고 싶어요", "제 정보가 팔렸대요"):
-        assert "개인정보" in glossary_terms("정보", entries, q), q
-    assert "개인정보" not in glossary_terms("정보", entries, "버스 도착 정보는 어디서 보나요?")
+        assert "개인정보" in phrase_terms("정보", q, entries), q
+    assert "개인정보" not in phrase_terms("정보", "버스 도착 정보는 어디서 보나요?", entries)
