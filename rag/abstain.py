@@ -8,8 +8,9 @@ or a colloquial word ("환불" for 사용료의 반환) pulls it down. The decis
 - ``agreement``: how far the lexical and the dense top-10 agree (Jaccard over articles);
 - ``nsubject``: share of the question's nouns that are subject words of the indexed titles, directly or
   through the glossary's statute term (액화석유가스 for LPG; a glossary phrase covering the noun counts
-  too: "제 정보" → 개인정보): whether it asks about a subject the index holds. A noun naming only a title's place (연천군), addressee or issuer (공무원, 위원회) or legal form
-  (조례, 시행규칙) is not subject evidence (rag/abstain_titles.py); ``ntitle`` (any title word),
+  too: "제 정보" → 개인정보): whether it asks about a subject the index holds. A noun naming only a
+  title's place (연천군), addressee or issuer (공무원, 위원회) or legal form (조례, 시행규칙) is not
+  subject evidence (rag/abstain_titles.py); ``ntitle`` (any title word),
   ``nwho`` (place or addressee only) and ``nhead``/``nwhead`` (nouns named by the headings of the
   retrieved units) are recorded beside it.
 

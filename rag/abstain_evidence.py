@@ -73,7 +73,9 @@ def phrase_terms(word: str, question: str, entries) -> list[str]:
 
 @lru_cache(maxsize=64)
 def _spans(question: str, entries: tuple) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), e.terms) for e in entries for m in e.pattern.finditer(question) if m.end() > m.start()]
+    """Where each glossary entry matches the (lower-cased) question, with its terms."""
+    return [(m.start(), m.end(), e.terms) for e in entries for m in e.pattern.finditer(question)
+            if m.end() > m.start()]
 
 
 class Units:
