@@ -55,6 +55,10 @@ eval-abstain: install
 		--kgs-home $(abspath data/eval) --kgs-set "$(EVALSET)" --acrc $(SHARED)/corpora/complaints-acrc/acrc_qa.jsonl \
 		--heldout eval/sets/abstain_heldout2.jsonl --heldout-name heldout2 \
 		--cache eval/results/abstain_features.json --out eval/results/abstain.json
+	$(BIN)/python -m eval.abstain --sample-home $(ABSTAIN)/sample --statutes-home $(ABSTAIN)/statutes \
+		--kgs-home $(abspath data/eval) --kgs-set "$(EVALSET)" --acrc $(SHARED)/corpora/complaints-acrc/acrc_qa.jsonl \
+		--heldout eval/sets/abstain_heldout3.jsonl --heldout-name heldout3 \
+		--cache eval/results/abstain_features.json --out eval/results/abstain.json
 
 bench: install
 	$(BIN)/python -m eval.bench --corpus "$(SHARED)/corpora" --cases-set "$(SHARED)/eval/complaints_dev.jsonl" --out eval/results/bench.json

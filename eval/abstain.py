@@ -24,6 +24,7 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
+from eval.abstain_fit import FEATURES, POOL, calibrate, parse_portions, portion, select  # noqa: F401
 from rag import abstain
 
 BEFORE_DENSE = 0.865  # the single-cosine rule this replaces (main before issue 13)
@@ -60,12 +61,41 @@ def features(rt, items: list[dict], as_of: date) -> list[dict]:
         ev = abstain.gather(q, res.hits, rt.retriever, rt.index, ans._filter(opts), named, recs) if res.hits else \
             abstain.Evidence.nothing()
         first = res.hits[0].document if res.hits else None
+        raw = probe(rt, q, res.hits, ans._filter(opts)) if res.hits and rt.retriever.embedder is not None else {}
         rows.append({"id": it["id"], "half": it.get("half") or "", "on_topic": it["on_topic"],
                      "style": it.get("style", ""), "law": it.get("law", ""),
                      "hits": bool(res.hits), "resolved": bool(res.resolved and res.resolved.refs),
                      "first_title": (first and first.title) or "", "first_parent": (first and first.parent_title) or "",
-                     "ev": asdict(ev), "recs": recs, "question": q})
+                     "ev": asdict(ev), "recs": recs, "question": q, "raw": raw})
     return rows
+
+
+def probe(rt, q: str, hits, flt) -> dict:
+    """Raw material for designing features offline (not used by the policy): the top hits' titles,
+    headings and text, the dense and lexical top-10 headings, and dense cosines of reduced questions."""
+    from rag import abstain_evidence as E
+    from rag import tokenize
+
+    def meta(p):
+        return {"doc": p.get("doc_key"), "t": p.get("title") or "", "p": p.get("parent_title") or "",
+                "u": p.get("unit_title") or "", "a": p.get("article") or p.get("annex") or p.get("label") or ""}
+
+    qv = rt.retriever.query_vector(q)
+    near = rt.index.nearest(qv, E.DEPTH, flt)
+    sparse = tokenize.query_vector(q)
+    lex = rt.index.hybrid(None, (sparse.indices, sparse.values), E.DEPTH, flt, prefetch=E.DEPTH) if sparse else []
+    out = {"top": [{"t": h.document.title or "", "p": h.document.parent_title or "", "u": h.unit_title or "",
+                    "x": (h.text or "")[:1500]} for h in hits[:5]],
+           "near": [meta(h.payload) | {"s": round(float(h.score), 4)} for h in near],
+           "lex": [meta(h.payload) | {"s": round(float(h.score), 4)} for h in lex]}
+    nouns = [w for w, n in abstain.content_words(q, tags=True) if n]
+    words = abstain.content_words(q)
+    for key, text in (("dense_nouns", " ".join(nouns)), ("dense_words", " ".join(words))):
+        if text.strip():
+            nn = rt.index.nearest(rt.retriever.embedder.query(text), E.DEPTH, flt)
+            out[key] = round(float(nn[0].score), 4) if nn else 0.0
+            out[key + "_near"] = [meta(h.payload) | {"s": round(float(h.score), 4)} for h in nn]
+    return out
 
 
 def decide_before(row: dict) -> bool:
@@ -103,119 +133,25 @@ def halves(rows: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
-FEATURES = ("dense", "agreement", "nsubject")
-ON_WEIGHT = 2.0  # on-topic questions count double in the fit: the false-abstain target is half the other
-
-
-def fit(x, y, w, l2: float = 0.01, steps: int = 50):
-    """Weighted L2-regularised logistic regression by Newton steps; returns (coefficients, bias)."""
-    import numpy as np
-
-    z = np.hstack([x, np.ones((len(x), 1))])
-    beta = np.zeros(z.shape[1])
-    reg = l2 * np.diag(np.r_[np.ones(x.shape[1]), 0.0])
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-z @ beta))
-        grad = z.T @ (w * (p - y)) + reg @ beta
-        hess = (z * (w * p * (1 - p))[:, None]).T @ z + reg
-        beta -= np.linalg.solve(hess, grad)
-    return beta[:-1], float(beta[-1])
-
-
-def calibrate(sets: dict[str, list[dict]], objective: str = "worst",
-              features: tuple[str, ...] = FEATURES) -> abstain.Policy:
-    """Logistic weights for ``features`` fitted on half A of every set (each set's on-topic and
-    off-topic questions weighted equally, on-topic ``ON_WEIGHT`` times), then the threshold whose
-    half-A errors are smallest relative to their targets (false-abstain 5 %, false-answer 10 %):
-    the worst ratio over the sets first (``objective`` worst) or their sum (total)."""
-    import numpy as np
-
-    train = [halves(rows)["A"] for rows in sets.values()]
-    rows = [r for part in train for r in part]
-    group = np.array([i for i, part in enumerate(train) for _ in part])
-    on = np.array([r["on_topic"] for r in rows])
-    always = np.array([r["hits"] and r["ev"]["named"] for r in rows])
-    floor = abstain.Policy().dense_floor
-    usable = np.array([r["hits"] and r["ev"]["dense"] >= floor for r in rows])
-    x = np.array([[float(r["ev"].get(f, 0.0)) for f in features] for r in rows])
-    w = np.zeros(len(rows))
-    for g in range(len(train)):
-        for cls, share in ((True, ON_WEIGHT), (False, 1.0)):
-            m = (group == g) & (on == cls) & usable
-            w[m] = share / max(1, m.sum())
-    mu, sd = x[usable].mean(axis=0), x[usable].std(axis=0) + 1e-9
-    coef, bias = fit((x - mu) / sd, on.astype(float), w)
-    weights = coef / sd
-    bias = bias - float((coef * mu / sd).sum())
-    score = x @ weights + bias
-    cands = np.unique(np.round(score[usable], 3))
-    answer = always[None, :] | (usable[None, :] & (score[None, :] >= cands[:, None]))
-    worst, total = np.zeros(len(cands)), np.zeros(len(cands))
-    for g in range(len(train)):
-        m = group == g
-        for mask, wrong, target in ((m & on, ~answer, 0.05), (m & ~on, answer, 0.10)):
-            if mask.any():
-                err = wrong[:, mask].mean(axis=1) / target
-                worst, total = np.maximum(worst, err), total + err
-    i = int(np.lexsort((worst, total))[0]) if objective == "total" else int(np.lexsort((total, worst))[0])
-    return abstain.Policy(dense_floor=floor, weights={f: round(float(v), 4) for f, v in zip(features, weights)},
-                          bias=round(bias, 4), threshold=float(cands[i]))
-
-
-POOL = ("dense", "agreement", "ntitle", "nsubject", "nwho", "nwcover", "ncover_best", "nlex_best", "top_doc_same",
-        "nwknown")
-
-
-def cost(sets: dict[str, list[dict]], policy: abstain.Policy) -> tuple[float, float]:
-    """(worst, sum) over the sets of error/target: false-abstain/5 %, false-answer/10 %."""
-    ratios = []
-    for rows in sets.values():
-        r = rates(rows, lambda x: decide_after(x, policy))
-        ratios += [r["false_abstain"] / 0.05] if "false_abstain" in r else []
-        ratios += [r["false_answer"] / 0.10] if "false_answer" in r else []
-    return (max(ratios), sum(ratios)) if ratios else (0.0, 0.0)
-
-
-def select(sets: dict[str, list[dict]], pool: tuple[str, ...] = POOL) -> list[tuple[float, float, tuple]]:
-    """Feature subsets (each with ``dense``) ranked by 2-fold cross-validation inside half A: fit and
-    threshold on every other half-A row, cost on the rest, both ways; half B is never read."""
-    import itertools
-
-    folds = []
-    for k in (0, 1):
-        train, test = {}, {}
-        for name, rows in sets.items():
-            a = halves(rows)["A"]
-            train[name] = [r | {"half": "A"} for i, r in enumerate(a) if i % 2 == k]
-            test[name] = [r for i, r in enumerate(a) if i % 2 != k]
-        folds.append((train, test))
-    out = []
-    rest = [f for f in pool if f != "dense"]
-    for n in range(len(rest) + 1):
-        for combo in itertools.combinations(rest, n):
-            feats = ("dense",) + combo
-            costs = [cost(test, calibrate(train, features=feats)) for train, test in folds]
-            out.append((sum(c[0] for c in costs) / 2, sum(c[1] for c in costs) / 2, feats))
-    return sorted(out)
-
-
 def report(sets: dict[str, list[dict]], policy: abstain.Policy) -> dict:
     out = {}
     after = lambda r: decide_after(r, policy)  # noqa: E731
     for name, rows in sets.items():
         parts = {"all": rows} | {k: v for k, v in halves(rows).items() if v}
+        if any(r["half"] not in ("", "A", "B") for r in rows):  # a held-out set: its even and odd positions too
+            parts |= {p: portion(rows, p) for p in ("even", "odd")}
         out[name] = {"before": {k: rates(v, decide_before) for k, v in parts.items()},
                      "after": {k: rates(v, after) for k, v in parts.items()}}
     return out
 
 
 def table(rep: dict) -> str:
-    lines = [f"{'set':<16} {'half':<4} {'on':>4} {'off':>4}  {'before FA/FAns':>16}  {'after FA/FAns':>16}"]
+    lines = [f"{'set':<16} {'half':<5} {'on':>4} {'off':>4}  {'before FA/FAns':>16}  {'after FA/FAns':>16}"]
     for name, r in rep.items():
         for half in r["before"]:
             b, a = r["before"][half], r["after"][half]
             fmt = lambda m: f"{m.get('false_abstain', float('nan')):.3f}/{m.get('false_answer', float('nan')):.3f}"
-            lines.append(f"{name:<16} {half:<4} {b['on']:>4} {b['off']:>4}  {fmt(b):>16}  {fmt(a):>16}")
+            lines.append(f"{name:<16} {half:<5} {b['on']:>4} {b['off']:>4}  {fmt(b):>16}  {fmt(a):>16}")
     return "\n".join(lines)
 
 
@@ -261,7 +197,8 @@ HOMES = {"own_sample": "sample_home", "own_statutes": "statutes_home", "kgs_off"
 
 def retitle(sets: dict[str, list[dict]], args) -> dict[str, list[dict]]:
     """Recompute the title-part features (``subject``/``who`` per word, ``nsubject``/``nwho``) of cached
-    rows from their index's titles (rag/abstain_titles.py) without searching again."""
+    rows from their index's titles (rag/abstain_titles.py), and the heading features (``nhead``,
+    ``nwhead``) from the retrieved headings the rows recorded, without searching again."""
     from ingest.config import Settings
     from ingest.runtime import Runtime
     from rag import abstain_evidence as E
@@ -279,10 +216,21 @@ def retitle(sets: dict[str, list[dict]], args) -> dict[str, list[dict]]:
             rt.close()
         for r in rows:
             q = "" if args.whole_words else r["question"]
-            nouns = [E.title_parts(x, E.glossary_terms(x["w"], entries), vocab, q) for x in r["recs"] if x["noun"]]
+            raw = r.get("raw") or {}
+            heads = "\n".join(dict.fromkeys(h["u"].lower().replace(" ", "") for k in ("top", "near", "lex")
+                                             for h in raw.get(k, []) if h["u"]))
+            nouns = []
+            for x in r["recs"]:
+                if x["noun"]:
+                    gl = E.glossary_terms(x["w"], entries)
+                    nouns.append(E.title_parts(x, gl + E.phrase_terms(x["w"], r["question"], entries), vocab, q))
+                    x["head"] = bool(heads) and not T.generic_word(x["w"]) and not x["who"] and \
+                        E.named_by([x["w"]] + gl, heads)
             if r["hits"]:
                 r["ev"]["nsubject"] = sum(x["subject"] for x in nouns) / len(nouns) if nouns else 0.0
                 r["ev"]["nwho"] = sum(x["who"] for x in nouns) / len(nouns) if nouns else 0.0
+                r["ev"]["nhead"] = sum(bool(x["subject"] or x["head"]) for x in nouns) / len(nouns) if nouns else 0.0
+                r["ev"]["nwhead"] = E.head_weight(nouns)
     return sets
 
 
@@ -311,10 +259,13 @@ def main(argv: list[str] | None = None) -> int:
                                                                                   "logistic score uses")
     ap.add_argument("--select", action="store_true", help="rank feature subsets of POOL by cross-validation "
                                                            "inside half A (minutes)")
+    ap.add_argument("--pool", nargs="*", default=list(POOL), help="--select: the candidate features")
     ap.add_argument("--retitle", action="store_true", help="with --reuse: recompute the title-part features of "
                                                             "the cached rows from the indexes' titles")
     ap.add_argument("--whole-words", action="store_true", help="with --retitle: a word that is part of a subject "
                                                                 "word counts anywhere (else only inside that compound)")
+    ap.add_argument("--fit", nargs="*", default=[], help="calibration and --select: fit on these portions "
+                    "(set:A|B|all|even|odd, e.g. own_statutes:A heldout2_statutes:all); default half A of every set")
     ap.add_argument("--out", default="eval/results/abstain.json")
     args = ap.parse_args(argv)
     cache = Path(args.cache)
@@ -323,10 +274,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.retitle:
         sets = retitle(sets, args)
         cache.write_text(json.dumps(sets, ensure_ascii=False), encoding="utf-8")
+    train = parse_portions(args.fit, sets) if args.fit else None
     if args.select:
-        for worst, total, feats in select(sets)[:10]:
+        for worst, total, feats in select(sets, tuple(args.pool), train, args.objective)[:10]:
             print(f"cv worst {worst:.2f} sum {total:.2f}  {' '.join(feats)}")
-    policy = calibrate(sets, args.objective, tuple(args.features)) if args.calibrate else abstain.Policy()
+    policy = calibrate(sets, args.objective, tuple(args.features), train) if args.calibrate else abstain.Policy()
     rep = report(sets, policy)
     print(table(rep))
     print("policy:", asdict(policy))

@@ -11,9 +11,10 @@ around them.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from rag import glossary, tokenize
-from rag.abstain_titles import Vocabulary, subject_word, who_word
+from rag.abstain_titles import Vocabulary, generic_word, subject_word, who_word
 from rag.hits import Hit
 from rag.index.base import QueryFilter
 
@@ -55,6 +56,28 @@ def glossary_terms(word: str, entries) -> list[str]:
     return out
 
 
+def phrase_terms(word: str, question: str, entries) -> list[str]:
+    """Statute terms of the glossary entries whose match in ``question`` covers an occurrence of
+    ``word`` ("제 정보" → 개인정보 for 정보, "주소를" → 개인정보 for 주소), as a one-word match gives them.
+    A legal-form or addressee word (처리, 기준, 위원회) takes only the terms that hold it (처리 기간 →
+    처리기간, not 민원): a phrase around such a word says nothing of its subject."""
+    q, w = (question or "").lower(), word.lower()
+    at = [i for i in range(len(q)) if q.startswith(w, i)] if len(w) >= 2 else []
+    out: list[str] = []
+    for start, end, terms in _spans(q, tuple(entries)) if at else []:
+        if any(i < end and start < i + len(w) for i in at):
+            out += [x for x in terms.split() if (w in x.lower() or not generic_word(w)) and x.lower() != w
+                    and x not in out]
+    return out
+
+
+@lru_cache(maxsize=64)
+def _spans(question: str, entries: tuple) -> list[tuple[int, int, str]]:
+    """Where each glossary entry matches the (lower-cased) question, with its terms."""
+    return [(m.start(), m.end(), e.terms) for e in entries for m in e.pattern.finditer(question)
+            if m.end() > m.start()]
+
+
 class Units:
     """Texts and terms of a list of units, and which of them hold a word."""
 
@@ -67,14 +90,30 @@ class Units:
                 if any(w in self.terms[i] or substring(w, self.texts[i]) for w in words)]
 
 
+def headings(hits: list[Hit], *rankings: list) -> str:
+    """The article headings of the top hits and of the dense and lexical top-10 (lower case, no spaces):
+    what the retrieved articles say they are about (제6조(사용료의 반환) → 사용료의반환)."""
+    heads = [h.unit_title or "" for h in hits[:BEST_OF]]
+    heads += [(h.payload.get("unit_title") or "") for r in rankings for h in r]
+    return "\n".join(dict.fromkeys(h.lower().replace(" ", "") for h in heads if h))
+
+
+def named_by(words: list[str], heads: str) -> bool:
+    """Whether one of ``words`` (a noun and its glossary terms) is written in a retrieved heading."""
+    return any(len(x) >= 2 and x.lower().replace(" ", "") in heads for x in words)
+
+
 def word_records(words: list[tuple[str, bool]], hits: list[Hit], lexical: list, retriever, index,
-                 flt: QueryFilter, titles: str, vocab: Vocabulary | None = None, question: str = "") -> list[dict]:
+                 flt: QueryFilter, titles: str, vocab: Vocabulary | None = None, question: str = "",
+                 heads: str = "") -> list[dict]:
     """Per content word: whether it is a noun, how many units hold it (df, capped), which top hits
     hold it (``held``), or a glossary term for it (``gloss``), which of the lexical top-10 do (``lex``,
     the word or its glossary terms), and whether it or a glossary term for it is a word of the
     indexed titles (``title``), of their subject words (``subject``), or only names a place or an
     addressee of them (``who``: 연천, 공무원; rag/abstain_titles.py); ``question`` tells whether a word
-    that is part of a subject word is written inside it there."""
+    that is part of a subject word is written inside it there; ``head``: the word or a glossary term
+    for it is written in ``heads`` (headings of the retrieved units) and is no legal-form or addressee
+    word (처리, 기준, 위원회)."""
     top = Units([unit_text(h) for h in hits[:BEST_OF]])
     lex = Units([unit_text(h.payload) for h in lexical], analyse=False)
     entries = getattr(retriever, "glossary", ()) or ()
@@ -85,7 +124,9 @@ def word_records(words: list[tuple[str, bool]], hits: list[Hit], lexical: list, 
         recs.append({"w": w, "noun": noun, "df": df, "held": top.holding([w]), "gloss": top.holding(gl) if gl else [],
                      "lex": lex.holding([w] + gl), "title": any(substring(x, titles) for x in [w] + gl)})
         if vocab is not None:
-            title_parts(recs[-1], gl, vocab, question)
+            title_parts(recs[-1], gl + phrase_terms(w, question, entries), vocab, question)
+        recs[-1]["head"] = bool(heads) and not generic_word(w) and not recs[-1].get("who") and \
+            named_by([w] + gl, heads)
     return recs
 
 
@@ -111,7 +152,8 @@ def coverages(recs: list[dict], n_hits: int, n_lex: int) -> dict[str, float]:
     for prefix, rs, gl in (("", recs, False), ("n", nouns, True)):
         if not rs:
             out |= {prefix + k: 1.0 for k in ("coverage", "known", "wcover", "wknown", "cover_best")}
-            out |= {"ntitle": 0.0, "nsubject": 0.0, "nwho": 0.0, "nlex_best": 0.0} if gl else {}
+            out |= {"ntitle": 0.0, "nsubject": 0.0, "nwho": 0.0, "nlex_best": 0.0, "nhead": 0.0, "nwhead": 0.0} \
+                if gl else {}
             continue
         wt = [weight(r["df"]) for r in rs]
         total = sum(wt)
@@ -131,14 +173,25 @@ def coverages(recs: list[dict], n_hits: int, n_lex: int) -> dict[str, float]:
             out["ntitle"] = sum(r["title"] for r in rs) / len(rs)
             out["nsubject"] = sum(r.get("subject", False) for r in rs) / len(rs)
             out["nwho"] = sum(r.get("who", False) for r in rs) / len(rs)
+            out["nhead"] = sum(bool(r.get("subject") or r.get("head")) for r in rs) / len(rs)
+            out["nwhead"] = head_weight(rs)
             out["nlex_best"] = max((sum(w for w, r in zip(wt, rs) if i in r["lex"]) / total
                                     for i in range(n_lex)), default=0.0)
     return out
 
 
-def rankings(question: str, retriever, index, flt: QueryFilter) -> tuple[dict[str, float], list]:
+def head_weight(nouns: list[dict]) -> float:
+    """Rarity-weighted share of the nouns that are neither title subject words nor addressees nor form
+    words and that a retrieved heading names (생계 of 생계급여의 내용, 암호 of 개인정보의 암호화): a common
+    word (급여, 신청) weighs little, a word the index never holds (실업, 농지) much and is never named."""
+    rest = [r for r in nouns if not r.get("subject") and not r.get("who") and not generic_word(r["w"])]
+    total = sum(weight(r["df"]) for r in rest)
+    return sum(weight(r["df"]) for r in rest if r.get("head")) / total if total else 0.0
+
+
+def rankings(question: str, retriever, index, flt: QueryFilter) -> tuple[dict[str, float], list, list]:
     """Best dense cosine, the agreement of the lexical and dense top-10 (Jaccard over articles), whether
-    their first units are of one document; also the lexical top-10."""
+    their first units are of one document; also the lexical and the dense top-10."""
     qv = retriever.query_vector(question)
     near = index.nearest(qv, DEPTH, flt)
     out = {"dense": float(near[0].score) if near else 0.0}
@@ -148,4 +201,4 @@ def rankings(question: str, retriever, index, flt: QueryFilter) -> tuple[dict[st
     out["agreement"] = len(set(dg) & set(lg)) / len(set(dg) | set(lg)) if dg and lg else 0.0
     out["top_doc_same"] = float(bool(near and lexical and near[0].payload.get("doc_key")
                                      == lexical[0].payload.get("doc_key")))
-    return out, lexical
+    return out, lexical, near

@@ -145,3 +145,10 @@ def who_word(word: str, vocab: Vocabulary) -> bool:
     if w in vocab.place or w in vocab.role or any(w.startswith(p) for p in vocab.place if len(p) >= 2):
         return True
     return any(r in vocab.role for r in _ROLE.findall(w)) and not split_title(w).subject
+
+
+def generic_word(word: str) -> bool:
+    """A legal-form, connective or addressee word of titles (처리, 기준, 운영, 위원회, 공무원): it names
+    no subject whatever heading it appears in."""
+    w = word.lower()
+    return bool(_FORM.fullmatch(w) or _ROLE.fullmatch(w)) or w in ROLE

@@ -160,3 +160,104 @@ def test_part_of_a_subject_word_counts_only_inside_that_compound():
     assert subject_word("동물", vocab, "반려 동물을 키우는데 등록해야 하나요?")  # spaces do not split it
     assert not subject_word("반려", vocab, "신청이 반려되었는데 이유를 알 수 있나요?")
     assert subject_word("주차장", vocab, "주차장이 부족해요")  # a whole subject word needs no context
+
+
+# Headings of the retrieved units (rag/abstain_evidence.py): what the articles found say they are about.
+
+def test_a_heading_of_a_retrieved_unit_names_the_questions_noun_or_its_glossary_term():
+    from rag.abstain_evidence import named_by
+
+    heads = "생계급여의내용등\n개인정보의암호화\n영상정보처리기기의설치"
+    assert named_by(["생계"], heads) and named_by(["암호"], heads)
+    assert named_by(["cctv", "영상정보처리기기"], heads)  # through the glossary term
+    assert not named_by(["실업"], heads) and not named_by(["cctv"], heads)
+    assert not named_by(["의"], heads)  # one syllable names nothing
+
+
+def test_form_and_addressee_words_are_generic_whatever_heading_holds_them():
+    from rag.abstain_titles import generic_word
+
+    for w in ("처리", "기준", "운영", "위원회", "공무원", "시행규칙"):
+        assert generic_word(w), w
+    for w in ("생계", "암호", "사용료", "퇴직"):
+        assert not generic_word(w), w
+
+
+def test_heading_weight_counts_rare_named_nouns_and_ignores_subject_and_generic_ones():
+    from rag.abstain_evidence import head_weight, weight
+
+    rare = {"w": "생계", "df": 2, "head": True}
+    unknown = {"w": "실업", "df": 0, "head": False}  # never in the index: heavy, never named
+    common = {"w": "급여", "df": 50, "head": True}  # common in the index: light
+    subject = {"w": "징계", "df": 50, "head": True, "subject": True}  # counted by nsubject, not here
+    generic = {"w": "처리", "df": 50, "head": True}
+    assert abs(head_weight([rare, unknown]) - weight(2) / (weight(2) + weight(0))) < 1e-9
+    assert head_weight([unknown, common]) < 0.2 < head_weight([rare, unknown])
+    assert head_weight([subject, generic]) == 0.0
+    assert head_weight([rare, subject, generic]) == 1.0
+
+
+def test_nhead_counts_subject_words_and_heading_named_nouns():
+    from rag.abstain_evidence import coverages
+
+    recs = [{"w": w, "noun": True, "df": 3, "held": [], "gloss": [], "lex": [], "title": s, "subject": s,
+             "who": False, "head": h} for w, s, h in (("징계", True, False), ("감경", False, True),
+                                                      ("표창", False, False), ("장관", False, False))]
+    out = coverages(recs, 1, 0)
+    assert out["nsubject"] == 0.25 and out["nhead"] == 0.5
+
+
+def test_a_glossary_phrase_covering_a_noun_stands_in_for_it():
+    from rag.abstain_evidence import glossary_terms, phrase_terms, title_parts
+    from rag.abstain_titles import vocabulary
+    from rag.glossary import parse
+
+    entries = tuple(parse("(^|\\s)(내|제)\\s*정보\t개인정보 정보주체\n주소\\s*(를|가)\t개인정보\n"
+                          "처리\\s*기간\t민원 처리기간\n"))
+    q = "쇼핑몰에서 제 정보가 털렸는데 알려줘야 하나요?"
+    assert phrase_terms("정보", q, entries) == ["개인정보", "정보주체"]
+    assert glossary_terms("정보", entries) == []  # the word alone matches no phrase
+    assert phrase_terms("쇼핑몰", q, entries) == []  # outside the phrase
+    assert phrase_terms("정보", "정보공개 청구는 어떻게 하나요?", entries) == []
+    assert phrase_terms("주소", "업체가 제 이름과 주소를 알고 전화했어요", entries) == ["개인정보"]
+    # a form word (처리) takes only the terms that hold it; another noun of the phrase takes them all
+    assert phrase_terms("처리", "처리 기간이 얼마나 되나요?", entries) == ["처리기간"]
+    assert phrase_terms("기간", "처리 기간이 얼마나 되나요?", entries) == ["민원", "처리기간"]
+    # so 정보 counts as the subject word 개인정보 of an indexed title only where the phrase says so
+    vocab = vocabulary(("개인정보 보호법", "가나시 주차장 조례"))
+    assert title_parts({"w": "정보"}, phrase_terms("정보", q, entries), vocab, q)["subject"]
+    other = "날씨 정보는 어디서 보나요?"
+    assert not title_parts({"w": "정보"}, phrase_terms("정보", other, entries), vocab, other)["subject"]
+
+
+def test_fitting_portions_select_rows_by_half_or_position():
+    from eval.abstain_fit import parse_portions, portion
+
+    rows = [_row(i % 3 != 0, 0.85 + i / 100, 0.5, "D") for i in range(7)]
+    assert portion(rows, "even") == rows[0::2] and portion(rows, "odd") == rows[1::2]
+    assert portion(rows, "all") == rows and portion(rows, "A") == []  # a held-out set has no half A
+    own = [_row(True, 0.9, 0.5, h) for h in "ABAB"]
+    got = parse_portions(["own:A", "held:odd"], {"own": own, "held": rows})
+    assert got == {"own": [own[0], own[2]], "held": rows[1::2]}
+
+
+def test_calibration_on_named_portions_reads_only_those_rows():
+    # a held-out set's odd rows contradict its even rows: fitting on the even rows alone ignores them
+    even = [_row(True, 0.88 + i / 1000, 0.6, "D") for i in range(10)] + \
+        [_row(False, 0.86 + i / 1000, 0.1, "D") for i in range(10)]
+    noisy = [r | {"ev": r["ev"] | {"nsubject": 1.0 - r["ev"]["nsubject"]}} for r in even]
+    mixed = [r for pair in zip(even, noisy) for r in pair]  # even positions clean, odd positions flipped
+    from eval.abstain_fit import parse_portions
+    clean = calibrate({"h": even}, train={"h": even})
+    assert calibrate({"h": mixed}, train=parse_portions(["h:even"], {"h": mixed})) == clean
+    assert calibrate({"h": mixed}, train=parse_portions(["h:all"], {"h": mixed})) != clean
+
+
+def test_shipped_glossary_reads_possessive_information_as_personal_data():
+    from rag.abstain_evidence import phrase_terms
+    from rag.glossary import load
+
+    entries = load()
+    for q in ("앱 회사가 우리 정보를 마음대로 써도 되나요?", "본인 정보 조회 내역을 보고 싶어요", "제 정보가 팔렸대요"):
+        assert "개인정보" in phrase_terms("정보", q, entries), q
+    assert "개인정보" not in phrase_terms("정보", "버스 도착 정보는 어디서 보나요?", entries)
