@@ -9,6 +9,7 @@ from bisect import bisect_right, insort
 from ingest.pii_bare import bare_names
 from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
+from ingest.pii_general import GENERAL_RULES, address_more, vetoed
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, dictionary_word, plain_name_ok, valid_name
 from ingest.pii_round7 import ROUND7_RULES
@@ -22,7 +23,8 @@ _BUILDING_AFTER = re.compile(r"(?:빌라|아파트|빌딩|맨션|타워|오피�
 
 # Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
 BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
-ALL_RULES = RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + ROUND8_RULES + NAME_FAMILY_RULES + NAME_ROUND8_RULES
+ALL_RULES = (RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + ROUND8_RULES + NAME_FAMILY_RULES + NAME_ROUND8_RULES
+             + GENERAL_RULES)
 _GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
 _MAX = sys.maxsize
 
@@ -80,6 +82,9 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
                     continue  # a shop named after a household: "김가네 분식"
                 if rule.type == "address":
                     start, end = address_extent(text, start, end)  # "101동 1102호(○○아파트)", lines broken
+                    end = address_more(text, start, end)  # "340번지의 2"
+                if vetoed(text, rule.type, start, end):
+                    continue
                 found.append(Candidate(rule, start, end))
     found.sort(key=lambda c: (-c.rule.priority, c.start - c.end, c.start))
     taken: list[tuple[int, int]] = []

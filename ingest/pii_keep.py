@@ -11,6 +11,7 @@ from ingest.pii_patterns import CITIZEN_MARKERS, ORG_BEFORE, PRIVATE_ORG, PUBLIC
 from ingest.pii_types import Candidate, MaskPolicy
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_RELAY = re.compile(r"\(?050[2-8]?(?=[ \t)\-.])")  # 0505-…, 050-7412-…: relay (안심) numbers
 _OFFICIAL_EMAIL = re.compile(r"@(?:[\w-]+\.)*(?:go\.kr|korea\.kr)$", re.IGNORECASE)
 # An example in a form ("예시로 홍길동이라고"): no one's name.
 _EXAMPLE_BEFORE = re.compile(r"(?:예시|예[:)]|보기|견본|샘플|예컨대|예를[ \t]?들(?:어|면))[^.!?\n]{0,8}\Z")
@@ -83,8 +84,9 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
         if not (role == "citizen" and c.rule.type == "name" and policy.keep_official_contacts):
             return False
     if c.rule.type == "phone":
-        if _private_org_before(text, c.start) or private_contact(text, c.end):
-            return False  # a company's line in a citizen's text: the citizen's business contact
+        if _RELAY.match(text, c.start) or _private_org_before(text, c.start) or private_contact(text, c.end):
+            # a 050x 안심번호 relays to a private phone; a company's line in a citizen's text: their contact
+            return False
         return role == "landline" and (_context_role(text, c.start) == "staff" or _OFFICE_AFTER.match(text, c.end) is not None
                                        or office_number_asked(text, c.start, c.end, PUBLIC_ORG)
                                        or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None or staff_table_row(text, c.start))

@@ -1,0 +1,189 @@
+"""General shapes of identifiers in free text (masker round 3), beside the format families of earlier rounds.
+
+Earlier rounds added one written format at a time; another author's texts kept bringing new ones. These
+rules describe what every such format shares instead:
+
+- a **labelled value**: a contact label (연락처, 핸드폰, HP, Tel, ☎, M. …) then, within a few words, a number
+  of any shape (any separators, letter-O typos, stars) is a phone number;
+- an **unlabelled long number**: a run of 9 or more digits joined by separators is someone's number unless a
+  non-personal label (접수번호, 사건번호, 주문번호, 운송장번호, 법인등록번호 …) names it, it starts with a year
+  (case and order numbers do), or it is a date, an amount or a law reference (protected spans); its shape
+  decides the tag (0… phone, 3-2-5 사업자번호, 6+7 주민번호, 4×4 card, else account);
+- **phones read out in pieces**: "010-2204… 뒤에는 8801이요": the head alone and a tail after 뒤/끝/마지막;
+- **birth dates** after an age ("만 36세(90.01.27)", "F/34 1992-06-30", the age must fit the date), after a
+  name with an honorific ("서금자 여사님(1961년생, 6월 2일)"), after 음력/양력, with 년생 then the day, and
+  spelt in Hangul numerals after a birth label ("사십일년 음력 사월 초여드레");
+- **addresses**: a road or lot after 도로명/지번, "340번지의 2".
+
+``vetoed`` drops rule finds that a non-personal label names (a company's 법인등록번호 is no 주민번호).
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.pii_checks import birth_date_ok, luhn_valid, rrn_date_valid, rrn_head_valid
+from ingest.pii_names import NAME_COMMON
+from ingest.pii_patterns import ADDR_END, BD_COMPACT, BD_DATE, BD_WORD, DETAIL, RRN_BODY, STARS, Rule
+
+# ---- labelled phone numbers, any shape -------------------------------------------------------------
+PHONE_LABEL = (r"(?:연락처|연락[ \t]?번호|전화(?:[ \t]?번호)?|휴대(?:폰|전화)(?:[ \t]?번호)?|핸드폰(?:[ \t]?번호)?|(?<![가-힣])폰(?:[ \t]?번호)?|"
+               r"(?<![A-Za-z])(?:H\.?[ \t]?P|[Hh]p|T[Ee][Ll]|[Tt]el|[Mm]obile|[Pp]hone|[Cc]ell|FAX|[Ff]ax)\.?|(?<![A-Za-z])[TM]\.|"
+               r"[☎☏📞]|팩스|안심[ \t]?번호)")
+# Between the label and the value: no digit, and no word that makes the number something else's.
+_LABEL_GAP = (r"(?:(?!접수|사건|민원|신청|주문|송장|운송장|등기|승인|고지|계량|고객|예약|관리번호|일련|제조|모델|사업자|계좌|카드|주민|"
+              r"외국인|여권|면허|차량|법인)[^\d\n\[\]]){0,12}?")
+_G = r"[0-9Oo]{2,4}"
+_LSEP = r"(?:[ \t]*[-.)(/_~·ㆍ,][ \t]*|[ \t]+|[ \t]*(?:에|다시|하고|의)[ \t]*)"
+LOOSE_PHONE = (rf"(?<![0-9A-Za-z])(?:\+[ \t]?82[ \t-]*(?:\(0\)[ \t]*)?|\([ \t]*)?{_G}[ \t]*\)?(?:{_LSEP}(?:{_G}|{STARS}{{3,4}}))"
+               rf"{{1,3}}(?![0-9A-Za-z*])")
+
+
+def loose_phone_ok(value: str) -> bool:
+    """9 to 12 digits (letter O read as a zero), not starting like a year, O only beside digits."""
+    if re.search(r"(?<![0-9])[Oo]{2,}(?![0-9])", value):
+        return False
+    digits = re.sub(r"[^0-9Oo*＊xX●○]", "", value.split("82", 1)[1] if value.lstrip().startswith("+") else value)
+    if not 9 - (1 if value.lstrip().startswith("+") else 0) <= len(digits) <= 12:
+        return False
+    return re.match(r"[ \t(]*(?:19|20)\d{2}(?!\d)", value) is None and sum(c.isdigit() for c in digits) >= 6
+
+
+# ---- unlabelled long numbers ----------------------------------------------------------------------
+NUMBER = (r"(?<![0-9A-Za-z.\-/_:*])(?<!제)(?<!제[ \t])(?:\+[ \t]?82[ \t-]*)?\(?\d{2,8}\)?(?:[ \t]*[-.–/)][ \t]*\d{1,8}){1,4}"
+          r"(?![0-9A-Za-z*]|[ \t]*[-.–/][ \t]*\d|[ \t]*(?:호|원|만|억|천|%|년|월|시|분|초|개|명|건|회|차|장|kg|km|m))")
+# A non-personal number's label shortly before, on the same line.
+_NUMBER_LABEL = re.compile(r"(?:접수|사건|민원|신청|주문|송장|운송장|등기|승인|고지서?|납세|납부|계량기|고객|예약|관리|일련|제조|모델|법인|계약|응시|"
+                           r"수험|문서|증권|가입|회원|학번|사번|품번|부품|시리얼|[Ss]/?[Nn]|인증|거래|결제|청구|처분|공고|특허|상품|바코드|단말|"
+                           r"기기|제품|운송|택배|영수증|송금[ \t]?확인|허가|신고|등록증|정리|판결|결정|행정|재결|의안|용기|[Nn]o\.?|#)[^\n]{0,14}\Z")
+_PERSONAL_LABEL = re.compile(r"(?:전화|연락|휴대|핸드폰|폰|계좌|통장|입금|송금|카드|사업자|주민|외국인|여권|면허|예금주|은행|뱅크)[^\n]{0,14}\Z")
+
+
+def number_kind(value: str) -> str:
+    """The type an unlabelled long number's shape says, or "" when it is none of ours."""
+    groups = re.findall(r"\d+", value)
+    digits = "".join(groups)
+    if value.lstrip().startswith("+"):
+        return "phone" if 8 <= len(digits) - 2 <= 11 else ""
+    if not 9 <= len(digits) <= 16 or max(len(g) for g in groups) < 3:
+        return ""
+    if re.match(r"\(?(?:19|20)\d{2}(?:[-./)]|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b)", value.strip()):
+        return ""  # starts with a year: a case, order or receipt number, a date range
+    if len(groups) == 4 and all(len(g) <= 3 for g in groups) and "." in value:
+        return ""  # a dotted quad: the IP rules decide
+    if digits[0] == "0" and 9 <= len(digits) <= 11:
+        return "phone"
+    if [len(g) for g in groups] == [3, 2, 5]:
+        return "brn"  # 사업자등록번호 shape, check digit or not (a mistyped one still names a business owner)
+    if [len(g) for g in groups] == [6, 7] and rrn_date_valid(value):
+        return "arn" if groups[1][0] in "5678" else "rrn"
+    if len(digits) in (15, 16) and len(groups) == 4 and luhn_valid(digits):
+        return "card"
+    return "account" if 10 <= len(digits) <= 14 and digits[0] != "0" else ""
+
+
+def number_context_ok(text: str, start: int, end: int) -> bool:
+    """No non-personal label just before (a personal one nearer wins: "주문 후 연락처 …")."""
+    line = text[max(0, start - 24):start].rsplit("\n", 1)[-1]
+    other = _NUMBER_LABEL.search(line)
+    if other is None:
+        return True
+    mine = _PERSONAL_LABEL.search(line)
+    return mine is not None and mine.start() > other.start()
+
+
+# ---- phones read out in pieces --------------------------------------------------------------------
+MOBILE_HEAD = r"(?<![\d+\-.])01[016789](?:[ \t]*[-.][ \t]*|[ \t]+)\d{3,4}(?![\d]|[ \t]*[-.)][ \t]*\d|[ \t]+\d)"
+_TAIL_CUE = (r"(?<![가-힣])(?:뒤|뒷|끝|마지막|나머지)(?:[ \t]?(?:번호|자리|네[ \t]?자리|4[ \t]?자리|부분))?(?:에는|는|은|가|이|도)?"
+             r"[ \t:：]*(?:[가-힣]{1,3}[ \t]+)?")
+_PHONE_BEFORE = re.compile(r"01[016789][ \t]*[-.]?[ \t]*\d{3,4}|0\d{1,2}[ \t]*[-.)][ \t]*\d{3,4}|전화|연락처|핸드폰|휴대폰|번호")
+
+
+def _phone_before(text: str, start: int, end: int) -> bool:
+    return _PHONE_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
+# ---- birth dates ----------------------------------------------------------------------------------
+_AGE = re.compile(r"(\d{1,3})[ \t]*(?:세|살)|[FMfm남여][ \t]*/[ \t]*(\d{1,3})|(\d{1,3})[ \t]*/[ \t]*[FMfm남여]")
+AGE_BEFORE = (r"(?:(?:만[ \t]*)?\d{1,3}[ \t]*(?:세|살)|(?<![A-Za-z])[FMfm남여][ \t]*/[ \t]*\d{1,3}|\d{1,3}[ \t]*/[ \t]*[FMfm](?![A-Za-z])|"
+              r"\d{1,3}[ \t]*/[ \t]*(?:남|여)(?:성|자)?)[ \t]*[(,/|]?[ \t]*")
+HONORIFIC = r"[ \t]?(?:씨|님|여사님?|할머니|할아버지|어르신|어머님|아버님|선생님|군|양)"
+YEAR_BORN = (r"(?:(?:19|20)\d{2}|['’]?\d{2})[ \t]*년[ \t]*생[ \t]*[,(/]?[ \t]*(?:\(?(?:음력|양력)\)?[ \t]*)?\d{1,2}[ \t]*월[ \t]*"
+             r"\d{1,2}[ \t]*일")
+_HN = "[일이삼사오육륙칠팔구십공영백천]"
+_NATIVE_DAY = (r"(?:초[ \t]?(?:하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘)|열[ \t]?(?:하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레)|"
+               r"스무[ \t]?(?:날|하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레)|보름(?:날)?|그믐(?:날)?)")
+HANGUL_DATE = (rf"{_HN}{{1,5}}[ \t]?년[ \t]*(?:생[ \t]*)?(?:\(?(?:음력|양력)\)?[ \t]*)?(?:{_HN}{{1,3}}|정|동짓|섣)[ \t]?(?:월|달)[ \t]*"
+               rf"(?:{_NATIVE_DAY}|{_HN}{{1,3}}[ \t]?일)")
+
+
+def age_fits(text: str, start: int, end: int) -> bool:
+    """The age written before a date fits it as a birth date (texts of 2015–2030): "만 36세(90.01.27)"."""
+    ages = [int(next(g for g in m.groups() if g)) for m in _AGE.finditer(text, max(0, start - 14), start)]
+    nums = re.findall(r"\d+", text[start:end])
+    if not ages or not nums:
+        return False
+    y = int(nums[0][:4] if len(nums) == 1 and len(nums[0]) == 8 else nums[0][:2] if len(nums) == 1 else nums[0])
+    if y < 100:
+        y += 1900 if y > 30 else 2000
+    return any(2014 <= y + a <= 2031 for a in ages)
+
+
+# ---- addresses ------------------------------------------------------------------------------------
+ROAD_OR_LOT = (r"(?<![가-힣])[가-힣A-Za-z0-9]{1,12}?(?:로|길)(?:[ \t]?\d{1,4}(?:번)?[가-힣]?길)?[ \t]?\d{1,4}(?:-\d{1,4})?|"
+               r"(?<![가-힣])[가-힣]{1,6}(?:동|리|가)[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5})?(?:[ \t]?번지)?")
+_LOT_TAIL = re.compile(r"(?<=번지)의[ \t]?\d{1,4}(?![\d-])|(?<=\d)[ \t]?번지(?:의[ \t]?\d{1,4})?(?![\d-])")
+
+
+def address_more(text: str, start: int, end: int) -> int:
+    """Where a found address really ends: "340번지의 2" (a lot's sub-number written after 번지의)."""
+    m = _LOT_TAIL.match(text, end)
+    return m.end() if m else end
+
+
+# ---- vetoes ---------------------------------------------------------------------------------------
+_CORPORATE = re.compile(r"법인(?:[ \t]?등록)?(?:[ \t]?번호)?[^\d\n]{0,8}\Z")
+
+
+def vetoed(text: str, type_: str, start: int, end: int) -> bool:
+    """A find a non-personal label names: "법인등록번호 110111-…" is a company's, no 주민번호."""
+    return type_ in ("rrn", "arn") and _CORPORATE.search(text, max(0, start - 16), start) is not None
+
+
+def _kind_is(kind: str):
+    return lambda v: number_kind(v) == kind
+
+
+GENERAL_RULES: tuple[Rule, ...] = (
+    Rule("phone_labelled_loose", "phone", LOOSE_PHONE, before=PHONE_LABEL + _LABEL_GAP, check=loose_phone_ok, priority=66,
+         role="mobile", gate=PHONE_LABEL, reach=(0, 50)),
+    Rule("number_phone", "phone", NUMBER, check=_kind_is("phone"), priority=35, weak=True, role="landline",
+         context=number_context_ok, gate=r"\d[ \t]*[-.–/)][ \t]*\d", reach=(30, 30)),
+    Rule("number_brn", "brn", NUMBER, check=_kind_is("brn"), priority=35, weak=True, context=number_context_ok,
+         gate=r"\d{3}[ \t]*[-.–/][ \t]*\d{2}[ \t]*[-.–/][ \t]*\d{5}", reach=(30, 30)),
+    Rule("number_rrn", "rrn", NUMBER, check=_kind_is("rrn"), priority=35, weak=True, context=number_context_ok,
+         gate=r"\d{6}[ \t]*[-.–/][ \t]*\d{7}", reach=(30, 30)),
+    Rule("number_arn", "arn", NUMBER, check=_kind_is("arn"), priority=35, weak=True, context=number_context_ok,
+         gate=r"\d{6}[ \t]*[-.–/][ \t]*\d{7}", reach=(30, 30)),
+    Rule("number_card", "card", NUMBER, check=_kind_is("card"), priority=35, weak=True, context=number_context_ok,
+         gate=r"\d{4}[ \t]*[-.–/][ \t]*\d{4}", reach=(30, 30)),
+    Rule("number_account", "account", NUMBER, check=_kind_is("account"), priority=34, weak=True, context=number_context_ok,
+         gate=r"\d[ \t]*[-.–/)][ \t]*\d", reach=(30, 30)),
+    Rule("mobile_head", "phone", MOBILE_HEAD, priority=36, weak=True, role="mobile", gate=r"01[016789]", reach=(0, 20)),
+    Rule("phone_tail", "phone", r"(?<![\d-])\d{4}(?![\d-]|[ \t]*(?:년|원|명|개|건|회|호|번지))", before=_TAIL_CUE,
+         context=_phone_before, priority=36, role="mobile", gate=r"뒤|뒷|끝|마지막|나머지", reach=(0, 30)),
+    Rule("rrn_partial_any", "rrn", RRN_BODY + rf"[ \t]*-[ \t]*[1-4]{STARS}{{5,8}}", check=rrn_head_valid, priority=96),
+    Rule("arn_partial_any", "arn", RRN_BODY + rf"[ \t]*-[ \t]*[5-8]{STARS}{{5,8}}", check=rrn_head_valid, priority=96),
+    Rule("birth_date_age", "birth_date", rf"['’]?(?:{BD_DATE}|{BD_COMPACT})", before=AGE_BEFORE, check=birth_date_ok,
+         context=age_fits, priority=89, gate=r"세|살|/", reach=(20, 30)),
+    Rule("birth_date_year_born", "birth_date", YEAR_BORN, priority=90, gate="년[ \t]*생", reach=(8, 30)),
+    Rule("birth_date_honorific", "birth_date", rf"['’]?(?:{YEAR_BORN}|{BD_DATE}|{BD_COMPACT})",
+         before="(?<![가-힣])" + NAME_COMMON + HONORIFIC + r"[ \t]*[(,/][ \t]*", after=r"[ \t]*(?:생)?[ \t]*[),/]",
+         check=lambda v: "생" in v or birth_date_ok(v), priority=90, reach=(20, 30)),
+    Rule("birth_date_lunar", "birth_date", BD_DATE, before=r"(?:음력|양력)(?:으로(?:는|도|요)?|상|은|는)?[ \t]*",
+         check=birth_date_ok, priority=88, gate="음력|양력", reach=(0, 30)),
+    Rule("birth_date_hangul", "birth_date", HANGUL_DATE, before=BD_WORD + r"[^\d\n\[\]]{0,8}?", priority=91, gate=BD_WORD,
+         reach=(0, 50)),
+    Rule("address_road_label", "address", rf"(?:{ROAD_OR_LOT}){ADDR_END}{DETAIL}",
+         before=r"(?:도로명|지번|구[ \t]?주소|새[ \t]?주소|신[ \t]?주소)(?:[ \t]?주소)?(?:으로는|으론|으로|상|은|는|이|:|：)?[ \t]*",
+         priority=43, gate=r"도로명|지번|주소", reach=(0, 50)),
+)
