@@ -9,7 +9,8 @@ from bisect import bisect_right, insort
 from ingest.pii_bare import bare_names
 from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
-from ingest.pii_general import GENERAL_RULES, address_more, vetoed
+from ingest.pii_context import address_more, asked_fields, name_dates, table_cells
+from ingest.pii_general import GENERAL_RULES, vetoed
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, dictionary_word, plain_name_ok, valid_name
 from ingest.pii_round7 import ROUND7_RULES
@@ -25,6 +26,8 @@ _BUILDING_AFTER = re.compile(r"(?:빌라|아파트|빌딩|맨션|타워|오피�
 BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
 ALL_RULES = (RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + ROUND8_RULES + NAME_FAMILY_RULES + NAME_ROUND8_RULES
              + GENERAL_RULES)
+# Finds the layout names (``ingest.pii_context``): a citizen's answer, a table cell.
+CONTEXT_RULES = {t: Rule(f"context_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}
 _GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
 _MAX = sys.maxsize
 
@@ -82,7 +85,7 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
                     continue  # a shop named after a household: "김가네 분식"
                 if rule.type == "address":
                     start, end = address_extent(text, start, end)  # "101동 1102호(○○아파트)", lines broken
-                    end = address_more(text, start, end)  # "340번지의 2"
+                    start, end = address_more(text, start, end)  # "340번지의 2", "…, ○○파크 2차 203동 3104호"
                 if vetoed(text, rule.type, start, end):
                     continue
                 found.append(Candidate(rule, start, end))
@@ -93,6 +96,10 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
         if not _overlaps(taken, c.start, c.end):
             insort(taken, (c.start, c.end))
             chosen.append(c)
+    for typ, start, end in asked_fields(text) + table_cells(text):  # answers to a question, cells under a header
+        if typ in types and not _overlaps(taken, start, end) and not vetoed(text, typ, start, end):
+            insort(taken, (start, end))
+            chosen.append(Candidate(CONTEXT_RULES[typ], start, end))
     if "name" in types:
         _extend_lists(text, chosen, taken)
         # a foreign name swallows a piece of it that a rule took for a Korean name ("이름 마리아 산토스")
@@ -118,6 +125,11 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
             insort(taken, (start, end))
             chosen.append(Candidate(BARE_NAME, start, end))
         _propagate(text, chosen, taken)
+    if "birth_date" in types:  # "첫째 나윤슬 2019. 11. 08, 둘째 …"
+        for typ, start, end in name_dates(text, [(c.start, c.end) for c in chosen if c.rule.type == "name"]):
+            if not _overlaps(taken, start, end):
+                insort(taken, (start, end))
+                chosen.append(Candidate(CONTEXT_RULES[typ], start, end))
     return sorted(chosen, key=lambda c: c.start)
 
 

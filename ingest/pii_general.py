@@ -13,7 +13,7 @@ rules describe what every such format shares instead:
 - **birth dates** after an age ("만 36세(90.01.27)", "F/34 1992-06-30", the age must fit the date), after a
   name with an honorific ("서금자 여사님(1961년생, 6월 2일)"), after 음력/양력, with 년생 then the day, and
   spelt in Hangul numerals after a birth label ("사십일년 음력 사월 초여드레");
-- **addresses**: a road or lot after 도로명/지번, "340번지의 2".
+- **addresses**: a road or lot after 도로명/지번; a form's 주소 field up to its line end or the answer's copula.
 
 ``vetoed`` drops rule finds that a non-personal label names (a company's 법인등록번호 is no 주민번호).
 """
@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.pii_checks import birth_date_ok, luhn_valid, rrn_date_valid, rrn_head_valid
+from ingest.pii_checks import birth_date_ok, brn_valid, luhn_valid, rrn_date_valid, rrn_head_valid
 from ingest.pii_names import NAME_COMMON
-from ingest.pii_patterns import ADDR_END, BD_COMPACT, BD_DATE, BD_WORD, DETAIL, RRN_BODY, STARS, Rule
+from ingest.pii_patterns import ADDR_END, ADDRESS_TAIL, BD_COMPACT, BD_DATE, BD_WORD, CITY, DETAIL, PROVINCES, RRN_BODY, STARS, Rule
 
 # ---- labelled phone numbers, any shape -------------------------------------------------------------
 PHONE_LABEL = (r"(?:연락처|연락[ \t]?번호|전화(?:[ \t]?번호)?|휴대(?:폰|전화)(?:[ \t]?번호)?|핸드폰(?:[ \t]?번호)?|(?<![가-힣])폰(?:[ \t]?번호)?|"
@@ -34,7 +34,7 @@ _LABEL_GAP = (r"(?:(?!접수|사건|민원|신청|주문|송장|운송장|등기
               r"외국인|여권|면허|차량|법인)[^\d\n\[\]]){0,12}?")
 _G = r"[0-9Oo]{2,4}"
 _LSEP = r"(?:[ \t]*[-.)(/_~·ㆍ,][ \t]*|[ \t]+|[ \t]*(?:에|다시|하고|의)[ \t]*)"
-LOOSE_PHONE = (rf"(?<![0-9A-Za-z])(?:\+[ \t]?82[ \t-]*(?:\(0\)[ \t]*)?|\([ \t]*)?{_G}[ \t]*\)?(?:{_LSEP}(?:{_G}|{STARS}{{3,4}}))"
+LOOSE_PHONE = (rf"(?<![0-9A-Za-z+])(?:\+[ \t]?82[ \t-]*(?:\(0\)[ \t]*)?|\([ \t]*)?{_G}[ \t]*\)?(?:{_LSEP}(?:{_G}|{STARS}{{3,4}}))"
                rf"{{1,3}}(?![0-9A-Za-z*])")
 
 
@@ -72,10 +72,10 @@ def number_kind(value: str) -> str:
         return ""  # a dotted quad: the IP rules decide
     if digits[0] == "0" and 9 <= len(digits) <= 11:
         return "phone"
-    if [len(g) for g in groups] == [3, 2, 5]:
-        return "brn"  # 사업자등록번호 shape, check digit or not (a mistyped one still names a business owner)
-    if [len(g) for g in groups] == [6, 7] and rrn_date_valid(value):
-        return "arn" if groups[1][0] in "5678" else "rrn"
+    if [len(g) for g in groups] == [3, 2, 5]:  # the 사업자등록번호 shape: only with its check digit
+        return "brn" if brn_valid(value) else ""
+    if [len(g) for g in groups] == [6, 7]:  # the 주민번호 shape: only a real one (a date, a gender digit)
+        return ("arn" if groups[1][0] in "5678" else "rrn") if rrn_date_valid(value) else ""
     if len(digits) in (15, 16) and len(groups) == 4 and luhn_valid(digits):
         return "card"
     return "account" if 10 <= len(digits) <= 14 and digits[0] != "0" else ""
@@ -131,13 +131,23 @@ def age_fits(text: str, start: int, end: int) -> bool:
 # ---- addresses ------------------------------------------------------------------------------------
 ROAD_OR_LOT = (r"(?<![가-힣])[가-힣A-Za-z0-9]{1,12}?(?:로|길)(?:[ \t]?\d{1,4}(?:번)?[가-힣]?길)?[ \t]?\d{1,4}(?:-\d{1,4})?|"
                r"(?<![가-힣])[가-힣]{1,6}(?:동|리|가)[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5})?(?:[ \t]?번지)?")
-_LOT_TAIL = re.compile(r"(?<=번지)의[ \t]?\d{1,4}(?![\d-])|(?<=\d)[ \t]?번지(?:의[ \t]?\d{1,4})?(?![\d-])")
+# A form's or a sentence's 주소 field: "주소: <the rest of the line>", "형 주소는 <…>이고".
+ADDRESS_LABEL = (r"(?<![가-힣])(?:현[ \t]?|실[ \t]?|형[ \t]|집[ \t]?)?(?:주[ \t]*소(?:[ \t]*지)?|거[ \t]*주[ \t]*지|소[ \t]*재[ \t]*지|Address|ADDRESS)"
+                 r"(?:[ \t]*[:：][ \t]*(?:\n[ \t]*)?|(?:는|은)[ \t]+)")
+ADDRESS_FIELD = r"[^\n:：]{4,90}?"
+ADDRESS_FIELD_END = (r"[ \t]*(?:\n|$|(?:이고|이구요|이에요|예요|입니다|이요|이며|인데)(?![가-힣])|[,.][ \t]*(?:전화|연락처|휴대|핸드폰|이메일|메일|"
+                     r"이름|성명|\n|$)|\.[ \t])")
+_FIELD_WORD = re.compile(r"[가-힣](?:시|군|구|동|리|로|길|읍|면|가)(?=[ \t\d,]|$)|번지|\d[ \t]?호|\d[ \t]?층")
 
 
-def address_more(text: str, start: int, end: int) -> int:
-    """Where a found address really ends: "340번지의 2" (a lot's sub-number written after 번지의)."""
-    m = _LOT_TAIL.match(text, end)
-    return m.end() if m else end
+def address_field_ok(value: str) -> bool:
+    """An address, not "위와 같음" or a sentence: a digit, two address words, no e-mail or link."""
+    words = len(_FIELD_WORD.findall(value))
+    tokens = value.split()
+    if tokens and sum(len(t) == 1 for t in tokens) >= 0.6 * len(tokens):  # letter-spaced (OCR): "전 라 북 도 익 산 시 …"
+        words = len(re.findall(r"[가-힣](?:시|군|구|읍|면|동|리|로|길)", "".join(tokens)))
+    return (re.search(r"\d", value) is not None and words >= 2
+            and not re.search(r"@|https?:|www\.", value))
 
 
 # ---- vetoes ---------------------------------------------------------------------------------------
@@ -183,6 +193,11 @@ GENERAL_RULES: tuple[Rule, ...] = (
          check=birth_date_ok, priority=88, gate="음력|양력", reach=(0, 30)),
     Rule("birth_date_hangul", "birth_date", HANGUL_DATE, before=BD_WORD + r"[^\d\n\[\]]{0,8}?", priority=91, gate=BD_WORD,
          reach=(0, 50)),
+    Rule("address_field", "address", ADDRESS_FIELD, before=ADDRESS_LABEL, after=ADDRESS_FIELD_END, check=address_field_ok,
+         priority=37, gate=r"주[ \t]*소|거[ \t]*주[ \t]*지|소[ \t]*재[ \t]*지|Address|ADDRESS", reach=(0, 100)),
+    # Broken over lines (an envelope, a narrow form cell): the regions, then the road or lot on the next line.
+    Rule("address_broken", "address", rf"(?<![가-힣])(?:{PROVINCES}|{CITY})(?:[ \t]+[가-힣]{{1,5}}(?:시|군|구|읍|면))*[ \t]*,?[ \t]*\n[ \t]*"
+         + ADDRESS_TAIL, priority=42, gate=r"(?:시|군|구|도|읍|면)[ \t]*,?[ \t]*\n", reach=(30, 60)),
     Rule("address_road_label", "address", rf"(?:{ROAD_OR_LOT}){ADDR_END}{DETAIL}",
          before=r"(?:도로명|지번|구[ \t]?주소|새[ \t]?주소|신[ \t]?주소)(?:[ \t]?주소)?(?:으로는|으론|으로|상|은|는|이|:|：)?[ \t]*",
          priority=43, gate=r"도로명|지번|주소", reach=(0, 50)),

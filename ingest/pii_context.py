@@ -1,0 +1,183 @@
+"""Identifiers that a text's layout names rather than a label right before them (masker round 3).
+
+- **asked fields**: a question line asks for a field ("연락처 말씀해 주시겠어요?", "생년월일은요?", "주소지는요?")
+  and the next line answers it, whatever shape the answer takes ("공일공에 칠칠팔삼의 공이구일이요",
+  "칠공년 구월 십이일이요", "마산회원구 양덕동 35-1번지, … 1207호");
+- **table columns**: a header cell says 생년월일/주소/연락처 and the cells below hold the values;
+- **a name then a date**: "첫째 나윤슬 2019. 11. 08, 둘째 …", "농업인 금동춘 530817 경북 …": a full date right
+  after a found name, closed by a comma, a bracket, a line end or the person's next datum, is a birth date;
+- **address extent**: the unit after a found address ("…로 165, ○○ 센트럴파크 2차 203동 3104호"), a unit on
+  the next line, a postcode on the line before, "340번지의 2".
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ingest.pii_checks import birth_date_ok
+from ingest.pii_general import HANGUL_DATE, YEAR_BORN
+from ingest.pii_patterns import BD_COMPACT, BD_DATE, PROVINCES, PROTECTED
+
+# ---- asked fields ---------------------------------------------------------------------------------
+_ASK = re.compile(r"\?|말씀|알려|불러|어떻게|뭐(?:예요|에요|죠)|무엇|(?:은|는|이|가)요[ \t.]*$")
+_TAG = re.compile(r"\[[^\[\]\n]{1,12}\]")  # a mask tag ("[전화번호]") names no field
+_FIELD = re.compile(r"(?P<phone>연락처|전화[ \t]?번호|핸드폰|휴대폰|휴대[ \t]?전화|(?<![가-힣])번호(?:는|가|를)?(?:[ \t]|요|$))|"
+                    r"(?P<birth_date>생년월일|생일|출생|태어나신)|(?P<address>주소|사시는[ \t]?곳|거주지)")
+_SPEAKER = re.compile(r"[ \t]*(?:[-•>]+[ \t]*)?(?:[^\s:：]{1,10}[ \t]*[:：]|[A-Z가-힣][^\s:：]{0,8}[ \t]*\)|Q\.?|A\.?)?[ \t]*")
+_HD = "[0-9공영일이삼사오육륙칠팔구Oo]"
+_SPOKEN_NUMBER = re.compile(rf"{_HD}(?:(?:[ \t]*[-.·,)/][ \t]*|[ \t]*(?:에|의|다시|하고|에다)[ \t]*|[ \t]?){_HD}){{8,14}}")
+_BIRTH_ANSWER = re.compile(rf"(?:{YEAR_BORN}|{HANGUL_DATE}|{BD_DATE}|{BD_COMPACT}|[{_HD[1:-1]}]{{1,4}}[ \t]?년[ \t]*"
+                           rf"[일이삼사오육칠팔구십정동섣]{{1,3}}[ \t]?월[ \t]*[일이삼사오육칠팔구십]{{1,3}}[ \t]?일)")
+_ADDRESS_WORD = re.compile(r"[가-힣](?:시|군|구|동|리|로|길|읍|면|가)(?=[ \t\d,]|$)|번지|\d[ \t]?호|\d[ \t]?층")
+_ANSWER_END = re.compile(r"[ \t]*(?:이요|요|입니다|이에요|예요|이고요|이구요|인데요|거든요)?[ \t]*[.!?]?[ \t]*$|[.!?](?=[ \t])")
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _answer(kind: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The value of ``kind`` in the answer text[start:end] (after the speaker's label)."""
+    seg = text[start:end]
+    if kind == "phone":
+        best = max(_SPOKEN_NUMBER.finditer(seg), key=lambda m: len(m.group()), default=None)
+        if best is None or best.start() > 12 or re.match(r"(?:19|20)\d{2}(?!\d)", best.group()):
+            return None  # the answer starts with the number; a year starts a case or order number
+        value = best.group()
+        if len(re.findall(_HD, value)) > 11 and value.endswith("이"):
+            value = value[:-1].rstrip(" \t")  # "… 공이구일이요": the copula, not a digit
+        return start + best.start(), start + best.start() + len(value)
+    if kind == "birth_date":
+        m = _BIRTH_ANSWER.search(seg)
+        if m is None or (re.search(r"\d", m.group()) and not ("년" in m.group() and "생" in m.group()) and not birth_date_ok(m.group())):
+            return None
+        return start + m.start(), start + m.end()
+    cut = _ANSWER_END.search(seg)
+    value = seg[:cut.start()] if cut else seg
+    value = value.rstrip(" \t,.")
+    if len(value) < 6 or not re.search(r"\d", value) or len(_ADDRESS_WORD.findall(value)) < 2:
+        return None
+    return start, start + len(value)
+
+
+def asked_fields(text: str) -> list[tuple[str, int, int]]:
+    """(type, start, end) of answers to a question that asks for a phone, a birth date or an address."""
+    out = []
+    lines = [(o, ln) for o, ln in _lines(text)]
+    for i, (offset, line) in enumerate(lines[:-1]):
+        if not _ASK.search(line):
+            continue
+        kinds = [m.lastgroup for m in _FIELD.finditer(_TAG.sub(lambda t: " " * len(t.group()), line))]
+        if not kinds:
+            continue
+        nxt_off, nxt = lines[i + 1]
+        lead = _SPEAKER.match(nxt)
+        start = nxt_off + (lead.end() if lead else 0)
+        for kind in dict.fromkeys(kinds):
+            found = _answer(kind, text, start, nxt_off + len(nxt))
+            if found:
+                out.append((kind, *found))
+    return out
+
+
+# ---- table columns --------------------------------------------------------------------------------
+_HEADER = re.compile(r"(?P<birth_date>생년월일|생일|출생|생년)|(?P<address>주[ \t]?소|거주지|소재지)|(?P<phone>연락처|전화|휴대폰|핸드폰|H\.?P)")
+_SEPARATOR_ROW = re.compile(r"[ \t|:\-–—=+]*")
+_DATE_CELL = re.compile(rf"(?:{BD_DATE}|{BD_COMPACT}|{YEAR_BORN})")
+
+
+def _is_row(line: str) -> bool:
+    return "\t" in line.strip(" ") or line.count("|") >= 2 or line.count("│") >= 2
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"\t|\||│", line):
+        out.append((offset + start, offset + m.start()))
+        start = m.end()
+    out.append((offset + start, offset + len(line)))
+    return out
+
+
+def table_cells(text: str) -> list[tuple[str, int, int]]:
+    """(type, start, end) of cells under a header that names their field."""
+    out: list[tuple[str, int, int]] = []
+    header: list[str | None] | None = None
+    for offset, line in _lines(text):
+        if not _is_row(line):
+            header = None
+            continue
+        if _SEPARATOR_ROW.fullmatch(line):
+            continue
+        cells = _cells(line, offset)
+        if header is None:
+            header = [(m.lastgroup if (m := _HEADER.search(text, s, e)) else None) for s, e in cells]
+            continue
+        for k, (s, e) in enumerate(cells):
+            kind = header[k] if k < len(header) else None
+            if not kind:
+                continue
+            value = text[s:e].strip()
+            vs = s + text[s:e].index(value) if value else s
+            if kind == "birth_date":
+                m = _DATE_CELL.search(value)
+                if m and (birth_date_ok(m.group()) or "생" in m.group()):
+                    out.append((kind, vs + m.start(), vs + m.end()))
+            elif kind == "address" and re.search(r"\d", value) and _ADDRESS_WORD.search(value):
+                out.append((kind, vs, vs + len(value)))
+            elif kind == "phone" and sum(ch.isdigit() for ch in value) >= 9:
+                out.append((kind, vs, vs + len(value)))
+    return out
+
+
+# ---- a name then a date ---------------------------------------------------------------------------
+_DATE_AFTER_NAME = re.compile(rf"(?:[ \t]?(?:씨|님|양|군))?[ \t]+(?P<d>['’]?(?:{BD_DATE}|{BD_COMPACT}))(?:[ \t]*\.)?(?:[ \t]*생)?"
+                              rf"(?=[ \t]*(?:[,/)|;]|\n|$|(?:입니다|이에요|예요|이고|이며|생)|[ \t]+(?:{PROVINCES})[ \t]|[ \t]+01[016789]))")
+_EVENT_AFTER = re.compile(r"[ \t]*(?:\.|,)?[ \t]*(?:[0-9]{1,2}[ \t]*[:시]|방문|접수|신청|사망|전입|전출|입국|출국|계약|입주|퇴사|입사|발생|부터|까지|~|에)")
+
+
+def name_dates(text: str, names: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    out = []
+    for _, end in names:
+        m = _DATE_AFTER_NAME.match(text, end)
+        if m is None or _EVENT_AFTER.match(text, m.end("d")) or not birth_date_ok(m.group("d").lstrip("'’")):
+            continue
+        year = re.match(r"\D*(\d{2,4})", m.group("d")).group(1)
+        if len(year) == 4 and int(year) >= date.today().year - 3:
+            continue  # "표성훈 2024.11.20 010-… 방문": a recent date after a name is a record's
+        out.append(("birth_date", m.start("d"), m.end()))
+    return out
+
+
+# ---- address extent -------------------------------------------------------------------------------
+_LOT_TAIL = re.compile(r"(?<=번지)의[ \t]?\d{1,4}(?![\d-])|(?<=\d)[ \t]?번지(?:의[ \t]?\d{1,4})?(?![\d-])")
+_UNIT_TOKEN = (r"(?:\d{1,4}|[A-Za-z]|[가나다라마바사아자차카타파하])[ \t]?동|(?:지하[ \t]?|B)?\d{1,3}[ \t]?층|(?:[A-Z][ \t]?-[ \t]?)?[B]?\d{1,5}[ \t]?호|"
+               r"\d{1,2}[ \t]?단지")
+# "107-902": 동-호 without the words, right after the address or a complex's name, never a phone's start.
+_DASH_UNIT = r"(?!(?:19|20)\d{2}[ \t]?-)[1-9]\d{0,3}[ \t]?-[ \t]?[1-9]\d{2,3}(?![\d-])(?:[ \t]?호)?"
+_COMPLEX = r"(?:[가-힣A-Za-z0-9]{0,12}(?:아파트|빌라|맨션|타운|파크|캐슬|자이|더샵|푸르지오|래미안|주공|단지|차|마을|빌|하이츠|오피스텔)[ \t]+)"
+# ", 포스코더샵 센트럴파크 2차 203동 3104호": words (a complex's name) then units, on the same line.
+_WORD = r"[가-힣A-Za-z0-9·]{1,14}(?<![은는이가을를에서고요며])[ \t]+"
+_UNIT_TAIL = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORD}){{0,4}}(?:{_UNIT_TOKEN})(?:[ \t]*(?:{_UNIT_TOKEN}))*|(?:{_WORD}){{0,2}}{_COMPLEX}{_DASH_UNIT}|"
+                        rf"{_DASH_UNIT})(?!\d)")
+_UNIT_LINE = re.compile(rf"[ \t]*,?[ \t]*\n[ \t]*(?:{_WORD}){{0,3}}(?:{_UNIT_TOKEN})(?:[ \t]*(?:{_UNIT_TOKEN}))*[ \t]*(?=\n|$)")
+_POSTCODE_LINE = re.compile(r"(?:\(?우\)?[ \t]*|우편번호[ \t:：]*)?\[?\(?[0-6]\d{4}\)?\]?[ \t]*\n[ \t]*\Z")
+
+
+def address_more(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where a found address really starts and ends: its lot sub-number, unit and complex, a unit line after,
+    a postcode line before."""
+    if (m := _LOT_TAIL.match(text, end)) is not None:
+        end = m.end()
+    m = _UNIT_TAIL.match(text, end) if re.search(r"(?:\d|번지)\Z", text[max(0, end - 3):end]) else None  # after a house number
+    if m is not None and not PROTECTED.search(m.group()):
+        end = m.end()
+    if (m := _UNIT_LINE.match(text, end)) is not None:
+        end = m.end()
+    if (m := _POSTCODE_LINE.search(text, max(0, start - 16), start)) is not None:
+        start = m.start()
+    return start, end
