@@ -161,7 +161,9 @@ _UNIT_TOKEN = (r"(?:\d{1,4}|[A-Za-z]|[가나다라마바사아자차카타파하
 _DASH_UNIT = r"(?!(?:19|20)\d{2}[ \t]?-)[1-9]\d{0,3}[ \t]?-[ \t]?[1-9]\d{2,3}(?![\d-])(?:[ \t]?호)?"
 _COMPLEX = r"(?:[가-힣A-Za-z0-9]{0,12}(?:아파트|빌라|맨션|타운|파크|캐슬|자이|더샵|푸르지오|래미안|주공|단지|차|마을|빌|하이츠|오피스텔)[ \t]+)"
 # ", 포스코더샵 센트럴파크 2차 203동 3104호": words (a complex's name) then units, on the same line.
-_WORD = r"[가-힣A-Za-z0-9·]{1,14}(?<![은는이가을를에서고요며])[ \t]+"
+# A word of a complex's name between an address and its unit: no particle at its end, no "근처"-like place word.
+_WORD = (r"(?!(?:근처|옆|앞|뒤|건너|맞은|부근|인근|쪽|및|또는|그리고|에서)(?![가-힣]))[가-힣A-Za-z0-9·]{1,14}"
+         r"(?<![은는이가를에서고요며])(?<![^마]을)[ \t]+")
 _UNIT_TAIL = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORD}){{0,4}}(?:{_UNIT_TOKEN})(?:[ \t]*(?:{_UNIT_TOKEN}))*|(?:{_WORD}){{0,2}}{_COMPLEX}{_DASH_UNIT}|"
                         rf"{_DASH_UNIT})(?!\d)")
 _UNIT_LINE = re.compile(rf"[ \t]*,?[ \t]*\n[ \t]*(?:{_WORD}){{0,3}}(?:{_UNIT_TOKEN})(?:[ \t]*(?:{_UNIT_TOKEN}))*[ \t]*(?=\n|$)")
@@ -173,7 +175,7 @@ def address_more(text: str, start: int, end: int) -> tuple[int, int]:
     a postcode line before."""
     if (m := _LOT_TAIL.match(text, end)) is not None:
         end = m.end()
-    m = _UNIT_TAIL.match(text, end) if re.search(r"(?:\d|번지)\Z", text[max(0, end - 3):end]) else None  # after a house number
+    m = _UNIT_TAIL.match(text, end)
     if m is not None and not PROTECTED.search(m.group()):
         end = m.end()
     if (m := _UNIT_LINE.match(text, end)) is not None:

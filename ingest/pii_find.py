@@ -97,9 +97,16 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
             insort(taken, (c.start, c.end))
             chosen.append(c)
     for typ, start, end in asked_fields(text) + table_cells(text):  # answers to a question, cells under a header
-        if typ in types and not _overlaps(taken, start, end) and not vetoed(text, typ, start, end):
-            insort(taken, (start, end))
-            chosen.append(Candidate(CONTEXT_RULES[typ], start, end))
+        inside = [o for o in chosen if o.start < end and start < o.end]
+        if typ not in types or vetoed(text, typ, start, end) or any(
+                o.rule.type != typ or o.start < start or o.end > end for o in inside) or (
+                inside and sum(o.end - o.start for o in inside) >= end - start):
+            continue  # another type's find, or the rules already hold all of it (with their role)
+        for o in inside:  # pieces of the same value a rule found ("광주 북구 용봉로 77" of "…, 그린빌 302")
+            chosen.remove(o)
+            taken.remove((o.start, o.end))
+        insort(taken, (start, end))
+        chosen.append(Candidate(CONTEXT_RULES[typ], start, end))
     if "name" in types:
         _extend_lists(text, chosen, taken)
         # a foreign name swallows a piece of it that a rule took for a Korean name ("이름 마리아 산토스")

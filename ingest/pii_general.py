@@ -72,13 +72,23 @@ def number_kind(value: str) -> str:
         return ""  # a dotted quad: the IP rules decide
     if digits[0] == "0" and 9 <= len(digits) <= 11:
         return "phone"
-    if [len(g) for g in groups] == [3, 2, 5]:  # the 사업자등록번호 shape: only with its check digit
-        return "brn" if brn_valid(value) else ""
+    if [len(g) for g in groups] == [3, 2, 5]:  # the 사업자등록번호 shape: with its check digit (or a business named, below)
+        return "brn" if brn_valid(value) else "brn?"
     if [len(g) for g in groups] == [6, 7]:  # the 주민번호 shape: only a real one (a date, a gender digit)
         return ("arn" if groups[1][0] in "5678" else "rrn") if rrn_date_valid(value) else ""
     if len(digits) in (15, 16) and len(groups) == 4 and luhn_valid(digits):
         return "card"
     return "account" if 10 <= len(digits) <= 14 and digits[0] != "0" else ""
+
+
+# A business named just before a 3-2-5 number whose check digit fails (authors and typists get it wrong).
+_BUSINESS_BEFORE = re.compile(r"(?:상호|수산|상사|상회|상점|㈜|\(주\)|주식회사|유한회사|대표|사업주|사업장|사업체|가게|식당|업체|회사|마트|카페|"
+                              r"공업사|농장|산업|물산|건설|유통|푸드|개인사업자|법인사업자|프랜차이즈)[^\n\d]{0,16}\Z")
+
+
+def _brn_context_ok(text: str, start: int, end: int) -> bool:
+    return number_context_ok(text, start, end) and (number_kind(text[start:end]) == "brn" or _BUSINESS_BEFORE.search(
+        text, max(0, start - 30), start) is not None)
 
 
 def number_context_ok(text: str, start: int, end: int) -> bool:
@@ -132,8 +142,8 @@ def age_fits(text: str, start: int, end: int) -> bool:
 ROAD_OR_LOT = (r"(?<![가-힣])[가-힣A-Za-z0-9]{1,12}?(?:로|길)(?:[ \t]?\d{1,4}(?:번)?[가-힣]?길)?[ \t]?\d{1,4}(?:-\d{1,4})?|"
                r"(?<![가-힣])[가-힣]{1,6}(?:동|리|가)[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5})?(?:[ \t]?번지)?")
 # A form's or a sentence's 주소 field: "주소: <the rest of the line>", "형 주소는 <…>이고".
-ADDRESS_LABEL = (r"(?<![가-힣])(?:현[ \t]?|실[ \t]?|형[ \t]|집[ \t]?)?(?:주[ \t]*소(?:[ \t]*지)?|거[ \t]*주[ \t]*지|소[ \t]*재[ \t]*지|Address|ADDRESS)"
-                 r"(?:[ \t]*[:：][ \t]*(?:\n[ \t]*)?|(?:는|은)[ \t]+)")
+ADDRESS_LABEL = (r"(?:(?<![가-힣])(?:현[ \t]?|실[ \t]?|형[ \t]|집[ \t]?)?(?:주[ \t]*소(?:[ \t]*지)?|거[ \t]*주[ \t]*지|소[ \t]*재[ \t]*지)|Address|ADDRESS|"
+                 r"(?:저희|우리|제|내)[ \t]?집(?:[ \t]?주소)?)(?:[ \t]*[:：][ \t]*(?:\n[ \t]*)?|(?:는|은)[ \t]+)")
 ADDRESS_FIELD = r"[^\n:：]{4,90}?"
 ADDRESS_FIELD_END = (r"[ \t]*(?:\n|$|(?:이고|이구요|이에요|예요|입니다|이요|이며|인데)(?![가-힣])|[,.][ \t]*(?:전화|연락처|휴대|핸드폰|이메일|메일|"
                      r"이름|성명|\n|$)|\.[ \t])")
@@ -168,7 +178,8 @@ GENERAL_RULES: tuple[Rule, ...] = (
          role="mobile", gate=PHONE_LABEL, reach=(0, 50)),
     Rule("number_phone", "phone", NUMBER, check=_kind_is("phone"), priority=35, weak=True, role="landline",
          context=number_context_ok, gate=r"\d[ \t]*[-.–/)][ \t]*\d", reach=(30, 30)),
-    Rule("number_brn", "brn", NUMBER, check=_kind_is("brn"), priority=35, weak=True, context=number_context_ok,
+    Rule("number_brn", "brn", NUMBER, check=lambda v: number_kind(v) in ("brn", "brn?"), priority=35, weak=True,
+         context=_brn_context_ok,
          gate=r"\d{3}[ \t]*[-.–/][ \t]*\d{2}[ \t]*[-.–/][ \t]*\d{5}", reach=(30, 30)),
     Rule("number_rrn", "rrn", NUMBER, check=_kind_is("rrn"), priority=35, weak=True, context=number_context_ok,
          gate=r"\d{6}[ \t]*[-.–/][ \t]*\d{7}", reach=(30, 30)),
@@ -194,7 +205,7 @@ GENERAL_RULES: tuple[Rule, ...] = (
     Rule("birth_date_hangul", "birth_date", HANGUL_DATE, before=BD_WORD + r"[^\d\n\[\]]{0,8}?", priority=91, gate=BD_WORD,
          reach=(0, 50)),
     Rule("address_field", "address", ADDRESS_FIELD, before=ADDRESS_LABEL, after=ADDRESS_FIELD_END, check=address_field_ok,
-         priority=37, gate=r"주[ \t]*소|거[ \t]*주[ \t]*지|소[ \t]*재[ \t]*지|Address|ADDRESS", reach=(0, 100)),
+         priority=37, gate=r"주[ \t]*소|거[ \t]*주[ \t]*지|소[ \t]*재[ \t]*지|Address|ADDRESS|집", reach=(8, 100)),
     # Broken over lines (an envelope, a narrow form cell): the regions, then the road or lot on the next line.
     Rule("address_broken", "address", rf"(?<![가-힣])(?:{PROVINCES}|{CITY})(?:[ \t]+[가-힣]{{1,5}}(?:시|군|구|읍|면))*[ \t]*,?[ \t]*\n[ \t]*"
          + ADDRESS_TAIL, priority=42, gate=r"(?:시|군|구|도|읍|면)[ \t]*,?[ \t]*\n", reach=(30, 60)),
