@@ -12,6 +12,9 @@ from ingest.pii_types import Candidate, MaskPolicy
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _RELAY = re.compile(r"\(?050[2-8]?(?=[ \t)\-.])")  # 0505-…, 050-7412-…: relay (안심) numbers
+# The writer's own line, whatever office words stand before: "제 사무실 번호는", "저희 가게 전화", "본인 연락처".
+_OWN_NUMBER = re.compile(r"(?<![가-힣])(?:제|저의|내|본인(?:의)?|저희|우리)[ \t]+(?:[가-힣]{1,6}[ \t]*)?(?:번호|연락처|전화|휴대폰|핸드폰)"
+                         r"[^\d\n]{0,8}\Z")
 _OFFICIAL_EMAIL = re.compile(r"@(?:[\w-]+\.)*(?:go\.kr|korea\.kr)$", re.IGNORECASE)
 # An example in a form ("예시로 홍길동이라고"): no one's name.
 _EXAMPLE_BEFORE = re.compile(r"(?:예시|예[:)]|보기|견본|샘플|예컨대|예를[ \t]?들(?:어|면))[^.!?\n]{0,8}\Z")
@@ -84,7 +87,8 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
         if not (role == "citizen" and c.rule.type == "name" and policy.keep_official_contacts):
             return False
     if c.rule.type == "phone":
-        if _RELAY.match(text, c.start) or _private_org_before(text, c.start) or private_contact(text, c.end):
+        if _RELAY.match(text, c.start) or _private_org_before(text, c.start) or private_contact(text, c.end) or _OWN_NUMBER.search(
+                _sentence_before(text, c.start, 30)):
             # a 050x 안심번호 relays to a private phone; a company's line in a citizen's text: their contact
             return False
         return role == "landline" and (_context_role(text, c.start) == "staff" or _OFFICE_AFTER.match(text, c.end) is not None

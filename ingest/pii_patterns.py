@@ -105,7 +105,7 @@ ORG_BEFORE = re.compile(  # "건축과(031-…)": an office line
 # Where a named employee works: a public body (kept in role) or a private business (masked).
 PUBLIC_ORG = re.compile(r"(?:공사|공단|[시구군도]청|본부|(?:주민|행정복지|민원|농업기술|보건의료)센터|보건(?:지)?소|경찰서|소방서|세무서|교육(?:지원)?청|지청|"
                         r"사무소|출장소|지구대|파출소|우체국|[가-힣]{2,}부(?=[ \t])|(?<!사립)(?<!사립[ \t])(?:초등|중|고등|고)?학교|돌봄[ \t]?교실)")
-PRIVATE_ORG = re.compile(r"회사|업체|중개사|부동산|세무사|회계사|법무사|건축사|사업장|공장|농장|고용주|사립|주식회사|\(주\)|㈜|상가|가게|식당|학원|병원|의원|어린이집|시공사|건설사|판매처|쇼핑몰|"
+PRIVATE_ORG = re.compile(r"회사|업체|상사|상회|물산|중개사|부동산|세무사|회계사|법무사|건축사|사업장|공장|농장|고용주|사립|주식회사|\(주\)|㈜|상가|가게|식당|학원|병원|의원|어린이집|시공사|건설사|판매처|쇼핑몰|"
                          r"택배사|보험사|카드사|대리점|매장")
 CITIZEN_MARKERS = re.compile(NAME_PREFIX_CITIZEN[3:-1] + r"|휴대(?:폰|전화)|핸드폰|자택|집[ \t]*전화|본인|저희|개인|"
                              r"제[ \t]*(?:연락처|번호|전화)")
@@ -155,7 +155,7 @@ BD_WORD = r"(?:생[ \t]?년[ \t]?월[ \t]?일|(?<![가-힣])생(?=[ \t]*[:：])|
 CARD_LABELLED = (r"\d(?<![\d-]\d)[\d*xX]{3}(?P<cx>[ \t]*-[ \t]*|[ \t]+|)[\d*xX]{4,6}(?P=cx)[\d*xX]{4,5}"
                  r"(?:(?P=cx)[\d*xX]{1,4})?(?![\d-])")
 AT = (r"(?:[ \t]*(?:[\[({<][ \t]*(?:at|AT|골뱅이|@)[ \t]*[\])}>]|골뱅이|@)[ \t]*|[ \t]+(?:at|AT)[ \t]+)")
-DOT = r"(?:[ \t]*(?:[\[({<][ \t]*(?:dot|DOT|\.|점)[ \t]*[\])}>]|\.)[ \t]*|[ \t]+(?:dot|DOT|점)[ \t]+)"
+DOT = r"(?:[ \t]*(?:[\[({<][ \t]*(?:dot|DOT|\.|점|닷|쩜)[ \t]*[\])}>]|\.)[ \t]*|[ \t]+(?:dot|DOT|점|닷|쩜)[ \t]+)"
 TLD = r"(?:com|net|org|kr|co|io|me|edu|gov|biz|info|jp|cn|us)(?![A-Za-z0-9])"
 GN = {"gate": None, "check": valid_name, "context": name_context_ok}  # name rules: whole text, the vetoes
 GW = {**GN, "context": weak_name_context_ok}  # after a weak cue: the dictionary veto for every length
