@@ -48,13 +48,17 @@ def loose_phone_ok(value: str) -> bool:
     return re.match(r"[ \t(]*(?:19|20)\d{2}(?!\d)", value) is None and sum(c.isdigit() for c in digits) >= 6
 
 
+def _mobile(value: str) -> bool:
+    return re.match(r"[ \t(]*(?:\+[ \t]?82[ \t-]*(?:\(0\)[ \t]*)?|[0Oo])?[1lI][016789Oo]", value) is not None
+
+
 # ---- unlabelled long numbers ----------------------------------------------------------------------
 NUMBER = (r"(?<![0-9A-Za-z.\-/_:*])(?<!제)(?<!제[ \t])(?:\+[ \t]?82[ \t-]*)?\(?\d{2,8}\)?(?:[ \t]*[-.–/)][ \t]*\d{1,8}){1,4}"
           r"(?![0-9A-Za-z*]|[ \t]*[-.–/][ \t]*\d|[ \t]*(?:호|원|만|억|천|%|년|월|시|분|초|개|명|건|회|차|장|kg|km|m))")
 # A non-personal number's label shortly before, on the same line.
 _NUMBER_LABEL = re.compile(r"(?:접수|사건|민원|신청|주문|송장|운송장|등기|승인|고지서?|납세|납부|계량기|고객|예약|관리|일련|제조|모델|법인|계약|응시|"
                            r"수험|문서|증권|가입|회원|학번|사번|품번|부품|시리얼|[Ss]/?[Nn]|인증|거래|결제|청구|처분|공고|특허|상품|바코드|단말|"
-                           r"기기|제품|운송|택배|영수증|송금[ \t]?확인|허가|신고|등록증|정리|판결|결정|행정|재결|의안|용기|[Nn]o\.?|#)[^\n]{0,14}\Z")
+                           r"기기|제품|운송|택배|영수증|ISBN|ISSN|버전|[Vv]er|송금[ \t]?확인|허가|신고|등록증|정리|판결|결정|행정|재결|의안|용기|[Nn]o\.?|#)[^\n]{0,14}\Z")
 _PERSONAL_LABEL = re.compile(r"(?:전화|연락|휴대|핸드폰|폰|계좌|통장|입금|송금|카드|사업자|주민|외국인|여권|면허|예금주|은행|뱅크)[^\n]{0,14}\Z")
 
 
@@ -68,8 +72,8 @@ def number_kind(value: str) -> str:
         return ""
     if re.match(r"\(?(?:19|20)\d{2}(?:[-./)]|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b)", value.strip()):
         return ""  # starts with a year: a case, order or receipt number, a date range
-    if len(groups) == 4 and all(len(g) <= 3 for g in groups) and "." in value:
-        return ""  # a dotted quad: the IP rules decide
+    if re.fullmatch(r"[\d.]+", value.strip()) and len(groups) >= 3 and digits[0] != "0":
+        return ""  # dotted groups: an IP, a version or a section number (a dotted phone starts with 0)
     if digits[0] == "0" and 9 <= len(digits) <= 11:
         return "phone"
     if [len(g) for g in groups] == [3, 2, 5]:  # the 사업자등록번호 shape: with its check digit (or a business named, below)
@@ -174,8 +178,10 @@ def _kind_is(kind: str):
 
 
 GENERAL_RULES: tuple[Rule, ...] = (
-    Rule("phone_labelled_loose", "phone", LOOSE_PHONE, before=PHONE_LABEL + _LABEL_GAP, check=loose_phone_ok, priority=66,
-         role="mobile", gate=PHONE_LABEL, reach=(0, 50)),
+    Rule("phone_labelled_loose", "phone", LOOSE_PHONE, before=PHONE_LABEL + _LABEL_GAP, check=lambda v: loose_phone_ok(v) and _mobile(v),
+         priority=66, role="mobile", gate=PHONE_LABEL, reach=(0, 50)),
+    Rule("landline_labelled_loose", "phone", LOOSE_PHONE, before=PHONE_LABEL + _LABEL_GAP,
+         check=lambda v: loose_phone_ok(v) and not _mobile(v), priority=65, role="landline", gate=PHONE_LABEL, reach=(0, 50)),
     Rule("number_phone", "phone", NUMBER, check=_kind_is("phone"), priority=35, weak=True, role="landline",
          context=number_context_ok, gate=r"\d[ \t]*[-.–/)][ \t]*\d", reach=(30, 30)),
     Rule("number_brn", "brn", NUMBER, check=lambda v: number_kind(v) in ("brn", "brn?"), priority=35, weak=True,
