@@ -26,6 +26,7 @@ import re
 import sys
 from typing import TextIO
 
+from ingest.pii_context import name_dates
 from ingest.pii_crf import get_tagger
 from ingest.pii_find import ALL_RULES, BARE_NAME, find_candidates, _overlaps, _protected  # noqa: F401 (re-exported)
 from ingest.pii_keep import _keep  # noqa: F401 (eval.pii_train imports it from here)
@@ -55,6 +56,10 @@ def mask_with(text: str, policy: MaskPolicy | None, tagger) -> MaskResult:
         found.append((c.rule.type, c.rule.role, c.start, c.end, is_kept))
     if tagger is not None:
         spans = _add_model_spans(text, tagger.spans(text, found), spans, kept, chosen, policy)
+        if "birth_date" in policy.types:  # a date right after a name the model found ("둘째 고하람 2016. 4. 21,")
+            extra = [Span(t, s, e, policy.replacement(t)) for t, s, e in name_dates(text, [(n.start, n.end) for n in spans if n.type == "name"])
+                     if not any(o.start < e and s < o.end for o in spans + kept)]
+            spans = sorted(spans + extra, key=lambda sp: sp.start)
     parts, pos = [], 0
     for span in spans:
         parts += [text[pos:span.start], span.replacement]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ingest.pii_checks import birth_date_ok, brn_valid, luhn_valid, rrn_date_valid, rrn_head_valid
-from ingest.pii_names import NAME_COMMON
+from ingest.pii_names import NAME3, NAME_COMMON, valid_name
 from ingest.pii_patterns import ADDR_END, ADDRESS_TAIL, BD_COMPACT, BD_DATE, BD_WORD, CITY, DETAIL, PROVINCES, RRN_BODY, STARS, Rule
 
 # ---- labelled phone numbers, any shape -------------------------------------------------------------
@@ -130,6 +130,11 @@ HANGUL_DATE = (rf"{_HN}{{1,5}}[ \t]?년[ \t]*(?:생[ \t]*)?(?:\(?(?:음력|양�
                rf"(?:{_NATIVE_DAY}|{_HN}{{1,3}}[ \t]?일)")
 
 
+CHILD_GATE = r"첫째|둘째|셋째|넷째|막내|큰|작은|아들|딸|자녀|손자|손녀"
+CHILD = (r"(?<![가-힣])(?:첫째|둘째|셋째|넷째|막내|큰[ \t]?(?:애|아이|아들|딸)|작은[ \t]?(?:애|아이|아들|딸)|아들|딸|자녀|손자|손녀)"
+         r"(?:[ \t]*[:：])?[ \t]+")
+
+
 def age_fits(text: str, start: int, end: int) -> bool:
     """The age written before a date fits it as a birth date (texts of 2015–2030): "만 36세(90.01.27)"."""
     ages = [int(next(g for g in m.groups() if g)) for m in _AGE.finditer(text, max(0, start - 14), start)]
@@ -206,6 +211,11 @@ GENERAL_RULES: tuple[Rule, ...] = (
     Rule("birth_date_honorific", "birth_date", rf"['’]?(?:{YEAR_BORN}|{BD_DATE}|{BD_COMPACT})",
          before="(?<![가-힣])" + NAME_COMMON + HONORIFIC + r"[ \t]*[(,/][ \t]*", after=r"[ \t]*(?:생)?[ \t]*[),/]",
          check=lambda v: "생" in v or birth_date_ok(v), priority=90, reach=(20, 30)),
+    # A child listed with a date: "둘째 고하람 2016. 4. 21", "큰딸 : 오세린, 2012.05.03".
+    Rule("birth_date_child", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT})", before=CHILD + NAME3 + r"[ \t]*[(,/]?[ \t]*",
+         check=birth_date_ok, priority=90, gate=CHILD_GATE, reach=(0, 40)),
+    Rule("name_child_listed", "name", NAME3, before=CHILD, after=rf"[ \t]*[(,/]?[ \t]*(?:{BD_DATE}|{BD_COMPACT})", check=valid_name,
+         priority=30, role="citizen", gate=CHILD_GATE, reach=(0, 40)),
     Rule("birth_date_lunar", "birth_date", BD_DATE, before=r"(?:음력|양력)(?:으로(?:는|도|요)?|상|은|는)?[ \t]*",
          check=birth_date_ok, priority=88, gate="음력|양력", reach=(0, 30)),
     Rule("birth_date_hangul", "birth_date", HANGUL_DATE, before=BD_WORD + r"[^\d\n\[\]]{0,8}?", priority=91, gate=BD_WORD,

@@ -1,0 +1,184 @@
+"""Masker round 3 (issue 10 item 9): general shapes of identifiers rather than one more format each.
+
+Every sentence here is our own (none is copied from an evaluation set); each group tests one general rule in
+several written forms, then what must stay visible near it."""
+import pytest
+
+from ingest.pii import mask
+
+
+def _covered(text: str, value: str, type_: str | None = None) -> bool:
+    s = text.index(value)
+    cov = {i for sp in mask(text).spans if type_ is None or sp.type == type_ for i in range(sp.start, sp.end)}
+    return set(range(s, s + len(value))) <= cov
+
+
+def _digits_covered(text: str, value: str) -> bool:
+    s = text.index(value)
+    cov = {i for sp in mask(text).spans for i in range(sp.start, sp.end)}
+    return all(i in cov for i in range(s, s + len(value)) if text[i].isdigit())
+
+
+def _untouched(text: str, value: str) -> bool:
+    s = text.index(value)
+    r = mask(text)
+    return not any(sp.start < s + len(value) and s < sp.end for sp in r.spans)
+
+
+# ---- a contact label, then a number of any shape ---------------------------------------------------
+@pytest.mark.parametrize("text,value", [
+    ("연락처 10-4418-2063 으로 주세요", "10-4418-2063"),                 # the leading 0 dropped
+    ("핸드폰: O1O-7781-22O4 입니다", "O1O-7781-22O4"),                   # letter O for zero
+    ("H.P 010 _ 5512 _ 7730", "010 _ 5512 _ 7730"),                     # odd separators
+    ("Tel. 010ㆍ3317ㆍ2048", "010ㆍ3317ㆍ2048"),
+    ("전화번호는 공일공에 팔팔이일의 삼삼공사", "공일공에 팔팔이일의 삼삼공사"),  # read out with 에/의
+    ("안심번호 0504-2215-7781 로 연락 주세요", "0504-2215-7781"),
+])
+def test_labelled_phone_any_shape(text, value):
+    assert _covered(text, value, "phone")
+
+
+def test_labelled_landline_keeps_its_role():
+    # an office line after 전화 is kept by the officials' policy, a citizen's own line is not
+    assert _untouched("구청 교통과 전화 031 204 5517 로 문의했어요", "031 204 5517")
+    assert _covered("담당 주무관님, 제 사무실 번호는 031-204-5517 입니다.", "031-204-5517", "phone")
+
+
+# ---- a long number with no label ---------------------------------------------------------------------
+@pytest.mark.parametrize("text,value,type_", [
+    ("환불은 3333-27-5540182 (카뱅) 로 부탁해요", "3333-27-5540182", "account"),
+    ("보내실 곳 1002-771-204418", "1002-771-204418", "account"),
+    ("거래처는 다온수산(457-11-20983)입니다", "457-11-20983", "brn"),       # a business before, check digit or not
+    ("제가 쓰는 번호 050-7712-4409 로 주문했어요", "050-7712-4409", "phone"),
+    ("저녁엔 0631234567 로 주세요", "0631234567", "phone"),
+])
+def test_unlabelled_long_number(text, value, type_):
+    assert _covered(text, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("접수번호 2024-0917-3381 건 답변 부탁드립니다", "2024-0917-3381"),      # a year starts it
+    ("운송장 번호 4471-2290-1187 조회가 안 됩니다", "4471-2290-1187"),       # a parcel's label
+    ("주문번호 5530-2217-8841 로 결제했는데요", "5530-2217-8841"),
+    ("법인등록번호 134511-0071234 인 회사입니다", "134511-0071234"),         # a company's number, no 주민번호
+    ("ISBN 979-11-5521-883-0 책을 샀어요", "979-11-5521-883-0"),
+    ("윈도 버전 10.0.22631.2861 에서 오류", "10.0.22631.2861"),
+    ("기간 2025.03.02-2025.04.30 동안", "2025.03.02-2025.04.30"),
+    ("번호 318-27-55104 확인 부탁드립니다.", "318-27-55104"),                # 3-2-5, wrong check digit, no business
+    ("환급금 1,287,400원이 들어왔어요", "1,287,400원"),
+    ("법률 제19552호 제12조제3항에 따라", "제19552호"),
+])
+def test_unlabelled_numbers_that_stay(text, value):
+    assert _untouched(text, value)
+
+
+# ---- a phone read out in pieces ----------------------------------------------------------------------
+@pytest.mark.parametrize("text,values", [
+    ("제 번호 010-3382… 아 뒤는 5571이에요", ["010-3382", "5571"]),
+    ("앞번호 010-9921 뒷번호 4406 입니다", ["010-9921", "4406"]),
+    ("연락처는 010 4471 까지 맞고 마지막 자리는 2290", ["010 4471", "2290"]),
+])
+def test_phone_in_pieces(text, values):
+    assert all(_covered(text, v, "phone") for v in values)
+
+
+def test_tail_cue_without_a_phone_is_no_phone():
+    assert _untouched("공사가 끝나고 뒤에 2025년 계획을 세웠어요", "2025")
+
+
+# ---- birth dates --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,value", [
+    ("저는 만 41세(85.10.02)이고 무직입니다", "85.10.02"),                  # after an age that fits
+    ("확진자 윤서진 M/52 1974-01-19 직장: 물류센터", "1974-01-19"),
+    ("어머니 곽순례 여사님(1948년생, 3월 9일)이 혼자 사십니다", "1948년생, 3월 9일"),  # after a name and an honorific
+    ("양력으로는 1957.11.04 이고 호적은 다릅니다", "1957.11.04"),
+    ("생일은 오십이년 음력 팔월 열사흘", "오십이년 음력 팔월 열사흘"),         # Hangul numerals, a native day
+    ("둘째 고하람 2016. 4. 21, 셋째 고하늘 2019. 9. 3 입니다.", "2016. 4. 21"),  # a name then a date
+])
+def test_birth_date_general(text, value):
+    assert _covered(text, value, "birth_date")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("만 41세(2024.03.02 사망)", "2024.03.02"),                             # the age does not fit a birth
+    ("민원인 석지환 2025.01.14 방문 상담", "2025.01.14"),                    # a recent record's date
+    ("계약 만료일은 2027. 2. 28. 입니다", "2027. 2. 28."),
+    ("음력 8월 15일 추석에", "8월 15일"),                                   # no year: a holiday
+])
+def test_dates_that_are_no_birth_dates(text, value):
+    assert _untouched(text, value)
+
+
+# ---- layout: asked fields, table columns -----------------------------------------------------------------
+def test_answer_to_an_asked_field():
+    text = ("상담원: 생신이 언제세요? 생년월일 말씀해 주세요.\n민원인: 육십사년 삼월 이일이요.\n"
+            "상담원: 사시는 주소는요?\n민원인: 강릉시 교동 142-7, 솔빛빌라 2층이요.\n"
+            "상담원: 연락처 불러 주시겠어요?\n민원인: 공일공 구구삼일 이이사팔이요.")
+    assert _covered(text, "육십사년 삼월 이일", "birth_date")
+    assert _covered(text, "강릉시 교동 142-7, 솔빛빌라 2층", "address")
+    assert _covered(text, "공일공 구구삼일 이이사팔", "phone")
+
+
+def test_statement_is_no_question():
+    text = "집 전화 031-880-2214로 연락 주세요.\n제품 일련번호 SN 2023-0412-7781을 확인했습니다."
+    assert _untouched(text, "2023-0412-7781")
+
+
+def test_table_columns():
+    text = ("| 성명 | 생년월일 | 주소 |\n|---|---|---|\n| 반석규 | 1951.06.30 | 영월군 주천면 신일리 77 |\n"
+            "| 반다온 | 2014.12.01 | 영월군 주천면 신일리 77 |")
+    assert _covered(text, "1951.06.30", "birth_date") and _covered(text, "2014.12.01", "birth_date")
+    assert _covered(text, "영월군 주천면 신일리 77")
+
+
+def test_staff_table_phone_stays_kept():
+    text = "담당\t성명\t직급\t전화\n인허가\t모윤재\t주무관\t033-640-5512"
+    assert _untouched(text, "033-640-5512")
+
+
+# ---- addresses -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,value", [
+    ("주택: 전남 보성군 벌교읍 회정리 218번지의 3 (도로명 회정길 5-2)", "전남 보성군 벌교읍 회정리 218번지의 3"),
+    ("주택: 전남 보성군 벌교읍 회정리 218번지의 3 (도로명 회정길 5-2)", "회정길 5-2"),          # after 도로명
+    ("주소는 대구 북구 칠곡중앙대로 88, 한마음 그린타운 3차 105동 902호이고 전화는 없어요",
+     "대구 북구 칠곡중앙대로 88, 한마음 그린타운 3차 105동 902호"),                                 # the complex then units
+    ("주   소 : 충 청 남 도 공 주 시 웅 진 로 4 5", "충 청 남 도 공 주 시 웅 진 로 4 5"),            # letter-spaced form field
+    ("받는 사람\n    강원특별자치도 속초시\n    중앙로 77, \n    3동 401호\n", "강원특별자치도 속초시\n    중앙로 77, \n    3동 401호"),
+    ("저희 집은 동교로21길 9, 3층이고 밤마다 소음이 납니다", "동교로21길 9, 3층"),
+])
+def test_address_general(text, value):
+    assert _covered(text, value, "address")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("아파트는 포항시 북구 양덕로 55, 양덕 아이파크 703호입니다. 북구청 건축과에서 봐 주세요.", "703호"),
+])
+def test_dwelling_is_no_office_address(text, value):
+    assert _covered(text, value, "address")
+
+
+def test_office_address_stays_kept():
+    assert _untouched("다산시 중앙로 100 시청 본관 2층 민원실에 제출하세요", "다산시 중앙로 100")
+
+
+def test_units_do_not_swallow_a_phone():
+    text = "세입자 현황\n201호 남궁별 010-2281-7740\n202호 공실"
+    assert _covered(text, "201호", "address") and _covered(text, "010-2281-7740", "phone")
+    assert _untouched("서울 강남구 테헤란로 123 2024-1203 접수 건", "2024-1203")
+
+
+# ---- partial numbers, relay numbers, e-mails -------------------------------------------------------------
+def test_partial_foreign_number_fully_masked():
+    assert _covered("외국인등록번호 970412-5*******", "970412-5*******", "arn")
+
+
+def test_relay_number_is_never_an_office_line():
+    assert _covered("택배 대리점 소속 기사 번호 0505-221-7783 으로 연락 주세요", "0505-221-7783", "phone")
+
+
+def test_spelt_email_with_hangul_dot():
+    assert _covered("메일 sol.bit(골뱅이)daum(닷)net 으로", "sol.bit(골뱅이)daum(닷)net", "email")
+
+
+def test_digits_core_of_a_bank_account_written_with_its_bank():
+    assert _digits_covered("환불 계좌 케이뱅크 100-221-884017 입니다", "케이뱅크 100-221-884017")
