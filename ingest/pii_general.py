@@ -187,6 +187,10 @@ GENERAL_RULES: tuple[Rule, ...] = (
          priority=66, role="mobile", gate=PHONE_LABEL, reach=(0, 50)),
     Rule("landline_labelled_loose", "phone", LOOSE_PHONE, before=PHONE_LABEL + _LABEL_GAP,
          check=lambda v: loose_phone_ok(v) and not _mobile(v), priority=65, role="landline", gate=PHONE_LABEL, reach=(0, 50)),
+    # A home line written without its area code: "집 전화 123-4567", "우리집 번호는 765-4321".
+    Rule("phone_local", "phone", r"(?<![\d-])(?!(?:19|20)\d{2}[ \t]*[.)])[2-9]\d{2,3}[ \t]*[-.)][ \t]*\d{4}(?![\d-]|[ \t]*[-.][ \t]*\d)",
+         before=rf"(?:{PHONE_LABEL}|(?:집|자택|우리[ \t]?집|제|저희)[ \t]*(?:전화[ \t]*)?번호)" + _LABEL_GAP, priority=64, weak=True,
+         role="landline", gate=r"\d{3,4}[ \t]*[-.)][ \t]*\d{4}", reach=(30, 2)),
     Rule("number_phone", "phone", NUMBER, check=_kind_is("phone"), priority=35, weak=True, role="landline",
          context=number_context_ok, gate=r"\d[ \t]*[-.–/)][ \t]*\d", reach=(30, 30)),
     Rule("number_brn", "brn", NUMBER, check=lambda v: number_kind(v) in ("brn", "brn?"), priority=35, weak=True,
