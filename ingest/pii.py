@@ -68,6 +68,7 @@ def mask_with(text: str, policy: MaskPolicy | None, tagger) -> MaskResult:
 
 
 _MODEL_RULES = {t: Rule(f"model_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}
+_CASE_OR_AMOUNT = re.compile(r"(?<!\d)(?:19|20)\d{2}[가-힣]{1,3}\d{1,7}(?!\d)|\d{1,3}(?:,\d{3})+[ \t]?(?:원|㎡|m2|평|만|억)|\d+(?:\.\d+)?[ \t]?(?:㎡|평|원)")
 _TAG_TEXT = re.compile("|".join(re.escape(t) for t in TAGS.values()) + r"|\*\*\*")
 
 
@@ -84,10 +85,14 @@ def _add_model_spans(text: str, found: list[tuple[str, int, int, bool]], spans: 
             continue
         inside = sorted((o for o in out if o.start < end and start < o.end), key=lambda o: o.start)
         if inside:
+            if inside[0].type == "address" and len(inside) > 1 and _CASE_OR_AMOUNT.search(text, inside[0].end, inside[-1].start):
+                continue  # two addresses with an area or amount between ("산 44-1 임야 2,314㎡, 213-7"): no one span
             if inside[0].type == "address" or start >= inside[0].start - 3 and end <= inside[-1].end + 3:
                 out = [o for o in out if o not in inside] + [Span(inside[0].type, min(start, inside[0].start),
                                                                   max(end, inside[-1].end), inside[0].replacement)]
             continue
+        if _CASE_OR_AMOUNT.search(text, start, end) and not any(typ == t for t in ("phone", "account", "card")):
+            continue  # a court case number or an amount inside: not an identifier ("2026호파1187")
         if not sure or typ == "name" and (_protected(text, start, end) or _keep(text, Candidate(_MODEL_RULES[typ], start, end),
                                                                      chosen, policy)):
             continue

@@ -173,8 +173,14 @@ def address_field_ok(value: str) -> bool:
 _CORPORATE = re.compile(r"법인(?:[ \t]?등록)?(?:[ \t]?번호)?[^\d\n]{0,8}\Z")
 
 
+# A home network's private address (a router, a printer) identifies no one: 192.168.x.x, 10.x.x.x, 172.16-31.x.x.
+_PRIVATE_IP = re.compile(r"(?:192\.168|10|127|172\.(?:1[6-9]|2\d|3[01]))\.[\d.]+")
+
+
 def vetoed(text: str, type_: str, start: int, end: int) -> bool:
-    """A find a non-personal label names: "법인등록번호 110111-…" is a company's, no 주민번호."""
+    """A find a non-personal label names ("법인등록번호 110111-…" is a company's, no 주민번호), a private IP."""
+    if type_ == "ip":
+        return _PRIVATE_IP.fullmatch(text[start:end]) is not None
     return type_ in ("rrn", "arn") and _CORPORATE.search(text, max(0, start - 16), start) is not None
 
 

@@ -15,6 +15,8 @@ _RELAY = re.compile(r"\(?050[2-8]?(?=[ \t)\-.])")  # 0505-…, 050-7412-…: rel
 # The writer's own line, whatever office words stand before: "제 사무실 번호는", "저희 가게 전화", "본인 연락처".
 _OWN_NUMBER = re.compile(r"(?<![가-힣])(?:제|저의|내|본인(?:의)?|저희|우리)[ \t]+(?:[가-힣]{1,6}[ \t]*)?(?:번호|연락처|전화|휴대폰|핸드폰)"
                          r"[^\d\n]{0,8}\Z")
+# A transcript line the staff says: the landline in it is the office's ("직원: 위임장 팩스로 053-…").
+_STAFF_SPEAKER = re.compile(r"[ \t]*(?:직원|상담원|상담사|담당자|공무원|주무관|접수원|안내원|교환원|센터)[ \t]*[:：]")
 _OFFICIAL_EMAIL = re.compile(r"@(?:[\w-]+\.)*(?:go\.kr|korea\.kr)$", re.IGNORECASE)
 # An example in a form ("예시로 홍길동이라고"): no one's name.
 _EXAMPLE_BEFORE = re.compile(r"(?:예시|예[:)]|보기|견본|샘플|예컨대|예를[ \t]?들(?:어|면))[^.!?\n]{0,8}\Z")
@@ -91,7 +93,8 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
                 _sentence_before(text, c.start, 30)):
             # a 050x 안심번호 relays to a private phone; a company's line in a citizen's text: their contact
             return False
-        return role == "landline" and (_context_role(text, c.start) == "staff" or _OFFICE_AFTER.match(text, c.end) is not None
+        return role == "landline" and (_context_role(text, c.start) == "staff" or _STAFF_SPEAKER.match(
+            text, text.rfind("\n", 0, c.start) + 1) is not None or _OFFICE_AFTER.match(text, c.end) is not None
                                        or office_number_asked(text, c.start, c.end, PUBLIC_ORG)
                                        or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None or staff_table_row(text, c.start))
     if c.rule.type == "account":
