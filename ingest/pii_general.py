@@ -173,14 +173,15 @@ def address_field_ok(value: str) -> bool:
 _CORPORATE = re.compile(r"법인(?:[ \t]?등록)?(?:[ \t]?번호)?[^\d\n]{0,8}\Z")
 
 
-# A home network's private address (a router, a printer) identifies no one: 192.168.x.x, 10.x.x.x, 172.16-31.x.x.
-_PRIVATE_IP = re.compile(r"(?:192\.168|10|127|172\.(?:1[6-9]|2\d|3[01]))\.[\d.]+")
+# A private network's gateway (a home router: 192.168.0.1, 10.0.0.254) identifies no one; a host's address may.
+_PRIVATE_IP = re.compile(r"(?:192\.168|10|127|172\.(?:1[6-9]|2\d|3[01]))\.\d{1,3}\.\d{1,3}\.(?:1|254)|127\.[\d.]+")
+_GATEWAY_BEFORE = re.compile(r"(?:게이트웨이|공유기|라우터|[Gg]ateway|[Rr]outer|DNS|서브넷|[Ss]ubnet)[^\n]{0,16}\Z")
 
 
 def vetoed(text: str, type_: str, start: int, end: int) -> bool:
     """A find a non-personal label names ("법인등록번호 110111-…" is a company's, no 주민번호), a private IP."""
     if type_ == "ip":
-        return _PRIVATE_IP.fullmatch(text[start:end]) is not None
+        return _PRIVATE_IP.fullmatch(text[start:end]) is not None or _GATEWAY_BEFORE.search(text, max(0, start - 24), start) is not None
     return type_ in ("rrn", "arn") and _CORPORATE.search(text, max(0, start - 16), start) is not None
 
 

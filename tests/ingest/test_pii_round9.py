@@ -182,3 +182,31 @@ def test_spelt_email_with_hangul_dot():
 
 def test_digits_core_of_a_bank_account_written_with_its_bank():
     assert _digits_covered("환불 계좌 케이뱅크 100-221-884017 입니다", "케이뱅크 100-221-884017")
+
+
+# ---- precision: what the new rules must leave visible ----------------------------------------------------
+def test_gateway_ip_stays_host_ip_masked():
+    assert _untouched("공유기 관리 화면 주소는 192.168.35.1 이에요", "192.168.35.1")
+    assert _untouched("게이트웨이 10.4.0.9 로 설정", "10.4.0.9")
+    assert _covered("로그인 기록에 192.168.35.27 에서 접속한 흔적이 있어요", "192.168.35.27", "ip")
+
+
+def test_court_case_number_is_no_address():
+    assert _untouched("결정문(서울가정법원 2025호파2231) 첨부합니다.", "2025호파2231")
+
+
+def test_no_address_span_across_an_area():
+    text = "토지: 전북 임실군 오수면 둔덕리 산 17-2 임야 1,204㎡, 둔덕리 88-1 답 612㎡"
+    assert _untouched(text, "1,204㎡")
+    assert _covered(text, "둔덕리 88-1")
+
+
+def test_office_lines_in_staff_speech_and_after_a_bare_body():
+    assert _untouched("고객: 네\n직원: 서류는 팩스 063-281-7740 으로 보내 주세요.", "063-281-7740")
+    assert _untouched("공단 033-749-5512에 물어보니 모른대요", "033-749-5512")
+
+
+def test_home_line_without_area_code():
+    assert _covered("우리집 번호는 765-4321 이요", "765-4321", "phone")
+    assert _untouched("전화 2024.1234 건", "2024.1234")
+    assert _untouched("대표번호 1588-1234 로 문의", "1588-1234")
