@@ -29,6 +29,7 @@ _SPOKEN_NUMBER = re.compile(rf"{_HD}(?:(?:[ \t]*[-.·,)/][ \t]*|[ \t]*(?:에|의
 _BIRTH_ANSWER = re.compile(rf"(?:{YEAR_BORN}|{HANGUL_DATE}|{BD_DATE}|{BD_COMPACT}|[{_HD[1:-1]}]{{1,4}}[ \t]?년[ \t]*"
                            rf"[일이삼사오육칠팔구십정동섣]{{1,3}}[ \t]?월[ \t]*[일이삼사오육칠팔구십]{{1,3}}[ \t]?일)")
 _ADDRESS_WORD = re.compile(r"[가-힣](?:시|군|구|동|리|로|길|읍|면|가)(?=[ \t\d,]|$)|번지|\d[ \t]?호|\d[ \t]?층")
+_ADDRESS_SHAPE = re.compile(r"[가-힣0-9·]{1,12}(?:로|길|동|리|가)[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5})?(?!\d)|\d{1,4}[ \t]?동[ \t]?\d{1,5}[ \t]?호")
 _ANSWER_END = re.compile(r"[ \t]*(?:이요|요|입니다|이에요|예요|이고요|이구요|인데요|거든요)?[ \t]*[.!?]?[ \t]*$|[.!?](?=[ \t])")
 
 
@@ -59,8 +60,8 @@ def _answer(kind: str, text: str, start: int, end: int) -> tuple[int, int] | Non
     cut = _ANSWER_END.search(seg)
     value = seg[:cut.start()] if cut else seg
     value = value.rstrip(" \t,.")
-    if len(value) < 6 or not re.search(r"\d", value) or len(_ADDRESS_WORD.findall(value)) < 2:
-        return None
+    if not 6 <= len(value) <= 80 or not re.search(r"\d", value) or len(_ADDRESS_WORD.findall(value)) < 2 or not _ADDRESS_SHAPE.search(value):
+        return None  # an address answers in a line of its own: a road or lot and its number
     return start, start + len(value)
 
 
@@ -69,8 +70,8 @@ def asked_fields(text: str) -> list[tuple[str, int, int]]:
     out = []
     lines = [(o, ln) for o, ln in _lines(text)]
     for i, (offset, line) in enumerate(lines[:-1]):
-        if not _ASK.search(line):
-            continue
+        if len(line) > 120 or not _ASK.search(line):
+            continue  # a question is a short line
         kinds = [m.lastgroup for m in _FIELD.finditer(_TAG.sub(lambda t: " " * len(t.group()), line))]
         if not kinds:
             continue
@@ -170,6 +171,11 @@ _UNIT_LINE = re.compile(rf"[ \t]*,?[ \t]*\n[ \t]*(?:{_WORD}){{0,3}}(?:{_UNIT_TOK
 _POSTCODE_LINE = re.compile(r"(?:\(?우\)?[ \t]*|우편번호[ \t:：]*)?\[?\(?[0-6]\d{4}\)?\]?[ \t]*\n[ \t]*\Z")
 
 
+# English order puts the unit first: "Apt 1203, 101-dong, 45 Jeongja-ro, …".
+_EN_UNIT_BEFORE = re.compile(r"(?:(?:Apt|APT|Apartment|Unit|Room|Rm|Flat|Suite|Ste|No|#)\.?[ \t]*[A-Z]?\d{1,5}[A-Za-z]?[ \t]*,?[ \t]*)?"
+                             r"(?:\d{1,4}-?[ \t]?(?:dong|Dong)[ \t]*,?[ \t]*)?(?:\d{1,5}-?[ \t]?(?:ho|Ho)[ \t]*,?[ \t]*)?\Z")
+
+
 def address_more(text: str, start: int, end: int) -> tuple[int, int]:
     """Where a found address really starts and ends: its lot sub-number, unit and complex, a unit line after,
     a postcode line before."""
@@ -181,5 +187,7 @@ def address_more(text: str, start: int, end: int) -> tuple[int, int]:
     if (m := _UNIT_LINE.match(text, end)) is not None:
         end = m.end()
     if (m := _POSTCODE_LINE.search(text, max(0, start - 16), start)) is not None:
+        start = m.start()
+    if (m := _EN_UNIT_BEFORE.search(text, max(0, start - 40), start)) is not None and m.group().strip():
         start = m.start()
     return start, end

@@ -210,3 +210,13 @@ def test_home_line_without_area_code():
     assert _covered("우리집 번호는 765-4321 이요", "765-4321", "phone")
     assert _untouched("전화 2024.1234 건", "2024.1234")
     assert _untouched("대표번호 1588-1234 로 문의", "1588-1234")
+
+
+def test_lot_number_list_is_no_account():
+    assert _untouched("대상 필지: 171-16 / 503-2 / 523-4 / 523-56 / 523-57", "523-56 / 523-57")
+
+
+def test_long_answer_after_a_question_is_no_address():
+    text = ("주소 이전 신고는 어떻게 하나요?\n전입신고는 새 거주지로 이사한 날부터 14일 이내에 하며, 세대주는 "
+            "주민등록법 제16조에 따라 신고하고, 수입액은 1년간 총수입액을 개월수로 나눈 금액으로 하고 있습니다")
+    assert not any(s.type == "address" for s in mask(text).spans)
