@@ -216,6 +216,9 @@ GENERAL_RULES: tuple[Rule, ...] = (
          context=_phone_before, priority=36, role="mobile", gate=r"뒤|뒷|끝|마지막|나머지", reach=(0, 30)),
     Rule("rrn_partial_any", "rrn", RRN_BODY + rf"[ \t]*-[ \t]*[1-4]{STARS}{{5,8}}", check=rrn_head_valid, priority=96),
     Rule("arn_partial_any", "arn", RRN_BODY + rf"[ \t]*-[ \t]*[5-8]{STARS}{{5,8}}", check=rrn_head_valid, priority=96),
+    Rule("passport_partial", "passport", rf"[A-Z]{{1,2}}[ \t]?[\d*]{{2,5}}{STARS}{{2,6}}(?![A-Za-z0-9*])",
+         before=r"(?:여권|[Pp]assport|PASSPORT)(?:[ \t]*(?:번호|[Nn]o\.?|[Nn]umber))?[^\d\n\[\]A-Za-z]{0,10}?", priority=76,
+         gate=r"여권|[Pp]assport|PASSPORT", reach=(0, 30)),  # "여권 M123****"
     Rule("birth_date_age", "birth_date", rf"['’]?(?:{BD_DATE}|{BD_COMPACT})", before=AGE_BEFORE, check=birth_date_ok,
          context=age_fits, priority=89, gate=r"세|살|/", reach=(20, 30)),
     Rule("birth_date_year_born", "birth_date", YEAR_BORN, priority=90, gate="년[ \t]*생", reach=(8, 30)),
