@@ -171,6 +171,9 @@ _UNIT_LINE = re.compile(rf"[ \t]*,?[ \t]*\n[ \t]*(?:{_WORD}){{0,3}}(?:{_UNIT_TOK
 _POSTCODE_LINE = re.compile(r"(?:\(?우\)?[ \t]*|우편번호[ \t:：]*)?\[?\(?[0-6]\d{4}\)?\]?[ \t]*\n[ \t]*\Z")
 
 
+# A postcode on the same line before: "(우) 156-831 서울 …" (the old six digits), "[07250] 서울 …", "06236 서울 …".
+_POSTCODE_BEFORE = re.compile(r"(?:(?:\(우\)|(?<![가-힣])우\)|우편번호[ \t:：]*)[ \t]*\(?(?:\d{5}|\d{3}-\d{3})\)?|[\[(]\d{5}[\])]|(?<![^\n])[ \t]*\d{5})"
+                              r"[ \t,]*\Z")
 # English order puts the unit first: "Apt 1203, 101-dong, 45 Jeongja-ro, …".
 _EN_UNIT_BEFORE = re.compile(r"(?:(?:Apt|APT|Apartment|Unit|Room|Rm|Flat|Suite|Ste|No|#)\.?[ \t]*[A-Z]?\d{1,5}[A-Za-z]?[ \t]*,?[ \t]*)?"
                              r"(?:\d{1,4}-?[ \t]?(?:dong|Dong)[ \t]*,?[ \t]*)?(?:\d{1,5}-?[ \t]?(?:ho|Ho)[ \t]*,?[ \t]*)?\Z")
@@ -187,6 +190,8 @@ def address_more(text: str, start: int, end: int) -> tuple[int, int]:
     if (m := _UNIT_LINE.match(text, end)) is not None:
         end = m.end()
     if (m := _POSTCODE_LINE.search(text, max(0, start - 16), start)) is not None:
+        start = m.start()
+    if (m := _POSTCODE_BEFORE.search(text, max(0, start - 20), start)) is not None:
         start = m.start()
     if (m := _EN_UNIT_BEFORE.search(text, max(0, start - 40), start)) is not None and m.group().strip():
         start = m.start()

@@ -220,3 +220,11 @@ def test_long_answer_after_a_question_is_no_address():
     text = ("주소 이전 신고는 어떻게 하나요?\n전입신고는 새 거주지로 이사한 날부터 14일 이내에 하며, 세대주는 "
             "주민등록법 제16조에 따라 신고하고, 수입액은 1년간 총수입액을 개월수로 나눈 금액으로 하고 있습니다")
     assert not any(s.type == "address" for s in mask(text).spans)
+
+
+def test_postcode_before_an_address():
+    assert _covered("(우) 135-874 서울 강남구 역삼로 12 사는 사람입니다", "(우) 135-874 서울 강남구 역삼로 12", "address")
+
+
+def test_partial_passport_after_its_label():
+    assert _covered("여권번호 M481**** 로 예약", "M481****", "passport")
