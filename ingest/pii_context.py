@@ -22,7 +22,9 @@ from ingest.pii_patterns import BD_COMPACT, BD_DATE, PROVINCES, PROTECTED
 _ASK = re.compile(r"\?|말씀|알려|불러|어떻게|뭐(?:예요|에요|죠)|무엇|(?:은|는|이|가)요[ \t.]*$")
 _TAG = re.compile(r"\[[^\[\]\n]{1,12}\]")  # a mask tag ("[전화번호]") names no field
 _FIELD = re.compile(r"(?P<phone>연락처|전화[ \t]?번호|핸드폰|휴대폰|휴대[ \t]?전화|(?<![가-힣])번호(?:는|가|를)?(?:[ \t]|요|$))|"
-                    r"(?P<birth_date>생년월일|생일|출생|태어나신)|(?P<address>주소|사시는[ \t]?곳|거주지)")
+                    r"(?P<birth_date>생년월일|생일|출생|태어나신)|(?P<address>주소|사시는[ \t]?곳|거주지)|"
+                    r"(?P<rrn>주민(?:등록)?[ \t]?번호|주민[ \t]?앞자리)")
+_RRN_ANSWER = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[ \t]*[-.]?[ \t]*[0-9][\d*]{6})?(?![\d*])")
 _SPEAKER = re.compile(r"[ \t]*(?:[-•>]+[ \t]*)?(?:[^\s:：]{1,10}[ \t]*[:：]|[A-Z가-힣][^\s:：]{0,8}[ \t]*\)|Q\.?|A\.?)?[ \t]*")
 _HD = "[0-9공영일이삼사오육륙칠팔구Oo]"
 _SPOKEN_NUMBER = re.compile(rf"{_HD}(?:(?:[ \t]*[-.·,)/][ \t]*|[ \t]*(?:에|의|다시|하고|에다)[ \t]*|[ \t]?){_HD}){{8,14}}")
@@ -52,6 +54,9 @@ def _answer(kind: str, text: str, start: int, end: int) -> tuple[int, int] | Non
         if len(re.findall(_HD, value)) > 11 and value.endswith("이"):
             value = value[:-1].rstrip(" \t")  # "… 공이구일이요": the copula, not a digit
         return start + best.start(), start + best.start() + len(value)
+    if kind == "rrn":
+        m = _RRN_ANSWER.search(seg)
+        return (start + m.start(), start + m.end()) if m and m.start() <= 12 else None
     if kind == "birth_date":
         m = _BIRTH_ANSWER.search(seg)
         if m is None or (re.search(r"\d", m.group()) and not ("년" in m.group() and "생" in m.group()) and not birth_date_ok(m.group())):
@@ -63,6 +68,35 @@ def _answer(kind: str, text: str, start: int, end: int) -> tuple[int, int] | Non
     if not 6 <= len(value) <= 80 or not re.search(r"\d", value) or len(_ADDRESS_WORD.findall(value)) < 2 or not _ADDRESS_SHAPE.search(value):
         return None  # an address answers in a line of its own: a road or lot and its number
     return start, start + len(value)
+
+
+_GROUP = re.compile(r"(?<![\d-])\d{2,4}(?![\d-])")
+
+
+def _dictated(lines: list[tuple[int, str]], first: int, speaker: str) -> list[tuple[str, int, int]]:
+    """A phone number dictated over the answerer's next lines ("010이요." … "4471에 2290이요."), other turns between."""
+    groups: list[tuple[int, int]] = []
+    for offset, line in lines[first:first + 5]:
+        lead = _SPEAKER.match(line)
+        if speaker and lead and lead.group().strip() and lead.group().strip() != speaker:
+            continue  # the asker's "네", "다음은요?"
+        body = line[lead.end() if lead else 0:]
+        found = list(_GROUP.finditer(body))
+        if not found or len(body) > 40:
+            break
+        groups += [(offset + (lead.end() if lead else 0) + m.start(), offset + (lead.end() if lead else 0) + m.end()) for m in found]
+        if sum(e - s for s, e in groups) >= 10:
+            break
+    if not 9 <= sum(e - s for s, e in groups) <= 12 or not re.match(r"0\d", _text_of(lines, groups[0])):
+        return []  # a phone starts with 0 ("2024 … 1234" is a receipt number read out)
+    return [("phone", s, e) for s, e in groups]
+
+
+def _text_of(lines: list[tuple[int, str]], span: tuple[int, int]) -> str:
+    for offset, line in lines:
+        if offset <= span[0] < offset + len(line) + 1:
+            return line[span[0] - offset:span[1] - offset]
+    return ""
 
 
 def asked_fields(text: str) -> list[tuple[str, int, int]]:
@@ -82,6 +116,8 @@ def asked_fields(text: str) -> list[tuple[str, int, int]]:
             found = _answer(kind, text, start, nxt_off + len(nxt))
             if found:
                 out.append((kind, *found))
+            elif kind == "phone":
+                out += _dictated(lines, i + 1, lead.group().strip() if lead else "")
     return out
 
 

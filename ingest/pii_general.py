@@ -216,6 +216,10 @@ GENERAL_RULES: tuple[Rule, ...] = (
          context=_phone_before, priority=36, role="mobile", gate=r"뒤|뒷|끝|마지막|나머지", reach=(0, 30)),
     Rule("rrn_partial_any", "rrn", RRN_BODY + rf"[ \t]*-[ \t]*[1-4]{STARS}{{5,8}}", check=rrn_head_valid, priority=96),
     Rule("arn_partial_any", "arn", RRN_BODY + rf"[ \t]*-[ \t]*[5-8]{STARS}{{5,8}}", check=rrn_head_valid, priority=96),
+    # The front half alone after its label: "주민번호는 850101로 시작해요" (a birth date and a person's number).
+    Rule("rrn_front_alone", "rrn", RRN_BODY + r"(?![\d-]|[ \t]*[-.][ \t]*\d)",
+         before=r"(?<!사업자)(?<!법인)(?:주민|외국인)[ \t]?(?:등록)?[ \t]?번호[^\d\n\[\]]{0,10}?", check=lambda v: rrn_head_valid(v + "1"),
+         priority=90, gate=r"주민|외국인", reach=(0, 36)),
     Rule("passport_partial", "passport", rf"[A-Z]{{1,2}}[ \t]?[\d*]{{2,5}}{STARS}{{2,6}}(?![A-Za-z0-9*])",
          before=r"(?:여권|[Pp]assport|PASSPORT)(?:[ \t]*(?:번호|[Nn]o\.?|[Nn]umber))?[^\d\n\[\]A-Za-z]{0,10}?", priority=76,
          gate=r"여권|[Pp]assport|PASSPORT", reach=(0, 30)),  # "여권 M123****"

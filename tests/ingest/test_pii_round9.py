@@ -228,3 +228,16 @@ def test_postcode_before_an_address():
 
 def test_partial_passport_after_its_label():
     assert _covered("여권번호 M481**** 로 예약", "M481****", "passport")
+
+
+def test_phone_dictated_over_turns():
+    text = "상담원: 휴대폰 번호 불러 주세요.\n민원인: 010이요.\n상담원: 네.\n민원인: 5528에 1903이요."
+    assert all(_covered(text, v, "phone") for v in ("010", "5528", "1903"))
+    receipt = "상담원: 접수번호 불러 주세요.\n민원인: 2025이요.\n민원인: 3381에 7702요."
+    assert _untouched(receipt, "3381") and _untouched(receipt, "2025")
+
+
+def test_front_half_of_a_resident_number():
+    assert _covered("상담원: 주민번호 앞자리요?\n민원인: 680302이요", "680302", "rrn")
+    assert _covered("주민번호는 680302로 시작해요", "680302", "rrn")
+    assert _untouched("법인번호 680302로 시작하는 회사", "680302")
