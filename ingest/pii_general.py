@@ -28,7 +28,7 @@ from ingest.pii_patterns import ADDR_END, ADDRESS_TAIL, BD_COMPACT, BD_DATE, BD_
 # ---- labelled phone numbers, any shape -------------------------------------------------------------
 PHONE_LABEL = (r"(?:연락처|연락[ \t]?번호|전화(?:[ \t]?번호)?|휴대(?:폰|전화)(?:[ \t]?번호)?|핸드폰(?:[ \t]?번호)?|(?<![가-힣])폰(?:[ \t]?번호)?|"
                r"(?<![A-Za-z])(?:H\.?[ \t]?P|[Hh]p|T[Ee][Ll]|[Tt]el|[Mm]obile|[Pp]hone|[Cc]ell|FAX|[Ff]ax)\.?|(?<![A-Za-z])[TM]\.|"
-               r"[☎☏📞]|팩스|안심[ \t]?번호)")
+               r"[☎☏📞]|팩스|안심[ \t]?번호|(?<![가-힣])(?:제|저의|내|본인|저희|우리[ \t]?집|집)[ \t]*(?:전화[ \t]*)?번호)")
 # Between the label and the value: no digit, and no word that makes the number something else's.
 _LABEL_GAP = (r"(?:(?!접수|사건|민원|신청|주문|송장|운송장|등기|승인|고지|계량|고객|예약|관리번호|일련|제조|모델|사업자|계좌|카드|주민|"
               r"외국인|여권|면허|차량|법인)[^\d\n\[\]]){0,12}?")
