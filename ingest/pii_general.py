@@ -53,12 +53,14 @@ def _mobile(value: str) -> bool:
 
 
 # ---- unlabelled long numbers ----------------------------------------------------------------------
-NUMBER = (r"(?<![0-9A-Za-z.\-/_:*])(?<!제)(?<!제[ \t])(?:\+[ \t]?82[ \t-]*)?\(?\d{2,8}\)?(?:(?:[ \t]*[-.–)][ \t]*|/)\d{1,8}){1,4}"
+NUMBER = (r"(?<![0-9A-Za-z.\-/_:*])(?<!제)(?<!제[ \t])(?:\+[ \t]?82[ \t-]*)?(?:\(\d{2,4}\)|\d{2,8})(?:(?:[ \t]*[-.–)][ \t]*|/)\d{1,8}){1,4}"
           r"(?![0-9A-Za-z*]|[ \t]*[-.–/][ \t]*\d|[ \t]*(?:호|원|만|억|천|%|년|월|시|분|초|개|명|건|회|차|장|kg|km|m))")
 # A non-personal number's label shortly before, on the same line.
-_NUMBER_LABEL = re.compile(r"(?:접수|사건|민원|신청|주문|송장|운송장|등기|승인|고지서?|납세|납부|계량기|고객|예약|관리|일련|제조|모델|법인|계약|응시|"
-                           r"수험|문서|증권|가입|회원|학번|사번|품번|부품|시리얼|[Ss]/?[Nn]|인증|거래|결제|청구|처분|공고|특허|상품|바코드|단말|"
-                           r"기기|제품|운송|택배|영수증|ISBN|ISSN|버전|[Vv]er|송금[ \t]?확인|허가|신고|등록증|정리|판결|결정|행정|재결|의안|용기|[Nn]o\.?|#)[^\n]{0,14}\Z")
+_NUMBER_LABEL = re.compile(r"(?:접수|사건|민원|신청|주문|송장|운송장|등기|승인|고지서?|계량기|고객|예약|관리|일련|제조|모델|법인|계약|응시|"
+                           r"수험|문서|증권|학번|사번|품번|부품|시리얼|[Ss]/?[Nn]|공고|특허|바코드|운송|택배|영수증|ISBN|ISSN|버전|[Vv]er|"
+                           r"송금[ \t]?확인|재결|의안|용기|[Nn]o\.?|#|"
+                           r"(?:납세|납부|가입|회원|인증|거래|결제|청구|처분|상품|단말|기기|제품|허가|신고|등록증|정리|판결|결정|행정)[ \t]?번호)"
+                           r"[^\n]{0,14}\Z")
 _PERSONAL_LABEL = re.compile(r"(?:전화|연락|휴대|핸드폰|폰|계좌|통장|입금|송금|카드|사업자|주민|외국인|여권|면허|예금주|은행|뱅크)[^\n]{0,14}\Z")
 
 
@@ -243,6 +245,10 @@ GENERAL_RULES: tuple[Rule, ...] = (
     # Broken over lines (an envelope, a narrow form cell): the regions, then the road or lot on the next line.
     Rule("address_broken", "address", rf"(?<![가-힣])(?:{PROVINCES}|{CITY})(?:[ \t]+[가-힣]{{1,5}}(?:시|군|구|읍|면))*[ \t]*,?[ \t]*\n[ \t]*"
          + ADDRESS_TAIL, priority=42, gate=r"(?:시|군|구|도|읍|면)[ \t]*,?[ \t]*\n", reach=(30, 60)),
+    # A lot number typed with a space between its digits (an elderly writer): "율원리 2 4 5 사는 …".
+    Rule("address_lot_spaced", "address", rf"(?:(?:{PROVINCES})[ \t]+)?(?:{CITY}[ \t]+)?(?:[가-힣]{{1,5}}(?:읍|면)[ \t]+)?[가-힣]{{1,5}}(?:리|동)"
+         r"[ \t]+\d(?:[ \t]\d){1,3}(?!\d)", after=r"[ \t]*(?:번지|에[ \t]?(?:사|살|거주)|사는|살고|거주)", priority=43,
+         gate=r"(?:리|동)[ \t]+\d[ \t]\d", reach=(40, 12)),
     Rule("address_road_label", "address", rf"(?:{ROAD_OR_LOT}){ADDR_END}{DETAIL}",
          before=r"(?:도로명|지번|구[ \t]?주소|새[ \t]?주소|신[ \t]?주소)(?:[ \t]?주소)?(?:으로는|으론|으로|상|은|는|이|:|：)?[ \t]*",
          priority=43, gate=r"도로명|지번|주소", reach=(0, 50)),

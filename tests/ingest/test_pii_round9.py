@@ -241,3 +241,16 @@ def test_front_half_of_a_resident_number():
     assert _covered("상담원: 주민번호 앞자리요?\n민원인: 680302이요", "680302", "rrn")
     assert _covered("주민번호는 680302로 시작해요", "680302", "rrn")
     assert _untouched("법인번호 680302로 시작하는 회사", "680302")
+
+
+def test_lot_number_typed_with_spaces():
+    assert _covered("나는 전남 곡성군 옥과면 무창리 4 1 7 사는 사람이요", "전남 곡성군 옥과면 무창리 4 1 7", "address")
+    assert _untouched("3동 2 3 4 5 6 번 버스", "2 3 4")
+
+
+def test_business_number_in_brackets_after_a_company_with_a_tax_word():
+    assert _covered("납세자 (주)한결테크(305-81-22190)의 부가세 신고", "305-81-22190", "brn")
+
+
+def test_birth_date_in_brackets_after_a_name_and_copula():
+    assert _covered("옆집에 사는 모해진입니다(1979-11-23). 소음 때문에", "1979-11-23", "birth_date")
