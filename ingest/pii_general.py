@@ -249,6 +249,10 @@ GENERAL_RULES: tuple[Rule, ...] = (
     Rule("address_lot_spaced", "address", rf"(?:(?:{PROVINCES})[ \t]+)?(?:{CITY}[ \t]+)?(?:[가-힣]{{1,5}}(?:읍|면)[ \t]+)?[가-힣]{{1,5}}(?:리|동)"
          r"[ \t]+\d(?:[ \t]\d){1,3}(?!\d)", after=r"[ \t]*(?:번지|에[ \t]?(?:사|살|거주)|사는|살고|거주)", priority=43,
          gate=r"(?:리|동)[ \t]+\d[ \t]\d", reach=(40, 12)),
+    # A parcel: a mountain lot ("상현리 산 203") or a lot followed by a land word ("둔덕리 88 논", "… 203 외 3필지").
+    Rule("address_parcel", "address", r"(?<![가-힣])[가-힣]{1,5}(?:리|동)[ \t]?(?:산[ \t]?\d{1,5}(?:-\d{1,5})?|\d{1,5}(?:-\d{1,5})?"
+         r"(?=[ \t]*(?:외[ \t]?\d+[ \t]?필지|필지|임야|대지|(?:논|밭|과수원|창고|축사)(?:[에은는이을과도의]|(?![가-힣]))|(?:답|전)(?![가-힣])|에[ \t]?(?:있는|위치))))(?![\d-])",
+         priority=40, weak=True, gate=r"(?:리|동)[ \t]?(?:산[ \t]?)?\d", reach=(8, 30)),
     Rule("address_road_label", "address", rf"(?:{ROAD_OR_LOT}){ADDR_END}{DETAIL}",
          before=r"(?:도로명|지번|구[ \t]?주소|새[ \t]?주소|신[ \t]?주소)(?:[ \t]?주소)?(?:으로는|으론|으로|상|은|는|이|:|：)?[ \t]*",
          priority=43, gate=r"도로명|지번|주소", reach=(0, 50)),

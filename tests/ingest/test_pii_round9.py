@@ -254,3 +254,9 @@ def test_business_number_in_brackets_after_a_company_with_a_tax_word():
 
 def test_birth_date_in_brackets_after_a_name_and_copula():
     assert _covered("옆집에 사는 모해진입니다(1979-11-23). 소음 때문에", "1979-11-23", "birth_date")
+
+
+def test_parcels():
+    assert _covered("경작지 하송리 산 117 외 2필지는 임야입니다", "하송리 산 117", "address")
+    assert _covered("오류리 52 논에 물이 찹니다", "오류리 52", "address")
+    assert _untouched("이동 3 건을 처리했습니다", "이동 3")
