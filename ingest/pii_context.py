@@ -204,7 +204,7 @@ _WORD = (r"(?!(?:근처|옆|앞|뒤|건너|맞은|부근|인근|쪽|및|또는|�
 _UNIT_TAIL = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORD}){{0,4}}(?:{_UNIT_TOKEN})(?:[ \t]*(?:{_UNIT_TOKEN}))*|(?:{_WORD}){{0,2}}{_COMPLEX}{_DASH_UNIT}|"
                         rf"{_DASH_UNIT})(?!\d)")
 _UNIT_LINE = re.compile(rf"[ \t]*,?[ \t]*\n[ \t]*(?:{_WORD}){{0,3}}(?:{_UNIT_TOKEN})(?:[ \t]*(?:{_UNIT_TOKEN}))*[ \t]*(?=\n|$)")
-_POSTCODE_LINE = re.compile(r"(?:\(?우\)?[ \t]*|우편번호[ \t:：]*)?\[?\(?[0-6]\d{4}\)?\]?[ \t]*\n[ \t]*\Z")
+_POSTCODE_LINE = re.compile(r"(?<![^\n])[ \t]*(?:\(?우\)?[ \t]*|우편번호[ \t:：]*)?\[?\(?[0-6]\d{4}\)?\]?[ \t]*\n[ \t]*\Z")  # a line of its own
 
 
 # A postcode on the same line before: "(우) 156-831 서울 …" (the old six digits), "[07250] 서울 …", "06236 서울 …".

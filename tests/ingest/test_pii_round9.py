@@ -260,3 +260,9 @@ def test_parcels():
     assert _covered("경작지 하송리 산 117 외 2필지는 임야입니다", "하송리 산 117", "address")
     assert _covered("오류리 52 논에 물이 찹니다", "오류리 52", "address")
     assert _untouched("이동 3 건을 처리했습니다", "이동 3")
+
+
+def test_postcode_line_is_a_line_of_its_own():
+    text = "주민등록번호: 540814-1030929\n해운대구 해운대로 41-21 현대아파트 104동 1437호에 있는 집"
+    assert _covered(text, "해운대구 해운대로 41-21 현대아파트 104동 1437호", "address")
+    assert _covered("받는 곳\n48094\n부산 해운대구 해운대로 41-21", "48094\n부산 해운대구 해운대로 41-21", "address")
