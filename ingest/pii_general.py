@@ -180,8 +180,27 @@ _PRIVATE_IP = re.compile(r"(?:192\.168|10|127|172\.(?:1[6-9]|2\d|3[01]))\.\d{1,3
 _GATEWAY_BEFORE = re.compile(r"(?:게이트웨이|공유기|라우터|[Gg]ateway|[Rr]outer|DNS|서브넷|[Ss]ubnet)[^\n]{0,16}\Z")
 
 
+# Words a name rule can take for a name: a kinship noun cut before 님 ("어머님"), a verb before the ending -더라
+# ("하시더라고요"), an adnominal verb after a role and its subject particle ("피해자가 차단한 …").
+_KIN_STEM = re.compile(r"(?:어머|아버|할머|사모|시어머|시아버)(?=니|님)")
+_VERB_BEFORE = re.compile(r"(?<=더)라|(?<=시)(?:고|면|며|는|니)")
+
+
+def _not_a_name(text: str, start: int, end: int) -> bool:
+    kin = _KIN_STEM.match(text, start)
+    if kin is not None and kin.end() == end:
+        return True
+    if _VERB_BEFORE.match(text, end):
+        return True
+    return (re.search(r"[가-힣](?:가|이|는|은)[ \t]*\Z", text[max(0, start - 6):start]) is not None
+            and text[end - 1] in "한된던할" and text[end:end + 1] in (" ", "\t"))
+
+
 def vetoed(text: str, type_: str, start: int, end: int) -> bool:
-    """A find a non-personal label names ("법인등록번호 110111-…" is a company's, no 주민번호), a private IP."""
+    """A find a non-personal label names ("법인등록번호 110111-…" is a company's, no 주민번호), a private IP, a word
+    that reads as no name."""
+    if type_ == "name":
+        return _not_a_name(text, start, end)
     if type_ == "ip":
         return _PRIVATE_IP.fullmatch(text[start:end]) is not None or _GATEWAY_BEFORE.search(text, max(0, start - 24), start) is not None
     return type_ in ("rrn", "arn") and _CORPORATE.search(text, max(0, start - 16), start) is not None

@@ -266,3 +266,17 @@ def test_postcode_line_is_a_line_of_its_own():
     text = "주민등록번호: 540814-1030929\n해운대구 해운대로 41-21 현대아파트 104동 1437호에 있는 집"
     assert _covered(text, "해운대구 해운대로 41-21 현대아파트 104동 1437호", "address")
     assert _covered("받는 곳\n48094\n부산 해운대구 해운대로 41-21", "48094\n부산 해운대구 해운대로 41-21", "address")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("작년 겨울 어머님 병원비 때문에 힘들었습니다", "어머님"),             # a kinship noun before 님
+    ("전화했더니 장난이라고만 하시더라고요.", "하시더"),                     # a verb before -더라
+    ("피해자가 차단한 계정 목록입니다", "차단한"),                           # an adnominal verb after 피해자가
+])
+def test_words_that_are_no_names(text, value):
+    assert _untouched(text, value)
+
+
+def test_names_next_to_those_words_still_masked():
+    assert _covered("민원인 김지한 씨가 왔어요", "김지한", "name")
+    assert _covered("어지은님 안녕하세요", "어지은", "name")
