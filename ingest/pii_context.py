@@ -16,6 +16,7 @@ from datetime import date
 
 from ingest.pii_checks import birth_date_ok
 from ingest.pii_general import HANGUL_DATE, YEAR_BORN
+from ingest.pii_names import dictionary_word, latin_name_ok, valid_name
 from ingest.pii_patterns import BD_COMPACT, BD_DATE, PROVINCES, PROTECTED
 
 # ---- asked fields ---------------------------------------------------------------------------------
@@ -122,7 +123,9 @@ def asked_fields(text: str) -> list[tuple[str, int, int]]:
 
 
 # ---- table columns --------------------------------------------------------------------------------
-_HEADER = re.compile(r"(?P<birth_date>생년월일|생일|출생|생년)|(?P<address>주[ \t]?소|거주지|소재지)|(?P<phone>연락처|전화|휴대폰|핸드폰|H\.?P)")
+_HEADER = re.compile(r"(?P<birth_date>생년월일|생일|출생|생년)|(?P<address>주[ \t]?소|거주지|소재지)|(?P<phone>연락처|전화|휴대폰|핸드폰|H\.?P)|"
+                     r"(?P<name>성[ \t]?명|이[ \t]?름|성함)")
+_STAFF_HEADER = re.compile(r"직급|직위|담당|부서|소속|직책")
 _SEPARATOR_ROW = re.compile(r"[ \t|:\-–—=+]*")
 _DATE_CELL = re.compile(rf"(?:{BD_DATE}|{BD_COMPACT}|{YEAR_BORN})")
 
@@ -153,6 +156,8 @@ def table_cells(text: str) -> list[tuple[str, int, int]]:
         cells = _cells(line, offset)
         if header is None:
             header = [(m.lastgroup if (m := _HEADER.search(text, s, e)) else None) for s, e in cells]
+            if _STAFF_HEADER.search(line):  # a staff directory: its names and lines are the officials' policy's
+                header = [k if k != "name" else None for k in header]
             continue
         for k, (s, e) in enumerate(cells):
             kind = header[k] if k < len(header) else None
@@ -167,6 +172,9 @@ def table_cells(text: str) -> list[tuple[str, int, int]]:
             elif kind == "address" and re.search(r"\d", value) and _ADDRESS_WORD.search(value):
                 out.append((kind, vs, vs + len(value)))
             elif kind == "phone" and sum(ch.isdigit() for ch in value) >= 9:
+                out.append((kind, vs, vs + len(value)))
+            elif kind == "name" and 2 <= len(value.replace(" ", "")) <= 5 and re.fullmatch(r"[가-힣]+(?: [가-힣]+)*", value) and valid_name(
+                    value) and not dictionary_word(value.replace(" ", "")):
                 out.append((kind, vs, vs + len(value)))
     return out
 
@@ -232,3 +240,49 @@ def address_more(text: str, start: int, end: int) -> tuple[int, int]:
     if (m := _EN_UNIT_BEFORE.search(text, max(0, start - 40), start)) is not None and m.group().strip():
         start = m.start()
     return start, end
+
+
+# ---- a name and its other spelling ----------------------------------------------------------------
+_LATIN = r"[A-Z][A-Za-z'-]+(?:[ \t]+[A-Z][A-Za-z'-]+){1,3}"
+_HANGUL_WORDS = r"[가-힣]{1,8}(?:[ \t][가-힣]{1,8}){0,3}"
+# "AGUS SETIAWAN(아구스 세티아완)", "刘晓梅(류샤오메이)", "아구스 세티아완(AGUS SETIAWAN)": a transliteration keeps the words.
+_PAIR = re.compile(rf"(?P<a>{_LATIN}|[\u4e00-\u9fff]{{2,4}}|{_HANGUL_WORDS})[ \t]*\([ \t]*(?:(?:(?:한국|한글|영문|중국)[ \t]?(?:명|이름)|본명)"
+                   rf"[ \t:：]*)?(?P<b>{_HANGUL_WORDS}|{_LATIN})[ \t]*\)")
+# "윤대니얼(한국명 윤다니엘)": a name and its labelled other name.
+_ALIAS = re.compile(r"(?<![가-힣])(?P<a>[가-힣]{2,5})[ \t]*\([ \t]*(?:한국[ \t]?(?:명|이름)|본명|한글[ \t]?(?:명|이름)|영문[ \t]?(?:명|이름)|중국[ \t]?(?:명|이름)|"
+                    r"개명[ \t]?전|옛[ \t]?이름|예전[ \t]?이름)[ \t:：]*(?P<b>[가-힣]{2,8}(?:[ \t][가-힣]{1,8}){0,2}|" + _LATIN + r")[ \t]*\)")
+
+
+_PLACE_OR_TITLE_END = re.compile(r"(?:왕|구|시|군|도|동|읍|면|리|청|원|부|처|사|교|당|관|궁|산|강|성|국|법|회)\Z")
+
+
+def _latin(v: str) -> bool:
+    return re.fullmatch(_LATIN, v) is not None
+
+
+def _hangul_name_words(v: str, allowed: int = 0) -> bool:
+    """A transliterated name: words of two syllables or more, at most ``allowed`` of them a dictionary word
+    ("류샤오메이", "아구스 세티아완", "부디 산토소": 부디 is also an adverb)."""
+    words = v.split()
+    return all(len(w) >= 2 for w in words) and sum(bool(dictionary_word(w)) for w in words) <= allowed
+
+
+def name_pairs(text: str) -> list[tuple[str, int, int]]:
+    """(name, start, end) of a name written twice, in two scripts or with its other name labelled."""
+    out = []
+    for m in _PAIR.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        hangul_a, hangul_b = re.match(r"[가-힣]", a) is not None, re.match(r"[가-힣]", b) is not None
+        if hangul_a == hangul_b:
+            continue  # one side Latin or Chinese, the other Hangul
+        latin, hangul = (b, a) if hangul_a else (a, b)
+        if _latin(latin) and (not latin_name_ok(latin) or len(latin.split()) != len(hangul.split())):
+            continue  # "Korea Gas Safety Corporation(한국가스안전공사)": an organisation, not one word for one word
+        if not _hangul_name_words(hangul, len(hangul.split()) - 1 if _latin(latin) else 0) or (
+                not _latin(latin) and _PLACE_OR_TITLE_END.search(hangul)):
+            continue  # "世宗大王(세종대왕)", "江南區(강남구)": a title or a place in Chinese characters
+        out += [("name", m.start("a"), m.end("a")), ("name", m.start("b"), m.end("b"))]
+    for m in _ALIAS.finditer(text):
+        if not dictionary_word(m.group("a")):
+            out += [("name", m.start("a"), m.end("a")), ("name", m.start("b"), m.end("b"))]
+    return out

@@ -9,7 +9,7 @@ from bisect import bisect_right, insort
 from ingest.pii_bare import bare_names
 from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
-from ingest.pii_context import address_more, asked_fields, name_dates, table_cells
+from ingest.pii_context import address_more, asked_fields, name_dates, name_pairs, table_cells
 from ingest.pii_general import GENERAL_RULES, vetoed
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, dictionary_word, plain_name_ok, valid_name
@@ -96,7 +96,7 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
         if not _overlaps(taken, c.start, c.end):
             insort(taken, (c.start, c.end))
             chosen.append(c)
-    for typ, start, end in asked_fields(text) + table_cells(text):  # answers to a question, cells under a header
+    for typ, start, end in asked_fields(text) + table_cells(text) + name_pairs(text):  # answers, cells, a name's two spellings
         inside = [o for o in chosen if o.start < end and start < o.end]
         if typ not in types or vetoed(text, typ, start, end) or any(
                 o.rule.type != typ or o.start < start or o.end > end for o in inside) or (

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ingest.pii_checks import birth_date_ok, brn_valid, luhn_valid, rrn_date_valid, rrn_head_valid
-from ingest.pii_names import NAME3, NAME_COMMON, valid_name
+from ingest.pii_names import NAME3, NAME_COMMON, latin_name_ok, name_context_ok, valid_name
 from ingest.pii_patterns import ADDR_END, ADDRESS_TAIL, BD_COMPACT, BD_DATE, BD_WORD, CITY, DETAIL, PROVINCES, RRN_BODY, STARS, Rule
 
 # ---- labelled phone numbers, any shape -------------------------------------------------------------
@@ -255,6 +255,15 @@ GENERAL_RULES: tuple[Rule, ...] = (
          check=birth_date_ok, priority=90, gate=CHILD_GATE, reach=(0, 40)),
     Rule("name_child_listed", "name", NAME3, before=CHILD, after=rf"[ \t]*[(,/]?[ \t]*(?:{BD_DATE}|{BD_COMPACT})", check=valid_name,
          priority=30, role="citizen", gate=CHILD_GATE, reach=(0, 40)),
+    # Names a general frame gives away: a class before ("1학년 4반 오시우 아빠"), "…라는 분" after, Mr./Ms. before.
+    Rule("name_class", "name", NAME3, before=r"\d[ \t]?학년[ \t]?\d{1,2}[ \t]?반[ \t]+", check=valid_name,
+         priority=29, role="citizen", gate=r"학년[ \t]?\d{1,2}[ \t]?반", reach=(6, 16)),
+    Rule("name_called", "name", "(?<![가-힣])" + NAME3, after=r"(?:이)?라는[ \t]?(?:분|사람|남자|여자|학생|아이|직원|기사|이름|청년|노인)",
+         check=valid_name, context=name_context_ok, priority=28, role="citizen", gate=r"라는[ \t]?(?:분|사람|남자|여자|학생|아이|직원|기사|이름|청년|노인)",
+         reach=(8, 8)),
+    Rule("name_mister", "name", r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+(?:-[a-z]+)?){1,2}(?![A-Za-z])",
+         before=r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+", check=latin_name_ok, priority=30, role="citizen",
+         gate=r"(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]", reach=(0, 40)),
     Rule("birth_date_lunar", "birth_date", BD_DATE, before=r"(?:음력|양력)(?:으로(?:는|도|요)?|상|은|는)?[ \t]*",
          check=birth_date_ok, priority=88, gate="음력|양력", reach=(0, 30)),
     Rule("birth_date_hangul", "birth_date", HANGUL_DATE, before=BD_WORD + r"[^\d\n\[\]]{0,8}?", priority=91, gate=BD_WORD,

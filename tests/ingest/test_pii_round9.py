@@ -280,3 +280,31 @@ def test_words_that_are_no_names(text, value):
 def test_names_next_to_those_words_still_masked():
     assert _covered("민원인 김지한 씨가 왔어요", "김지한", "name")
     assert _covered("어지은님 안녕하세요", "어지은", "name")
+
+
+@pytest.mark.parametrize("text,values", [
+    ("선원 BUDI SANTOSO(부디 산토소) 여권 만료", ["BUDI SANTOSO", "부디 산토소"]),     # a name in two scripts
+    ("결혼이민자 王丽华(왕리화)입니다", ["王丽华", "왕리화"]),
+    ("재외국민 김제이슨(한국명 김재성)입니다", ["김제이슨", "김재성"]),                 # a labelled other name
+    ("2학년 3반 도하율 엄마입니다", ["도하율"]),                                       # a class before
+    ("옆집 개 주인은 마석진이라는 사람입니다", ["마석진"]),                             # "…라는 사람"
+    ("My landlord Mr. Park Ji-hoon kept my deposit", ["Park Ji-hoon"]),
+    ("순번 | 성명 | 서명\n1 | 편서윤 | (서명)\n2 | 탁재오 | 대리", ["편서윤", "탁재오"]),  # a 성명 column
+])
+def test_names_general(text, values):
+    assert all(_covered(text, v, "name") for v in values)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Korea Gas Safety Corporation(한국가스안전공사) 점검", "한국가스안전공사"),   # words do not match one for one
+    ("世宗大王(세종대왕) 동상 앞", "세종대왕"),
+    ("담당\t성명\t직급\t전화\n민원\t변하린\t주무관\t031-8075-2114", "변하린"),       # a staff directory
+])
+def test_name_frames_that_stay(text, value):
+    assert _untouched(text, value)
+
+
+def test_alias_label_is_not_part_of_the_name():
+    text = "저는 캐나다 시민권자 Daniel Oh (한국명 오대한)이고"
+    assert _covered(text, "Daniel Oh", "name") and _covered(text, "오대한", "name")
+    assert not any(text[s.start:s.end].startswith("한국명 ") for s in mask(text).spans)
