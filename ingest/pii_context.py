@@ -246,7 +246,7 @@ def address_more(text: str, start: int, end: int) -> tuple[int, int]:
 _LATIN = r"[A-Z][A-Za-z'-]+(?:[ \t]+[A-Z][A-Za-z'-]+){1,3}"
 _HANGUL_WORDS = r"[가-힣]{1,8}(?:[ \t][가-힣]{1,8}){0,3}"
 # "AGUS SETIAWAN(아구스 세티아완)", "刘晓梅(류샤오메이)", "아구스 세티아완(AGUS SETIAWAN)": a transliteration keeps the words.
-_PAIR = re.compile(rf"(?P<a>{_LATIN}|[\u4e00-\u9fff]{{2,4}}|{_HANGUL_WORDS})[ \t]*\([ \t]*(?:(?:(?:한국|한글|영문|중국)[ \t]?(?:명|이름)|본명)"
+_PAIR = re.compile(rf"(?P<a>{_LATIN}|[\u4e00-\u9fff]{{2,4}}|{_HANGUL_WORDS})[ \t]*\([ \t]*(?P<label>(?:(?:한국|한글|영문|중국)[ \t]?(?:명|이름)|본명)"
                    rf"[ \t:：]*)?(?P<b>{_HANGUL_WORDS}|{_LATIN})[ \t]*\)")
 # "윤대니얼(한국명 윤다니엘)": a name and its labelled other name.
 _ALIAS = re.compile(r"(?<![가-힣])(?P<a>[가-힣]{2,5})[ \t]*\([ \t]*(?:한국[ \t]?(?:명|이름)|본명|한글[ \t]?(?:명|이름)|영문[ \t]?(?:명|이름)|중국[ \t]?(?:명|이름)|"
@@ -276,7 +276,7 @@ def name_pairs(text: str) -> list[tuple[str, int, int]]:
         if hangul_a == hangul_b:
             continue  # one side Latin or Chinese, the other Hangul
         latin, hangul = (b, a) if hangul_a else (a, b)
-        if _latin(latin) and (not latin_name_ok(latin) or len(latin.split()) != len(hangul.split())):
+        if _latin(latin) and (not latin_name_ok(latin) or len(latin.split()) != len(hangul.split()) and not m.group("label")):
             continue  # "Korea Gas Safety Corporation(한국가스안전공사)": an organisation, not one word for one word
         if not _hangul_name_words(hangul, len(hangul.split()) - 1 if _latin(latin) else 0) or (
                 not _latin(latin) and _PLACE_OR_TITLE_END.search(hangul)):
