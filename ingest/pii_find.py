@@ -117,7 +117,8 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
                 taken.remove((o.start, o.end))
             insort(taken, (start, end))
             chosen.append(Candidate(BARE_NAME, start, end))
-        for start, end in bare_names(text, lambda s, e: not _overlaps(taken, s, e) and not _protected(text, s, e)):
+        for start, end in bare_names(text, lambda s, e: not _overlaps(taken, s, e) and not _protected(text, s, e)
+                                     and not vetoed(text, "name", s, e)):
             insort(taken, (start, end))
             chosen.append(Candidate(BARE_NAME, start, end))
         _extend_lists(text, chosen, taken)

@@ -186,7 +186,12 @@ _KIN_STEM = re.compile(r"(?:어머|아버|할머|사모|시어머|시아버)(?=�
 _VERB_BEFORE = re.compile(r"(?<=더)라|(?<=시)(?:고|면|며|는|니)")
 
 
+_NAME_LABEL = re.compile(r"(?:한국|한글|영문|중국|외국)[ \t]?(?:명|이름)|본명|실명|가명")
+
+
 def _not_a_name(text: str, start: int, end: int) -> bool:
+    if _NAME_LABEL.fullmatch(text, start, end):
+        return True  # "한국명", "본명": the label of a name
     kin = _KIN_STEM.match(text, start)
     if kin is not None and kin.end() == end:
         return True
