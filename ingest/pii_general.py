@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ingest.pii_checks import birth_date_ok, brn_valid, luhn_valid, rrn_date_valid, rrn_head_valid
-from ingest.pii_names import NAME3, NAME_COMMON, latin_name_ok, name_context_ok, valid_name
+from ingest.pii_names import CITIZEN_ROLES, NAME3, NAME_COMMON, foreign_name_ok, latin_name_ok, name_context_ok, valid_name
 from ingest.pii_patterns import ADDR_END, ADDRESS_TAIL, BD_COMPACT, BD_DATE, BD_WORD, CITY, DETAIL, PROVINCES, RRN_BODY, STARS, Rule
 
 # ---- labelled phone numbers, any shape -------------------------------------------------------------
@@ -269,6 +269,9 @@ GENERAL_RULES: tuple[Rule, ...] = (
     Rule("name_mister", "name", r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+(?:-[a-z]+)?){1,2}(?![A-Za-z])",
          before=r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+", check=latin_name_ok, priority=30, role="citizen",
          gate=r"(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]", reach=(0, 40)),
+    # A long foreign name in Hangul after a citizen's label, with 씨/님: "민원인은 바트에르덴 오드게렐 씨이고".
+    Rule("name_foreign_long", "name", r"[가-힣]{2,6}(?:[ \t][가-힣]{2,6}){1,3}", before=CITIZEN_ROLES + r"(?:은|는|이|가|:|：)?[ \t]*",
+         after=r"[ \t]?(?:씨|님)", priority=30, role="citizen", gate=None, context=foreign_name_ok),
     Rule("birth_date_lunar", "birth_date", BD_DATE, before=r"(?:음력|양력)(?:으로(?:는|도|요)?|상|은|는)?[ \t]*",
          check=birth_date_ok, priority=88, gate="음력|양력", reach=(0, 30)),
     Rule("birth_date_hangul", "birth_date", HANGUL_DATE, before=BD_WORD + r"[^\d\n\[\]]{0,8}?", priority=91, gate=BD_WORD,

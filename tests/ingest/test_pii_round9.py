@@ -308,3 +308,8 @@ def test_alias_label_is_not_part_of_the_name():
     text = "저는 캐나다 시민권자 Daniel Oh (한국명 오대한)이고"
     assert _covered(text, "Daniel Oh", "name") and _covered(text, "오대한", "name")
     assert not any(text[s.start:s.end].startswith("한국명 ") for s in mask(text).spans)
+
+
+def test_long_foreign_name_after_a_citizen_label():
+    assert _covered("통역: 민원인은 차간바트 오드후 씨이고", "차간바트 오드후", "name")
+    assert _untouched("민원인은 어제 오후 씨름장에서 다쳤습니다", "어제 오후")
