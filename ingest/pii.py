@@ -28,6 +28,7 @@ from typing import TextIO
 
 from ingest.pii_context import name_dates
 from ingest.pii_crf import get_tagger
+from ingest.pii_general import vetoed
 from ingest.pii_find import ALL_RULES, BARE_NAME, find_candidates, _overlaps, _protected  # noqa: F401 (re-exported)
 from ingest.pii_keep import _keep  # noqa: F401 (eval.pii_train imports it from here)
 from ingest.pii_patterns import TAGS, TYPES, Rule
@@ -69,7 +70,6 @@ def mask_with(text: str, policy: MaskPolicy | None, tagger) -> MaskResult:
 
 _MODEL_RULES = {t: Rule(f"model_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}
 _CASE_OR_AMOUNT = re.compile(r"(?<!\d)(?:19|20)\d{2}[가-힣]{1,3}\d{1,7}(?!\d)|\d{1,3}(?:,\d{3})+[ \t]?(?:원|㎡|m2|평|만|억)|\d+(?:\.\d+)?[ \t]?(?:㎡|평|원)")
-_NAME_LABEL = re.compile(r"(?:한국|한글|영문|중국|외국)[ \t]?(?:명|이름)|본명|실명|가명|성명|이름")
 _TAG_TEXT = re.compile("|".join(re.escape(t) for t in TAGS.values()) + r"|\*\*\*")
 
 
@@ -92,8 +92,8 @@ def _add_model_spans(text: str, found: list[tuple[str, int, int, bool]], spans: 
                 out = [o for o in out if o not in inside] + [Span(inside[0].type, min(start, inside[0].start),
                                                                   max(end, inside[-1].end), inside[0].replacement)]
             continue
-        if typ == "name" and _NAME_LABEL.fullmatch(text, start, end):
-            continue  # "한국명", "본명": the label of a name, not one
+        if vetoed(text, typ, start, end):
+            continue  # what the rules' vetoes drop: a gateway's IP, a 법인번호, a name label ("한국명") …
         if _CASE_OR_AMOUNT.search(text, start, end) and not any(typ == t for t in ("phone", "account", "card")):
             continue  # a court case number or an amount inside: not an identifier ("2026호파1187")
         if not sure or typ == "name" and (_protected(text, start, end) or _keep(text, Candidate(_MODEL_RULES[typ], start, end),

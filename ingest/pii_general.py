@@ -176,7 +176,7 @@ _CORPORATE = re.compile(r"법인(?:[ \t]?등록)?(?:[ \t]?번호)?[^\d\n]{0,8}\Z
 
 
 # A private network's gateway (a home router: 192.168.0.1, 10.0.0.254) identifies no one; a host's address may.
-_PRIVATE_IP = re.compile(r"(?:192\.168|10|127|172\.(?:1[6-9]|2\d|3[01]))\.\d{1,3}\.\d{1,3}\.(?:1|254)|127\.[\d.]+")
+_PRIVATE_IP = re.compile(r"(?:192\.168\.\d{1,3}|10\.\d{1,3}\.\d{1,3}|172\.(?:1[6-9]|2\d|3[01])\.\d{1,3})\.(?:1|254)|127\.[\d.]+")
 _GATEWAY_BEFORE = re.compile(r"(?:게이트웨이|공유기|라우터|[Gg]ateway|[Rr]outer|DNS|서브넷|[Ss]ubnet)[^\n]{0,16}\Z")
 
 
@@ -186,7 +186,7 @@ _KIN_STEM = re.compile(r"(?:어머|아버|할머|사모|시어머|시아버)(?=�
 _VERB_BEFORE = re.compile(r"(?<=더)라|(?<=시)(?:고|면|며|는|니)")
 
 
-_NAME_LABEL = re.compile(r"(?:한국|한글|영문|중국|외국)[ \t]?(?:명|이름)|본명|실명|가명")
+_NAME_LABEL = re.compile(r"(?:한국|한글|영문|중국|외국)[ \t]?(?:명|이름)|본명|실명|가명|성명|이름")
 
 
 def _not_a_name(text: str, start: int, end: int) -> bool:
