@@ -266,7 +266,8 @@ def load_set(path: Path) -> list[Example]:
 KEYS = ("gold", "recalled", "pred", "correct", "on_optional", "core_recalled")
 # Types whose identifying part is their digits: a gold span that also holds a word which identifies no
 # one (the bank in "농협 351-1047-2290-83", "양력" before a date) counts as "core" recalled when every
-# digit in it is masked. A secondary figure beside the strict one, for sets annotated that way.
+# digit in it is masked. This "core" figure is the primary structured recall (it counts what protects the
+# person: no digit of the number left readable); the strict figure (whole gold span covered) is kept beside it.
 DIGIT_CORE = frozenset({"phone", "rrn", "arn", "account", "card", "brn", "birth_date", "passport",
                         "driver_license", "ip", "plate"})
 
@@ -322,6 +323,7 @@ def score(examples: list[Example], predict) -> dict:
     for st in list(stats.values()) + [total]:
         st["recall"] = round(st["recalled"] / st["gold"], 4) if st["gold"] else None
         st["precision"] = round(st["correct"] / st["pred"], 4) if st["pred"] else None
+        st["core_recall"] = round(st["core_recalled"] / st["gold"], 4) if st["gold"] else None
         neutral = st["pred"] - st["on_optional"]
         st["precision_neutral"] = round(st["correct"] / neutral, 4) if neutral else None
     structured = [st for t, st in stats.items() if t != "name"]

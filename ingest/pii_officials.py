@@ -87,10 +87,16 @@ def staff_table_row(text: str, pos: int) -> bool:
 _OFFICE_BUILDING = re.compile(r"(?:[시구군도]청|청사|행정복지센터|주민센터|읍사무소|면사무소|동사무소)(?![로길앞])(?:[ \t]*(?:본관|별관|신관|\d+층))?")
 
 
+# A dwelling in the address: a flat's unit or a housing complex, never an office building.
+_DWELLING = re.compile(r"\d[ \t]?동[ \t]?\d{1,5}[ \t]?호|아파트|빌라|맨션|오피스텔|아이파크|푸르지오|래미안|자이(?![가-힣])|힐스테이트|더샵|"
+                       r"주공|[가-힣]{2,}타운")
+
+
 def office_address(text: str, start: int, end: int) -> bool:
     """"다산시 중앙로 100 시청 본관 2층 자치행정과에서 접수": an office's address, not a resident's."""
-    return _OFFICE_BUILDING.search(text, start, min(len(text), end + 12)) is not None and not re.search(
-        r"주소|거주|사는|살고|자택|저희[ \t]?집", text[max(0, start - 20):start])
+    after = re.split(r"[.!?](?=\s)|\n", text[end:end + 12], maxsplit=1)[0]  # the office named in the same sentence
+    return _OFFICE_BUILDING.search(text[start:end] + after) is not None and not re.search(
+        r"주소|거주|사는|살고|자택|저희[ \t]?집|아파트는|집은", text[max(0, start - 20):start]) and not _DWELLING.search(text, start, end)
 
 
 def private_contact(text: str, end: int) -> bool:

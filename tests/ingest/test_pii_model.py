@@ -14,12 +14,9 @@ from ingest import pii_crf
 from ingest.pii import mask, mask_with
 from ingest.pii_crf import MODEL_PATH, Tagger, get_tagger
 
-# (text, value the rules alone leave visible and the combined masker hides)
+# (text, value the rules alone leave visible and the combined masker hides; since round 3 the rules also
+# find the names and dates under 성명/생년월일 columns and a child listed with a date, see tests/ingest/test_pii_round9.py)
 RULES_MISS = [
-    ("연번\t성명\t생년월일\t연락처\n1\t변상철\t1961.02.14\t010-4471-2290\n2\t마옥순\t1958.09.30\t063-552-1187", "마옥순"),
-    ("연번\t성명\t생년월일\t연락처\n1\t변상철\t1961.02.14\t010-4471-2290\n2\t마옥순\t1958.09.30\t063-552-1187", "1958.09.30"),
-    ("첫째 유하린 2017. 3. 9, 둘째 유하준 2020년7월2일 입니다.", "유하린"),
-    ("첫째 유하린 2017. 3. 9, 둘째 유하준 2020년7월2일 입니다.", "2020년7월2일"),
     ("주소는 광주 서구 상무대로 31, 한솔빌 205 입니다", "한솔빌 205"),
     ("배달기사 Kevin Brown 이 물건을 두고 갔어요", "Kevin Brown"),
 ]

@@ -1,0 +1,181 @@
+"""Rule matching for the masker (``ingest.pii``): every rule's validated matches, overlaps resolved, names
+extended along lists, bare names, aliases and repeats added."""
+from __future__ import annotations
+
+import re
+import sys
+from bisect import bisect_right, insort
+
+from ingest.pii_bare import bare_names
+from ingest.pii_families import FAMILY_RULES, fold_lookalikes
+from ingest.pii_foreign import foreign_names
+from ingest.pii_context import address_more, asked_fields, name_dates, name_pairs, table_cells
+from ingest.pii_general import GENERAL_RULES, vetoed
+from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
+from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, dictionary_word, plain_name_ok, valid_name
+from ingest.pii_round7 import ROUND7_RULES
+from ingest.pii_round8 import NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, address_extent, shop_name
+from ingest.pii_shapes import SHAPE_RULES
+from ingest.pii_patterns import FOLD, PROTECTED, RULES, TYPES, Rule
+from ingest.pii_types import Candidate
+
+_BUILDING_AFTER = re.compile(r"(?:빌라|아파트|빌딩|맨션|타워|오피스텔|하이츠|캐슬|빌리지|타운)")
+
+
+# Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
+BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
+ALL_RULES = (RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + ROUND8_RULES + NAME_FAMILY_RULES + NAME_ROUND8_RULES
+             + GENERAL_RULES)
+# Finds the layout names (``ingest.pii_context``): a citizen's answer, a table cell.
+CONTEXT_RULES = {t: Rule(f"context_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}
+_GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
+_MAX = sys.maxsize
+
+
+def _windows(text: str, gate: str | None, reach: tuple[int, int], cache: dict) -> list[tuple[int, int]]:
+    """Merged stretches of ``text`` around the hits of ``gate``; the whole text when there is no gate."""
+    if gate is None:
+        return [(0, len(text))]
+    key = (gate, reach)
+    if key not in cache:
+        back, fwd = reach
+        merged: list[list[int]] = []
+        for m in _GATES[gate].finditer(text):
+            s, e = max(0, m.start() - back), min(len(text), m.end() + fwd)
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        cache[key] = [(s, e) for s, e in merged]
+    return cache[key]
+
+
+def _overlaps(intervals: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps any of the sorted, non-overlapping ``intervals``."""
+    i = bisect_right(intervals, (start, _MAX))
+    return (i > 0 and intervals[i - 1][1] > start) or (i < len(intervals) and intervals[i][0] < end)
+
+
+def _protected(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a law number, article, date, amount … (searched only near weak candidates)."""
+    return any(m.start() < end and start < m.end()
+               for m in PROTECTED.finditer(text, max(0, start - 40), min(len(text), end + 40)))
+
+
+def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list[Candidate]:
+    """Every validated rule match, overlaps resolved: higher priority first, then the longer span."""
+    text = fold_placeholders(fold_lookalikes(text.translate(FOLD)))  # one character for one: offsets stay valid
+    cache: dict = {}
+    found: list[Candidate] = []
+    for rule in ALL_RULES:
+        if rule.type not in types:
+            continue
+        for s, e in _windows(text, rule.gate, rule.reach, cache):
+            for m in rule.compiled.finditer(text, s, e):
+                start, end = m.span("v")
+                if rule.check is not None and not rule.check(m.group("v")):
+                    continue
+                if rule.weak and _protected(text, start, end):
+                    continue
+                if rule.context is not None and not rule.context(text, start, end):
+                    continue
+                if rule.type == "name" and (_BUILDING_AFTER.match(text, end) or _BUILDING_AFTER.match(text, end - 1)):
+                    continue  # the start of a building's name: "한울빌라", "동원맨션"
+                if rule.type == "name" and shop_name(text, start, end):
+                    continue  # a shop named after a household: "김가네 분식"
+                if rule.type == "address":
+                    start, end = address_extent(text, start, end)  # "101동 1102호(○○아파트)", lines broken
+                    start, end = address_more(text, start, end)  # "340번지의 2", "…, ○○파크 2차 203동 3104호"
+                if vetoed(text, rule.type, start, end):
+                    continue
+                found.append(Candidate(rule, start, end))
+    found.sort(key=lambda c: (-c.rule.priority, c.start - c.end, c.start))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Candidate] = []
+    for c in found:
+        if not _overlaps(taken, c.start, c.end):
+            insort(taken, (c.start, c.end))
+            chosen.append(c)
+    for typ, start, end in asked_fields(text) + table_cells(text) + name_pairs(text):  # answers, cells, a name's two spellings
+        inside = [o for o in chosen if o.start < end and start < o.end]
+        if typ not in types or vetoed(text, typ, start, end) or any(
+                o.rule.type != typ or o.start < start or o.end > end for o in inside) or (
+                inside and sum(o.end - o.start for o in inside) >= end - start):
+            continue  # another type's find, or the rules already hold all of it (with their role)
+        for o in inside:  # pieces of the same value a rule found ("광주 북구 용봉로 77" of "…, 그린빌 302")
+            chosen.remove(o)
+            taken.remove((o.start, o.end))
+        insort(taken, (start, end))
+        chosen.append(Candidate(CONTEXT_RULES[typ], start, end))
+    if "name" in types:
+        _extend_lists(text, chosen, taken)
+        # a foreign name swallows a piece of it that a rule took for a Korean name ("이름 마리아 산토스")
+        for start, end in foreign_names(text, lambda s, e: not _protected(text, s, e) and all(
+                o.rule.type == "name" and s <= o.start and o.end <= e for o in chosen if o.start < e and s < o.end)):
+            for o in [o for o in chosen if o.start < end and start < o.end]:
+                chosen.remove(o)
+                taken.remove((o.start, o.end))
+            insort(taken, (start, end))
+            chosen.append(Candidate(BARE_NAME, start, end))
+        for start, end in bare_names(text, lambda s, e: not _overlaps(taken, s, e) and not _protected(text, s, e)
+                                     and not vetoed(text, "name", s, e)):
+            insort(taken, (start, end))
+            chosen.append(Candidate(BARE_NAME, start, end))
+        _extend_lists(text, chosen, taken)
+        found = [text[c.start:c.end] for c in chosen if c.rule.type == "name"]
+        for start, end in aliases(text) + given_names(text, found):
+            inside = [o for o in chosen if o.start < end and start < o.end]
+            if _protected(text, start, end) or any(o.rule.type != "name" or o.start < start or o.end > end for o in inside):
+                continue
+            for o in inside:  # a piece of the alias a rule took alone
+                chosen.remove(o)
+                taken.remove((o.start, o.end))
+            insort(taken, (start, end))
+            chosen.append(Candidate(BARE_NAME, start, end))
+        _propagate(text, chosen, taken)
+    if "birth_date" in types:  # "첫째 나윤슬 2019. 11. 08, 둘째 …"
+        for typ, start, end in name_dates(text, [(c.start, c.end) for c in chosen if c.rule.type == "name"]):
+            if not _overlaps(taken, start, end):
+                insort(taken, (start, end))
+                chosen.append(Candidate(CONTEXT_RULES[typ], start, end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _extend_lists(text: str, chosen: list[Candidate], taken: list[tuple[int, int]]) -> None:
+    """Names listed after a found one share its cue: "참석자: 최다은, 한지석", "민원인 김철수와 이영희가".
+
+    Each follower takes the first name's rule (so its role: a list of officials stays officials) and must
+    read as no word with an ending or suffix ("김철수와 상담한 …")."""
+    todo = [c for c in chosen if c.rule.type == "name"]
+    while todo:
+        c = todo.pop()
+        for m in (LIST_NEXT.match(text, c.end), LIST_PREV.search(text, max(0, c.start - 8), c.start)):
+            if m is None:
+                continue
+            start, end = m.span("v")
+            if _overlaps(taken, start, end) or not valid_name(m.group("v")):
+                continue
+            # a clean list item ("편재민, 빈소율, 탁도훈", "… 양지은 부부가") or the first of a pair ("박정란과 오세민이")
+            # needs only to be no dictionary word
+            clean_item = start < c.start or _LIST_ITEM_END.match(text, end) is not None
+            if not plain_name_ok(text, start, end) and not (clean_item and not dictionary_word(m.group("v"))):
+                continue
+            follower = Candidate(c.rule, start, end)
+            insort(taken, (start, end))
+            chosen.append(follower)
+            todo.append(follower)
+
+
+_LIST_ITEM_END = re.compile(r"[ \t]*(?:[,、/·\n]|$)|[ \t](?:부부|남매|형제|자매|모녀|부녀|모자|부자|커플)")
+
+
+def _propagate(text: str, chosen: list[Candidate], taken: list[tuple[int, int]]) -> None:
+    """A name found once is masked wherever else it appears as a word: "준호는 …, 준호한테 …"."""
+    seen = {text[c.start:c.end]: c for c in chosen if c.rule.type == "name" and c.rule.name != "name_propagated"}
+    for value, c in seen.items():
+        if len(value) < 2 or not re.fullmatch(r"[가-힣]+", value) or dictionary_word(value):
+            continue  # a word the dictionary knows ("한도", "임금은") was a doubtful find: do not spread it
+        for m in re.finditer(rf"(?<![가-힣]){re.escape(value)}{NAME_END}", text):
+            if not _overlaps(taken, m.start(), m.end()) and plain_name_ok(text, m.start(), m.end()):
+                insort(taken, (m.start(), m.end()))
+                chosen.append(Candidate(c.rule, m.start(), m.end()))
