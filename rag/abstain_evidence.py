@@ -124,7 +124,9 @@ def word_records(words: list[tuple[str, bool]], hits: list[Hit], lexical: list, 
         recs.append({"w": w, "noun": noun, "df": df, "held": top.holding([w]), "gloss": top.holding(gl) if gl else [],
                      "lex": lex.holding([w] + gl), "title": any(substring(x, titles) for x in [w] + gl)})
         if vocab is not None:
-            title_parts(recs[-1], gl + phrase_terms(w, question, entries), vocab, question)
+            title_parts(recs[-1], gl, vocab, question)
+            recs[-1]["psubject"] = recs[-1]["subject"] or any(
+                subject_word(x, vocab) for x in phrase_terms(w, question, entries))
         recs[-1]["head"] = bool(heads) and not generic_word(w) and not recs[-1].get("who") and \
             named_by([w] + gl, heads)
     return recs
@@ -152,7 +154,8 @@ def coverages(recs: list[dict], n_hits: int, n_lex: int) -> dict[str, float]:
     for prefix, rs, gl in (("", recs, False), ("n", nouns, True)):
         if not rs:
             out |= {prefix + k: 1.0 for k in ("coverage", "known", "wcover", "wknown", "cover_best")}
-            out |= {"ntitle": 0.0, "nsubject": 0.0, "nwho": 0.0, "nlex_best": 0.0, "nhead": 0.0, "nwhead": 0.0} \
+            out |= {"ntitle": 0.0, "nsubject": 0.0, "npsubject": 0.0, "nwho": 0.0, "nlex_best": 0.0, "nhead": 0.0,
+                    "nwhead": 0.0} \
                 if gl else {}
             continue
         wt = [weight(r["df"]) for r in rs]
@@ -173,6 +176,7 @@ def coverages(recs: list[dict], n_hits: int, n_lex: int) -> dict[str, float]:
             out["ntitle"] = sum(r["title"] for r in rs) / len(rs)
             out["nsubject"] = sum(r.get("subject", False) for r in rs) / len(rs)
             out["nwho"] = sum(r.get("who", False) for r in rs) / len(rs)
+            out["npsubject"] = sum(r.get("psubject", False) for r in rs) / len(rs)
             out["nhead"] = sum(bool(r.get("subject") or r.get("head")) for r in rs) / len(rs)
             out["nwhead"] = head_weight(rs)
             out["nlex_best"] = max((sum(w for w, r in zip(wt, rs) if i in r["lex"]) / total

@@ -253,11 +253,11 @@ def test_calibration_on_named_portions_reads_only_those_rows():
     assert calibrate({"h": mixed}, train=parse_portions(["h:all"], {"h": mixed})) != clean
 
 
-def test_shipped_glossary_reads_possessive_information_as_personal_data():
-    from rag.abstain_evidence import phrase_terms
-    from rag.glossary import load
+def test_phrase_subject_is_recorded_beside_nsubject_and_does_not_change_it():
+    from rag.abstain_evidence import coverages
 
-    entries = load()
-    for q in ("앱 회사가 우리 정보를 마음대로 써도 되나요?", "본인 정보 조회 내역을 보고 싶어요", "제 정보가 팔렸대요"):
-        assert "개인정보" in phrase_terms("정보", q, entries), q
-    assert "개인정보" not in phrase_terms("정보", "버스 도착 정보는 어디서 보나요?", entries)
+    recs = [{"w": "정보", "noun": True, "df": 30, "held": [0], "gloss": [], "lex": [], "title": False,
+             "subject": False, "psubject": True}, {"w": "쇼핑몰", "noun": True, "df": 0, "held": [], "gloss": [],
+             "lex": [], "title": False, "subject": False, "psubject": False}]
+    out = coverages(recs, 1, 0)
+    assert out["nsubject"] == 0.0 and out["npsubject"] == 0.5
