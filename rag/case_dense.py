@@ -1,0 +1,108 @@
+"""Dense answer expansion: the answers of similar past cases, embedded at ingest, search the law.
+
+Officials answer in the statute's register ("저장설비 주위에는 보호벽을 설치하여야 하며 …"), and
+questions written that way find their article well by dense search; a citizen's words do not. So
+each past case's answer (its content sentences, salutations and closings left out) is embedded once,
+at ingest, as a *query* and kept in the case's payload (``answer_vec``: float16, base64). A search
+takes the stored vectors of the closest cases the caller may see and runs each as a dense query
+against the rules (statutes, 별표, codes); their rankings are fused into the question's, weighted by
+how similar each case is — rag.case_expansion does the same with the answers' words. No embedding at
+query time; a case without a stored vector (an index built before this) simply lends nothing here.
+"""
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from rag.case_expansion import answer_of, fuse
+from rag.index.base import IndexHit
+
+FIELD = "answer_vec"  # payload key of a past case's answer vector
+# a rank-1 hit of one case's answer search gains this × the question's best score × that case's
+# similarity (rag.case_expansion.fuse); 0 = off
+SHARE = 0.6
+MIN_SIMILARITY = 0.45  # cases below this lend nothing here (like rag.case_expansion)
+CASES = 3  # at most this many answers search
+LIMIT = 20  # hits of each answer search fused
+RRF_K = 10
+CHARS = 400  # the embedded text: the answer's first content sentences, up to this many characters
+REASON = "유사 민원 답변과 뜻이 가까운 조문"
+
+# sentences that greet, thank, sign or invite further questions: no rule in them
+_BOILERPLATE = re.compile(
+    r"감사\s*(?:드|합|하)|답변\s*드리|답변드리|답변\s*드립|답변드립|안녕하|수고|기원합|부탁드|"
+    r"문의\s*(?:사항|하시|주시)|연락\s*(?:주시|주십|처)|답변자|홈페이지|게시판|성심")
+_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s(?=[ㅇ○◦□■•▶※#]\s)|<[^<>]{1,12}>")
+
+
+def answer_text(text: str, chars: int = CHARS) -> str:
+    """What is embedded for a case: its answer's sentences without salutations, closings and
+    signatures, in order, up to ``chars`` characters ("" when nothing is left)."""
+    out, n = [], 0
+    for s in _SPLIT.split(answer_of(text)):
+        s = " ".join((s or "").split()).strip(" -·ㅇ○◦□■•▶※#")
+        if len(s) < 8 or _BOILERPLATE.search(s):
+            continue
+        out.append(s)
+        n += len(s) + 1
+        if n >= chars:
+            break
+    return " ".join(out)[:chars]
+
+
+def encode(vector) -> str:
+    """A vector as compact payload text (float16, base64): 384 dimensions → 1 024 characters."""
+    return base64.b64encode(np.asarray(vector, dtype=np.float16).tobytes()).decode("ascii")
+
+
+def decode(value, dim: int | None = None) -> np.ndarray | None:
+    """The stored vector, L2-normalised; None when absent, unreadable or of another dimension."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        v = np.frombuffer(base64.b64decode(value), dtype=np.float16).astype(np.float32)
+    except (ValueError, TypeError):
+        return None
+    if not v.size or (dim and v.size != dim):
+        return None
+    n = float(np.linalg.norm(v))
+    return v / n if n else None
+
+
+@dataclass
+class Reader:
+    """One stored answer vector and its case's similarity to the question."""
+
+    vector: np.ndarray
+    similarity: float
+
+
+def readers(cases, dim: int | None, min_similarity: float = MIN_SIMILARITY, limit: int = CASES) -> list[Reader]:
+    """The answer vectors of the most similar ``cases`` (rag.case_memory.SimilarCase, best first, already
+    restricted to what the caller may see) at or above ``min_similarity``; cases without one are skipped."""
+    out = []
+    for c in cases:
+        if len(out) >= limit:
+            break
+        if c.similarity < min_similarity:
+            continue
+        v = decode(getattr(c, "answer_vector", ""), dim)
+        if v is not None:
+            out.append(Reader(v, c.similarity))
+    return out
+
+
+def expand(ranked: list[IndexHit], found: list[Reader], search: Callable[[np.ndarray, int], list[IndexHit]],
+           scale: float, share: float = SHARE, limit: int = LIMIT) -> list[IndexHit]:
+    """The question's ranking with each answer's dense ranking fused in: a rank-1 hit of the answer
+    of a case of similarity s gains ``share`` × ``scale`` × s. ``search(vector, limit)`` runs the dense
+    query over the legal sources only (the question's filter: date, visibility, no past cases)."""
+    if share <= 0 or not found or not ranked:
+        return ranked
+    for r in found:
+        ranked = fuse(ranked, search(r.vector, limit), scale * share * r.similarity, RRF_K)
+    return ranked
