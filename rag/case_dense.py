@@ -29,6 +29,9 @@ MIN_SIMILARITY = 0.45  # cases below this lend nothing here (like rag.case_expan
 CASES = 3  # at most this many answers search
 LIMIT = 20  # hits of each answer search fused
 RRF_K = 10
+# 0: one dense query per answer; > 0: one query only, the question's vector × this plus the answers'
+# similarity-weighted mean (Rocchio), gaining share × scale × the mean similarity
+MIX = 0.0
 CHARS = 400  # the embedded text: the answer's first content sentences, up to this many characters
 REASON = "유사 민원 답변과 뜻이 가까운 조문"
 
@@ -97,12 +100,19 @@ def readers(cases, dim: int | None, min_similarity: float = MIN_SIMILARITY, limi
 
 
 def expand(ranked: list[IndexHit], found: list[Reader], search: Callable[[np.ndarray, int], list[IndexHit]],
-           scale: float, share: float = SHARE, limit: int = LIMIT) -> list[IndexHit]:
+           scale: float, share: float = SHARE, limit: int = LIMIT, question=None, mix: float | None = None
+           ) -> list[IndexHit]:
     """The question's ranking with each answer's dense ranking fused in: a rank-1 hit of the answer
     of a case of similarity s gains ``share`` × ``scale`` × s. ``search(vector, limit)`` runs the dense
-    query over the legal sources only (the question's filter: date, visibility, no past cases)."""
+    query over the legal sources only (the question's filter: date, visibility, no past cases).
+    ``mix`` > 0 (default ``MIX``) and a ``question`` vector: one mixed query instead (see ``MIX``)."""
     if share <= 0 or not found or not ranked:
         return ranked
+    mix = MIX if mix is None else mix
+    if mix > 0 and question is not None:
+        total = sum(r.similarity for r in found)
+        v = mix * np.asarray(question, dtype=np.float32) + sum(r.similarity * r.vector for r in found) / total
+        return fuse(ranked, search(v / (np.linalg.norm(v) or 1.0), limit), scale * share * total / len(found), RRF_K)
     for r in found:
         ranked = fuse(ranked, search(r.vector, limit), scale * share * r.similarity, RRF_K)
     return ranked
