@@ -99,20 +99,21 @@ def readers(cases, dim: int | None, min_similarity: float = MIN_SIMILARITY, limi
     return out
 
 
-def expand(ranked: list[IndexHit], found: list[Reader], search: Callable[[np.ndarray, int], list[IndexHit]],
-           scale: float, share: float = SHARE, limit: int = LIMIT, question=None, mix: float | None = None
-           ) -> list[IndexHit]:
+def expand(ranked: list[IndexHit], found: list[Reader],
+           search: Callable[[list[np.ndarray], int], list[list[IndexHit]]], scale: float, share: float = SHARE,
+           limit: int = LIMIT, question=None, mix: float | None = None) -> list[IndexHit]:
     """The question's ranking with each answer's dense ranking fused in: a rank-1 hit of the answer
-    of a case of similarity s gains ``share`` × ``scale`` × s. ``search(vector, limit)`` runs the dense
-    query over the legal sources only (the question's filter: date, visibility, no past cases).
-    ``mix`` > 0 (default ``MIX``) and a ``question`` vector: one mixed query instead (see ``MIX``)."""
+    of a case of similarity s gains ``share`` × ``scale`` × s. ``search(vectors, limit)`` runs the dense
+    queries, batched, over the legal sources only (the question's filter: date, visibility, no past
+    cases). ``mix`` > 0 (default ``MIX``) and a ``question`` vector: one mixed query instead (``MIX``)."""
     if share <= 0 or not found or not ranked:
         return ranked
     mix = MIX if mix is None else mix
     if mix > 0 and question is not None:
         total = sum(r.similarity for r in found)
         v = mix * np.asarray(question, dtype=np.float32) + sum(r.similarity * r.vector for r in found) / total
-        return fuse(ranked, search(v / (np.linalg.norm(v) or 1.0), limit), scale * share * total / len(found), RRF_K)
-    for r in found:
-        ranked = fuse(ranked, search(r.vector, limit), scale * share * r.similarity, RRF_K)
+        (hits,) = search([v / (np.linalg.norm(v) or 1.0)], limit)
+        return fuse(ranked, hits, scale * share * total / len(found), RRF_K)
+    for r, hits in zip(found, search([r.vector for r in found], limit)):
+        ranked = fuse(ranked, hits, scale * share * r.similarity, RRF_K)
     return ranked

@@ -144,7 +144,7 @@ class HybridRetriever:
                                        ) if self.dense_share > 0 else []
             if found:  # the same answers, embedded at ingest, as dense queries over the rules
                 before, rules = ranked, replace(base, kinds=list(case_expansion.KINDS)) if not kinds else base
-                ranked = case_dense.expand(ranked, found, lambda v, n: self.index.nearest(v, n, rules), scale,
+                ranked = case_dense.expand(ranked, found, lambda vs, n: self.index.nearest_batch(vs, n, rules), scale,
                                            self.dense_share, question=dense)
                 trace.stage(before, ranked, case_dense.REASON)
             similar = [c for c in similar if c.similarity >= self.case_min_similarity]

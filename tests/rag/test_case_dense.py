@@ -70,16 +70,20 @@ def test_expand_weights_each_answer_by_its_case_similarity():
     found = [Reader(np.ones(4), 0.8), Reader(np.ones(4), 0.5)]
     calls = []
 
-    def search(v, n):
-        calls.append(n)
-        return [hit("w", 0.0)] if len(calls) == 1 else [hit("b", 0.0)]
+    def search(vs, n):
+        calls.append((len(vs), n))
+        return [[hit("w", 0.0)], [hit("b", 0.0)]]
 
     out = expand(ranked, found, search, scale=1.0, share=0.5, limit=7)
-    assert calls == [7, 7]  # one dense query per answer
+    assert calls == [(2, 7)]  # one dense query per answer, in one batch
     scores = {h.id: h.score for h in out}
     assert scores["w"] == pytest.approx(0.5 * 0.8) and scores["b"] == pytest.approx(0.5 + 0.5 * 0.5)
     assert expand(ranked, found, search, scale=1.0, share=0.0) == ranked
     assert expand(ranked, [], search, scale=1.0) == ranked
+    calls.clear()
+    mixed = expand(ranked, found, lambda vs, n: calls.append(len(vs)) or [[hit("w", 0.0)]], 1.0, 0.5, mix=1.0,
+                   question=np.ones(4))
+    assert calls == [1] and {h.id: h.score for h in mixed}["w"] == pytest.approx(0.5 * (0.8 + 0.5) / 2)
 
 
 def write_cases(path, rows):
@@ -179,3 +183,11 @@ def test_index_without_vectors_skips_and_the_next_ingest_backfills(make_runtime,
     assert rt.ingestor.ingest_paths([org, dept]).answers_backfilled == 0  # done once
     after = rt.retriever.search(ASK, top_k=40, as_of=AS_OF, visibility=ALL)
     assert gained(after)
+
+
+def test_batched_nearest_equals_one_query_per_vector(rt):
+    flt = QueryFilter(as_of=AS_OF, exclude_kinds=[KIND_COMPLAINT])
+    vs = [rt.embedder.query("처리기간 연장"), rt.embedder.query("폭언 폭행 비상벨")]
+    batched = rt.index.nearest_batch(vs, 5, flt)
+    assert [[h.id for h in r] for r in batched] == [[h.id for h in rt.index.nearest(v, 5, flt)] for v in vs]
+    assert batched[0] and rt.index.nearest_batch([], 5, flt) == []
