@@ -18,8 +18,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rag.case_expansion import KINDS as RULES
 from rag.case_expansion import answer_of, fuse
 from rag.index.base import IndexHit
+from rag.model import STATUTE_KINDS
 
 FIELD = "answer_vec"  # payload key of a past case's answer vector
 # a rank-1 hit of one case's answer search gains this × the question's best score × that case's
@@ -28,12 +30,29 @@ SHARE = 0.6
 MIN_SIMILARITY = 0.45  # cases below this lend nothing here (like rag.case_expansion)
 CASES = 3  # at most this many answers search
 LIMIT = 20  # hits of each answer search fused
-RRF_K = 10
+RRF_K = 3  # rank i (0-based) gains (k + 1) / (k + 1 + i) of the full share (kgs_dev folds: 3 > 10, 1)
 # 0: one dense query per answer; > 0: one query only, the question's vector × this plus the answers'
 # similarity-weighted mean (Rocchio), gaining share × scale × the mean similarity
 MIX = 0.0
 CHARS = 400  # the embedded text: the answer's first content sentences, up to this many characters
 REASON = "유사 민원 답변과 뜻이 가까운 조문"
+# what the answers search: the rules (statutes, 별표, codes), or (STATUTES_ONLY) the statutes' articles
+STATUTES_ONLY = False
+# a second pass over the statutes alone: its hits gain this share (0 = no second pass), LIMIT_STATUTES of them
+SHARE_STATUTES = 0.3  # kgs_dev folds: 0.3 raised the article subset on both, 0.5 / 0.6 on one only
+LIMIT_STATUTES = 3
+
+
+def kinds() -> list[str]:
+    return list(STATUTE_KINDS if STATUTES_ONLY else RULES)
+
+
+def passes(share: float) -> list[tuple[list[str], float, int]]:
+    """(kinds searched, share, hits fused) of each dense search an answer makes."""
+    out = [(kinds(), share, LIMIT)] if share > 0 else []
+    if SHARE_STATUTES > 0 and not STATUTES_ONLY:
+        out.append((list(STATUTE_KINDS), SHARE_STATUTES, LIMIT_STATUTES))
+    return out
 
 # sentences that greet, thank, sign or invite further questions: no rule in them
 _BOILERPLATE = re.compile(
@@ -84,10 +103,10 @@ class Reader:
     similarity: float
 
 
-def readers(cases, dim: int | None, min_similarity: float = MIN_SIMILARITY, limit: int = CASES) -> list[Reader]:
+def readers(cases, dim: int | None, min_similarity: float = MIN_SIMILARITY, limit: int | None = None) -> list[Reader]:
     """The answer vectors of the most similar ``cases`` (rag.case_memory.SimilarCase, best first, already
     restricted to what the caller may see) at or above ``min_similarity``; cases without one are skipped."""
-    out = []
+    out, limit = [], CASES if limit is None else limit
     for c in cases:
         if len(out) >= limit:
             break
@@ -101,14 +120,14 @@ def readers(cases, dim: int | None, min_similarity: float = MIN_SIMILARITY, limi
 
 def expand(ranked: list[IndexHit], found: list[Reader],
            search: Callable[[list[np.ndarray], int], list[list[IndexHit]]], scale: float, share: float = SHARE,
-           limit: int = LIMIT, question=None, mix: float | None = None) -> list[IndexHit]:
+           limit: int | None = None, question=None, mix: float | None = None) -> list[IndexHit]:
     """The question's ranking with each answer's dense ranking fused in: a rank-1 hit of the answer
     of a case of similarity s gains ``share`` × ``scale`` × s. ``search(vectors, limit)`` runs the dense
     queries, batched, over the legal sources only (the question's filter: date, visibility, no past
     cases). ``mix`` > 0 (default ``MIX``) and a ``question`` vector: one mixed query instead (``MIX``)."""
     if share <= 0 or not found or not ranked:
         return ranked
-    mix = MIX if mix is None else mix
+    mix, limit = MIX if mix is None else mix, LIMIT if limit is None else limit
     if mix > 0 and question is not None:
         total = sum(r.similarity for r in found)
         v = mix * np.asarray(question, dtype=np.float32) + sum(r.similarity * r.vector for r in found) / total

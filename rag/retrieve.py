@@ -142,10 +142,11 @@ class HybridRetriever:
                 trace.stage(before, ranked, case_expansion.REASON)
             found = case_dense.readers(similar, len(dense) if dense is not None else None, self.dense_similarity
                                        ) if self.dense_share > 0 else []
-            if found:  # the same answers, embedded at ingest, as dense queries over the rules
-                before, rules = ranked, replace(base, kinds=list(case_expansion.KINDS)) if not kinds else base
+            for rule_kinds, share, limit in case_dense.passes(self.dense_share) if found else []:
+                # the same answers, embedded at ingest, as dense queries over the rules
+                before, rules = ranked, replace(base, kinds=rule_kinds) if not kinds else base
                 ranked = case_dense.expand(ranked, found, lambda vs, n: self.index.nearest_batch(vs, n, rules), scale,
-                                           self.dense_share, question=dense)
+                                           share, limit, question=dense)
                 trace.stage(before, ranked, case_dense.REASON)
             similar = [c for c in similar if c.similarity >= self.case_min_similarity]
         if not self.case_before_delegation:
