@@ -136,3 +136,18 @@ def expand(ranked: list[IndexHit], found: list[Reader],
     for r, hits in zip(found, search([r.vector for r in found], limit)):
         ranked = fuse(ranked, hits, scale * share * r.similarity, RRF_K)
     return ranked
+
+
+def with_payloads(ranked: list[IndexHit], keep: int, fetch: Callable[[list[str]], list[IndexHit]]) -> list[IndexHit]:
+    """Searches ran without payloads (they cost more than the search): units that joined the ranking
+    get theirs, in one ``fetch(ids)``, when they rank within the first ``keep``; joiners below that
+    are dropped (they were not candidates and gained too little to become one)."""
+    missing = [h.id for h in ranked[:keep] if not h.payload]
+    got = {h.id: h.payload for h in fetch(missing)} if missing else {}
+    out = []
+    for i, h in enumerate(ranked):
+        if h.payload:
+            out.append(h)
+        elif i < keep and got.get(h.id):
+            out.append(IndexHit(h.id, h.score, got[h.id]))
+    return out

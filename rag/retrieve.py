@@ -142,11 +142,14 @@ class HybridRetriever:
                 trace.stage(before, ranked, case_expansion.REASON)
             found = case_dense.readers(similar, len(dense) if dense is not None else None, self.dense_similarity
                                        ) if self.dense_share > 0 else []
+            before, n = ranked, len(ranked)
             for rule_kinds, share, limit in case_dense.passes(self.dense_share) if found else []:
                 # the same answers, embedded at ingest, as dense queries over the rules
-                before, rules = ranked, replace(base, kinds=rule_kinds) if not kinds else base
-                ranked = case_dense.expand(ranked, found, lambda vs, n: self.index.nearest_batch(vs, n, rules), scale,
-                                           share, limit, question=dense)
+                rules = replace(base, kinds=rule_kinds) if not kinds else base
+                ranked = case_dense.expand(ranked, found, lambda vs, k: self.index.nearest_batch(vs, k, rules, False),
+                                           scale, share, limit, question=dense)
+            if ranked is not before:
+                ranked = case_dense.with_payloads(ranked, n, self.index.retrieve)
                 trace.stage(before, ranked, case_dense.REASON)
             similar = [c for c in similar if c.similarity >= self.case_min_similarity]
         if not self.case_before_delegation:

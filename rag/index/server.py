@@ -106,12 +106,12 @@ class ServerIndex(VectorIndex):
                                         query_filter=server_filter(flt), with_payload=True)
         return [IndexHit(str(p.id), p.score, p.payload or {}) for p in res.points]
 
-    def nearest_batch(self, vectors, limit, flt):
+    def nearest_batch(self, vectors, limit, flt, payload=True):
         if not vectors:
             return []
         f = server_filter(flt)
-        reqs = [models.QueryRequest(query=[float(x) for x in v], using=DENSE, limit=limit, filter=f, with_payload=True)
-                for v in vectors]
+        reqs = [models.QueryRequest(query=[float(x) for x in v], using=DENSE, limit=limit, filter=f,
+                                    with_payload=payload) for v in vectors]
         return [[IndexHit(str(p.id), p.score, p.payload or {}) for p in res.points]
                 for res in self._client.query_batch_points(self._name, requests=reqs)]
 

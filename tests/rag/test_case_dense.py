@@ -13,7 +13,7 @@ import pytest
 
 from ingest import answer_vectors
 from rag import case_dense
-from rag.case_dense import FIELD, Reader, answer_text, decode, encode, expand, readers
+from rag.case_dense import FIELD, Reader, answer_text, decode, encode, expand, readers, with_payloads
 from rag.case_memory import SimilarCase
 from rag.index.base import IndexHit, QueryFilter
 from rag.model import KIND_COMPLAINT
@@ -84,6 +84,19 @@ def test_expand_weights_each_answer_by_its_case_similarity():
     mixed = expand(ranked, found, lambda vs, n: calls.append(len(vs)) or [[hit("w", 0.0)]], 1.0, 0.5, mix=1.0,
                    question=np.ones(4))
     assert calls == [1] and {h.id: h.score for h in mixed}["w"] == pytest.approx(0.5 * (0.8 + 0.5) / 2)
+
+
+def test_joiners_get_their_payload_in_one_fetch_or_are_dropped_below_the_window():
+    ranked = [hit("a", 3.0), IndexHit("j1", 2.0, {}), hit("b", 1.5), IndexHit("j2", 1.0, {}), IndexHit("j3", 0.5, {})]
+    asked = []
+
+    def fetch(ids):
+        asked.append(list(ids))
+        return [IndexHit(i, 0.0, {"label": i}) for i in ids if i != "j2"]  # j2 is gone from the index
+
+    out = with_payloads(ranked, 4, fetch)
+    assert asked == [["j1", "j2"]]  # j3 ranks below the window: never fetched
+    assert [(h.id, h.score, h.payload["label"]) for h in out] == [("a", 3.0, "a"), ("j1", 2.0, "j1"), ("b", 1.5, "b")]
 
 
 def write_cases(path, rows):
