@@ -48,8 +48,10 @@ def kinds() -> list[str]:
 
 
 def passes(share: float) -> list[tuple[list[str], float, int]]:
-    """(kinds searched, share, hits fused) of each dense search an answer makes."""
-    out = [(kinds(), share, LIMIT)] if share > 0 else []
+    """(kinds searched, share, hits fused) of each dense search an answer makes; none at ``share`` 0."""
+    if share <= 0:
+        return []
+    out = [(kinds(), share, LIMIT)]
     if SHARE_STATUTES > 0 and not STATUTES_ONLY:
         out.append((list(STATUTE_KINDS), SHARE_STATUTES, LIMIT_STATUTES))
     return out

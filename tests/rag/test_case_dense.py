@@ -86,6 +86,15 @@ def test_expand_weights_each_answer_by_its_case_similarity():
     assert calls == [1] and {h.id: h.score for h in mixed}["w"] == pytest.approx(0.5 * (0.8 + 0.5) / 2)
 
 
+def test_share_zero_makes_no_search_and_the_statutes_pass_searches_statutes_only(monkeypatch):
+    from rag.model import STATUTE_KINDS
+
+    assert case_dense.passes(0.0) == []
+    monkeypatch.setattr(case_dense, "SHARE_STATUTES", 0.3)
+    wide, statutes = case_dense.passes(0.6)
+    assert wide[1] == 0.6 and set(STATUTE_KINDS) < set(wide[0]) and statutes == (list(STATUTE_KINDS), 0.3, 3)
+
+
 def test_joiners_get_their_payload_in_one_fetch_or_are_dropped_below_the_window():
     ranked = [hit("a", 3.0), IndexHit("j1", 2.0, {}), hit("b", 1.5), IndexHit("j2", 1.0, {}), IndexHit("j3", 0.5, {})]
     asked = []
