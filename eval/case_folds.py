@@ -42,7 +42,7 @@ MODULE_KEYS = {"lend_cases": ("case_memory", "LEND_CASES"), "max_lending": ("cas
                "dense_cases": ("case_dense", "CASES"), "dense_limit": ("case_dense", "LIMIT"),
                "dense_k": ("case_dense", "RRF_K"), "dense_mix": ("case_dense", "MIX"),
                "dense_statutes": ("case_dense", "STATUTES_ONLY"), "dense_share_statutes": ("case_dense", "SHARE_STATUTES"),
-               "dense_limit_statutes": ("case_dense", "LIMIT_STATUTES")}
+               "dense_limit_statutes": ("case_dense", "LIMIT_STATUTES"), "dense_window": ("case_dense", "WINDOW")}
 
 
 def fold_of(item: dict) -> str:

@@ -142,7 +142,7 @@ class HybridRetriever:
                 trace.stage(before, ranked, case_expansion.REASON)
             found = case_dense.readers(similar, len(dense) if dense is not None else None, self.dense_similarity
                                        ) if self.dense_share > 0 else []
-            before, n = ranked, len(ranked)
+            before, n = ranked, int(case_dense.WINDOW * top_k)
             for rule_kinds, share, limit in case_dense.passes(self.dense_share) if found else []:
                 # the same answers, embedded at ingest, as dense queries over the rules
                 rules = replace(base, kinds=rule_kinds) if not kinds else base
