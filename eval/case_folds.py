@@ -10,8 +10,9 @@ Setting keys: ``share``, ``lend_similarity``, ``lend_cases``, ``min_similarity``
 ``prf_share``, ``prf_similarity``, ``prf_cases``, ``prf_terms``, ``prf_common``, ``prf_limit``, ``prf_pool``,
 ``prf_keep_question``, ``prf_all_kinds``, ``prf_from_fused`` (rag.case_expansion; ``prf_share=0`` = no
 expansion); ``dense_share``, ``dense_similarity``, ``dense_cases``, ``dense_limit``, ``dense_k``,
-``dense_mix``, ``dense_statutes`` (rag.case_dense: the stored answer vectors; ``dense_share=0`` = off); ``off`` = no case
-memory. ``default`` (always run first) is the code as served.
+``dense_mix``, ``dense_statutes``, ``dense_share_statutes``, ``dense_limit_statutes``, ``dense_cases_statutes``,
+``dense_window`` (rag.case_dense: the stored answer vectors; ``dense_share=0`` = off); ``off`` = no case memory.
+``default`` (always run first) is the code as served.
 """
 from __future__ import annotations
 
@@ -41,8 +42,10 @@ MODULE_KEYS = {"lend_cases": ("case_memory", "LEND_CASES"), "max_lending": ("cas
                "prf_from_fused": ("case_expansion", "FROM_FUSED"), "prf_all_kinds": ("case_expansion", "KINDS"),
                "dense_cases": ("case_dense", "CASES"), "dense_limit": ("case_dense", "LIMIT"),
                "dense_k": ("case_dense", "RRF_K"), "dense_mix": ("case_dense", "MIX"),
-               "dense_statutes": ("case_dense", "STATUTES_ONLY"), "dense_share_statutes": ("case_dense", "SHARE_STATUTES"),
-               "dense_limit_statutes": ("case_dense", "LIMIT_STATUTES"), "dense_window": ("case_dense", "WINDOW")}
+               "dense_statutes": ("case_dense", "STATUTES_ONLY"),
+               "dense_share_statutes": ("case_dense", "SHARE_STATUTES"),
+               "dense_limit_statutes": ("case_dense", "LIMIT_STATUTES"), "dense_window": ("case_dense", "WINDOW"),
+               "dense_cases_statutes": ("case_dense", "CASES_STATUTES")}
 
 
 def fold_of(item: dict) -> str:

@@ -137,8 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     rt = Runtime(s)
     try:
         if args.bench and args.dense_rounds:
-            out = {"dense_rounds": dense_rounds(rt.retriever, [it["question"] for it in load_items(Path(args.set))],
-                                                args.bench, args.dense_rounds)}
+            out = {"dense_rounds": {"rounds": dense_rounds(rt.retriever, [it["question"] for it in
+                                                             load_items(Path(args.set))], args.bench, args.dense_rounds),
+                                    "points": rt.index.count()}}
         elif args.bench:
             out = {"bench": bench(rt.retriever, [it["question"] for it in load_items(Path(args.set))], args.bench)}
             out["bench"]["points"] = rt.index.count()

@@ -143,10 +143,11 @@ class HybridRetriever:
             found = case_dense.readers(similar, len(dense) if dense is not None else None, self.dense_similarity
                                        ) if self.dense_share > 0 else []
             before, n = ranked, int(case_dense.WINDOW * top_k)
-            for rule_kinds, share, limit in case_dense.passes(self.dense_share) if found else []:
+            for rule_kinds, share, limit, read in case_dense.passes(self.dense_share) if found else []:
                 # the same answers, embedded at ingest, as dense queries over the rules
                 rules = replace(base, kinds=rule_kinds) if not kinds else base
-                ranked = case_dense.expand(ranked, found, lambda vs, k: self.index.nearest_batch(vs, k, rules, False),
+                ranked = case_dense.expand(ranked, found[:read or None],
+                                           lambda vs, k: self.index.nearest_batch(vs, k, rules, False),
                                            scale, share, limit, question=dense)
             if ranked is not before:
                 ranked = case_dense.with_payloads(ranked, n, self.index.retrieve)
