@@ -201,6 +201,9 @@ def test_index_without_vectors_skips_and_the_next_ingest_backfills(make_runtime,
     assert before.similar_cases and not gained(before)  # no vectors: nothing lent, nothing fails
     again = rt.ingestor.ingest_paths([org, dept])
     assert again.count("unchanged") == 2 and again.answers_backfilled == 3
+    from ingest.jobs import report_summary
+
+    assert report_summary(again, 0)["answers_backfilled"] == 3  # `dasan ingest` prints and returns it
     assert all(FIELD in h.payload for h in points(rt, KIND_COMPLAINT))
     assert rt.ingestor.ingest_paths([org, dept]).answers_backfilled == 0  # done once
     after = rt.retriever.search(ASK, top_k=40, as_of=AS_OF, visibility=ALL)
