@@ -9,7 +9,10 @@ when it helps on both folds. Every run excludes each question's own past case (`
 Setting keys: ``share``, ``lend_similarity``, ``lend_cases``, ``min_similarity`` (rag.case_memory);
 ``prf_share``, ``prf_similarity``, ``prf_cases``, ``prf_terms``, ``prf_common``, ``prf_limit``, ``prf_pool``,
 ``prf_keep_question``, ``prf_all_kinds``, ``prf_from_fused`` (rag.case_expansion; ``prf_share=0`` = no
-expansion); ``off`` = no case memory. ``default`` (always run first) is the code as served.
+expansion); ``dense_share``, ``dense_similarity``, ``dense_cases``, ``dense_limit``, ``dense_k``,
+``dense_mix``, ``dense_statutes``, ``dense_share_statutes``, ``dense_limit_statutes``, ``dense_cases_statutes``,
+``dense_window`` (rag.case_dense: the stored answer vectors; ``dense_share=0`` = off); ``off`` = no case memory.
+``default`` (always run first) is the code as served.
 """
 from __future__ import annotations
 
@@ -28,14 +31,21 @@ SUBSETS = ("overall", KIND_ARTICLE, KIND_ANNEX, KIND_CODE)
 # setting key -> (object attribute on the retriever, or module constant of rag.case_memory)
 RETRIEVER_KEYS = {"share": "case_share", "lend_similarity": "case_lend_similarity",
                   "min_similarity": "case_min_similarity", "before_delegation": "case_before_delegation",
-                  "prf_share": "prf_share", "prf_similarity": "prf_similarity"}
+                  "prf_share": "prf_share", "prf_similarity": "prf_similarity",
+                  "dense_share": "dense_share", "dense_similarity": "dense_similarity"}
 # setting key -> (module, constant): rag.case_memory's lending, rag.case_expansion's answer query
 MODULE_KEYS = {"lend_cases": ("case_memory", "LEND_CASES"), "max_lending": ("case_memory", "MAX_LENDING"),
                "doc_share": ("case_memory", "DOC_SHARE"), "doc_units": ("case_memory", "DOC_UNITS"),
                "prf_cases": ("case_expansion", "CASES"), "prf_terms": ("case_expansion", "MAX_TERMS"),
                "prf_common": ("case_expansion", "COMMON"), "prf_limit": ("case_expansion", "LIMIT"),
                "prf_pool": ("case_expansion", "POOL"), "prf_keep_question": ("case_expansion", "DROP_QUESTION"),
-               "prf_from_fused": ("case_expansion", "FROM_FUSED"), "prf_all_kinds": ("case_expansion", "KINDS")}
+               "prf_from_fused": ("case_expansion", "FROM_FUSED"), "prf_all_kinds": ("case_expansion", "KINDS"),
+               "dense_cases": ("case_dense", "CASES"), "dense_limit": ("case_dense", "LIMIT"),
+               "dense_k": ("case_dense", "RRF_K"), "dense_mix": ("case_dense", "MIX"),
+               "dense_statutes": ("case_dense", "STATUTES_ONLY"),
+               "dense_share_statutes": ("case_dense", "SHARE_STATUTES"),
+               "dense_limit_statutes": ("case_dense", "LIMIT_STATUTES"), "dense_window": ("case_dense", "WINDOW"),
+               "dense_cases_statutes": ("case_dense", "CASES_STATUTES")}
 
 
 def fold_of(item: dict) -> str:

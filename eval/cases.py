@@ -86,6 +86,20 @@ def bench(retriever, questions: list[str], n: int = 200, top_k: int = 10) -> dic
     return out
 
 
+def dense_rounds(retriever, questions: list[str], n: int = 200, rounds: int = 2) -> list[dict]:
+    """``bench`` with the dense answer expansion off (``dense_share`` 0) and on, alternated ``rounds`` times
+    in one process: what the stored answer vectors add to case memory's cost."""
+    share, out = retriever.dense_share, []
+    try:
+        for r in range(rounds):
+            for on in (False, True):
+                retriever.dense_share = share if on else 0.0
+                out.append({"round": r + 1, "dense": on} | bench(retriever, questions, n))
+    finally:
+        retriever.dense_share = share
+    return out
+
+
 def load_items(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
@@ -114,13 +128,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="앞에서부터 이 수만 (0 = 전부)")
     ap.add_argument("--misses", action="store_true", help="틀린 예 일부도 출력")
     ap.add_argument("--bench", type=int, default=0, help="질문 N개로 사례 기억 켬/끔 검색 지연(p50/p95)만 측정")
+    ap.add_argument("--dense-rounds", type=int, default=0,
+                    help="--bench를 답변 벡터 확장 끔/켬으로 번갈아 R번씩 (rag/case_dense.py)")
     args = ap.parse_args(argv)
     s = Settings()
     if args.data_dir:
         s.home = Path(args.data_dir).resolve()
     rt = Runtime(s)
     try:
-        if args.bench:
+        if args.bench and args.dense_rounds:
+            out = {"dense_rounds": {"rounds": dense_rounds(rt.retriever, [it["question"] for it in
+                                                             load_items(Path(args.set))], args.bench, args.dense_rounds),
+                                    "points": rt.index.count()}}
+        elif args.bench:
             out = {"bench": bench(rt.retriever, [it["question"] for it in load_items(Path(args.set))], args.bench)}
             out["bench"]["points"] = rt.index.count()
         else:

@@ -42,7 +42,8 @@ def report_summary(report: IngestReport, index_points: int) -> dict:
             "skipped": c["skipped"], "errors": c["error"], "removed": c["removed"], "new": c["new"],
             "new_version": c["new_version"], "updated": c["updated"], "units": report.units,
             "embedded": report.embedded, "seconds": round(report.seconds, 2),
-            "embed_seconds": round(report.embed_seconds, 2), "index_points": index_points}
+            "embed_seconds": round(report.embed_seconds, 2), "index_points": index_points,
+            "answers_backfilled": report.answers_backfilled}
 
 
 def _ingestor(rt, force: bool = False) -> Ingestor:

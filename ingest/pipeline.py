@@ -17,6 +17,7 @@ import numpy as np
 from llama_index.core.ingestion import IngestionPipeline
 from llama_index.core.schema import TextNode, TransformComponent
 
+from ingest import answer_vectors
 from ingest.case_links import resolve_pending, write_case_links
 from ingest.changes import VISIBILITY, DocChange, change_counts, doc_change, stored_files
 from ingest.links import link_annexes, payload_text
@@ -106,6 +107,7 @@ class IngestReport:
     run_id: int = 0
     linked: int = 0  # articles whose vectors gained their annexes' vocabulary
     cases_resolved: int = 0  # case links resolved late: their law came in this run
+    answers_backfilled: int = 0  # unchanged past cases that gained their answer vector (rag/case_dense.py)
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
@@ -161,6 +163,7 @@ class Ingestor:
         self.force = force  # re-index unchanged versions (after a tokenizer or payload change)
         self.dense = CachedDenseEmbedder(embedder=embedder, registry=registry)
         self.pipeline = IngestionPipeline(transformations=[KiwiSparseEncoder(), self.dense])
+        self.backfilled = 0  # answer vectors added to cases indexed before they carried one
 
     def ingest_paths(self, paths: list[Path], progress=None, refuse=None,
                      visibility: str | None = None, prune: bool = False) -> IngestReport:
@@ -172,7 +175,7 @@ class Ingestor:
         report = IngestReport()
         rules = Rules()
         t0 = time.perf_counter()
-        embed_s0, embedded0 = self.dense.seconds, self.dense.computed
+        embed_s0, embedded0, backfilled0 = self.dense.seconds, self.dense.computed, self.backfilled
         report.run_id = self.registry.start_run([str(p) for p in paths])
         try:
             seen: set[str] = set()
@@ -204,6 +207,7 @@ class Ingestor:
         report.seconds = time.perf_counter() - t0
         report.embed_seconds = self.dense.seconds - embed_s0
         report.embedded = self.dense.computed - embedded0
+        report.answers_backfilled = self.backfilled - backfilled0
         errors = [{"path": f.path, "status": f.status, "reason": f.reason} for f in report.files
                   if f.status in ("error", "skipped")]
         files = [vars(f) for f in report.files]
@@ -233,6 +237,7 @@ class Ingestor:
             fr.parser, fr.status, fr.units, fr.documents = known.parser, "unchanged", known.units, len(known.version_keys)
             fr.reason = "dasan remove로 뺀 문서는 파일이 바뀔 때까지 다시 색인하지 않습니다" if known.retired else ""
             seen.update(v.rsplit("@", 1)[0] for v in known.version_keys)
+            self.backfilled += answer_vectors.backfill(self.index, self.registry, self.embedder, known.version_keys)
             if self._reapply_visibility(known, sticky, ruled):
                 fr.status, fr.reason = "ok", "공개범위만 바뀜(다시 임베딩하지 않음)"
             if sticky != known.visibility_override:
@@ -334,6 +339,7 @@ class Ingestor:
             idx, vals = n.metadata.pop("_sparse")
             n.metadata.pop("_text_hash", None)
             points.append(IndexPoint(n.id_, n.embedding, idx, vals, dict(n.metadata)))
+        answer_vectors.add_to_points(points, self.embedder, self.registry)  # past cases only
         stale = set(self.registry.unit_hashes(doc.version_key)) - {p.id for p in points}
         self.index.upsert(points)
         self.index.delete(sorted(stale))

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rag import tokenize
 from rag.case_expansion import answer_terms
 from rag.cases import CaseLink, case_key
-from rag.index.base import IndexHit
+from rag.case_dense import FIELD as ANSWER_VECTOR
+from rag.index.base import IndexHit, QueryFilter, VectorIndex
 from rag.model import KIND_COMPLAINT, Document, Unit
 from rag.payload import UnitPayload
 
@@ -52,6 +53,7 @@ class SimilarCase:
     text: str  # masked at ingest
     visibility: str = ""
     cited: list[dict] = field(default_factory=list)  # [{title, unit, ref}] from its CaseLinks
+    answer_vector: str = ""  # its answer's stored vector (rag.case_dense), never shown
 
     def to_dict(self) -> dict:
         return {"label": self.label, "document": self.doc_title, "title": self.title,
@@ -154,7 +156,7 @@ def to_case(h: IndexHit, similarity: float) -> SimilarCase:
                        doc_title=p.get("title") or "", label=p.get("label") or "",
                        title=p.get("unit_title") or title, department=str(extra.get("department") or ""),
                        date=str(extra.get("date") or ""), similarity=similarity, text=p.get("text") or "",
-                       visibility=p.get("visibility") or "")
+                       visibility=p.get("visibility") or "", answer_vector=p.get(ANSWER_VECTOR) or "")
 
 
 def excluded(case: SimilarCase, exclude: Iterable[str]) -> bool:
@@ -286,6 +288,28 @@ def lend_all(ranked: list[IndexHit], lenders: list[SimilarCase], links: dict[str
         for hid, labels in more.items():
             via[hid] = via.get(hid, []) + [c for c in labels if c not in via.get(hid, [])]
     return ranked, via
+
+
+def fetch_targets(index: VectorIndex, targets: list[Target], base: QueryFilter) -> list[IndexHit]:
+    """The units cited cases point at, valid on the query's date and visible to the caller: one
+    index query per document (articles and annexes together), one per technical code."""
+    by_title: dict[str, tuple[list[str], list[str]]] = {}
+    codes: set[str] = set()
+    for title_norm, article, annex, code, _clause in targets:
+        if code:
+            codes.add(code)
+        elif title_norm:
+            arts, anns = by_title.setdefault(title_norm, ([], []))
+            (arts if article else anns).append(article or annex)
+    out: list[IndexHit] = []
+    for title_norm, (arts, anns) in by_title.items():
+        if arts:
+            out += index.find(replace(base, title_norms=[title_norm], articles=arts), limit=200)
+        if anns:
+            out += index.find(replace(base, title_norms=[title_norm], annexes=anns), limit=50)
+    for code in sorted(codes):
+        out += index.find(replace(base, codes=[code]), limit=500)
+    return out
 
 
 def reason(count: int) -> str:

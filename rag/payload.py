@@ -63,6 +63,7 @@ class UnitPayload(TypedDict, total=False):
     text: str
     case_terms: list[str]  # past cases (KIND_COMPLAINT) only: see rag.case_memory.case_payload
     answer_terms: list[str]  # past cases only: their answer's terms (rag.case_expansion)
+    answer_vec: str  # past cases only, set at ingest when embedded: their answer's vector (rag.case_dense)
     link_hash: str  # articles only, set after ingest: hash of the annex text linked into the sparse vector
 
 
@@ -76,7 +77,8 @@ INDEXED_FIELDS: dict[str, str] = {  # payload field -> index type; both engines 
 
 
 def unit_payload(doc: Document, unit: Unit) -> UnitPayload:
-    """The payload of one unit of one document version (every key but ``case_terms``, ``answer_terms`` and ``link_hash``)."""
+    """The payload of one unit of one document version (every key but ``link_hash`` and the past
+    cases' ``case_terms``, ``answer_terms`` and ``answer_vec``)."""
     annex = unit.label if unit.kind == UNIT_ANNEX or unit.label.startswith("별표") else ""
     return {
         "doc_key": doc.doc_key, "version_key": doc.version_key, "title": doc.title,

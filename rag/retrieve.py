@@ -10,7 +10,7 @@ from datetime import date
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from rag import case_expansion, case_memory, glossary, named, scoring, tokenize
+from rag import case_dense, case_expansion, case_memory, glossary, named, scoring, tokenize
 from rag.delegation import SHARE as DELEGATION_SHARE
 from rag.delegation import propagate
 from rag.embed import Embedder
@@ -60,8 +60,9 @@ class HybridRetriever:
         self.case_before_delegation = case_memory.BEFORE_DELEGATION
         self._case_terms = case_memory.TermCache()
         self._answer_terms = case_expansion.AnswerTerms()
-        # case-answer expansion (rag/case_expansion.py): share 0 = off
+        # case-answer expansion (rag/case_expansion.py: words; rag/case_dense.py: stored vectors): share 0 = off
         self.prf_share, self.prf_similarity = case_expansion.SHARE, case_expansion.MIN_SIMILARITY
+        self.dense_share, self.dense_similarity = case_dense.SHARE, case_dense.MIN_SIMILARITY
         self.delegation_share, self.expand = delegation_share, expand
         self.glossary = glossary.load(glossary_path)  # a bad DASAN_GLOSSARY file fails here, by name
         self.weights, self.prefetch, self.law_boost, self.rrf_k = weights, prefetch, law_boost, rrf_k
@@ -125,8 +126,10 @@ class HybridRetriever:
         use_cases = memory and KIND_COMPLAINT not in kinds
         if use_cases:
             similar, common = self._similar(question, max(case_memory.LEND_CASES, case_memory.SHOW_CASES,
-                                                          case_expansion.CASES), visibility, exclude_cases,
-                                            dense, qterms, min(self.case_min_similarity, self.prf_similarity))
+                                                          case_expansion.CASES, case_dense.CASES), visibility,
+                                            exclude_cases, dense, qterms,
+                                            min(self.case_min_similarity, self.prf_similarity, self.dense_similarity))
+            scale = ranked[0].score if ranked else 0.0
             readers = [case_expansion.Reader(self._answer_terms.get(c.id, {"text": c.text}), c.similarity)
                        for c in similar[:case_expansion.CASES] if c.similarity >= self.prf_similarity
                        ] if self.prf_share > 0 else []
@@ -137,6 +140,18 @@ class HybridRetriever:
                     ranked, readers, common, qterms, lambda sv, n: self.index.hybrid(None, sv, n, rules, prefetch=n),
                     self.prf_share, scale=cands[0].score if case_expansion.FROM_FUSED and cands else None)
                 trace.stage(before, ranked, case_expansion.REASON)
+            found = case_dense.readers(similar, len(dense) if dense is not None else None, self.dense_similarity
+                                       ) if self.dense_share > 0 else []
+            before, n = ranked, int(case_dense.WINDOW * top_k)
+            for rule_kinds, share, limit, read in case_dense.passes(self.dense_share) if found else []:
+                # the same answers, embedded at ingest, as dense queries over the rules
+                rules = replace(base, kinds=rule_kinds) if not kinds else base
+                ranked = case_dense.expand(ranked, found[:read or None],
+                                           lambda vs, k: self.index.nearest_batch(vs, k, rules, False),
+                                           scale, share, limit, question=dense)
+            if ranked is not before:
+                ranked = case_dense.with_payloads(ranked, n, self.index.retrieve)
+                trace.stage(before, ranked, case_dense.REASON)
             similar = [c for c in similar if c.similarity >= self.case_min_similarity]
         if not self.case_before_delegation:
             ranked = self._delegate(ranked, base, trace)
@@ -146,7 +161,8 @@ class HybridRetriever:
             lenders = [c for c in similar[:case_memory.LEND_CASES] if c.similarity >= self.case_lend_similarity]
             before = ranked
             ranked, via = case_memory.lend_all(ranked, lenders, links,
-                                               lambda ts: self._fetch_targets(ts, base), self.case_share)
+                                               lambda ts: case_memory.fetch_targets(self.index, ts, base),
+                                               self.case_share)
             trace.stage(before, ranked, lambda i: case_memory.reason(len(via.get(i, []))) if via.get(i)
                         else "유사 민원의 답변이 인용하지 않은 조문(감점)")
         if self.case_before_delegation:  # cited regulation articles then lend to their statute articles
@@ -258,27 +274,6 @@ class HybridRetriever:
     def known_titles(self) -> list[str]:
         """Titles of the indexed documents, as written (cached until ``refresh_titles``)."""
         return list(self._display_titles().values())
-
-    def _fetch_targets(self, targets: list, base: QueryFilter) -> list[IndexHit]:
-        """The units cited cases point at, valid on the query's date and visible to the caller: one
-        index query per document (articles and annexes together), one per technical code."""
-        by_title: dict[str, tuple[list[str], list[str]]] = {}
-        codes: set[str] = set()
-        for title_norm, article, annex, code, _clause in targets:
-            if code:
-                codes.add(code)
-            elif title_norm:
-                arts, anns = by_title.setdefault(title_norm, ([], []))
-                (arts if article else anns).append(article or annex)
-        out: list[IndexHit] = []
-        for title_norm, (arts, anns) in by_title.items():
-            if arts:
-                out += self.index.find(replace(base, title_norms=[title_norm], articles=arts), limit=200)
-            if anns:
-                out += self.index.find(replace(base, title_norms=[title_norm], annexes=anns), limit=50)
-        for code in sorted(codes):
-            out += self.index.find(replace(base, codes=[code]), limit=500)
-        return out
 
     def _diversify(self, merged: list[IndexHit], top_k: int, n_direct: int, named: set[str]) -> list[IndexHit]:
         """Top-k distinct units; one document (or kind) may not take more than its share of places

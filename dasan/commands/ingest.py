@@ -40,6 +40,8 @@ def _print_summary(s: dict) -> None:
     print("요약: 파일 {files}개 — 새로 색인 {indexed}(새 문서 {new}, 새 판 {new_version}, 내용 변경 {updated}), "
           "변경 없음 {unchanged}, 건너뜀 {skipped}, 오류 {errors}, 색인에서 뺌 {removed}; "
           "단위 {units}개(임베딩 {embedded}개), {seconds}초, 색인 점 {index_points}개".format(**s))
+    if s.get("answers_backfilled"):
+        print(f"과거 민원 답변 벡터 채움: {s['answers_backfilled']}건(기존 색인, 다시 색인하지 않음)")
 
 
 def cmd_ingest(args, rt) -> int:

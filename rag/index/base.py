@@ -80,6 +80,11 @@ class VectorIndex:
         """Dense-only neighbours with their cosine similarity (used to judge relevance)."""
         raise NotImplementedError
 
+    def nearest_batch(self, vectors: list, limit: int, flt: QueryFilter, payload: bool = True) -> list[list[IndexHit]]:
+        """``nearest`` for several vectors under one filter, one result list per vector (engines batch it).
+        ``payload=False``: ids and scores only (a long text's payload costs far more than the search)."""
+        return [[h if payload else IndexHit(h.id, h.score, {}) for h in self.nearest(v, limit, flt)] for v in vectors]
+
     def nearest_or_matching(self, dense: list[float], sparse: tuple[list[int], list[float]] | None,
                             limit: int, flt: QueryFilter) -> list[IndexHit]:
         """The ``limit`` dense neighbours and the ``limit`` best lexical matches together, each scored by

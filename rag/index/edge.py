@@ -114,6 +114,15 @@ class EdgeIndex(VectorIndex):
                               filter=edge_filter(flt), with_payload=True)
         return [IndexHit(str(p.id), p.score, p.payload or {}) for p in self._shard.query(req)]
 
+    def nearest_batch(self, vectors, limit, flt, payload=True):
+        if not vectors:
+            return []
+        f = edge_filter(flt)
+        req = qe.QueryBatchRequest(queries=[qe.QueryRequest(
+            limit=limit, query=qe.Query.Nearest([float(x) for x in v], using=DENSE), filter=f, with_payload=payload)
+            for v in vectors])
+        return [[IndexHit(str(p.id), p.score, p.payload or {}) for p in res] for res in self._shard.query_batch(req)]
+
     def nearest_or_matching(self, dense, sparse, limit, flt):
         f = edge_filter(flt)
         d = [float(x) for x in dense]

@@ -106,6 +106,15 @@ class ServerIndex(VectorIndex):
                                         query_filter=server_filter(flt), with_payload=True)
         return [IndexHit(str(p.id), p.score, p.payload or {}) for p in res.points]
 
+    def nearest_batch(self, vectors, limit, flt, payload=True):
+        if not vectors:
+            return []
+        f = server_filter(flt)
+        reqs = [models.QueryRequest(query=[float(x) for x in v], using=DENSE, limit=limit, filter=f,
+                                    with_payload=payload) for v in vectors]
+        return [[IndexHit(str(p.id), p.score, p.payload or {}) for p in res.points]
+                for res in self._client.query_batch_points(self._name, requests=reqs)]
+
     def nearest_or_matching(self, dense, sparse, limit, flt):
         f = server_filter(flt)
         d = [float(x) for x in dense]

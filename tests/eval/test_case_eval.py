@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eval import case_folds
-from eval.cases import bench
+from eval.cases import bench, dense_rounds
 from rag import case_memory
 from tests.conftest import AS_OF, HALL
 
@@ -72,6 +72,23 @@ def test_bench_times_search_with_and_without_case_memory(sample_rt):
     for name in ("with_memory", "without_memory"):
         assert 0 < out[name]["p50_ms"] <= out[name]["p95_ms"]
     assert out["added_p95_ms"] == round(out["with_memory"]["p95_ms"] - out["without_memory"]["p95_ms"], 2)
+
+
+def test_dense_rounds_alternate_the_answer_vectors_off_and_on_and_restore_the_setting(sample_rt):
+    r = sample_rt.retriever
+    seen, search = [], r.search
+
+    def spy(q, **kw):
+        seen.append(r.dense_share)
+        return search(q, **kw)
+
+    r.dense_share, r.search = 0.6, spy
+    try:
+        out = dense_rounds(r, [i["question"] for i in ITEMS], n=2, rounds=2)
+    finally:
+        del r.search
+    assert [(o["round"], o["dense"]) for o in out] == [(1, False), (1, True), (2, False), (2, True)]
+    assert set(seen) == {0.0, 0.6} and r.dense_share == 0.6 and all("added_p95_ms" in o for o in out)
 
 
 def test_make_bench_reports_case_memory_search_on_its_own_home(sample_rt, tmp_path):

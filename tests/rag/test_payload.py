@@ -26,7 +26,7 @@ def law() -> Document:
 def test_builder_writes_exactly_the_record_keys():
     doc = law()
     art, annex = (unit_payload(doc, u) for u in doc.units)
-    assert set(art) == KEYS - {"case_terms", "answer_terms", "link_hash"}  # past cases only; set later by the annex links
+    assert set(art) == KEYS - {"case_terms", "answer_terms", "answer_vec", "link_hash"}  # past cases only; set later by the annex links
     assert (art["article"], art["annex"], art["title_norm"]) == ("제3조", "", "가스안전관리법")
     assert (art["eff_from"], art["eff_to"]) == (20240102, OPEN_END)
     assert (annex["article"], annex["annex"]) == ("", "별표 20")
@@ -39,7 +39,7 @@ def test_case_terms_only_on_past_cases():
                     units=[Unit(label="사례 1", text="제목: 가스 누출\n질문: 가스 냄새가 납니다\n답변: 배관을 점검합니다",
                                 kind=UNIT_CASE)])
     p = case_payload(case, case.units[0], unit_payload(case, case.units[0]))
-    assert set(p) == KEYS - {"link_hash"} and "가스" in p["case_terms"]
+    assert set(p) == KEYS - {"link_hash", "answer_vec"} and "가스" in p["case_terms"]
     assert "배관" in p["answer_terms"] and "냄새" not in p["answer_terms"]  # the answer's words only
 
 
