@@ -15,6 +15,7 @@ from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, dictionary_word, plain_name_ok, valid_name
 from ingest.pii_round7 import ROUND7_RULES
 from ingest.pii_round8 import NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, address_extent, shop_name
+from ingest.pii_shadow import rewritten, shadow, shadow_ok
 from ingest.pii_shapes import SHAPE_RULES
 from ingest.pii_patterns import FOLD, PROTECTED, RULES, TYPES, Rule
 from ingest.pii_types import Candidate
@@ -62,9 +63,29 @@ def _protected(text: str, start: int, end: int) -> bool:
                for m in PROTECTED.finditer(text, max(0, start - 40), min(len(text), end + 40)))
 
 
-def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list[Candidate]:
+def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES), _shadow: bool = True) -> list[Candidate]:
     """Every validated rule match, overlaps resolved: higher priority first, then the longer span."""
     text = fold_placeholders(fold_lookalikes(text.translate(FOLD)))  # one character for one: offsets stay valid
+    chosen = _find(text, types)
+    shadow_text = shadow(text) if _shadow else None
+    if shadow_text is not None:  # numbers spelt in Hangul numerals, broken over a line (``ingest.pii_shadow``)
+        for c in find_candidates(shadow_text, types, _shadow=False):
+            if (c.rule.type in SHADOW_TYPES and rewritten(text, shadow_text, c.start, c.end)
+                    and shadow_ok(c.rule.type, shadow_text, c.start, c.end)):
+                inside = [o for o in chosen if o.start < c.end and c.start < o.end]
+                if any(o.start < c.start or o.end > c.end for o in inside):
+                    continue
+                for o in inside:  # a piece the rules took on the text itself
+                    chosen.remove(o)
+                chosen.append(c)
+        chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+SHADOW_TYPES = frozenset({"phone", "account", "plate", "rrn", "arn", "card", "brn"})
+
+
+def _find(text: str, types: frozenset[str]) -> list[Candidate]:
     cache: dict = {}
     found: list[Candidate] = []
     for rule in ALL_RULES:
