@@ -20,6 +20,7 @@ rules describe what every such format shares instead:
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ingest.pii_checks import birth_date_ok, brn_valid, luhn_valid, rrn_date_valid, rrn_head_valid
 from ingest.pii_names import CITIZEN_ROLES, NAME3, NAME_COMMON, foreign_name_ok, latin_name_ok, name_context_ok, valid_name
@@ -130,6 +131,15 @@ _NATIVE_DAY = (r"(?:초[ \t]?(?:하루|이틀|사흘|나흘|닷새|엿새|이레
                r"스무[ \t]?(?:날|하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레)|보름(?:날)?|그믐(?:날)?)")
 HANGUL_DATE = (rf"{_HN}{{1,5}}[ \t]?년[ \t]*(?:생[ \t]*)?(?:\(?(?:음력|양력)\)?[ \t]*)?(?:{_HN}{{1,3}}|정|동짓|섣)[ \t]?(?:월|달)[ \t]*"
                rf"(?:{_NATIVE_DAY}|{_HN}{{1,3}}[ \t]?일)")
+
+MIXED_DATE = (rf"(?:19|20)?\d{{2}}[ \t]*년[ \t]*(?:생[ \t]*)?(?:\(?(?:음력|양력)\)?[ \t]*)?(?:정월|동짓달|섣달|(?:\d{{1,2}}|{_HN}{{1,3}})[ \t]?월)[ \t]*"
+              rf"{_NATIVE_DAY}")
+
+
+def adult_year(value: str) -> bool:
+    """A full year at least 14 years back (a birth date, not a recent record's date)."""
+    m = re.match(r"\D*((?:19|20)\d{2})", value)
+    return m is not None and int(m.group(1)) <= date.today().year - 14
 
 
 CHILD_GATE = r"첫째|둘째|셋째|넷째|막내|큰|작은|아들|딸|자녀|손자|손녀"
@@ -274,8 +284,15 @@ GENERAL_RULES: tuple[Rule, ...] = (
          after=r"[ \t]?(?:씨|님)", priority=30, role="citizen", gate=None, context=foreign_name_ok),
     Rule("birth_date_lunar", "birth_date", BD_DATE, before=r"(?:음력|양력)(?:으로(?:는|도|요)?|상|은|는)?[ \t]*",
          check=birth_date_ok, priority=88, gate="음력|양력", reach=(0, 30)),
-    Rule("birth_date_hangul", "birth_date", HANGUL_DATE, before=BD_WORD + r"[^\d\n\[\]]{0,8}?", priority=91, gate=BD_WORD,
-         reach=(0, 50)),
+    Rule("birth_date_hangul", "birth_date", HANGUL_DATE, before=BD_WORD + r"(?:[^\d\n\[\]]{0,8}?|[^\d\n\[\]]{0,12}\n[^\d\n\[\]]{0,12}?)",
+         priority=91, gate=BD_WORD, reach=(0, 60)),  # the answer may be on the next line ("생년월일은요?\n민원인: 오십팔년 …")
+    # Digits for the year, words for a lunar month and day: "음력 1938년 정월 초닷새", "생신 52년 동짓달 열엿새".
+    Rule("birth_date_lunar_words", "birth_date", MIXED_DATE, before=rf"(?:{BD_WORD}|음력|양력)[^\d\n\[\]]{{0,8}}?", priority=91,
+         gate=r"생|음력|양력", reach=(0, 50)),
+    # A date in brackets after an elder's word with no name before: "할머니 (1938.08.15)".
+    Rule("birth_date_elder", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT})", before=r"(?:할머니|할아버지|어르신|여사님?|옹)[ \t]*\([ \t]*",
+         after=r"[ \t]*(?:생)?[ \t]*[),/]", check=lambda v: birth_date_ok(v) and adult_year(v), priority=89,
+         gate=r"할머니|할아버지|어르신|여사|옹", reach=(0, 30)),
     Rule("address_field", "address", ADDRESS_FIELD, before=ADDRESS_LABEL, after=ADDRESS_FIELD_END, check=address_field_ok,
          priority=37, gate=r"주[ \t]*소|거[ \t]*주[ \t]*지|소[ \t]*재[ \t]*지|Address|ADDRESS|집", reach=(8, 100)),
     # Broken over lines (an envelope, a narrow form cell): the regions, then the road or lot on the next line.
