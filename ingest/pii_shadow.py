@@ -7,7 +7,7 @@ into ASCII digits and dashes; the ordinary rules run on that copy, and a find is
 rewritten stretch and has a strict identifier's shape (``shadow_ok``). Offsets are shared, so spans map back as
 they are.
 
-Precision: a run needs 7 or more numerals (a single word such as 이사, 오일, 사이, 일이, 구이, 삼일절, 일일이 never
+Precision: a run needs 7 or more numerals and a group of three (a single word such as 이사, 오일, 사이, 일이, 구이, 삼일절, 일일이 never
 qualifies), and what the rules find on the shadow must still be a phone (a mobile prefix, an area code or a phone
 label), a plate (2–3 digits, a plate letter, 4 digits), a 주민/외국인등록번호 with a real date, a card with its Luhn
 digit, or an account with an account word just before.
@@ -40,8 +40,9 @@ def shadow(text: str) -> str | None:
         run = m.group()
         if re.search(r"[ \t]+이\Z", run) and re.match(r"[가-힣]", text[m.end():m.end() + 1]):
             run = run.rstrip("이").rstrip()  # "… 이삼 이고": the copula, not a digit
-        if sum(ch in _DIGIT or ch.isdigit() for ch in run) < 7 or sum(ch in _DIGIT for ch in run) < 3:
-            continue
+        if (sum(ch in _DIGIT or ch.isdigit() for ch in run) < 7 or sum(ch in _DIGIT for ch in run) < 3
+                or not re.search(rf"{_N}{{3}}", run)):
+            continue  # "이사 오일 사이 일이": two-syllable words; every identifier has a group of three or more
         changed = True
         i, s = 0, m.start()
         while i < len(run):
