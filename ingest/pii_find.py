@@ -117,6 +117,16 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
         if not _overlaps(taken, c.start, c.end):
             insort(taken, (c.start, c.end))
             chosen.append(c)
+    for c in found:  # a form's whole 주소 field holds the address a rule took in part ("…, 그린빌 2단지 201-1103")
+        inside = [o for o in chosen if o.start < c.end and c.start < o.end]
+        if c.rule.name == "address_field" and c not in chosen and inside and all(
+                o.rule.type == "address" and c.start <= o.start and o.end <= c.end for o in inside) and _unit_rest(
+                text[max(o.end for o in inside):c.end]):
+            for o in inside:
+                chosen.remove(o)
+                taken.remove((o.start, o.end))
+            insort(taken, (c.start, c.end))
+            chosen.append(c)
     for typ, start, end in asked_fields(text) + table_cells(text) + name_pairs(text):  # answers, cells, a name's two spellings
         inside = [o for o in chosen if o.start < end and start < o.end]
         if typ not in types or vetoed(text, typ, start, end) or any(
@@ -160,6 +170,11 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
                 insort(taken, (start, end))
                 chosen.append(Candidate(CONTEXT_RULES[typ], start, end))
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _unit_rest(rest: str) -> bool:
+    """What a field holds beyond the rule's address is a unit ("2단지 201-1103"), not the rest of a sentence."""
+    return len(rest) <= 30 and re.search(r"\d", rest) is not None and re.search(r"[요다죠]\W*$|세요|에서|으로|보내|해서", rest) is None
 
 
 def _extend_lists(text: str, chosen: list[Candidate], taken: list[tuple[int, int]]) -> None:

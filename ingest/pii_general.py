@@ -170,6 +170,9 @@ ADDRESS_FIELD_END = (r"[ \t]*(?:\n|$|(?:이고|이구요|이에요|예요|입니
                      r"이름|성명|\n|$)|\.[ \t])")
 _FIELD_WORD = re.compile(r"[가-힣](?:시|군|구|동|리|로|길|읍|면|가)(?=[ \t\d,]|$)|번지|\d[ \t]?호|\d[ \t]?층")
 
+_FIELD_WORD_EN = re.compile(r"-(?:ro|gil|gu|si|gun|dong|eup|myeon|ri|do)\b|\b(?:Apt|Room|Rm|Bldg|Unit|Ho|Dong|Seoul|Busan|Incheon|Daegu|"
+                            r"Daejeon|Gwangju|Ulsan|Sejong|Gyeonggi|Gyeongbuk|Gyeongnam|Jeonbuk|Jeonnam|Chungbuk|Chungnam|Jeju)\b|\b\d{5}\b")
+
 
 def address_field_ok(value: str) -> bool:
     """An address, not "위와 같음" or a sentence: a digit, two address words, no e-mail or link."""
@@ -177,6 +180,8 @@ def address_field_ok(value: str) -> bool:
     tokens = value.split()
     if tokens and sum(len(t) == 1 for t in tokens) >= 0.6 * len(tokens):  # letter-spaced (OCR): "전 라 북 도 익 산 시 …"
         words = len(re.findall(r"[가-힣](?:시|군|구|읍|면|동|리|로|길)", "".join(tokens)))
+    if not re.search(r"[가-힣]", value):  # an address in English: "Apt 1202, 77 Olympic-ro, Songpa-gu, Seoul 05551"
+        words = len(_FIELD_WORD_EN.findall(value))
     return (re.search(r"\d", value) is not None and words >= 2
             and not re.search(r"@|https?:|www\.", value))
 

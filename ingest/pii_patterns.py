@@ -241,7 +241,7 @@ RULES: tuple[Rule, ...] = (
     Rule("passport", "passport", r"[MSRODG](?<![A-Za-z0-9][MSRODG])(?:\d{8}|\d{3}[A-Z]\d{4})(?![A-Za-z0-9])",
          priority=75, weak=True),
     Rule("passport_context", "passport", r"[A-Z]{1,2}[ \t]?(?:\d{3}[A-Z]?|\d{4})[ \t]?\d{4}(?![A-Za-z0-9])",
-         before=r"(?:여권|[Pp]assport|PASSPORT)(?:[ \t]*(?:번호|[Nn]o\.?|[Nn]umber))?[^\d\n\[\]A-Za-z]{0,10}?", priority=76,
+         before=r"(?:여권|[Pp]assport|PASSPORT)(?:[ \t]*(?:번호|[Nn]o\.?|[Nn]umber))?(?:[ \t]+(?:is|was))?[^\d\n\[\]A-Za-z]{0,10}?", priority=76,
          gate=r"여권|[Pp]assport|PASSPORT", reach=(0, 30)),
     Rule("mobile", "phone", MOBILE, priority=70, role="mobile", **G4),
     Rule("landline_partial", "phone", rf"0(?<![\d+]0){AREA}{PSEP}{STARS}{{3,4}}{PSEP}\d{{4}}(?![\d*＊])", priority=69,

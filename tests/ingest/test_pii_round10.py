@@ -39,6 +39,12 @@ MASKED = [  # (class, text, type, value that must disappear)
     ("hangul_date_next_line", "직원: 생년월일 말씀해 주세요\n고객: 육십이년 칠월 십사일이요", "birth_date", "육십이년 칠월 십사일"),
     ("scam_070_after_inquiry", "보이스피싱 같아요. 문자 내용: 대출 승인 완료, 문의 070-5123-8890", "phone", "070-5123-8890"),
     ("scam_claimed_officer", "검찰 사칭 전화였습니다. 담당 수사관 02-6925-1180 으로 전화하라고", "phone", "02-6925-1180"),
+    ("address_next_line_paren", "주  소   광주광역시 북구\n           용봉로 31\n           (용봉동, 한솔마을) 7동 204호\n전  화   062-000-1111",
+     "address", "광주광역시 북구\n           용봉로 31\n           (용봉동, 한솔마을) 7동 204호"),
+    ("address_field_unit", "주소: 경기 파주시 문산로 12, 그린빌 2단지 201-1103", "address", "경기 파주시 문산로 12, 그린빌 2단지 201-1103"),
+    ("address_field_english", "Name: Lina Park\nAddress: Unit 7, 12 Hannuri-daero, Sejong 30151\nTel", "address",
+     "Unit 7, 12 Hannuri-daero, Sejong 30151"),
+    ("passport_number_is", "My passport number is K4455102 and my visa is D-2.", "passport", "K4455102"),
     ("district_ga_spaced", "임차인 주소 대구 중구 동성로 3가 21-4, 2층", "address", "동성로 3가 21-4"),
 ]
 
@@ -51,6 +57,8 @@ KEPT = [  # (class, text, what must stay visible)
     ("office_line_not_scam", "구청 건축과 031-720-1234 로 문의하세요", "031-720-1234"),
     ("recent_date_elder", "할머니 (2025.11.20 방문) 건강 양호", "2025.11.20"),
     ("csv_without_personal_header", "품목,수량,단가\n볼트,20,1500\n너트,35,900", "볼트,20,1500"),
+    ("address_field_sentence", "주소: 서울 종로구 세종대로 209 (정부서울청사) 로 보내세요", "로 보내세요"),
+    ("address_field_english_prose", "Address: same as above, thank you", "same as above"),
     ("bracket_record_date_headerless", "1;배관 점검;2024-05-06;완료", "2024-05-06"),
 ]
 
@@ -76,3 +84,8 @@ def test_shadow_keeps_offsets_and_words():
     assert sh.startswith("이사 오일 사이 일이 그리고 ")  # words with too few numerals are not rewritten
     assert "010-1234-5678" in sh
     assert shadow("이사 오일 사이 일이 구이 삼일절") is None
+
+
+def test_scam_text_keeps_opt_out_line():
+    text = "(광고) 불법 대출 문자 신고합니다. 수신거부 080-333-1212"
+    assert "080-333-1212" in mask(text).masked
