@@ -9,6 +9,7 @@ from bisect import bisect_right, insort
 from ingest.pii_bare import bare_names
 from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
+from ingest.pii_frames import FRAME_RULES, bracket_aliases
 from ingest.pii_context import address_more, asked_fields, name_dates, name_pairs, table_cells
 from ingest.pii_general import GENERAL_RULES, vetoed
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
@@ -26,7 +27,7 @@ _BUILDING_AFTER = re.compile(r"(?:빌라|아파트|빌딩|맨션|타워|오피�
 # Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
 BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
 ALL_RULES = (RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + ROUND8_RULES + NAME_FAMILY_RULES + NAME_ROUND8_RULES
-             + GENERAL_RULES)
+             + GENERAL_RULES + FRAME_RULES)
 # Finds the layout names (``ingest.pii_context``): a citizen's answer, a table cell.
 CONTEXT_RULES = {t: Rule(f"context_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}
 _GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
@@ -164,6 +165,10 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
             insort(taken, (start, end))
             chosen.append(Candidate(BARE_NAME, start, end))
         _propagate(text, chosen, taken)
+        for start, end in bracket_aliases(text, [(c.start, c.end) for c in chosen if c.rule.type == "name"]):
+            if not _overlaps(taken, start, end):  # "다나카 유키(田中 由紀)": the same name in another script
+                insort(taken, (start, end))
+                chosen.append(Candidate(BARE_NAME, start, end))
     if "birth_date" in types:  # "첫째 나윤슬 2019. 11. 08, 둘째 …"
         for typ, start, end in name_dates(text, [(c.start, c.end) for c in chosen if c.rule.type == "name"]):
             if not _overlaps(taken, start, end):

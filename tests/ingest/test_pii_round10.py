@@ -45,6 +45,12 @@ MASKED = [  # (class, text, type, value that must disappear)
     ("address_field_english", "Name: Lina Park\nAddress: Unit 7, 12 Hannuri-daero, Sejong 30151\nTel", "address",
      "Unit 7, 12 Hannuri-daero, Sejong 30151"),
     ("passport_number_is", "My passport number is K4455102 and my visa is D-2.", "passport", "K4455102"),
+    ("intro_nationality_latin", "저는 우즈베크 출신 근로자 Akmal Rashidov 입니다", "name", "Akmal Rashidov"),
+    ("intro_nationality_hangul", "저는 태국 사람 솜차이 분마 입니다", "name", "솜차이 분마"),
+    ("intro_cyrillic_and_alias", "저는 러시아 국적의 Иван Петров (Ivan Petrov) 라고 합니다", "name", "Ivan Petrov"),
+    ("intro_cjk_alias", "저는 중국 국적의 리우 메이(刘 梅)입니다", "name", "刘 梅"),
+    ("kin_english", "My father Lee Dong-su lives alone in Mokpo.", "name", "Lee Dong-su"),
+    ("latin_before_passport", "도주자: Juan Dela Cruz (여권 P1234567A)", "name", "Juan Dela Cruz"),
     ("district_ga_spaced", "임차인 주소 대구 중구 동성로 3가 21-4, 2층", "address", "동성로 3가 21-4"),
 ]
 
@@ -59,6 +65,7 @@ KEPT = [  # (class, text, what must stay visible)
     ("csv_without_personal_header", "품목,수량,단가\n볼트,20,1500\n너트,35,900", "볼트,20,1500"),
     ("address_field_sentence", "주소: 서울 종로구 세종대로 209 (정부서울청사) 로 보내세요", "로 보내세요"),
     ("address_field_english_prose", "Address: same as above, thank you", "same as above"),
+    ("intro_korean", "저는 한국 사람 입니다. 평범한 직장인이에요", "한국 사람"),
     ("bracket_record_date_headerless", "1;배관 점검;2024-05-06;완료", "2024-05-06"),
 ]
 
