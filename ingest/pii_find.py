@@ -178,8 +178,13 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
 
 
 def _unit_rest(rest: str) -> bool:
-    """What a field holds beyond the rule's address is a unit ("2단지 201-1103"), not the rest of a sentence."""
-    return len(rest) <= 30 and re.search(r"\d", rest) is not None and re.search(r"[요다죠]\W*$|세요|에서|으로|보내|해서", rest) is None
+    """What a field holds beyond the rule's address is a unit ("2단지 201-1103"), not the rest of a sentence or an
+    amount ("(보증금 500만원 / …)")."""
+    return re.search(r"\d", rest) is not None and _UNIT_REST.fullmatch(rest) is not None
+
+
+_UNIT_REST = re.compile(r"[ \t,]*(?:(?:[가-힣A-Za-z]{1,15}|\d{1,4}[ \t]?(?:단지|동|층|호|차)|[A-Za-z]?\d{1,4}[ \t]?-[ \t]?\d{1,4}(?:[ \t]?호)?|"
+                        r"\([가-힣0-9, \t]{1,20}\))[ \t,]*){1,5}")
 
 
 def _extend_lists(text: str, chosen: list[Candidate], taken: list[tuple[int, int]]) -> None:
