@@ -99,7 +99,8 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
                 _sentence_before(text, c.start, 30)):
             # a 050x 안심번호 relays to a private phone; a company's line in a citizen's text: their contact
             return False
-        if _SCAM.search(text) and not text.startswith("080", c.start) and (text.startswith("070", c.start) or not _OFFICE_NAMED.search(text, max(0, c.start - 16), c.start)):
+        if _SCAM.search(text) and not text.startswith("080", c.start) and not _OFFICE_AFTER.match(text, c.end) and (
+                text.startswith("070", c.start) or not _OFFICE_NAMED.search(text, max(0, c.start - 16), c.start)):
             return False  # a fraud reported: the "office" line the message gives is the fraudster's ("수사관 070-…"); 080 opt-out lines stay
         return role == "landline" and (_context_role(text, c.start) == "staff" or _STAFF_SPEAKER.match(
             text, text.rfind("\n", 0, c.start) + 1) is not None or _OFFICE_AFTER.match(text, c.end) is not None

@@ -66,6 +66,7 @@ KEPT = [  # (class, text, what must stay visible)
     ("address_field_sentence", "주소: 서울 종로구 세종대로 209 (정부서울청사) 로 보내세요", "로 보내세요"),
     ("address_field_english_prose", "Address: same as above, thank you", "same as above"),
     ("address_field_amounts", "현 거주지: 대전 서구 둔산로 18, 302호 (보증금 500만원 / 월세 42만원)", "(보증금 500만원 / 월세 42만원)"),
+    ("scam_doubt_office_after", "사기인지 모르겠어요. 안내문 번호 02-3100-4455가 구청 번호 맞나요?", "02-3100-4455"),
     ("intro_korean", "저는 한국 사람 입니다. 평범한 직장인이에요", "한국 사람"),
     ("bracket_record_date_headerless", "1;배관 점검;2024-05-06;완료", "2024-05-06"),
 ]
