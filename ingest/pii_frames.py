@@ -5,7 +5,9 @@
 - an English kinship frame: "My mother Kang Myung-ja", "our son Daniel Lee";
 - a romanised name right before its passport or registration number: "Reynaldo Cruz (여권 P…)";
 - the same name in another script in brackets right after a found name: "다나카 유키(田中 由紀)",
-  "Батбаяр Энхтүвшин (Batbayar Enkhtuvshin)" (``bracket_aliases``).
+  "Батбаяр Энхтүвшин (Batbayar Enkhtuvshin)" (``bracket_aliases``);
+- and a foreigner's address in English: a number and a romanised road (-ro, -gil, -daero), with its unit before
+  and its districts and postcode after ("Apt 1202, 77 Olympic-ro, Songpa-gu, Seoul 05551").
 """
 from __future__ import annotations
 
@@ -27,7 +29,14 @@ def _latin_or_cyrillic_ok(value: str) -> bool:
     return re.match(r"[А-ЯЁҮӨ]", value) is not None or latin_name_ok(value)
 
 
+EN_ADDRESS = (r"(?<![A-Za-z0-9-])(?:(?:Apt\.?|Room|Rm\.?|Unit|Suite|#)[ \t]?\d{1,5}(?:-\d{1,5})?,?[ \t]*|\d{1,4}-\d{1,5},[ \t]*)?"
+              r"(?:(?:Bldg\.?|Building|Dong)[ \t]?\d{1,4},?[ \t]*)?\d{1,4}(?:-\d{1,4})?,?[ \t]+[A-Z][a-z]+(?:[ \t-][A-Za-z0-9]+){0,3}?-(?:ro|gil|daero)"
+              r"(?:[ \t]?\d{1,4}(?:beon)?-?gil)?(?![A-Za-z])(?:,[ \t]*[A-Z][a-z]+(?:-(?:si|gu|gun|do|dong|eup|myeon|ri))?(?![A-Za-z])){0,4}"
+              r"(?:,?[ \t]*\d{5}(?!\d))?")
+
+
 FRAME_RULES: tuple[Rule, ...] = (
+    Rule("address_english", "address", EN_ADDRESS, priority=43, gate=r"-(?:ro|gil|daero)\b", reach=(60, 60)),
     Rule("name_intro_nationality", "name", rf"{LATIN}|{CYRILLIC}", before=_NATIONALITY, after=_AFTER_INTRO,
          check=_latin_or_cyrillic_ok, priority=31, role="citizen", gate=r"저는|전|나는|이름은", reach=(0, 60)),
     Rule("name_intro_nationality_hangul", "name", r"[가-힣]{1,5}(?:[ \t][가-힣]{1,5}){1,3}", before=_NATIONALITY, after=_AFTER_INTRO,

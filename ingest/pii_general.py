@@ -223,6 +223,9 @@ def vetoed(text: str, type_: str, start: int, end: int) -> bool:
         return _not_a_name(text, start, end)
     if type_ == "ip":
         return _PRIVATE_IP.fullmatch(text[start:end]) is not None or _GATEWAY_BEFORE.search(text, max(0, start - 24), start) is not None
+    if type_ in ("brn", "account", "card") and re.search(r"(?<![A-Za-z])(?!(?:KB|NH|IBK|SC|KEB|BNK|DGB|SH|JB|KJ)[-_])[A-Za-z]{1,4}[-_]\Z",
+                                                            text[max(0, start - 6):start]):
+        return True  # a code with a letter prefix ("BK-2023-118407", "SN-…"): a serial, not a person's number
     return type_ in ("rrn", "arn") and _CORPORATE.search(text, max(0, start - 16), start) is not None
 
 

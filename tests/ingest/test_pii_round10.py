@@ -51,6 +51,11 @@ MASKED = [  # (class, text, type, value that must disappear)
     ("intro_cjk_alias", "저는 중국 국적의 리우 메이(刘 梅)입니다", "name", "刘 梅"),
     ("kin_english", "My father Lee Dong-su lives alone in Mokpo.", "name", "Lee Dong-su"),
     ("latin_before_passport", "도주자: Juan Dela Cruz (여권 P1234567A)", "name", "Juan Dela Cruz"),
+    ("bank_prefix_account", "입금 계좌 KB-123-45-678901 (국민은행)", "account", "123-45-678901"),
+    ("english_address_dash_unit", "We live at 203-1501, 12 Hwaseo-ro, Suwon. Tel 010-2290-4417.", "address",
+     "203-1501, 12 Hwaseo-ro, Suwon"),
+    ("english_address_bldg", "Mail to Apt 1202, Bldg 3, 8 Haeundae-ro, Haeundae-gu, Busan 48095 please", "address",
+     "Apt 1202, Bldg 3, 8 Haeundae-ro, Haeundae-gu, Busan 48095"),
     ("district_ga_spaced", "임차인 주소 대구 중구 동성로 3가 21-4, 2층", "address", "동성로 3가 21-4"),
 ]
 
@@ -67,6 +72,9 @@ KEPT = [  # (class, text, what must stay visible)
     ("address_field_english_prose", "Address: same as above, thank you", "same as above"),
     ("address_field_amounts", "현 거주지: 대전 서구 둔산로 18, 302호 (보증금 500만원 / 월세 42만원)", "(보증금 500만원 / 월세 42만원)"),
     ("scam_doubt_office_after", "사기인지 모르겠어요. 안내문 번호 02-3100-4455가 구청 번호 맞나요?", "02-3100-4455"),
+    ("serial_letter_prefix", "자전거 도난 신고. 자전거 등록번호 QX-2022-551083 입니다", "QX-2022-551083"),
+    ("office_rep_line", "산불 신고는 면사무소 말고 군청 대표 061-350-5114 로 하세요", "061-350-5114"),
+    ("english_road_prose", "The Sejong-ro area is busy and Line 2 runs to Euljiro.", "Sejong-ro"),
     ("intro_korean", "저는 한국 사람 입니다. 평범한 직장인이에요", "한국 사람"),
     ("bracket_record_date_headerless", "1;배관 점검;2024-05-06;완료", "2024-05-06"),
 ]
