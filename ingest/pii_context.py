@@ -16,7 +16,7 @@ from datetime import date
 
 from ingest.pii_checks import birth_date_ok
 from ingest.pii_general import HANGUL_DATE, YEAR_BORN
-from ingest.pii_names import dictionary_word, latin_name_ok, valid_name
+from ingest.pii_names import dictionary_word, latin_name_ok
 from ingest.pii_patterns import BD_COMPACT, BD_DATE, PROVINCES, PROTECTED
 
 # ---- asked fields ---------------------------------------------------------------------------------
