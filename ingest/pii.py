@@ -31,7 +31,7 @@ from ingest.pii_crf import get_tagger
 from ingest.pii_general import vetoed
 from ingest.pii_find import ALL_RULES, BARE_NAME, find_candidates, _overlaps, _protected  # noqa: F401 (re-exported)
 from ingest.pii_keep import _keep  # noqa: F401 (eval.pii_train imports it from here)
-from ingest.pii_patterns import TAGS, TYPES, Rule
+from ingest.pii_patterns import CITY, PROVINCES, TAGS, TYPES, Rule
 from ingest.pii_types import DEFAULT_POLICY, STYLES, Candidate, MaskPolicy, MaskResult, Span  # noqa: F401 (public API)
 
 __all__ = ["Candidate", "DEFAULT_POLICY", "MaskPolicy", "MaskResult", "STYLES", "Span", "find_candidates", "mask",
@@ -61,11 +61,33 @@ def mask_with(text: str, policy: MaskPolicy | None, tagger) -> MaskResult:
             extra = [Span(t, s, e, policy.replacement(t)) for t, s, e in name_dates(text, [(n.start, n.end) for n in spans if n.type == "name"])
                      if not any(o.start < e and s < o.end for o in spans + kept)]
             spans = sorted(spans + extra, key=lambda sp: sp.start)
+    spans = _join_address_spans(text, spans)  # a rule's piece and the model's piece of one address
     parts, pos = [], 0
     for span in spans:
         parts += [text[pos:span.start], span.replacement]
         pos = span.end
     return MaskResult("".join(parts + [text[pos:]]), spans, kept)
+
+
+# Between two pieces of one address: a comma, a line break and an envelope's indent, an opening "(동, ".
+_ADDRESS_GAP = re.compile(r"[ \t]*,?[ \t]*(?:\n[ \t]*)?(?:\([가-힣0-9]{1,6}(?:동|리|가),[ \t]*)?")
+_NEW_ADDRESS = re.compile(rf"(?:{PROVINCES}|{CITY})[ \t]")  # a second address of its own
+
+
+def _join_address_spans(text: str, spans: list[Span]) -> list[Span]:
+    """Two address pieces that only a comma or a line break part are one address continued on the next line;
+    a piece of the gap taken for something else ("(용봉동, …": a name) goes with it."""
+    out: list[Span] = []
+    for sp in spans:
+        last = max((i for i, o in enumerate(out) if o.type == "address"), default=None)
+        if sp.type == "address" and last is not None:
+            prev = out[last]
+            if (sp.start > prev.end and _ADDRESS_GAP.fullmatch(text, prev.end, sp.start)
+                    and text.count("\n", prev.end, sp.start) <= 1 and not _NEW_ADDRESS.match(text, sp.start)):
+                out[last:] = [Span(prev.type, prev.start, sp.end, prev.replacement)]
+                continue
+        out.append(sp)
+    return out
 
 
 _MODEL_RULES = {t: Rule(f"model_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}

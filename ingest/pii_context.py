@@ -16,7 +16,7 @@ from datetime import date
 
 from ingest.pii_checks import birth_date_ok
 from ingest.pii_general import HANGUL_DATE, YEAR_BORN
-from ingest.pii_names import dictionary_word, latin_name_ok, valid_name
+from ingest.pii_names import dictionary_word, latin_name_ok
 from ingest.pii_patterns import BD_COMPACT, BD_DATE, PROVINCES, PROTECTED
 
 # ---- asked fields ---------------------------------------------------------------------------------
@@ -122,61 +122,7 @@ def asked_fields(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-# ---- table columns --------------------------------------------------------------------------------
-_HEADER = re.compile(r"(?P<birth_date>생년월일|생일|출생|생년)|(?P<address>주[ \t]?소|거주지|소재지)|(?P<phone>연락처|전화|휴대폰|핸드폰|H\.?P)|"
-                     r"(?P<name>성[ \t]?명|이[ \t]?름|성함)")
-_STAFF_HEADER = re.compile(r"직급|직위|담당|부서|소속|직책")
-_SEPARATOR_ROW = re.compile(r"[ \t|:\-–—=+]*")
-_DATE_CELL = re.compile(rf"(?:{BD_DATE}|{BD_COMPACT}|{YEAR_BORN})")
-
-
-def _is_row(line: str) -> bool:
-    return "\t" in line.strip(" ") or line.count("|") >= 2 or line.count("│") >= 2
-
-
-def _cells(line: str, offset: int) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in re.finditer(r"\t|\||│", line):
-        out.append((offset + start, offset + m.start()))
-        start = m.end()
-    out.append((offset + start, offset + len(line)))
-    return out
-
-
-def table_cells(text: str) -> list[tuple[str, int, int]]:
-    """(type, start, end) of cells under a header that names their field."""
-    out: list[tuple[str, int, int]] = []
-    header: list[str | None] | None = None
-    for offset, line in _lines(text):
-        if not _is_row(line):
-            header = None
-            continue
-        if _SEPARATOR_ROW.fullmatch(line):
-            continue
-        cells = _cells(line, offset)
-        if header is None:
-            header = [(m.lastgroup if (m := _HEADER.search(text, s, e)) else None) for s, e in cells]
-            if _STAFF_HEADER.search(line):  # a staff directory: its names and lines are the officials' policy's
-                header = [k if k != "name" else None for k in header]
-            continue
-        for k, (s, e) in enumerate(cells):
-            kind = header[k] if k < len(header) else None
-            if not kind:
-                continue
-            value = text[s:e].strip()
-            vs = s + text[s:e].index(value) if value else s
-            if kind == "birth_date":
-                m = _DATE_CELL.search(value)
-                if m and (birth_date_ok(m.group()) or "생" in m.group()):
-                    out.append((kind, vs + m.start(), vs + m.end()))
-            elif kind == "address" and re.search(r"\d", value) and _ADDRESS_WORD.search(value):
-                out.append((kind, vs, vs + len(value)))
-            elif kind == "phone" and sum(ch.isdigit() for ch in value) >= 9:
-                out.append((kind, vs, vs + len(value)))
-            elif kind == "name" and 2 <= len(value.replace(" ", "")) <= 5 and re.fullmatch(r"[가-힣]+(?: [가-힣]+)*", value) and valid_name(
-                    value) and not dictionary_word(value.replace(" ", "")):
-                out.append((kind, vs, vs + len(value)))
-    return out
+from ingest.pii_tables import table_cells  # noqa: E402,F401  (re-exported for ingest.pii_find)
 
 
 # ---- a name then a date ---------------------------------------------------------------------------

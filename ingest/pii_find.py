@@ -9,12 +9,14 @@ from bisect import bisect_right, insort
 from ingest.pii_bare import bare_names
 from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
+from ingest.pii_frames import FRAME_RULES, bracket_aliases
 from ingest.pii_context import address_more, asked_fields, name_dates, name_pairs, table_cells
 from ingest.pii_general import GENERAL_RULES, vetoed
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, dictionary_word, plain_name_ok, valid_name
 from ingest.pii_round7 import ROUND7_RULES
 from ingest.pii_round8 import NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, address_extent, shop_name
+from ingest.pii_shadow import rewritten, shadow, shadow_ok
 from ingest.pii_shapes import SHAPE_RULES
 from ingest.pii_patterns import FOLD, PROTECTED, RULES, TYPES, Rule
 from ingest.pii_types import Candidate
@@ -25,7 +27,7 @@ _BUILDING_AFTER = re.compile(r"(?:빌라|아파트|빌딩|맨션|타워|오피�
 # Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
 BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
 ALL_RULES = (RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + ROUND8_RULES + NAME_FAMILY_RULES + NAME_ROUND8_RULES
-             + GENERAL_RULES)
+             + GENERAL_RULES + FRAME_RULES)
 # Finds the layout names (``ingest.pii_context``): a citizen's answer, a table cell.
 CONTEXT_RULES = {t: Rule(f"context_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}
 _GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
@@ -62,9 +64,29 @@ def _protected(text: str, start: int, end: int) -> bool:
                for m in PROTECTED.finditer(text, max(0, start - 40), min(len(text), end + 40)))
 
 
-def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list[Candidate]:
+def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES), _shadow: bool = True) -> list[Candidate]:
     """Every validated rule match, overlaps resolved: higher priority first, then the longer span."""
     text = fold_placeholders(fold_lookalikes(text.translate(FOLD)))  # one character for one: offsets stay valid
+    chosen = _find(text, types)
+    shadow_text = shadow(text) if _shadow else None
+    if shadow_text is not None:  # numbers spelt in Hangul numerals, broken over a line (``ingest.pii_shadow``)
+        for c in find_candidates(shadow_text, types, _shadow=False):
+            if (c.rule.type in SHADOW_TYPES and rewritten(text, shadow_text, c.start, c.end)
+                    and shadow_ok(c.rule.type, shadow_text, c.start, c.end)):
+                inside = [o for o in chosen if o.start < c.end and c.start < o.end]
+                if any(o.start < c.start or o.end > c.end for o in inside):
+                    continue
+                for o in inside:  # a piece the rules took on the text itself
+                    chosen.remove(o)
+                chosen.append(c)
+        chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+SHADOW_TYPES = frozenset({"phone", "account", "plate", "rrn", "arn", "card", "brn"})
+
+
+def _find(text: str, types: frozenset[str]) -> list[Candidate]:
     cache: dict = {}
     found: list[Candidate] = []
     for rule in ALL_RULES:
@@ -94,6 +116,16 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
     chosen: list[Candidate] = []
     for c in found:
         if not _overlaps(taken, c.start, c.end):
+            insort(taken, (c.start, c.end))
+            chosen.append(c)
+    for c in found:  # a form's whole 주소 field holds the address a rule took in part ("…, 그린빌 2단지 201-1103")
+        inside = [o for o in chosen if o.start < c.end and c.start < o.end]
+        if c.rule.name == "address_field" and c not in chosen and inside and all(
+                o.rule.type == "address" and c.start <= o.start and o.end <= c.end for o in inside) and _unit_rest(
+                text[max(o.end for o in inside):c.end]):
+            for o in inside:
+                chosen.remove(o)
+                taken.remove((o.start, o.end))
             insort(taken, (c.start, c.end))
             chosen.append(c)
     for typ, start, end in asked_fields(text) + table_cells(text) + name_pairs(text):  # answers, cells, a name's two spellings
@@ -133,12 +165,26 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES)) -> list
             insort(taken, (start, end))
             chosen.append(Candidate(BARE_NAME, start, end))
         _propagate(text, chosen, taken)
+        for start, end in bracket_aliases(text, [(c.start, c.end) for c in chosen if c.rule.type == "name"]):
+            if not _overlaps(taken, start, end):  # "다나카 유키(田中 由紀)": the same name in another script
+                insort(taken, (start, end))
+                chosen.append(Candidate(BARE_NAME, start, end))
     if "birth_date" in types:  # "첫째 나윤슬 2019. 11. 08, 둘째 …"
         for typ, start, end in name_dates(text, [(c.start, c.end) for c in chosen if c.rule.type == "name"]):
             if not _overlaps(taken, start, end):
                 insort(taken, (start, end))
                 chosen.append(Candidate(CONTEXT_RULES[typ], start, end))
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _unit_rest(rest: str) -> bool:
+    """What a field holds beyond the rule's address is a unit ("2단지 201-1103"), not the rest of a sentence or an
+    amount ("(보증금 500만원 / …)")."""
+    return re.search(r"\d", rest) is not None and _UNIT_REST.fullmatch(rest) is not None
+
+
+_UNIT_REST = re.compile(r"[ \t,]*(?:(?:[가-힣A-Za-z]{1,15}|\d{1,4}[ \t]?(?:단지|동|층|호|차)|[A-Za-z]?\d{1,4}[ \t]?-[ \t]?\d{1,4}(?:[ \t]?호)?|"
+                        r"\([가-힣0-9, \t]{1,20}\))[ \t,]*){1,5}")
 
 
 def _extend_lists(text: str, chosen: list[Candidate], taken: list[tuple[int, int]]) -> None:

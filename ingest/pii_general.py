@@ -20,6 +20,7 @@ rules describe what every such format shares instead:
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ingest.pii_checks import birth_date_ok, brn_valid, luhn_valid, rrn_date_valid, rrn_head_valid
 from ingest.pii_names import CITIZEN_ROLES, NAME3, NAME_COMMON, foreign_name_ok, latin_name_ok, name_context_ok, valid_name
@@ -131,6 +132,15 @@ _NATIVE_DAY = (r"(?:초[ \t]?(?:하루|이틀|사흘|나흘|닷새|엿새|이레
 HANGUL_DATE = (rf"{_HN}{{1,5}}[ \t]?년[ \t]*(?:생[ \t]*)?(?:\(?(?:음력|양력)\)?[ \t]*)?(?:{_HN}{{1,3}}|정|동짓|섣)[ \t]?(?:월|달)[ \t]*"
                rf"(?:{_NATIVE_DAY}|{_HN}{{1,3}}[ \t]?일)")
 
+MIXED_DATE = (rf"(?:19|20)?\d{{2}}[ \t]*년[ \t]*(?:생[ \t]*)?(?:\(?(?:음력|양력)\)?[ \t]*)?(?:정월|동짓달|섣달|(?:\d{{1,2}}|{_HN}{{1,3}})[ \t]?월)[ \t]*"
+              rf"{_NATIVE_DAY}")
+
+
+def adult_year(value: str) -> bool:
+    """A full year at least 14 years back (a birth date, not a recent record's date)."""
+    m = re.match(r"\D*((?:19|20)\d{2})", value)
+    return m is not None and int(m.group(1)) <= date.today().year - 14
+
 
 CHILD_GATE = r"첫째|둘째|셋째|넷째|막내|큰|작은|아들|딸|자녀|손자|손녀"
 CHILD = (r"(?<![가-힣])(?:첫째|둘째|셋째|넷째|막내|큰[ \t]?(?:애|아이|아들|딸)|작은[ \t]?(?:애|아이|아들|딸)|아들|딸|자녀|손자|손녀)"
@@ -160,6 +170,9 @@ ADDRESS_FIELD_END = (r"[ \t]*(?:\n|$|(?:이고|이구요|이에요|예요|입니
                      r"이름|성명|\n|$)|\.[ \t])")
 _FIELD_WORD = re.compile(r"[가-힣](?:시|군|구|동|리|로|길|읍|면|가)(?=[ \t\d,]|$)|번지|\d[ \t]?호|\d[ \t]?층")
 
+_FIELD_WORD_EN = re.compile(r"-(?:ro|gil|gu|si|gun|dong|eup|myeon|ri|do)\b|\b(?:Apt|Room|Rm|Bldg|Unit|Ho|Dong|Seoul|Busan|Incheon|Daegu|"
+                            r"Daejeon|Gwangju|Ulsan|Sejong|Gyeonggi|Gyeongbuk|Gyeongnam|Jeonbuk|Jeonnam|Chungbuk|Chungnam|Jeju)\b|\b\d{5}\b")
+
 
 def address_field_ok(value: str) -> bool:
     """An address, not "위와 같음" or a sentence: a digit, two address words, no e-mail or link."""
@@ -167,6 +180,8 @@ def address_field_ok(value: str) -> bool:
     tokens = value.split()
     if tokens and sum(len(t) == 1 for t in tokens) >= 0.6 * len(tokens):  # letter-spaced (OCR): "전 라 북 도 익 산 시 …"
         words = len(re.findall(r"[가-힣](?:시|군|구|읍|면|동|리|로|길)", "".join(tokens)))
+    if not re.search(r"[가-힣]", value):  # an address in English: "Apt 1202, 77 Olympic-ro, Songpa-gu, Seoul 05551"
+        words = len(_FIELD_WORD_EN.findall(value))
     return (re.search(r"\d", value) is not None and words >= 2
             and not re.search(r"@|https?:|www\.", value))
 
@@ -208,6 +223,9 @@ def vetoed(text: str, type_: str, start: int, end: int) -> bool:
         return _not_a_name(text, start, end)
     if type_ == "ip":
         return _PRIVATE_IP.fullmatch(text[start:end]) is not None or _GATEWAY_BEFORE.search(text, max(0, start - 24), start) is not None
+    if type_ in ("brn", "account", "card") and re.search(r"(?<![A-Za-z])(?!(?:KB|NH|IBK|SC|KEB|BNK|DGB|SH|JB|KJ)[-_])[A-Za-z]{1,4}[-_]\Z",
+                                                            text[max(0, start - 6):start]):
+        return True  # a code with a letter prefix ("BK-2023-118407", "SN-…"): a serial, not a person's number
     return type_ in ("rrn", "arn") and _CORPORATE.search(text, max(0, start - 16), start) is not None
 
 
@@ -274,8 +292,15 @@ GENERAL_RULES: tuple[Rule, ...] = (
          after=r"[ \t]?(?:씨|님)", priority=30, role="citizen", gate=None, context=foreign_name_ok),
     Rule("birth_date_lunar", "birth_date", BD_DATE, before=r"(?:음력|양력)(?:으로(?:는|도|요)?|상|은|는)?[ \t]*",
          check=birth_date_ok, priority=88, gate="음력|양력", reach=(0, 30)),
-    Rule("birth_date_hangul", "birth_date", HANGUL_DATE, before=BD_WORD + r"[^\d\n\[\]]{0,8}?", priority=91, gate=BD_WORD,
-         reach=(0, 50)),
+    Rule("birth_date_hangul", "birth_date", HANGUL_DATE, before=BD_WORD + r"(?:[^\d\n\[\]]{0,8}?|[^\d\n\[\]]{0,12}\n[^\d\n\[\]]{0,12}?)",
+         priority=91, gate=BD_WORD, reach=(0, 60)),  # the answer may be on the next line ("생년월일은요?\n민원인: 오십팔년 …")
+    # Digits for the year, words for a lunar month and day: "음력 1938년 정월 초닷새", "생신 52년 동짓달 열엿새".
+    Rule("birth_date_lunar_words", "birth_date", MIXED_DATE, before=rf"(?:{BD_WORD}|음력|양력)[^\d\n\[\]]{{0,8}}?", priority=91,
+         gate=r"생|음력|양력", reach=(0, 50)),
+    # A date in brackets after an elder's word with no name before: "할머니 (1938.08.15)".
+    Rule("birth_date_elder", "birth_date", rf"(?:{BD_DATE}|{BD_COMPACT})", before=r"(?:할머니|할아버지|어르신|여사님?|옹)[ \t]*\([ \t]*",
+         after=r"[ \t]*(?:생)?[ \t]*[),/]", check=lambda v: birth_date_ok(v) and adult_year(v), priority=89,
+         gate=r"할머니|할아버지|어르신|여사|옹", reach=(0, 30)),
     Rule("address_field", "address", ADDRESS_FIELD, before=ADDRESS_LABEL, after=ADDRESS_FIELD_END, check=address_field_ok,
          priority=37, gate=r"주[ \t]*소|거[ \t]*주[ \t]*지|소[ \t]*재[ \t]*지|Address|ADDRESS|집", reach=(8, 100)),
     # Broken over lines (an envelope, a narrow form cell): the regions, then the road or lot on the next line.

@@ -78,6 +78,12 @@ def _mobile_follows(text: str, c: Candidate, chosen: list[Candidate], reach: int
     return False
 
 
+# A text that reports a fraud: the lines its quoted message gives are the fraudster's, not an office's.
+_SCAM = re.compile(r"사기|스미싱|피싱|사칭|가짜[ \t]?(?:문자|사이트|번호)|불법[ \t]?(?:대출|사금융)|악성[ \t]?(?:앱|링크|문자)")
+
+_OFFICE_NAMED = re.compile(r"(?:구청|시청|군청|도청|경찰서|세무서|보건소|주민센터|복지센터|[가-힣]{2,8}과)[ \t(:：]*(?:전화|☎|번호)?[ \t:：]*\Z")
+
+
 def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) -> bool:
     """Whether the policy keeps this candidate visible (officials' work contacts, 대표번호)."""
     role = c.rule.role
@@ -93,6 +99,9 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
                 _sentence_before(text, c.start, 30)):
             # a 050x 안심번호 relays to a private phone; a company's line in a citizen's text: their contact
             return False
+        if _SCAM.search(text) and not text.startswith("080", c.start) and not _OFFICE_AFTER.match(text, c.end) and (
+                text.startswith("070", c.start) or not _OFFICE_NAMED.search(text, max(0, c.start - 16), c.start)):
+            return False  # a fraud reported: the "office" line the message gives is the fraudster's ("수사관 070-…"); 080 opt-out lines stay
         return role == "landline" and (_context_role(text, c.start) == "staff" or _STAFF_SPEAKER.match(
             text, text.rfind("\n", 0, c.start) + 1) is not None or _OFFICE_AFTER.match(text, c.end) is not None
                                        or office_number_asked(text, c.start, c.end, PUBLIC_ORG)
