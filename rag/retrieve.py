@@ -231,15 +231,23 @@ class HybridRetriever:
         sparse = tokenize.query_vector_of(terms)
         sv = (sparse.indices, sparse.values) if sparse else None
         if dense is not None:  # one query: dense neighbours and lexical matches, each with its cosine
-            cands = self.index.nearest_or_matching(dense, sv, n, flt)
+            cands = self.index.nearest_or_matching(dense, sv, n, flt, payload=False)  # payloads: below
+            cands = case_memory.fetch_payloads(cands, self.index.retrieve, lambda h: not self._case_terms.has(h.id))
         else:
             cands = self.index.hybrid(None, sv, n, flt, prefetch=n) if sv else []
         cos = {h.id: float(h.score) if dense is not None else 0.0 for h in cands}
         out, pool = [], []
         want_pool = case_expansion.POOL if common and self.prf_share > 0 else 0
-        for h, sim in case_memory.rerank(terms, cands, cos, self._case_terms):
+        ranked = case_memory.rerank(terms, cands, cos, self._case_terms)
+        sims = {h.id: sim for h, sim in ranked}
+        head = {h.id for h, _ in ranked[:limit + want_pool + len(exclude or ())]}  # the most the loop reads
+        for h in case_memory.fetch_payloads([h for h, _ in ranked], self.index.retrieve, lambda h: h.id in head):
+            sim = sims[h.id]
             if (sim < min_similarity or len(out) >= limit) and len(pool) >= want_pool:
                 break
+            h = h if h.payload else next(iter(self.index.retrieve([h.id])), h)  # past the head: alone
+            if not h.payload:
+                continue
             c = case_memory.to_case(h, sim)
             if exclude and case_memory.excluded(c, exclude):
                 continue

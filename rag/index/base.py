@@ -86,15 +86,17 @@ class VectorIndex:
         return [[h if payload else IndexHit(h.id, h.score, {}) for h in self.nearest(v, limit, flt)] for v in vectors]
 
     def nearest_or_matching(self, dense: list[float], sparse: tuple[list[int], list[float]] | None,
-                            limit: int, flt: QueryFilter) -> list[IndexHit]:
+                            limit: int, flt: QueryFilter, payload: bool = True) -> list[IndexHit]:
         """The ``limit`` dense neighbours and the ``limit`` best lexical matches together, each scored by
         its cosine to ``dense`` (case memory's candidates). Engines answer it in one query; this
-        fallback makes two and gives a lexical-only match the lowest neighbour's cosine."""
+        fallback makes two and gives a lexical-only match the lowest neighbour's cosine.
+        ``payload=False``: ids and scores only."""
         near = self.nearest(dense, limit, flt)
         lexical = self.hybrid(None, sparse, limit, flt, prefetch=limit) if sparse and sparse[0] else []
         floor = min((h.score for h in near), default=0.0)
         seen = {h.id for h in near}
-        return near + [IndexHit(h.id, floor, h.payload) for h in lexical if h.id not in seen]
+        out = near + [IndexHit(h.id, floor, h.payload) for h in lexical if h.id not in seen]
+        return out if payload else [IndexHit(h.id, h.score, {}) for h in out]
 
     def find(self, flt: QueryFilter, limit: int = 100) -> list[IndexHit]:
         """Points matching a filter (direct fetch of referenced units)."""

@@ -123,7 +123,7 @@ class EdgeIndex(VectorIndex):
             for v in vectors])
         return [[IndexHit(str(p.id), p.score, p.payload or {}) for p in res] for res in self._shard.query_batch(req)]
 
-    def nearest_or_matching(self, dense, sparse, limit, flt):
+    def nearest_or_matching(self, dense, sparse, limit, flt, payload=True):
         f = edge_filter(flt)
         d = [float(x) for x in dense]
         pre = [qe.Prefetch(limit=limit, query=qe.Query.Nearest(d, using=DENSE), filter=f)]
@@ -131,7 +131,7 @@ class EdgeIndex(VectorIndex):
             vec = qe.SparseVector(indices=list(sparse[0]), values=list(sparse[1]))
             pre.append(qe.Prefetch(limit=limit, query=qe.Query.Nearest(vec, using=SPARSE), filter=f))
         req = qe.QueryRequest(limit=2 * limit, prefetches=pre, query=qe.Query.Nearest(d, using=DENSE),
-                              with_payload=True, filter=f)
+                              with_payload=payload, filter=f)
         return [IndexHit(str(p.id), p.score, p.payload or {}) for p in self._shard.query(req)]
 
     def find(self, flt, limit=100):

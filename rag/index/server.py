@@ -115,7 +115,7 @@ class ServerIndex(VectorIndex):
         return [[IndexHit(str(p.id), p.score, p.payload or {}) for p in res.points]
                 for res in self._client.query_batch_points(self._name, requests=reqs)]
 
-    def nearest_or_matching(self, dense, sparse, limit, flt):
+    def nearest_or_matching(self, dense, sparse, limit, flt, payload=True):
         f = server_filter(flt)
         d = [float(x) for x in dense]
         pre = [models.Prefetch(query=d, using=DENSE, limit=limit, filter=f)]
@@ -123,7 +123,7 @@ class ServerIndex(VectorIndex):
             q = models.SparseVector(indices=list(sparse[0]), values=list(sparse[1]))
             pre.append(models.Prefetch(query=q, using=SPARSE, limit=limit, filter=f))
         res = self._client.query_points(self._name, prefetch=pre, query=d, using=DENSE, limit=2 * limit,
-                                        query_filter=f, with_payload=True)
+                                        query_filter=f, with_payload=payload)
         return [IndexHit(str(p.id), p.score, p.payload or {}) for p in res.points]
 
     def find(self, flt, limit=100):

@@ -181,6 +181,39 @@ def test_nearest_or_matching_scores_lexical_matches_by_cosine(index):
     assert names(index.nearest_or_matching([1, 0, 0, 0], None, 2, flt)) == names(index.nearest([1, 0, 0, 0], 2, flt))
 
 
+def test_nearest_or_matching_without_payloads_gives_the_same_ids_and_scores(index):
+    """Case memory searches its candidates without payloads and fetches the few it reads."""
+    from rag.index.base import VectorIndex
+
+    flt = QueryFilter(as_of=date(2026, 11, 23))
+    full = index.nearest_or_matching([1, 0, 0, 0], ([4], [1.0]), 1, flt)
+    bare = index.nearest_or_matching([1, 0, 0, 0], ([4], [1.0]), 1, flt, payload=False)
+    assert [(h.id, round(h.score, 6)) for h in bare] == [(h.id, round(h.score, 6)) for h in full]
+    assert all(h.payload for h in full) and not any(h.payload for h in bare)
+    fallback = VectorIndex.nearest_or_matching(index, [1, 0, 0, 0], ([4], [1.0]), 1, flt, payload=False)
+    assert [h.id for h in fallback] == [h.id for h in full] and not any(h.payload for h in fallback)
+
+
+def test_fetch_payloads_fills_the_picked_hits_and_drops_points_gone(index):
+    from rag.case_memory import fetch_payloads
+    from rag.index.base import IndexHit
+
+    flt = QueryFilter(as_of=date(2026, 11, 23))
+    bare = index.nearest_or_matching([1, 0, 0, 0], ([4], [1.0]), 1, flt, payload=False)
+    calls = []
+
+    def fetch(ids):
+        calls.append(list(ids))
+        return index.retrieve(ids)
+
+    gone = "00000000-0000-4000-8000-0000000000ff"  # a valid id that no point has
+    got = fetch_payloads(bare + [IndexHit(gone, 0.1, {})], fetch, lambda h: h.id != bare[1].id)
+    assert len(calls) == 1 and bare[1].id not in calls[0]  # one call, only the picked ids
+    assert [h.id for h in got] == [bare[0].id, bare[1].id]  # the point that is gone is dropped
+    assert got[0].payload and not got[1].payload and got[0].score == bare[0].score
+    assert fetch_payloads(got[:1], fetch) == got[:1] and len(calls) == 1  # nothing to fetch: no call
+
+
 def test_engines_agree(fast_dir):
     """Same points, same queries (no ties): same ids, order and RRF scores from both engines."""
     e = EdgeIndex(fast_dir / "agree", DIM)
