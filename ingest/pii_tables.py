@@ -17,7 +17,7 @@ from ingest.pii_names import dictionary_word, latin_name_ok, valid_name
 from ingest.pii_patterns import BD_COMPACT, BD_DATE
 
 _HEADER = re.compile(r"(?P<birth_date>생년월일|생일|출생|생년|DOB|[Bb]irth)|(?P<address>주[ \t]?소|거주지|소재지|[Aa]ddress)|"
-                     r"(?P<account>계좌|통장)|(?P<phone>연락처|전화|휴대폰|핸드폰|H\.?P|[Pp]hone|[Tt]el)|(?P<name>성[ \t]?명|이[ \t]?름|성함|[Nn]ame)")
+                     r"(?P<account>계좌|통장)|(?P<passport>여권|[Pp]assport)|(?P<phone>연락처|전화|휴대폰|핸드폰|H\.?P|[Pp]hone|[Tt]el)|(?P<name>성[ \t]?명|이[ \t]?름|성함|[Nn]ame)")
 _STAFF_HEADER = re.compile(r"직급|직위|담당|부서|소속|직책")
 _SEPARATOR_ROW = re.compile(r"[ \t|:\-–—=+]*")
 _DATE_CELL = re.compile(rf"(?:{BD_DATE}|{BD_COMPACT}|{YEAR_BORN}|(?:19|20)\d{{2}}/\d{{1,2}}/\d{{1,2}})")
@@ -117,7 +117,11 @@ def table_cells(text: str) -> list[tuple[str, int, int]]:
                 out.append((kind, vs, vs + len(value)))
             elif kind == "account" and 10 <= sum(ch.isdigit() for ch in value) <= 16 and re.fullmatch(r"[\d \t-]+", value):
                 out.append((kind, vs, vs + len(value)))
+            elif kind == "passport" and re.fullmatch(r"[A-Z]{1,2}\d{6,8}[A-Z]?", value):
+                out.append((kind, vs, vs + len(value)))
             elif kind == "name" and (_name_cell(value) or (re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}", value)
-                                                             and latin_name_ok(value))):
+                                                             and latin_name_ok(value))
+                                     or (re.fullmatch(r"[A-Z]{2,}(?: [A-Z]{2,}){1,3}", value)
+                                         and latin_name_ok(value.title()))):
                 out.append((kind, vs, vs + len(value)))
     return out

@@ -106,3 +106,15 @@ def test_shadow_keeps_offsets_and_words():
 def test_scam_text_keeps_opt_out_line():
     text = "(광고) 불법 대출 문자 신고합니다. 수신거부 080-333-1212"
     assert "080-333-1212" in mask(text).masked
+
+
+def test_a_passport_column_and_capitalised_latin_names_in_a_register():
+    text = ("외국인 근로자 명부\n연번\t성명\t국적\t여권번호\t입국일\n"
+            "1\tLE HOANG NAM\t베트남\tB4410972\t2024.02.19\n2\tAZIZ KARIMOV\t우즈베키스탄\tFA7730518\t2023.11.06\n")
+    spans = {(s.type, text[s.start:s.end]) for s in mask(text).spans}
+    assert {("passport", "B4410972"), ("passport", "FA7730518")} <= spans
+    assert {("name", "LE HOANG NAM"), ("name", "AZIZ KARIMOV")} <= spans
+    assert not any(v in ("2024.02.19", "2023.11.06") for _, v in spans)  # an entry date is no birth date
+    # a passport column holds passports: a value of another shape in it stays
+    other = "연번\t성명\t여권 발급 상태\n1\t김다솜\t재발급 신청 중\n"
+    assert not any(s.type == "passport" for s in mask(other).spans)
