@@ -16,6 +16,7 @@ from datetime import date
 
 from ingest.pii_checks import birth_date_ok
 from ingest.pii_general import HANGUL_DATE, YEAR_BORN
+from ingest.pii_layout import lines as _lines
 from ingest.pii_names import dictionary_word, latin_name_ok
 from ingest.pii_patterns import BD_COMPACT, BD_DATE, PROVINCES, PROTECTED
 
@@ -34,14 +35,6 @@ _BIRTH_ANSWER = re.compile(rf"(?:{YEAR_BORN}|{HANGUL_DATE}|{BD_DATE}|{BD_COMPACT
 _ADDRESS_WORD = re.compile(r"[가-힣](?:시|군|구|동|리|로|길|읍|면|가)(?=[ \t\d,]|$)|번지|\d[ \t]?호|\d[ \t]?층")
 _ADDRESS_SHAPE = re.compile(r"[가-힣0-9·]{1,12}(?:로|길|동|리|가)[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5})?(?!\d)|\d{1,4}[ \t]?동[ \t]?\d{1,5}[ \t]?호")
 _ANSWER_END = re.compile(r"[ \t]*(?:이요|요|입니다|이에요|예요|이고요|이구요|인데요|거든요)?[ \t]*[.!?]?[ \t]*$|[.!?](?=[ \t])")
-
-
-def _lines(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
 
 
 def _answer(kind: str, text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -120,9 +113,6 @@ def asked_fields(text: str) -> list[tuple[str, int, int]]:
             elif kind == "phone":
                 out += _dictated(lines, i + 1, lead.group().strip() if lead else "")
     return out
-
-
-from ingest.pii_tables import table_cells  # noqa: E402,F401  (re-exported for ingest.pii_find)
 
 
 # ---- a name then a date ---------------------------------------------------------------------------

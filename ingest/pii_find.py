@@ -10,7 +10,8 @@ from ingest.pii_bare import bare_names
 from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
 from ingest.pii_frames import FRAME_RULES, bracket_aliases
-from ingest.pii_context import address_more, asked_fields, name_dates, name_pairs, table_cells
+from ingest.pii_context import address_more, asked_fields, name_dates, name_pairs
+from ingest.pii_tables import table_cells
 from ingest.pii_general import GENERAL_RULES, vetoed
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, dictionary_word, plain_name_ok, valid_name

@@ -23,7 +23,8 @@ def _cells(line: str, offset: int) -> list[tuple[int, int]]:
     return out
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
+def lines(text: str) -> list[tuple[int, str]]:
+    """Each line of ``text`` with the offset where it starts."""
     out, pos = [], 0
     for line in text.split("\n"):
         out.append((pos, line))
@@ -35,7 +36,7 @@ def column_kinds(text: str, cue_re: re.Pattern) -> dict[int, str]:
     """Character position → the label kind its table column's header names (first row of a table block)."""
     out: dict[int, str] = {}
     header: list[str | None] | None = None
-    for offset, line in _lines(text):
+    for offset, line in lines(text):
         if not _is_row(line):
             header = None
             continue
@@ -58,8 +59,8 @@ def column_kinds(text: str, cue_re: re.Pattern) -> dict[int, str]:
 def previous_line_kinds(text: str, cue_re: re.Pattern, reach: int = 30) -> dict[int, tuple[str, ...]]:
     """Character position (the first ``reach`` of a line) → label kinds in the line before (a question, a label)."""
     out: dict[int, tuple[str, ...]] = {}
-    lines = _lines(text)
-    for (p_off, prev), (offset, line) in zip(lines, lines[1:]):
+    rows = lines(text)
+    for (p_off, prev), (offset, line) in zip(rows, rows[1:]):
         kinds = tuple(sorted({m.lastgroup for m in cue_re.finditer(prev)}))
         if kinds:
             for i in range(offset, offset + min(len(line), reach)):

@@ -13,6 +13,7 @@ from datetime import date
 
 from ingest.pii_checks import birth_date_ok
 from ingest.pii_general import YEAR_BORN
+from ingest.pii_layout import lines as _lines
 from ingest.pii_names import dictionary_word, latin_name_ok, valid_name
 from ingest.pii_patterns import BD_COMPACT, BD_DATE
 
@@ -23,14 +24,6 @@ _SEPARATOR_ROW = re.compile(r"[ \t|:\-–—=+]*")
 _DATE_CELL = re.compile(rf"(?:{BD_DATE}|{BD_COMPACT}|{YEAR_BORN}|(?:19|20)\d{{2}}/\d{{1,2}}/\d{{1,2}})")
 _ADDRESS_WORD = re.compile(r"[가-힣0-9](?:시|군|구|동|리|로|길|읍|면|가)(?=[ \t\d,]|$)|번지|\d[ \t]?호|\d[ \t]?층")
 _PHONE_CELL = re.compile(r"[ \t]*(?:01[016789]|0(?:2|[3-6][1-5]|70))[ \t]*[-.)]?[ \t]*\d{3,4}[ \t]*[-.]?[ \t]*\d{4}[ \t]*")
-
-
-def _lines(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
 
 
 def _delimiter(line: str) -> str | None:

@@ -20,7 +20,7 @@ import numpy as np
 
 from rag.case_expansion import KINDS as RULES
 from rag.case_expansion import answer_of, fuse
-from rag.index.base import IndexHit
+from rag.index.base import IndexHit, fetch_payloads
 from rag.model import STATUTE_KINDS
 
 FIELD = "answer_vec"  # payload key of a past case's answer vector
@@ -149,12 +149,5 @@ def with_payloads(ranked: list[IndexHit], keep: int, fetch: Callable[[list[str]]
     """Searches ran without payloads (they cost more than the search): units that joined the ranking
     get theirs, in one ``fetch(ids)``, when they rank within the first ``keep``; joiners below that
     are dropped (they were not candidates and gained too little to become one)."""
-    missing = [h.id for h in ranked[:keep] if not h.payload]
-    got = {h.id: h.payload for h in fetch(missing)} if missing else {}
-    out = []
-    for i, h in enumerate(ranked):
-        if h.payload:
-            out.append(h)
-        elif i < keep and got.get(h.id):
-            out.append(IndexHit(h.id, h.score, got[h.id]))
-    return out
+    head = {h.id for h in ranked[:keep]}
+    return [h for h in fetch_payloads(ranked, fetch, lambda h: h.id in head) if h.payload]

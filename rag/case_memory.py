@@ -151,19 +151,6 @@ def rerank(terms: list[str], cands: list[IndexHit], cosines: dict[str, float], c
     return out
 
 
-def fetch_payloads(hits: list[IndexHit], fetch: Callable[[list[str]], list[IndexHit]],
-                   want: Callable[[IndexHit], bool] | None = None) -> list[IndexHit]:
-    """Candidates searched without payloads (a case's payload costs about ten times its search) with the
-    payloads of those ``want`` picks (all when None) fetched in one call; a point gone meanwhile is
-    dropped."""
-    ids = [h.id for h in hits if not h.payload and (want is None or want(h))]
-    if not ids:
-        return hits
-    got = {h.id: h.payload for h in fetch(ids)}
-    return [IndexHit(h.id, h.score, got[h.id]) if h.id in got else h for h in hits
-            if h.payload or h.id in got or h.id not in ids]
-
-
 def to_case(h: IndexHit, similarity: float) -> SimilarCase:
     p = h.payload
     extra = p.get("extra") or {}

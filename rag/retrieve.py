@@ -14,7 +14,7 @@ from rag import case_dense, case_expansion, case_memory, glossary, named, scorin
 from rag.delegation import SHARE as DELEGATION_SHARE
 from rag.delegation import propagate
 from rag.embed import Embedder
-from rag.index.base import IndexHit, QueryFilter, VectorIndex
+from rag.index.base import IndexHit, QueryFilter, VectorIndex, fetch_payloads
 from rag.model import KIND_COMPLAINT, STATUTE_KINDS, normalize_title
 from rag.payload import UnitPayload
 from rag.hits import MAX_QUESTION_CHARS, Hit, QuestionError, check_question  # noqa: F401 (re-exported)
@@ -232,7 +232,7 @@ class HybridRetriever:
         sv = (sparse.indices, sparse.values) if sparse else None
         if dense is not None:  # one query: dense neighbours and lexical matches, each with its cosine
             cands = self.index.nearest_or_matching(dense, sv, n, flt, payload=False)  # payloads: below
-            cands = case_memory.fetch_payloads(cands, self.index.retrieve, lambda h: not self._case_terms.has(h.id))
+            cands = fetch_payloads(cands, self.index.retrieve, lambda h: not self._case_terms.has(h.id))
         else:
             cands = self.index.hybrid(None, sv, n, flt, prefetch=n) if sv else []
         cos = {h.id: float(h.score) if dense is not None else 0.0 for h in cands}
@@ -241,7 +241,7 @@ class HybridRetriever:
         ranked = case_memory.rerank(terms, cands, cos, self._case_terms)
         sims = {h.id: sim for h, sim in ranked}
         head = {h.id for h, _ in ranked[:limit + want_pool + len(exclude or ())]}  # the most the loop reads
-        for h in case_memory.fetch_payloads([h for h, _ in ranked], self.index.retrieve, lambda h: h.id in head):
+        for h in fetch_payloads([h for h, _ in ranked], self.index.retrieve, lambda h: h.id in head):
             sim = sims[h.id]
             if (sim < min_similarity or len(out) >= limit) and len(pool) >= want_pool:
                 break

@@ -5,6 +5,7 @@ Two implementations: ``EdgeIndex`` (Qdrant Edge, in-process, the embedded defaul
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -52,6 +53,19 @@ class IndexHit:
     id: str
     score: float
     payload: UnitPayload
+
+
+def fetch_payloads(hits: list[IndexHit], fetch: Callable[[list[str]], list[IndexHit]],
+                   want: Callable[[IndexHit], bool] | None = None) -> list[IndexHit]:
+    """Hits of a search run without payloads (a long payload costs about ten times the search) with the
+    payloads of those ``want`` picks (all when None) fetched in one ``fetch(ids)``; a picked point that is
+    gone meanwhile is dropped, the others stay as they are."""
+    ids = [h.id for h in hits if not h.payload and (want is None or want(h))]
+    if not ids:
+        return hits
+    got, picked = {h.id: h.payload for h in fetch(ids)}, set(ids)
+    return [IndexHit(h.id, h.score, got[h.id]) if h.id in got else h for h in hits
+            if h.payload or h.id in got or h.id not in picked]
 
 
 class VectorIndex:

@@ -195,7 +195,7 @@ def test_nearest_or_matching_without_payloads_gives_the_same_ids_and_scores(inde
 
 
 def test_fetch_payloads_fills_the_picked_hits_and_drops_points_gone(index):
-    from rag.case_memory import fetch_payloads
+    from rag.index.base import fetch_payloads
     from rag.index.base import IndexHit
 
     flt = QueryFilter(as_of=date(2026, 11, 23))

@@ -6,9 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from fastapi.testclient import TestClient
 
-from api.app import create_app
 from rag import scoring
 from rag.index.base import IndexHit
 from rag.status import both, note
@@ -46,16 +44,8 @@ def test_past_as_of_says_the_version_was_amended_since(sample_rt, monkeypatch):
 
 
 @pytest.fixture
-def client(sample_runtimes):
-    rt = sample_runtimes["edge"]
-    from rag.llm import ModelRegistry
-
-    rt.__dict__["models"] = ModelRegistry({})
-    rt.__dict__.pop("answerer", None)
-    rt.answerer.abstain_below = 0.0
-    yield TestClient(create_app(rt))
-    rt.__dict__.pop("answerer", None)
-    rt.__dict__.pop("models", None)
+def client(extractive_client):
+    return extractive_client
 
 
 def test_api_search_and_ask_carry_both_statuses(client):
