@@ -11,7 +11,9 @@ Setting keys: ``share``, ``lend_similarity``, ``lend_cases``, ``min_similarity``
 ``prf_keep_question``, ``prf_all_kinds``, ``prf_from_fused`` (rag.case_expansion; ``prf_share=0`` = no
 expansion); ``dense_share``, ``dense_similarity``, ``dense_cases``, ``dense_limit``, ``dense_k``,
 ``dense_mix``, ``dense_statutes``, ``dense_share_statutes``, ``dense_limit_statutes``, ``dense_cases_statutes``,
-``dense_window`` (rag.case_dense: the stored answer vectors; ``dense_share=0`` = off); ``off`` = no case memory.
+``dense_window`` (rag.case_dense: the stored answer vectors; ``dense_share=0`` = off); ``circle_share``,
+``circle_n``, ``circle_min_cases``, ``circle_similarity`` (rag.case_circle; ``circle_share=0`` = off); ``off`` = no
+case memory.
 ``default`` (always run first) is the code as served.
 """
 from __future__ import annotations
@@ -32,7 +34,8 @@ SUBSETS = ("overall", KIND_ARTICLE, KIND_ANNEX, KIND_CODE)
 RETRIEVER_KEYS = {"share": "case_share", "lend_similarity": "case_lend_similarity",
                   "min_similarity": "case_min_similarity", "before_delegation": "case_before_delegation",
                   "prf_share": "prf_share", "prf_similarity": "prf_similarity",
-                  "dense_share": "dense_share", "dense_similarity": "dense_similarity"}
+                  "dense_share": "dense_share", "dense_similarity": "dense_similarity",
+                  "circle_share": "circle_share"}
 # setting key -> (module, constant): rag.case_memory's lending, rag.case_expansion's answer query
 MODULE_KEYS = {"lend_cases": ("case_memory", "LEND_CASES"), "max_lending": ("case_memory", "MAX_LENDING"),
                "doc_share": ("case_memory", "DOC_SHARE"), "doc_units": ("case_memory", "DOC_UNITS"),
@@ -45,7 +48,9 @@ MODULE_KEYS = {"lend_cases": ("case_memory", "LEND_CASES"), "max_lending": ("cas
                "dense_statutes": ("case_dense", "STATUTES_ONLY"),
                "dense_share_statutes": ("case_dense", "SHARE_STATUTES"),
                "dense_limit_statutes": ("case_dense", "LIMIT_STATUTES"), "dense_window": ("case_dense", "WINDOW"),
-               "dense_cases_statutes": ("case_dense", "CASES_STATUTES")}
+               "dense_cases_statutes": ("case_dense", "CASES_STATUTES"),
+               "circle_n": ("case_circle", "NEIGHBOURS"), "circle_min_cases": ("case_circle", "MIN_CASES"),
+               "circle_similarity": ("case_circle", "MIN_SIMILARITY")}
 
 
 def fold_of(item: dict) -> str:

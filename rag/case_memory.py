@@ -100,6 +100,7 @@ class TermCache:
 
     def __init__(self, size: int = 50_000) -> None:
         self._d: dict[str, set[str]] = {}
+        self._ids: dict[str, tuple[str, str]] = {}  # point id -> (case key, label), for rag.case_circle
         self._size = size
 
     def has(self, point_id: str) -> bool:
@@ -114,8 +115,14 @@ class TermCache:
                 p.get("text") or "", p.get("unit_title") or "", (p.get("extra") or {}).get("department") or ""))
             if len(self._d) >= self._size:
                 self._d.clear()
+                self._ids.clear()
             self._d[h.id] = v
+            self._ids[h.id] = (case_key(p.get("doc_key") or "", p.get("label") or ""), p.get("label") or "")
         return v
+
+    def ident(self, point_id: str) -> tuple[str, str] | None:
+        """(case key, label) of a point seen by ``get``; None if not (yet) seen."""
+        return self._ids.get(point_id)
 
 
 def coverage(query_terms: dict[str, float], case_terms: set[str], idf: dict[str, float],

@@ -10,7 +10,7 @@ from datetime import date
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from rag import case_dense, case_expansion, case_memory, glossary, named, scoring, tokenize
+from rag import case_circle, case_dense, case_expansion, case_memory, glossary, named, scoring, tokenize
 from rag.delegation import SHARE as DELEGATION_SHARE
 from rag.delegation import propagate
 from rag.embed import Embedder
@@ -63,6 +63,7 @@ class HybridRetriever:
         # case-answer expansion (rag/case_expansion.py: words; rag/case_dense.py: stored vectors): share 0 = off
         self.prf_share, self.prf_similarity = case_expansion.SHARE, case_expansion.MIN_SIMILARITY
         self.dense_share, self.dense_similarity = case_dense.SHARE, case_dense.MIN_SIMILARITY
+        self.circle_share = case_circle.SHARE
         self.delegation_share, self.expand = delegation_share, expand
         self.glossary = glossary.load(glossary_path)  # a bad DASAN_GLOSSARY file fails here, by name
         self.weights, self.prefetch, self.law_boost, self.rrf_k = weights, prefetch, law_boost, rrf_k
@@ -122,10 +123,11 @@ class HybridRetriever:
         ranked, reasons = self._boost(cands, resolved, gaps)
         trace.stage(cands, ranked, lambda i: reasons.get(i, ""))
         similar: list[case_memory.SimilarCase] = []
+        circle: list[tuple[str, float]] = []
         via: dict[str, list[str]] = {}
         use_cases = memory and KIND_COMPLAINT not in kinds
         if use_cases:
-            similar, common = self._similar(question, max(case_memory.LEND_CASES, case_memory.SHOW_CASES,
+            similar, common, circle = self._similar(question, max(case_memory.LEND_CASES, case_memory.SHOW_CASES,
                                                           case_expansion.CASES, case_dense.CASES), visibility,
                                             exclude_cases, dense, qterms,
                                             min(self.case_min_similarity, self.prf_similarity, self.dense_similarity))
@@ -155,8 +157,12 @@ class HybridRetriever:
             similar = [c for c in similar if c.similarity >= self.case_min_similarity]
         if not self.case_before_delegation:
             ranked = self._delegate(ranked, base, trace)
-        if use_cases and self.case_links is not None and similar:
-            links = self.case_links([c.key for c in similar])
+        if use_cases and self.case_links is not None and (similar or circle):
+            links = self.case_links([c.key for c in similar] + [k for k, _ in circle])
+            if circle and self.circle_share > 0:  # what the wider circle of similar cases keeps citing
+                before = ranked
+                ranked = case_circle.boost(ranked, case_circle.votes(circle, links), self.circle_share)
+                trace.stage(before, ranked, case_circle.REASON)
             self._attach_cited(similar, links)
             lenders = [c for c in similar[:case_memory.LEND_CASES] if c.similarity >= self.case_lend_similarity]
             before = ranked
@@ -219,9 +225,9 @@ class HybridRetriever:
         return self._similar(question, limit, visibility, exclude, dense, terms, min_similarity, common=False)[0]
 
     def _similar(self, question, limit, visibility, exclude, dense, terms, min_similarity=None, common=True
-                 ) -> tuple[list[case_memory.SimilarCase], set[str]]:
-        """``similar_cases`` and (``common``, expansion on) the boilerplate of the best candidates' answers
-        (case_expansion.common_terms)."""
+                 ) -> tuple[list[case_memory.SimilarCase], set[str], list[tuple[str, float]]]:
+        """``similar_cases``, (``common``, expansion on) the boilerplate of the best candidates' answers
+        (case_expansion.common_terms) and the circle of candidate cases that vote (rag.case_circle)."""
         flt = QueryFilter(kinds=[KIND_COMPLAINT], visibility=list(visibility or []))
         min_similarity = self.case_min_similarity if min_similarity is None else min_similarity
         if dense is None and self.embedder is not None:
@@ -239,6 +245,7 @@ class HybridRetriever:
         out, pool = [], []
         want_pool = case_expansion.POOL if common and self.prf_share > 0 else 0
         ranked = case_memory.rerank(terms, cands, cos, self._case_terms)
+        circle = case_circle.circle_of(ranked, self._case_terms.ident, exclude) if common else []
         sims = {h.id: sim for h, sim in ranked}
         head = {h.id for h, _ in ranked[:limit + want_pool + len(exclude or ())]}  # the most the loop reads
         for h in fetch_payloads([h for h, _ in ranked], self.index.retrieve, lambda h: h.id in head):
@@ -258,7 +265,7 @@ class HybridRetriever:
         shared: set[str] = set()
         if want_pool and out and out[0].similarity >= self.prf_similarity:
             shared = case_expansion.common_terms(self._answer_terms.distinct(h.id, h.payload) for h in pool)
-        return out, shared
+        return out, shared, circle
 
     def _attach_cited(self, cases: list[case_memory.SimilarCase], links: dict) -> None:
         names = self._display_titles()

@@ -115,3 +115,30 @@ def test_negative_link_lowers_the_unit(rt):
         resolved=True, weight=-1.0)])
     lowered = rt.retriever.search(ASK, top_k=10, as_of=AS_OF, visibility=ORG)
     assert unit_rank(lowered, first.document.title, first.unit) != 1
+
+
+def test_circle_of_cases_raises_a_unit_they_keep_citing_for_those_who_see_them(rt, tmp_path):
+    rt.retriever.case_lend_similarity = 2.0  # no case is close enough to lend: only the circle votes
+    plain = rt.retriever.search(ASK, top_k=10, as_of=AS_OF, visibility=ALL)
+    low = [h for h in plain.hits if h.document.title == COMPLAINTS and h.rank >= 3][-1]
+    circle = tmp_path / "circle"
+    circle.mkdir()
+    write_cases(circle / "cases_noise.jsonl", [
+        {"id": f"30{i}", "title": f"생활 소음 민원 {i}", "question": q, "answer": "관련 조례에 따라 처리합니다."}
+        for i, q in enumerate(["밤에 개가 짖는 소리 때문에 민원을 넣고 싶어요.", "이웃 소음 민원은 어떻게 접수하나요?",
+                               "반려견 소음으로 민원을 제기하려면?"])])
+    assert rt.ingestor.ingest_paths([circle], visibility="dept:감사과").count("ok") == 1
+    v = next(v for v in rt.registry.all_versions() if v.title == "민원 사례: cases_noise")
+    rt.registry.replace_case_links(v.version_key, [CaseLink(
+        case_key=case_key(v.doc_key, f"민원 30{i}"), ref="x", title_norm=normalize_title(COMPLAINTS),
+        article=low.unit, resolved=True) for i in range(3)])
+    seen = rt.retriever.search(ASK, top_k=10, as_of=AS_OF, visibility=ALL)
+    assert unit_rank(seen, COMPLAINTS, low.unit) < low.rank
+    part = next(p for p in seen.hits if p.unit == low.unit).to_dict()["score_parts"]
+    assert "비슷한 민원들의 답변이 자주 인용한 조문" in json.dumps(part, ensure_ascii=False)
+    rt.retriever.circle_share = 0.0
+    assert unit_rank(rt.retriever.search(ASK, top_k=10, as_of=AS_OF, visibility=ALL), COMPLAINTS, low.unit) == low.rank
+    off = unit_rank(rt.retriever.search(ASK, top_k=10, as_of=AS_OF, visibility=ORG), COMPLAINTS, low.unit)
+    rt.retriever.circle_share = 0.3
+    hidden = rt.retriever.search(ASK, top_k=10, as_of=AS_OF, visibility=ORG)  # the 감사과 cases are not theirs
+    assert unit_rank(hidden, COMPLAINTS, low.unit) == off
