@@ -129,8 +129,10 @@ FAMILY_RULES: tuple[Rule, ...] = (
 )
 
 # Letters that stand in for digits inside a number ("010-3l05-88l2", "781116-2O49315").
-_LOOKALIKE = re.compile(r"(?<=\d)[lIO](?=\d|-\d)|(?<=\d-)[lIO](?=\d)|(?<=\d)[lIO](?=[lIO]\d)")
-_LOOKALIKE_DIGIT = {"l": "1", "I": "1", "O": "0"}
+# Round 5: lower-case o too, and after or before a date's or number's separator ("2023.O5.14", "O1O-…").
+_LOOKALIKE = re.compile(r"(?<=\d)[lIOo](?=\d|[-.]\d)|(?<=\d[-./])[lIOo](?=\d)|(?<=\d)[lIOo](?=[lIOo]\d)"
+                        r"|(?<![A-Za-z])[Oo](?=[1lI][Oo0][ \t]?-[ \t]?\d)|(?<=\d)[lIOo](?=[ \t]?-[ \t]?\d{3})")
+_LOOKALIKE_DIGIT = {"l": "1", "I": "1", "O": "0", "o": "0"}
 
 
 def fold_lookalikes(text: str) -> str:

@@ -10,6 +10,8 @@ from ingest.pii_bare import bare_names
 from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
 from ingest.pii_frames import FRAME_RULES, bracket_aliases
+from ingest.pii_digits import compact, widen
+from ingest.pii_endings import ENDING_RULES, header_names, vocatives
 from ingest.pii_context import address_more, asked_fields, name_dates, name_pairs
 from ingest.pii_tables import table_cells
 from ingest.pii_general import GENERAL_RULES, vetoed
@@ -28,7 +30,7 @@ _BUILDING_AFTER = re.compile(r"(?:빌라|아파트|빌딩|맨션|타워|오피�
 # Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
 BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
 ALL_RULES = (RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + ROUND8_RULES + NAME_FAMILY_RULES + NAME_ROUND8_RULES
-             + GENERAL_RULES + FRAME_RULES)
+             + GENERAL_RULES + FRAME_RULES + ENDING_RULES)
 # Finds the layout names (``ingest.pii_context``): a citizen's answer, a table cell.
 CONTEXT_RULES = {t: Rule(f"context_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}
 _GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
@@ -70,10 +72,15 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES), _shadow
     text = fold_placeholders(fold_lookalikes(text.translate(FOLD)))  # one character for one: offsets stay valid
     chosen = _find(text, types)
     shadow_text = shadow(text) if _shadow else None
+    compacted = compact(shadow_text or text) if _shadow else None  # digits spaced out or broken (``ingest.pii_digits``)
+    stretches: list[tuple[int, int]] = []
+    if compacted is not None:
+        shadow_text, stretches = compacted
     if shadow_text is not None:  # numbers spelt in Hangul numerals, broken over a line (``ingest.pii_shadow``)
         for c in find_candidates(shadow_text, types, _shadow=False):
             if (c.rule.type in SHADOW_TYPES and rewritten(text, shadow_text, c.start, c.end)
                     and shadow_ok(c.rule.type, shadow_text, c.start, c.end)):
+                c = Candidate(c.rule, *widen(stretches, text, shadow_text, c.start, c.end))
                 inside = [o for o in chosen if o.start < c.end and c.start < o.end]
                 if any(o.start < c.start or o.end > c.end for o in inside):
                     continue
@@ -156,7 +163,7 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
             chosen.append(Candidate(BARE_NAME, start, end))
         _extend_lists(text, chosen, taken)
         found = [text[c.start:c.end] for c in chosen if c.rule.type == "name"]
-        for start, end in aliases(text) + given_names(text, found):
+        for start, end in aliases(text) + given_names(text, found) + vocatives(text) + header_names(text):
             inside = [o for o in chosen if o.start < end and start < o.end]
             if _protected(text, start, end) or any(o.rule.type != "name" or o.start < start or o.end > end for o in inside):
                 continue
