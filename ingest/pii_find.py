@@ -12,6 +12,7 @@ from ingest.pii_foreign import foreign_names
 from ingest.pii_frames import FRAME_RULES, bracket_aliases
 from ingest.pii_digits import compact, widen
 from ingest.pii_endings import ENDING_RULES, header_names, vocatives
+from ingest.pii_scripts import initial_start, script_names, script_pairs
 from ingest.pii_context import address_more, asked_fields, name_dates, name_pairs
 from ingest.pii_tables import table_cells
 from ingest.pii_general import GENERAL_RULES, vetoed
@@ -157,6 +158,9 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
                 taken.remove((o.start, o.end))
             insort(taken, (start, end))
             chosen.append(Candidate(BARE_NAME, start, end))
+        for start, end in script_names(text, lambda s, e: not _overlaps(taken, s, e)):  # Cyrillic, Thai, Devanagari …
+            insort(taken, (start, end))
+            chosen.append(Candidate(BARE_NAME, start, end))
         for start, end in bare_names(text, lambda s, e: not _overlaps(taken, s, e) and not _protected(text, s, e)
                                      and not vetoed(text, "name", s, e)):
             insort(taken, (start, end))
@@ -173,8 +177,17 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
             insort(taken, (start, end))
             chosen.append(Candidate(BARE_NAME, start, end))
         _propagate(text, chosen, taken)
+        for i, c in enumerate(chosen):  # "Md. Karim Uddin", "J. Smith": the initial belongs to the name
+            if c.rule.type == "name" and (s := initial_start(text, c.start)) < c.start and not _overlaps(taken, s, c.start):
+                taken.remove((c.start, c.end))
+                insort(taken, (s, c.end))
+                chosen[i] = Candidate(c.rule, s, c.end)
         for start, end in bracket_aliases(text, [(c.start, c.end) for c in chosen if c.rule.type == "name"]):
             if not _overlaps(taken, start, end):  # "다나카 유키(田中 由紀)": the same name in another script
+                insort(taken, (start, end))
+                chosen.append(Candidate(BARE_NAME, start, end))
+        for start, end in script_pairs(text, [(c.start, c.end) for c in chosen if c.rule.type == "name"]):
+            if not _overlaps(taken, start, end):  # "Md. Rafiqul Islam(라피쿨)": a name and its other writing
                 insort(taken, (start, end))
                 chosen.append(Candidate(BARE_NAME, start, end))
     if "birth_date" in types:  # "첫째 나윤슬 2019. 11. 08, 둘째 …"
