@@ -19,7 +19,7 @@ import re
 # Seven or more single digits, each parted by one space or a spaced separator: "8 7 1 - 2 2 0 4".
 _SPACED = re.compile(r"(?<![\d.,])\d(?:(?: |[ ]?[-.][ ]?)\d){6,}(?![\d])")
 # Digit groups broken over a line: "220-81-⏎62517", "850312-⏎1234567", "4539 1488⏎0343 6467".
-_BROKEN = re.compile(r"(?<![\d.,])(\d[\d -]{2,16}?)[ \t]*\n[ \t]*(\d[\d -]{1,16}\d)(?![\d])")
+_BROKEN = re.compile(r"(?<![\d.,])(\d[\d -]{2,16}?)[ \t]*\n[ \t]*(-?[ \t]?\d[\d -]{1,16}\d)(?![\d])")
 
 
 def _digits(s: str) -> int:
@@ -38,10 +38,10 @@ def compact(text: str) -> tuple[str, list[tuple[int, int]]] | None:
         head, tail = m.group(1), m.group(2)
         if any(s < m.end() and m.start() < e for s, e in stretches):
             continue
-        if not (head.endswith("-") or _digits(head) + _digits(tail) >= 10):
+        if not (head.endswith("-") or tail.startswith("-") or _digits(head) + _digits(tail) >= 10):
             continue
         cut_group = re.search(r"(\d+)\Z", head)
-        glue = "" if head.endswith("-") or (cut_group and len(cut_group.group(1)) < 4) else " "
+        glue = "" if head.endswith("-") or tail.startswith("-") or (cut_group and len(cut_group.group(1)) < 4) else " "
         joined = head + glue + tail
         room = m.end() - m.start() - len(joined)
         chars[m.start():m.end()] = list(joined + ("\n" + " " * (room - 1) if room else ""))

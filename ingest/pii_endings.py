@@ -22,9 +22,10 @@ import re
 from ingest.pii_bare import GIVEN_WEIGHT
 from ingest.pii_checks import birth_date_ok
 from ingest.pii_general import HANGUL_DATE, MIXED_DATE, adult_year
-from ingest.pii_names import (KIN_STOP, NAME, NAME3, NAME_END, OTHER_TITLES, PUBLIC_TITLES, STOPWORDS, dictionary_word, name_context_ok,
+from ingest.pii_names import (_tokenize, KIN_STOP, NAME, NAME3, NAME_END, OTHER_TITLES, PUBLIC_TITLES, STOPWORDS, dictionary_word, name_context_ok,
                               valid_name, weak_name_context_ok)
 from ingest.pii_patterns import BD_DATE, Rule
+from ingest.pii_round8 import LIVED_AFTER
 
 # Syllables with no final consonant: the copula's 이 drops after them, and the vocative is 야, not 아.
 OPEN = "".join(chr(c) for c in range(0xAC00, 0xD7A4, 28))
@@ -40,7 +41,7 @@ _ENDING_GATE = r"고요|구요|고예|예요|에요|라고|래요|랍니다|라�
 _OCCUPATION = (r"(?<![가-힣])(?:코디(?:네이터)?|매니저|(?:택시|택배|배달|버스|화물|대리)?[ \t]?기사(?:님)?|경비(?:원|아저씨)?|미화원|"
                r"청소[ \t]?(?:원|노동자|여사님)|관리인|간호사|간호조무사|조무사|요양[ \t]?보호사|(?:활동|생활)[ \t]?지원사|돌보미|"
                r"베이비[ \t]?시터|가사[ \t]?도우미|간병인|알바(?:생)?|점장|강사|과외[ \t]?(?:선생님?|쌤)|트레이너|작업[ \t]?반장|십장|"
-               r"룸메이트|하우스메이트|집주인|관리[ \t]?소장|통장|이장|부녀회장)[ \t]+")
+               r"룸메이트|하우스메이트|관리[ \t]?소장)[ \t]+")
 # A noun + 님 after a name: the person's occupation, as customers address them ("맹기철 기사님", "구하나 코디님").
 _JOB_HONORIFIC = (r"[ \t]?(?:기사|코디|매니저|간호사|원장|사장|실장|작가|강사|코치|사범|관장|목사|전도사|집사|권사|장로|약사|의사|"
                   r"디자이너|트레이너|셰프|사모|대표|이사|소장|반장|총무|회장|고객|회원|어르신|여사)님")
@@ -48,6 +49,14 @@ _UNIT_BEFORE = r"(?<![\d-])\d{1,4}[ \t]?호[ \t]+"
 _DECEASED = r"(?:(?<![가-힣A-Za-z])고[ \t]+|故[ \t]*)"
 _NAME_LABEL_QUOTE = r"(?:이름|성명|성함|본명|실명|가명|닉네임)[ \t]*(?:은|는|이|이요|:|：)?[ \t]*(?:[\"'“‘「『][ \t]*)"
 _SELF_LABEL = r"(?<![가-힣])(?:제|저의|내)[ \t]?(?:이름|성함)(?:은요|이요|은|이)[ \t,]*"
+
+
+def _occupation_ok(text: str, start: int, end: int) -> bool:
+    """After an occupation a name closed by a bracket or comma may read as a verb form ("코디 구하나)"); any other
+    name must pass the dictionary checks."""
+    if re.match(r"[ \t]*[),]", text[end:end + 3]) and valid_name(text[start:end]):
+        return not any(t.tag.startswith("N") and not t.oov and t.len >= 2 for t in _tokenize(text[start:end]))
+    return name_context_ok(text, start, end)
 
 
 def _open_ok(text: str, start: int, end: int) -> bool:
@@ -73,18 +82,22 @@ ENDING_RULES: tuple[Rule, ...] = (
     Rule("name_copula_dialect", "name", rf"(?<![가-힣]){NAME3}", after=COPULA_DIALECT, check=valid_name, context=_open_ok,
          priority=27, role="citizen", gate=_ENDING_GATE, reach=(8, 6)),
     Rule("name_self_label", "name", NAME, before=_SELF_LABEL, after=rf"(?:이)?요{_NO_WORD}|{NAME_END}|{COPULA_OPEN}",
-         check=valid_name, context=weak_name_context_ok, priority=30, role="citizen", gate=r"이름|성함", reach=(0, 30)),
+         check=valid_name, context=weak_name_context_ok, priority=30, role="citizen", gate=r"이름|성함", reach=(6, 30)),
     Rule("name_quoted", "name", NAME3, before=_NAME_LABEL_QUOTE, after=r"[ \t]*[\"'”’」』]", check=valid_name, context=_quoted_ok,
          priority=31,
          role="citizen", gate=r"[\"'“‘「『]", reach=(16, 8)),
     Rule("name_deceased", "name", NAME3, before=_DECEASED, after=rf"[ \t]*[(（,]|{NAME_END}", check=valid_name,
          context=name_context_ok, priority=29, role="citizen", gate=r"고|故", reach=(0, 12)),
     Rule("name_after_unit", "name", NAME3, before=_UNIT_BEFORE, after=rf"[ \t]*[:：]|{COPULA_OPEN}|{COPULA_DIALECT}|{NAME_END}",
-         check=valid_name, context=name_context_ok, priority=26, role="citizen", gate=r"\d[ \t]?호[ \t]", reach=(0, 12)),
+         check=valid_name, context=name_context_ok, priority=26, role="citizen", gate=r"\d[ \t]?호[ \t]", reach=(6, 12)),
     Rule("name_after_occupation", "name", NAME3, before=_OCCUPATION, after=rf"[ \t]*[(),]|{NAME_END}|{COPULA_OPEN}",
-         check=valid_name, context=name_context_ok, priority=26, role="citizen", gate=None),
+         check=valid_name, context=_occupation_ok, priority=26, role="citizen", gate=None),
     Rule("name_job_honorific", "name", rf"(?<![가-힣]){NAME3}", after=_JOB_HONORIFIC, check=valid_name, context=name_context_ok,
          priority=25, role="citizen", gate=r"님", reach=(12, 0)),
+    # A flat's block (and its town and complex) before a verb of living: "105동 사는 학생", "상계동 주공 7단지 712동 사시는데".
+    Rule("address_block_lived", "address", r"(?:(?<![가-힣A-Za-z0-9])[가-힣]{1,5}동[ \t]+)?(?:(?<![가-힣A-Za-z0-9])(?:[가-힣A-Za-z]{1,10}[ \t]*)?"
+         r"\d{1,2}[ \t]?(?:단지|차)[ \t]+)?(?<![가-힣A-Za-z0-9])\d{2,4}[ \t]?동(?:[ \t]?\d{1,4}[ \t]?호)?", after=LIVED_AFTER, priority=39,
+         gate=r"\d[ \t]?동", reach=(30, 16)),
     # A calendar word a few words before a full date of long ago: "양력으로는 주민증에 1938.11.23로".
     Rule("birth_date_calendar_gap", "birth_date", BD_DATE, before=r"(?:음력|양력)(?:으로(?:는|도|요)?|상|은|는)?[ \t][^\d\n.!?\[\]]{1,10}?",
          check=lambda v: birth_date_ok(v) and adult_year(v), priority=88, gate="음력|양력", reach=(0, 40)),
@@ -115,7 +128,9 @@ def vocatives(text: str) -> list[tuple[int, int]]:
         if (particle == "야") != is_open or not _given_shape(v):
             continue
         out.append(m.span("v"))
-    return out
+        # the call proves the given name: its other mentions too ("로운이인 것 같아요", "로운이가")
+        out += [o.span() for o in re.finditer(rf"(?<![가-힣]){v}(?:{NAME_END}|(?=아|야))", text) if o.start() != m.start()]
+    return sorted(set(out))
 
 
 def header_names(text: str) -> list[tuple[int, int]]:

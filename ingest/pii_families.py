@@ -135,8 +135,14 @@ _LOOKALIKE = re.compile(r"(?<=\d)[lIOo](?=\d|[-.]\d)|(?<=\d[-./])[lIOo](?=\d)|(?
 _LOOKALIKE_DIGIT = {"l": "1", "I": "1", "O": "0", "o": "0"}
 
 
+# Dash look-alikes between digits: the CJK one (一), the katakana long mark (ー), a box-drawing bar.
+_DASH_LOOKALIKE = re.compile(r"(?<=\d)[ \t]?[一ーｰ━─][ \t]?(?=\d)")
+
+
 def fold_lookalikes(text: str) -> str:
     """Same-length fold of look-alike letters flanked by digits, so offsets stay valid."""
+    if _DASH_LOOKALIKE.search(text):
+        text = _DASH_LOOKALIKE.sub(lambda m: re.sub(r"[一ーｰ━─]", "-", m.group()), text)
     if not _LOOKALIKE.search(text):
         return text
     return _LOOKALIKE.sub(lambda m: _LOOKALIKE_DIGIT[m.group()], text)

@@ -75,7 +75,9 @@ def number_kind(value: str) -> str:
         return ""
     if re.match(r"\(?(?:19|20)\d{2}(?:[-./)]|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b)", value.strip()):
         return ""  # starts with a year: a case, order or receipt number, a date range
-    if re.fullmatch(r"[\d.]+", value.strip()) and len(groups) >= 3 and digits[0] != "0":
+    checked = ([len(g) for g in groups] == [3, 2, 5] and brn_valid(value)) or (
+        [len(g) for g in groups] == [4, 4, 4, 4] and luhn_valid(digits))  # a check digit outweighs the dots (round 5)
+    if re.fullmatch(r"[\d.]+", value.strip()) and len(groups) >= 3 and digits[0] != "0" and not checked:
         return ""  # dotted groups: an IP, a version or a section number (a dotted phone starts with 0)
     if digits[0] == "0" and 9 <= len(digits) <= 11:
         return "phone"

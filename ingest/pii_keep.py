@@ -78,6 +78,9 @@ def _mobile_follows(text: str, c: Candidate, chosen: list[Candidate], reach: int
     return False
 
 
+# A housing complex's own office: its manager is the residents' employee, not an official ("관리사무소(노경태 과장)").
+_HOUSING_OFFICE = re.compile(r"관리[ \t]?사무소|관리실|관리단|경비실")
+
 # A text that reports a fraud: the lines its quoted message gives are the fraudster's, not an office's.
 _SCAM = re.compile(r"사기|스미싱|피싱|사칭|가짜[ \t]?(?:문자|사이트|번호)|불법[ \t]?(?:대출|사금융)|악성[ \t]?(?:앱|링크|문자)")
 
@@ -120,7 +123,8 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
         if (in_role := official_in_role(text, c.start, c.end)) is not None:
             return in_role  # "세무과 이정은 팀장", "확인자 백현정"; "상담원: 현소라 님," (addressed), a private e-mail after
         title = _TITLE_AFTER.match(text, c.end)
-        if title is not None and not _private_org_before(text, c.start) and (
+        if title is not None and not _private_org_before(text, c.start) and not _HOUSING_OFFICE.search(
+                _sentence_before(text, c.start, 30)) and (
                 title.group("pub") or _public_org_before(text, c.start)):
             return True  # "면사무소 배은지 주사한테", "서원중학교 양지훈 교사가", whatever rule found the name
         if role in ("staff", "public_title"):
