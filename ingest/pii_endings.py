@@ -62,7 +62,13 @@ def _occupation_ok(text: str, start: int, end: int) -> bool:
 def _open_ok(text: str, start: int, end: int) -> bool:
     """A name before a dropped-이 copula: not a word ending in 이 itself ("현관이+에요" is 현관 + 이에요)."""
     value = text[start:end]
-    return value[-1] != "이" and name_context_ok(text, start, end) and not dictionary_word(value, True)
+    if value[-1] == "이" or not name_context_ok(text, start, end) or dictionary_word(value, True):
+        return False
+    word_end = end
+    while word_end < len(text) and "가" <= text[word_end] <= "힣":
+        word_end += 1
+    # the whole word read as a verb: "임차+하+라고", "양해+바라+ㅂ니다" (the copula 이다 is fine)
+    return not any(t.tag in ("VV", "VA", "VX", "XSV", "XSA") for t in _tokenize(text[start:word_end]))
 
 
 _TITLE_TAIL = re.compile(rf"(?:{PUBLIC_TITLES}|{OTHER_TITLES}|기사|사장|실장|선생)")
@@ -114,9 +120,13 @@ _VOCATIVE = re.compile(r"(?<![가-힣])(?P<v>[가-힣]{2})(?P<p>아|야)(?=[ \t]
 
 
 def _given_shape(value: str) -> bool:
-    """Two syllables that given names are made of, no common word, no kinship or stop word."""
-    return (all(GIVEN_WEIGHT.get(c, 0) for c in value) and value not in STOPWORDS and value not in KIN_STOP
-            and not dictionary_word(value) and not dictionary_word(value, True))
+    """Two syllables that given names are made of, and no word Kiwi knows well (a common noun, pronoun or
+    interjection scoring above -14: "친구", "엄마", "여보"); rarer readings ("하준" -16) and proper nouns pass."""
+    if not all(GIVEN_WEIGHT.get(c, 0) for c in value) or value in STOPWORDS or value in KIN_STOP:
+        return False
+    tokens = _tokenize(value)
+    return not (len(tokens) == 1 and not tokens[0].oov and tokens[0].tag in ("NNG", "NP", "IC", "MAG", "NNB")
+                and tokens[0].score > -14) and not any(t.tag == "XSN" for t in tokens)
 
 
 def vocatives(text: str) -> list[tuple[int, int]]:

@@ -55,7 +55,7 @@ def _private_org_before(text: str, pos: int) -> bool:
 def _public_org_before(text: str, pos: int) -> bool:
     """"가스안전공사 경남본부 조윤희 과장": a public body right before the name (same sentence, 30 characters)."""
     seg = _sentence_before(text, pos, 30)
-    return PUBLIC_ORG.search(seg) is not None and PRIVATE_ORG.search(seg) is None
+    return PUBLIC_ORG.search(seg) is not None and PRIVATE_ORG.search(seg) is None and _HOUSING_OFFICE.search(seg) is None
 
 
 # The mobile after a name is labelled as someone else's: "담당 박준형 경위님께 목격자 연락처 010-…".
@@ -123,8 +123,7 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
         if (in_role := official_in_role(text, c.start, c.end)) is not None:
             return in_role  # "세무과 이정은 팀장", "확인자 백현정"; "상담원: 현소라 님," (addressed), a private e-mail after
         title = _TITLE_AFTER.match(text, c.end)
-        if title is not None and not _private_org_before(text, c.start) and not _HOUSING_OFFICE.search(
-                _sentence_before(text, c.start, 30)) and (
+        if title is not None and not _private_org_before(text, c.start) and (
                 title.group("pub") or _public_org_before(text, c.start)):
             return True  # "면사무소 배은지 주사한테", "서원중학교 양지훈 교사가", whatever rule found the name
         if role in ("staff", "public_title"):
