@@ -32,10 +32,10 @@ OPEN = "".join(chr(c) for c in range(0xAC00, 0xD7A4, 28))
 _NO_WORD = r"(?![가-힣])"
 # The copula (and quotative) after an open syllable, 이 dropped: standard, then dialect forms.
 COPULA_OPEN = (rf"(?<=[{OPEN}])(?:고요|구요|고예|예요|에요|라고(?:요|예)?|래요|랍니다|라예|라요|라네요|랑께(?:요)?|우다|라우|유|여|엔)"
-               rf"{_NO_WORD}")
+               rf"{_NO_WORD}|(?<=[{OPEN}])야(?=[ \t]*[.!?,\"'”’~]|[ \t]*$)")
 # Dialect copulas after a closed syllable: "고양춘이우다", "마순덕이라예", "나금례랑께"/"박철순이랑께", "…이엔 헌 사름".
-COPULA_DIALECT = rf"(?:이우다|이라예|이고예|이라요|이랑께(?:요)?|이라우|이당께|인디요?|이유|이여|이엔|이구먼|이구만){_NO_WORD}"
-_ENDING_GATE = r"고요|구요|고예|예요|에요|라고|래요|랍니다|라예|라요|라네요|랑께|우다|라우|유|여|엔|인디|이구|이당께"
+COPULA_DIALECT = rf"(?:이야(?=[ \t]*[.!?,\"'”’~]|[ \t]*$)|이우다|이라예|이고예|이라요|이랑께(?:요)?|이라우|이당께|인디요?|이유|이여|이엔|이구먼|이구만){_NO_WORD}"
+_ENDING_GATE = r"야|고요|구요|고예|예요|에요|라고|래요|랍니다|라예|라요|라네요|랑께|우다|라우|유|여|엔|인디|이구|이당께"
 
 # Private occupations that stand before a name in running text (not officials: 팀장, 과장 … are left to the keep policy).
 _OCCUPATION = (r"(?<![가-힣])(?:코디(?:네이터)?|매니저|(?:택시|택배|배달|버스|화물|대리)?[ \t]?기사(?:님)?|경비(?:원|아저씨)?|미화원|"
@@ -141,6 +141,18 @@ def vocatives(text: str) -> list[tuple[int, int]]:
         # the call proves the given name: its other mentions too ("로운이인 것 같아요", "로운이가")
         out += [o.span() for o in re.finditer(rf"(?<![가-힣]){v}(?:{NAME_END}|(?=아|야))", text) if o.start() != m.start()]
     return sorted(set(out))
+
+
+# A parent or sibling called by the child's (or the younger one's) given name: "도윤 아빠", "수빈이 엄마", "재석 오빠",
+# "혜진 선생님". The name identifies the child as much as the parent.
+_TEKNONYM = re.compile(r"(?<![가-힣])(?P<v>[가-힣]{2})(?:이)?[ \t]?(?:엄마|아빠|어머니|아버지|어머님|아버님|할머니|할아버지|"
+                       r"오빠|언니|누나|선생님|쌤)")
+
+
+def teknonyms(text: str) -> list[tuple[int, int]]:
+    """Given names before a kin or address word, when their syllables are a given name's and no common word's."""
+    return [m.span("v") for m in _TEKNONYM.finditer(text)
+            if _given_shape(m.group("v")) and sum(GIVEN_WEIGHT[c] for c in m.group("v")) >= 3]
 
 
 def header_names(text: str) -> list[tuple[int, int]]:

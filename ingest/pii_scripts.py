@@ -22,10 +22,10 @@ from ingest.pii_names import CITIZEN_ROLES, STOPWORDS, _tokenize, dictionary_wor
 
 # Letters of the scripts a name may come in besides Hangul and CJK: Latin (with its extensions), Greek, Cyrillic,
 # Armenian, Hebrew, Arabic, the Indic scripts, Sinhala, Thai, Lao, Tibetan, Myanmar, Georgian, Khmer, Mongolian.
-_LETTERS = "A-Za-z\u00c0-\u024f\u0370-\u10ff\u1780-\u18af\u1e00-\u1eff"
+_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u10ff\u1780-\u18af\u1e00-\u1eff"  # not × ÷
 _WORD = rf"[{_LETTERS}](?:[{_LETTERS}]|['’-](?=[{_LETTERS}]))*"
 _RUN = re.compile(rf"(?<![{_LETTERS}\d])(?:[A-Z][a-z]{{0,3}}\.[ \t]?)?{_WORD}(?:[ \t]{_WORD}){{0,3}}(?![{_LETTERS}\d])")
-_NON_ASCII = re.compile(r"[\u00c0-\u024f\u0370-\u10ff\u1780-\u18af\u1e00-\u1eff]")
+_NON_ASCII = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u10ff\u1780-\u18af\u1e00-\u1eff]")
 _CASED = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN"})
 
 _LABEL = r"(?:[Nn]ame|NAME|ชื่อ|नाम|اسم|Имя|имя|Tên|tên|Ф\.?И\.?О\.?)"
@@ -55,6 +55,8 @@ def _run_ok(words: list[str]) -> bool:
     script = script_of(words[0])
     if any(w.lower().strip(".") in _STOP for w in words) or any(script_of(w) != script for w in words):
         return False
+    if any(len(w.strip(".")) < 2 for w in words) or sum(len(w) for w in words) < 3:
+        return False  # a symbol or a unit ("Ω(저항)", "µ"), not a name
     return script not in _CASED or _capitalised(words)
 
 
