@@ -243,7 +243,21 @@ def _propagate(text: str, chosen: list[Candidate], taken: list[tuple[int, int]])
     for value, c in seen.items():
         if len(value) < 2 or not re.fullmatch(r"[가-힣]+", value) or dictionary_word(value):
             continue  # a word the dictionary knows ("한도", "임금은") was a doubtful find: do not spread it
-        for m in re.finditer(rf"(?<![가-힣]){re.escape(value)}{NAME_END}", text):
-            if not _overlaps(taken, m.start(), m.end()) and plain_name_ok(text, m.start(), m.end()):
-                insort(taken, (m.start(), m.end()))
-                chosen.append(Candidate(c.rule, m.start(), m.end()))
+        for start in _word_starts(text, value):  # one compiled pattern for the ending, not one per name
+            end = start + len(value)
+            if _NAME_END.match(text, end) and not _overlaps(taken, start, end) and plain_name_ok(text, start, end):
+                insort(taken, (start, end))
+                chosen.append(Candidate(c.rule, start, end))
+
+
+_NAME_END = re.compile(NAME_END)
+
+
+def _word_starts(text: str, value: str) -> list[int]:
+    """Where ``value`` occurs with no Hangul syllable right before it."""
+    out, i = [], text.find(value)
+    while i >= 0:
+        if i == 0 or not "가" <= text[i - 1] <= "힣":
+            out.append(i)
+        i = text.find(value, i + 1)
+    return out
