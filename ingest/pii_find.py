@@ -12,6 +12,7 @@ from ingest.pii_foreign import foreign_names
 from ingest.pii_frames import FRAME_RULES, bracket_aliases
 from ingest.pii_digits import compact, widen
 from ingest.pii_endings import ENDING_RULES, header_names, teknonyms, vocatives
+from ingest.pii_regions import region_start
 from ingest.pii_scripts import initial_start, script_names, script_pairs
 from ingest.pii_context import address_more, asked_fields, name_dates, name_pairs
 from ingest.pii_tables import table_cells
@@ -117,6 +118,7 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
                 if rule.type == "address":
                     start, end = address_extent(text, start, end)  # "101동 1102호(○○아파트)", lines broken
                     start, end = address_more(text, start, end)  # "340번지의 2", "…, ○○파크 2차 203동 3104호"
+                    start = region_start(text, start)  # "경기 성남 분당 정자동 …": region words without their suffix
                 if vetoed(text, rule.type, start, end):
                     continue
                 found.append(Candidate(rule, start, end))

@@ -60,6 +60,8 @@ MASKED = [  # (class, text, type, value whose non-space characters must all be m
     # addresses: a flat's block before a verb of living
     ("block_lived", "그 아이는 208동 사는 애라고 들었어요", "address", "208동"),
     ("complex_block_lived", "장지동 위례 3단지 1104동 사시는 분이에요", "address", "장지동 위례 3단지 1104동"),
+    ("region_words_shortened", "경기 성남 분당 정자동 123-4 에 살아요", "address", "경기 성남 분당 정자동 123-4"),
+    ("region_words_jeju", "주소 제주 서귀포 대정읍 하모리 123-4", "address", "제주 서귀포 대정읍 하모리 123-4"),
     # names by the grammar after them
     ("copula_open_goyo", "네 제 이름은 변채희고요 연락처는 나중에 드릴게요", "name", "변채희"),
     ("copula_open_rago", "저 지수아라고 하는데요 문의 좀 드릴게요", "name", "지수아"),
@@ -105,6 +107,7 @@ KEPT = [  # (class, text, what must stay visible)
     ("quoted_title", "담당자 이름은 '강실장'이라고만 적혀 있어요", "강실장"),
     ("quoted_pet", "강아지 이름은 '구름이'예요", "구름이"),
     ("teknonym_common_words", "우리 엄마랑 친구 엄마, 아이 아빠, 동네 언니, 담임 선생님", "우리 엄마랑 친구 엄마, 아이 아빠, 동네 언니, 담임 선생님"),
+    ("region_not_before_address", "저는 서울 사는데 정자동 123-4 에 살아요", "저는 서울 사는데"),
     ("pair_place", "형 Abdul Hasan (대구) 에서 일해요", "대구"),
     ("pair_title_code", "팀원: 소다인(CTO), 마루(디자인)", "CTO"),
     ("latin_place", "동생 in Jakarta 에 있어요", "Jakarta"),
