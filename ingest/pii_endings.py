@@ -22,7 +22,7 @@ import re
 from ingest.pii_bare import GIVEN_WEIGHT
 from ingest.pii_checks import birth_date_ok
 from ingest.pii_general import HANGUL_DATE, MIXED_DATE, adult_year
-from ingest.pii_names import (_tokenize, KIN_STOP, NAME, NAME3, NAME_END, OTHER_TITLES, PUBLIC_TITLES, STOPWORDS, dictionary_word, name_context_ok,
+from ingest.pii_names import (_tokenize, KIN_STOP, SURNAMES, NAME, NAME3, NAME_END, OTHER_TITLES, PUBLIC_TITLES, STOPWORDS, dictionary_word, name_context_ok,
                               valid_name, weak_name_context_ok)
 from ingest.pii_patterns import BD_DATE, Rule
 from ingest.pii_round8 import LIVED_AFTER
@@ -153,6 +153,36 @@ def teknonyms(text: str) -> list[tuple[int, int]]:
     """Given names before a kin or address word, when their syllables are a given name's and no common word's."""
     return [m.span("v") for m in _TEKNONYM.finditer(text)
             if _given_shape(m.group("v")) and sum(GIVEN_WEIGHT[c] for c in m.group("v")) >= 3]
+
+
+# Text typed without spaces (an elderly writer, a phone keyboard): a person word, then a name glued to its particle
+# ("아들조성만은10년전에", "…에사는도옥분이라고합니다", "우리딸박지은이가").
+_GLUED = re.compile(rf"(?:아들|딸|아내|남편|부인|엄마|아빠|어머니|아버지|동생|형|누나|언니|오빠|손자|손녀|며느리|사위|옆집|이웃|"
+                    rf"친구|사장님?|이름은|이름이|저는|나는|사는)(?P<v>[{SURNAMES}][가-힣]{{2}})"
+                    rf"(?=이라고|이라예|이고|입니다|이에요|이요|이가|이는|이랑|은|는|이|가|을|를|의|한테|에게|랑)")
+
+
+def glued_names(text: str) -> list[tuple[int, int]]:
+    """Names in lines written with (almost) no spaces, after a person word and before a particle."""
+    out = []
+    for line_start, line in _lines(text):
+        hangul = sum("가" <= ch <= "힣" for ch in line)
+        if hangul < 15 or line.count(" ") * 15 > len(line):
+            continue
+        for m in _GLUED.finditer(line):
+            v = m.group("v")
+            weights = [GIVEN_WEIGHT.get(c, 0) for c in v[1:]]
+            if 0 in weights or sum(weights) < 2 or v in STOPWORDS or dictionary_word(v):
+                continue
+            out.append((line_start + m.start("v"), line_start + m.end("v")))
+    return out
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
 
 
 def header_names(text: str) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
 from ingest.pii_frames import FRAME_RULES, bracket_aliases
 from ingest.pii_digits import compact, widen
-from ingest.pii_endings import ENDING_RULES, header_names, teknonyms, vocatives
+from ingest.pii_endings import ENDING_RULES, glued_names, header_names, teknonyms, vocatives
 from ingest.pii_regions import region_start
 from ingest.pii_scripts import initial_start, script_names, script_pairs
 from ingest.pii_context import address_more, asked_fields, name_dates, name_pairs
@@ -169,7 +169,7 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
             chosen.append(Candidate(BARE_NAME, start, end))
         _extend_lists(text, chosen, taken)
         found = [text[c.start:c.end] for c in chosen if c.rule.type == "name"]
-        cued = vocatives(text) + teknonyms(text) + header_names(text)  # ``ingest.pii_endings``
+        cued = vocatives(text) + teknonyms(text) + header_names(text) + glued_names(text)  # ``ingest.pii_endings``
         for start, end in aliases(text) + given_names(text, found) + cued:
             inside = [o for o in chosen if o.start < end and start < o.end]
             if _protected(text, start, end) or any(o.rule.type != "name" or o.start < start or o.end > end for o in inside):

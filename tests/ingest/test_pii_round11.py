@@ -73,6 +73,8 @@ MASKED = [  # (class, text, type, value whose non-space characters must all be m
     ("informal_copula_quote", "그 사람이 \"나 변상길이야\" 하고 나갔어요", "name", "변상길"),
     ("teknonym_child", "옆 동 사는 서하 엄마가 봤대요", "name", "서하"),
     ("teknonym_copula", "저는 도윤이 아빠입니다", "name", "도윤"),
+    ("glued_son", "큰아들함덕수는5년째연락이없고요저혼자살아요", "name", "함덕수"),
+    ("glued_self", "읍내에사는변옥순이라고합니다허리가아파서못다녀요", "name", "변옥순"),
     # names by the words before them
     ("deceased_go", "부친 고 탁만석 (1998년 별세) 명의의 토지입니다", "name", "탁만석"),
     ("deceased_hanja", "故 염순이 님 유족 대표입니다", "name", "염순이"),
@@ -108,6 +110,7 @@ KEPT = [  # (class, text, what must stay visible)
     ("quoted_pet", "강아지 이름은 '구름이'예요", "구름이"),
     ("teknonym_common_words", "우리 엄마랑 친구 엄마, 아이 아빠, 동네 언니, 담임 선생님", "우리 엄마랑 친구 엄마, 아이 아빠, 동네 언니, 담임 선생님"),
     ("region_not_before_address", "저는 서울 사는데 정자동 123-4 에 살아요", "저는 서울 사는데"),
+    ("glued_common_words", "남편이사고로다쳐서일을못합니다도와주세요정말로", "남편이사고로다쳐서"),
     ("pair_place", "형 Abdul Hasan (대구) 에서 일해요", "대구"),
     ("pair_title_code", "팀원: 소다인(CTO), 마루(디자인)", "CTO"),
     ("latin_place", "동생 in Jakarta 에 있어요", "Jakarta"),
