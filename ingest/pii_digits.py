@@ -5,12 +5,12 @@ A number typed letter by letter ("0 1 0 3 3 2 1 …", "8 7 1 - 2 2 0 4") or brok
 copy of the text in which such a stretch is pushed together ("8712204" then the spaces it freed; the line break moves
 to the stretch's end), together with the stretches. The rules run on that copy (as on ``ingest.pii_shadow``'s), and a
 find there is kept only with a strict shape: a 주민/외국인등록번호 with a real date, a 사업자등록번호 or card whose check
-digit holds, a phone with a mobile or area prefix or a phone word before it. A find ending inside a stretch is widened
-to the stretch's end (``widen``), since the copy's characters sit earlier than the original's.
+digit holds, a phone with a mobile or area prefix or a phone word before it. A find that reaches into a stretch is
+widened over as many digits of the written original (``widen``), since the copy's characters sit earlier there.
 
 Only single digits parted by one space (or " - ") count as letter-spaced, so "010 2917 5508" (ordinary groups) and
-tables of small counts parted by TABs are left alone; a line break counts only between digit groups of which one
-ends with a separator or which together are 10 digits or more.
+tables of small counts parted by TABs are left alone; a line break counts only between digit groups where a dash
+ends the first or starts the second, or which together are 10 digits or more.
 """
 from __future__ import annotations
 
