@@ -34,7 +34,7 @@ _SEEN = ("보라람름늘슬봄새해송온효형헌욱웅완국근길남녀란�
          "주중지진찬창채천철청초춘충치태택평포표하학한해혁현형혜호홍화환활황효후훈휘희흔")
 GIVEN_WEIGHT = {**{c: 1 for c in _SEEN}, **{c: 2 for c in _COMMON}}
 # Surnames of fewer than ~10,000 people that still start given-name-shaped words rarely enough.
-_RARE = "계피빈판단당독돈묵범복빙승온옹요운음좌준창팽평포풍필견곡궁근간갈탄총점"
+_RARE = "계피빈판단당독돈묵범복빙승온옹요운음좌준창팽평포풍필견곡궁근간갈탄총점감태어"
 _ALL_SURNAMES = SURNAMES + _RARE
 
 # What may follow a name in running text: particles, the copula and honorifics (longest first).

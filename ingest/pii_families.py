@@ -129,12 +129,20 @@ FAMILY_RULES: tuple[Rule, ...] = (
 )
 
 # Letters that stand in for digits inside a number ("010-3l05-88l2", "781116-2O49315").
-_LOOKALIKE = re.compile(r"(?<=\d)[lIO](?=\d|-\d)|(?<=\d-)[lIO](?=\d)|(?<=\d)[lIO](?=[lIO]\d)")
-_LOOKALIKE_DIGIT = {"l": "1", "I": "1", "O": "0"}
+# Round 5: lower-case o too, and after or before a date's or number's separator ("2023.O5.14", "O1O-…").
+_LOOKALIKE = re.compile(r"(?<=\d)[lIOo](?=\d|[-.]\d)|(?<=\d[-./])[lIOo](?=\d)|(?<=\d)[lIOo](?=[lIOo]\d)"
+                        r"|(?<![A-Za-z])[Oo](?=[1lI][Oo0][ \t]?-[ \t]?\d)|(?<=\d)[lIOo](?=[ \t]?-[ \t]?\d{3})")
+_LOOKALIKE_DIGIT = {"l": "1", "I": "1", "O": "0", "o": "0"}
+
+
+# Dash look-alikes between digits: the CJK one (一), the katakana long mark (ー), a box-drawing bar.
+_DASH_LOOKALIKE = re.compile(r"(?<=\d)[ \t]?[一ーｰ━─][ \t]?(?=\d)")
 
 
 def fold_lookalikes(text: str) -> str:
     """Same-length fold of look-alike letters flanked by digits, so offsets stay valid."""
+    if _DASH_LOOKALIKE.search(text):
+        text = _DASH_LOOKALIKE.sub(lambda m: re.sub(r"[一ーｰ━─]", "-", m.group()), text)
     if not _LOOKALIKE.search(text):
         return text
     return _LOOKALIKE.sub(lambda m: _LOOKALIKE_DIGIT[m.group()], text)

@@ -10,6 +10,10 @@ from ingest.pii_bare import bare_names
 from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
 from ingest.pii_frames import FRAME_RULES, bracket_aliases
+from ingest.pii_digits import compact, widen
+from ingest.pii_endings import ENDING_RULES, glued_names, header_names, teknonyms, vocatives
+from ingest.pii_regions import region_start
+from ingest.pii_scripts import initial_start, script_names, script_pairs
 from ingest.pii_context import address_more, asked_fields, name_dates, name_pairs
 from ingest.pii_tables import table_cells
 from ingest.pii_general import GENERAL_RULES, vetoed
@@ -28,7 +32,7 @@ _BUILDING_AFTER = re.compile(r"(?:빌라|아파트|빌딩|맨션|타워|오피�
 # Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
 BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
 ALL_RULES = (RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + ROUND8_RULES + NAME_FAMILY_RULES + NAME_ROUND8_RULES
-             + GENERAL_RULES + FRAME_RULES)
+             + GENERAL_RULES + FRAME_RULES + ENDING_RULES)
 # Finds the layout names (``ingest.pii_context``): a citizen's answer, a table cell.
 CONTEXT_RULES = {t: Rule(f"context_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}
 _GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
@@ -70,10 +74,15 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES), _shadow
     text = fold_placeholders(fold_lookalikes(text.translate(FOLD)))  # one character for one: offsets stay valid
     chosen = _find(text, types)
     shadow_text = shadow(text) if _shadow else None
+    compacted = compact(shadow_text or text) if _shadow else None  # digits spaced out or broken (``ingest.pii_digits``)
+    stretches: list[tuple[int, int]] = []
+    if compacted is not None:
+        shadow_text, stretches = compacted
     if shadow_text is not None:  # numbers spelt in Hangul numerals, broken over a line (``ingest.pii_shadow``)
         for c in find_candidates(shadow_text, types, _shadow=False):
             if (c.rule.type in SHADOW_TYPES and rewritten(text, shadow_text, c.start, c.end)
                     and shadow_ok(c.rule.type, shadow_text, c.start, c.end)):
+                c = Candidate(c.rule, *widen(stretches, text, shadow_text, c.start, c.end))
                 inside = [o for o in chosen if o.start < c.end and c.start < o.end]
                 if any(o.start < c.start or o.end > c.end for o in inside):
                     continue
@@ -109,6 +118,7 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
                 if rule.type == "address":
                     start, end = address_extent(text, start, end)  # "101동 1102호(○○아파트)", lines broken
                     start, end = address_more(text, start, end)  # "340번지의 2", "…, ○○파크 2차 203동 3104호"
+                    start = region_start(text, start)  # "경기 성남 분당 정자동 …": region words without their suffix
                 if vetoed(text, rule.type, start, end):
                     continue
                 found.append(Candidate(rule, start, end))
@@ -150,13 +160,17 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
                 taken.remove((o.start, o.end))
             insort(taken, (start, end))
             chosen.append(Candidate(BARE_NAME, start, end))
+        for start, end in script_names(text, lambda s, e: not _overlaps(taken, s, e)):  # Cyrillic, Thai, Devanagari …
+            insort(taken, (start, end))
+            chosen.append(Candidate(BARE_NAME, start, end))
         for start, end in bare_names(text, lambda s, e: not _overlaps(taken, s, e) and not _protected(text, s, e)
                                      and not vetoed(text, "name", s, e)):
             insort(taken, (start, end))
             chosen.append(Candidate(BARE_NAME, start, end))
         _extend_lists(text, chosen, taken)
         found = [text[c.start:c.end] for c in chosen if c.rule.type == "name"]
-        for start, end in aliases(text) + given_names(text, found):
+        cued = vocatives(text) + teknonyms(text) + header_names(text) + glued_names(text)  # ``ingest.pii_endings``
+        for start, end in aliases(text) + given_names(text, found) + cued:
             inside = [o for o in chosen if o.start < end and start < o.end]
             if _protected(text, start, end) or any(o.rule.type != "name" or o.start < start or o.end > end for o in inside):
                 continue
@@ -166,8 +180,17 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
             insort(taken, (start, end))
             chosen.append(Candidate(BARE_NAME, start, end))
         _propagate(text, chosen, taken)
+        for i, c in enumerate(chosen):  # "Md. Karim Uddin", "J. Smith": the initial belongs to the name
+            if c.rule.type == "name" and (s := initial_start(text, c.start)) < c.start and not _overlaps(taken, s, c.start):
+                taken.remove((c.start, c.end))
+                insort(taken, (s, c.end))
+                chosen[i] = Candidate(c.rule, s, c.end)
         for start, end in bracket_aliases(text, [(c.start, c.end) for c in chosen if c.rule.type == "name"]):
             if not _overlaps(taken, start, end):  # "다나카 유키(田中 由紀)": the same name in another script
+                insort(taken, (start, end))
+                chosen.append(Candidate(BARE_NAME, start, end))
+        for start, end in script_pairs(text, [(c.start, c.end) for c in chosen if c.rule.type == "name"]):
+            if not _overlaps(taken, start, end):  # "Md. Rafiqul Islam(라피쿨)": a name and its other writing
                 insort(taken, (start, end))
                 chosen.append(Candidate(BARE_NAME, start, end))
     if "birth_date" in types:  # "첫째 나윤슬 2019. 11. 08, 둘째 …"
@@ -222,7 +245,21 @@ def _propagate(text: str, chosen: list[Candidate], taken: list[tuple[int, int]])
     for value, c in seen.items():
         if len(value) < 2 or not re.fullmatch(r"[가-힣]+", value) or dictionary_word(value):
             continue  # a word the dictionary knows ("한도", "임금은") was a doubtful find: do not spread it
-        for m in re.finditer(rf"(?<![가-힣]){re.escape(value)}{NAME_END}", text):
-            if not _overlaps(taken, m.start(), m.end()) and plain_name_ok(text, m.start(), m.end()):
-                insort(taken, (m.start(), m.end()))
-                chosen.append(Candidate(c.rule, m.start(), m.end()))
+        for start in _word_starts(text, value):  # one compiled pattern for the ending, not one per name
+            end = start + len(value)
+            if _NAME_END.match(text, end) and not _overlaps(taken, start, end) and plain_name_ok(text, start, end):
+                insort(taken, (start, end))
+                chosen.append(Candidate(c.rule, start, end))
+
+
+_NAME_END = re.compile(NAME_END)
+
+
+def _word_starts(text: str, value: str) -> list[int]:
+    """Where ``value`` occurs with no Hangul syllable right before it."""
+    out, i = [], text.find(value)
+    while i >= 0:
+        if i == 0 or not "가" <= text[i - 1] <= "힣":
+            out.append(i)
+        i = text.find(value, i + 1)
+    return out

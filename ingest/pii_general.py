@@ -75,7 +75,9 @@ def number_kind(value: str) -> str:
         return ""
     if re.match(r"\(?(?:19|20)\d{2}(?:[-./)]|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b)", value.strip()):
         return ""  # starts with a year: a case, order or receipt number, a date range
-    if re.fullmatch(r"[\d.]+", value.strip()) and len(groups) >= 3 and digits[0] != "0":
+    checked = ([len(g) for g in groups] == [3, 2, 5] and brn_valid(value)) or (
+        [len(g) for g in groups] == [4, 4, 4, 4] and luhn_valid(digits))  # a check digit outweighs the dots (round 5)
+    if re.fullmatch(r"[\d.]+", value.strip()) and len(groups) >= 3 and digits[0] != "0" and not checked:
         return ""  # dotted groups: an IP, a version or a section number (a dotted phone starts with 0)
     if digits[0] == "0" and 9 <= len(digits) <= 11:
         return "phone"
@@ -129,7 +131,7 @@ YEAR_BORN = (r"(?:(?:19|20)\d{2}|['’]?\d{2})[ \t]*년[ \t]*생[ \t]*[,(/]?[ \t
 _HN = "[일이삼사오육륙칠팔구십공영백천]"
 _NATIVE_DAY = (r"(?:초[ \t]?(?:하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘)|열[ \t]?(?:하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레)|"
                r"스무[ \t]?(?:날|하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레)|보름(?:날)?|그믐(?:날)?)")
-HANGUL_DATE = (rf"{_HN}{{1,5}}[ \t]?년[ \t]*(?:생[ \t]*)?(?:\(?(?:음력|양력)\)?[ \t]*)?(?:{_HN}{{1,3}}|정|동짓|섣)[ \t]?(?:월|달)[ \t]*"
+HANGUL_DATE = (rf"{_HN}{{1,5}}[ \t]?년[ \t]*(?:생[ \t]*)?(?:\(?(?:음력|양력)\)?[ \t]*)?(?:(?:{_HN}{{1,3}}|정|동짓|섣)[ \t]?(?:월|달)|시월|유월)[ \t]*"
                rf"(?:{_NATIVE_DAY}|{_HN}{{1,3}}[ \t]?일)")
 
 MIXED_DATE = (rf"(?:19|20)?\d{{2}}[ \t]*년[ \t]*(?:생[ \t]*)?(?:\(?(?:음력|양력)\)?[ \t]*)?(?:정월|동짓달|섣달|(?:\d{{1,2}}|{_HN}{{1,3}})[ \t]?월)[ \t]*"

@@ -55,7 +55,7 @@ def _private_org_before(text: str, pos: int) -> bool:
 def _public_org_before(text: str, pos: int) -> bool:
     """"가스안전공사 경남본부 조윤희 과장": a public body right before the name (same sentence, 30 characters)."""
     seg = _sentence_before(text, pos, 30)
-    return PUBLIC_ORG.search(seg) is not None and PRIVATE_ORG.search(seg) is None
+    return PUBLIC_ORG.search(seg) is not None and PRIVATE_ORG.search(seg) is None and _HOUSING_OFFICE.search(seg) is None
 
 
 # The mobile after a name is labelled as someone else's: "담당 박준형 경위님께 목격자 연락처 010-…".
@@ -77,6 +77,9 @@ def _mobile_follows(text: str, c: Candidate, chosen: list[Candidate], reach: int
             return True  # a sentence end or another name between: the mobile is someone else's
     return False
 
+
+# A housing complex's own office: its manager is the residents' employee, not an official ("관리사무소(노경태 과장)").
+_HOUSING_OFFICE = re.compile(r"관리[ \t]?사무소|관리실|관리단|경비실")
 
 # A text that reports a fraud: the lines its quoted message gives are the fraudster's, not an office's.
 _SCAM = re.compile(r"사기|스미싱|피싱|사칭|가짜[ \t]?(?:문자|사이트|번호)|불법[ \t]?(?:대출|사금융)|악성[ \t]?(?:앱|링크|문자)")

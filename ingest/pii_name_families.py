@@ -73,7 +73,18 @@ def _hangul_side_ok(value: str) -> bool:
     if re.fullmatch(HAN, value):
         return True
     words = value.split()
-    return all(w not in STOPWORDS and not (len(w) >= 2 and dictionary_word(w)) for w in words)
+    return all(w not in STOPWORDS and not (len(w) >= 2 and dictionary_word(w)) and not known_place(w) for w in words)
+
+
+def known_place(word: str) -> bool:
+    """A place Kiwi knows: the word, or the word + 시/군/구, is one proper noun it has ("대구", "안산", "김해")."""
+    from ingest.pii_names import _tokenize
+
+    for form in (word, word + "시", word + "군", word + "구"):
+        tokens = _tokenize(form)
+        if len(tokens) == 1 and tokens[0].tag == "NNP" and not tokens[0].oov and (form != word or word[-1] in "시군구도"):
+            return True
+    return False
 
 
 def aliases(text: str) -> list[tuple[int, int]]:

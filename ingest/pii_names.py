@@ -23,7 +23,7 @@ _DBL = "|".join(DOUBLE_SURNAMES)
 # "김 민 수", "황보 영", "선우 재덕": people space out their names to dodge filters, or write them so.
 # Rare surnames (계, 피, 빈 …): only with a two-syllable given name, since "X+one syllable" before 님/씨
 # is too often a word ("판사님", "승객님"); a three-syllable candidate still meets the dictionary veto.
-RARE_SURNAMES = "두계피빈판단당독돈묵범복빙승온옹요운음좌준즙창팽평포풍필견곡궁근간갈탄총점"
+RARE_SURNAMES = "두계피빈판단당독돈묵범복빙승온옹요운음좌준즙창팽평포풍필견곡궁근간갈탄총점감태어"  # round 5: 감 태 어
 _SPACED = rf"(?:(?:{_DBL})[ \t](?:[{GIVEN}][ \t]?)?[{GIVEN}]|[{SURNAMES}{RARE_SURNAMES}][ \t][{GIVEN}][ \t][{GIVEN}])"
 NAME = rf"(?:{_SPACED}|(?:{_DBL})[{GIVEN}]{{1,2}}|[{SURNAMES}][{GIVEN}]{{1,2}}|[{RARE_SURNAMES}][{GIVEN}]{{2}})"
 NAME_COMMON = rf"(?:{_SPACED}|(?:{_DBL})[{GIVEN}]{{1,2}}|[{SURNAMES}][{GIVEN}]{{1,2}})"
@@ -34,7 +34,7 @@ LATIN_NAME = r"[A-Z][A-Za-z'-]+(?:[ \t]+[A-Z][A-Za-z'-]*){1,3}(?![A-Za-z])"
 # "-이" that Koreans add to a given name ending in a consonant ("김도윤이가").
 NAME_END = (r"(?=[ \t]?(?:님|씨|귀하)|(?:께서|에게|한테|께|은|는|이|가|을|를|의|과|와|도|만|랑|이랑|하고|이며|이고|입니다|이다|"
             r"이에요|예요|이요|요|이라고|라고|이라는|라는|이란|란|이라던|라던|이라|라|인데|으로|로|외|이가|이는|이를|이도|이한테|이의|"
-            r"이었|였|이어야|여야|이옵니다|이올시다)?(?:는|도|만|요)?(?![가-힣]))")  # "께서는", "에게도"
+            r"이었|였|이어야|여야|이옵니다|이올시다|이인|이인데)?(?:는|도|만|요)?(?![가-힣]))")  # "께서는", "에게도"
 COPULA = (r"[ \t]?(?:입니다|이에요|예요|이오(?![가-힣])|이고요?|이구요|이며|이라고|라고|이라[ \t]?합니다|라[ \t]?합니다|인데요?|이요|"
           r"이옵니다|이올시다|(?:이)?라(?:요|예)(?![가-힣])|(?:이)?래요(?![가-힣])|(?:이)?라네요|"
           r"이었|[ \t]이어야|으로[ \t]?(?:돼|되|등록|나와|적혀)|로[ \t]?(?:돼|되|등록|나와|적혀))")

@@ -32,6 +32,19 @@ _LINE_END = re.compile(r"[ \t]*(?:[.)]?[ \t]*(?:\n|$))")
 # A staff speaker's label in a transcript, then the name addressed: "상담원: 현소라 님, …".
 _SPEAKER = re.compile(r"(?:^|\n)[ \t]*(?:상담원|상담사|직원|담당자|공무원|주무관|경찰관|접수원)[ \t]*[:：][ \t]*\Z")
 _VOCATIVE = re.compile(r"[ \t]?(?:님|씨|고객님)[ \t]*[,，!?]")
+# Between a name and its e-mail in a contact block: titles, contact labels, numbers and separators, no clause
+# ("… 대위님 말씀대로 메일(x@firm.kr)로도 보냈습니다" is the writer's mail, not the officer's).
+_GAP_WORDS = re.compile(r"(?:팀장|과장|계장|대리|주임|부장|차장|실장|사원|매니저|대표|담당자?|선생님|님|이메일|메일|[Ee]-?mail|연락처|전화|휴대폰|핸드폰|"
+                        r"메일[ \t]?주소|Tel|TEL|HP|H\.P)")
+_CONTACT_GAP = re.compile(r"[^가-힣\n]*")
+# An elected member of a council or the National Assembly after the name: a public office holder.
+_ELECTED = re.compile(r"[ \t]?(?:국회|시|구|군|도)?의원(?:님|실)?(?![가-힣])|[ \t]?(?:국회|시|구|군|도)?의원(?:님|실)?(?:[은는이가을를의께에과와도만]|께서|에게|한테|이었)")
+# A staff member introducing themselves after their office: "표수진 의원실 비서 정하경입니다", "민원여권과 주무관 …입니다".
+_STAFF_INTRO = re.compile(r"(?:의원실|민원실|주민센터|행정복지센터|[가-힣]{2,8}(?:과|팀))[ \t]+(?:비서관|비서|보좌관|주무관|직원|담당자?|인턴)[ \t]+\Z")
+_INTRO_END = re.compile(r"(?:입니다|이에요|예요|이고요|고요)(?![가-힣])")
+_MED_DEPT = re.compile(r"(?:내과|외과|소아(?:청소년)?과|산부인과|신경과|정신건강의학과|안과|이비인후과|피부과|비뇨(?:기|의학)과|재활의학과|"
+                       r"가정의학과|응급의학과|영상의학과|마취통증의학과|치과|한방[가-힣]{0,4}과)[ \t]+\Z")
+_MED_TITLE = re.compile(r"[ \t]?(?:교수|전문의|과장|원장|주치의|선생님)(?:님)?(?![가-힣])|[ \t]?(?:교수|전문의|주치의)(?:님)?(?:[은는이가을를의께에과와도만]|께서)")
 _PRIVATE_MAIL = re.compile(r"[A-Za-z0-9._%+-]+@(?![\w.-]*(?:go\.kr|korea\.kr)\b)[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
@@ -42,8 +55,13 @@ def official_in_role(text: str, start: int, end: int) -> bool | None:
     before = text[max(0, start - 24):start]
     if _SPEAKER.search(text[max(0, start - 24):start]) and _VOCATIVE.match(text, end):
         return False
-    if _PRIVATE_MAIL.search(rest[:60]) and not re.search(r"\n", rest[:60]):
-        return False
+    mail = _PRIVATE_MAIL.search(rest[:60])
+    if mail and _CONTACT_GAP.fullmatch(_GAP_WORDS.sub("", re.sub(r"\A[ \t]*[가-힣]{1,4}", "", rest[:mail.start()]))):
+        return False  # the person's own contact block: "반세린 대리 02-555-0192 / serin@firm.co.kr"
+    if _ELECTED.match(text, end) or (_STAFF_INTRO.search(before) and _INTRO_END.match(text, end)):
+        return True  # "정민호 구의원", "표수진 의원님"; "… 의원실 비서 정하경입니다"
+    if _MED_DEPT.search(before) and _MED_TITLE.match(text, end):
+        return True  # "내분비내과 박성현 교수": a doctor in role
     if _DEPT.search(before) and _TITLE.match(text, end):
         return True
     if _SCHOOL_POST.search(before) or _RECORD_LABEL.search(before):

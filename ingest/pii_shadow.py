@@ -28,6 +28,8 @@ _RUN = re.compile(rf"(?<![가-힣A-Za-z0-9]){_N}+(?:{_SEP}{_N}+|[ \t]{_PLATE_LET
 _BROKEN = re.compile(r"(?<![\d-])(0\d{1,2}[-.]?\d{0,4}[-.]?\d{0,3})\n(\d[\d.-]{2,10})(?![\d-])")
 _PHONE_JOINED = re.compile(r"0\d{1,2}[-.]?\d{3,4}[-.]?\d{4}")
 
+_PLATE_RUN = re.compile(rf"{_N}{{2,3}}[ \t]{_PLATE_LETTER}[ \t]{_N}{{4}}")
+_VEHICLE = re.compile(r"차량|번호판|차[ \t]?번호|자동차|승용차|트럭|택시|오토바이|차는|차가|[Pp]late")
 _ACCOUNT_WORD = re.compile(r"(?:통장|계좌|입금|송금|예금|은행|뱅크|농협|우체국|신협|새마을금고|수협|저축)[^\n]{0,20}\Z")
 _PHONE_WORD = re.compile(r"(?:전화|연락|폰|휴대|핸드폰|번호|HP|[Tt]el|☎)[^\n]{0,20}\Z")
 
@@ -40,7 +42,9 @@ def shadow(text: str) -> str | None:
         run = m.group()
         if re.search(r"[ \t]+이\Z", run) and re.match(r"[가-힣]", text[m.end():m.end() + 1]):
             run = run.rstrip("이").rstrip()  # "… 이삼 이고": the copula, not a digit
-        if (sum(ch in _DIGIT or ch.isdigit() for ch in run) < 7 or sum(ch in _DIGIT for ch in run) < 3
+        if _PLATE_RUN.fullmatch(run) and _VEHICLE.search(text, max(0, m.start() - 30), m.start()):
+            pass  # a plate has its own shape: 2-3 numerals, its letter, 4 numerals ("오팔 누 삼일칠이", six in all)
+        elif (sum(ch in _DIGIT or ch.isdigit() for ch in run) < 7 or sum(ch in _DIGIT for ch in run) < 3
                 or not re.search(rf"{_N}{{3}}", run)):
             continue  # "이사 오일 사이 일이": two-syllable words; every identifier has a group of three or more
         changed = True
@@ -82,7 +86,8 @@ def shadow_ok(type_: str, shadow_text: str, start: int, end: int) -> bool:
     if type_ == "phone":
         before = shadow_text[max(0, start - 30):start]
         return (re.fullmatch(r"01[016789]\d{7,8}|0(?:2|[3-6][1-5]|70|50\d)\d{7,8}", digits) is not None
-                or (9 <= len(digits) <= 11 and _PHONE_WORD.search(before) is not None))
+                or (9 <= len(digits) <= 11 and _PHONE_WORD.search(before) is not None)
+                or (7 <= len(digits) <= 8 and digits[0] != "0" and _PHONE_WORD.search(before) is not None))  # a home line
     if type_ == "account":
         return 10 <= len(digits) <= 14 and _ACCOUNT_WORD.search(shadow_text, max(0, start - 30), start) is not None
     return False
