@@ -50,7 +50,8 @@ MODULE_KEYS = {"lend_cases": ("case_memory", "LEND_CASES"), "max_lending": ("cas
                "dense_limit_statutes": ("case_dense", "LIMIT_STATUTES"), "dense_window": ("case_dense", "WINDOW"),
                "dense_cases_statutes": ("case_dense", "CASES_STATUTES"),
                "circle_n": ("case_circle", "NEIGHBOURS"), "circle_min_cases": ("case_circle", "MIN_CASES"),
-               "circle_similarity": ("case_circle", "MIN_SIMILARITY")}
+               "circle_similarity": ("case_circle", "MIN_SIMILARITY"),
+               "circle_join": ("case_circle", "JOIN")}
 
 
 def fold_of(item: dict) -> str:

@@ -86,17 +86,18 @@ def bench(retriever, questions: list[str], n: int = 200, top_k: int = 10) -> dic
     return out
 
 
-def dense_rounds(retriever, questions: list[str], n: int = 200, rounds: int = 2) -> list[dict]:
-    """``bench`` with the dense answer expansion off (``dense_share`` 0) and on, alternated ``rounds`` times
-    in one process: what the stored answer vectors add to case memory's cost."""
-    share, out = retriever.dense_share, []
+def dense_rounds(retriever, questions: list[str], n: int = 200, rounds: int = 2,
+                 attr: str = "dense_share") -> list[dict]:
+    """``bench`` with one part of case memory off (``attr`` 0: by default the dense answer expansion;
+    ``circle_share``: rag.case_circle) and on, alternated ``rounds`` times in one process: what it adds."""
+    share, out = getattr(retriever, attr), []
     try:
         for r in range(rounds):
             for on in (False, True):
-                retriever.dense_share = share if on else 0.0
-                out.append({"round": r + 1, "dense": on} | bench(retriever, questions, n))
+                setattr(retriever, attr, share if on else 0.0)
+                out.append({"round": r + 1, attr: on} | bench(retriever, questions, n))
     finally:
-        retriever.dense_share = share
+        setattr(retriever, attr, share)
     return out
 
 
@@ -130,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bench", type=int, default=0, help="질문 N개로 사례 기억 켬/끔 검색 지연(p50/p95)만 측정")
     ap.add_argument("--dense-rounds", type=int, default=0,
                     help="--bench를 답변 벡터 확장 끔/켬으로 번갈아 R번씩 (rag/case_dense.py)")
+    ap.add_argument("--toggle", default="dense_share", choices=["dense_share", "circle_share"],
+                    help="--dense-rounds가 끄고 켜는 부분 (circle_share: rag/case_circle.py)")
     args = ap.parse_args(argv)
     s = Settings()
     if args.data_dir:
@@ -138,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.bench and args.dense_rounds:
             out = {"dense_rounds": {"rounds": dense_rounds(rt.retriever, [it["question"] for it in
-                                                             load_items(Path(args.set))], args.bench, args.dense_rounds),
+                                                             load_items(Path(args.set))], args.bench, args.dense_rounds,
+                                                             args.toggle),
                                     "points": rt.index.count()}}
         elif args.bench:
             out = {"bench": bench(rt.retriever, [it["question"] for it in load_items(Path(args.set))], args.bench)}
