@@ -35,7 +35,7 @@ RETRIEVER_KEYS = {"share": "case_share", "lend_similarity": "case_lend_similarit
                   "min_similarity": "case_min_similarity", "before_delegation": "case_before_delegation",
                   "prf_share": "prf_share", "prf_similarity": "prf_similarity",
                   "dense_share": "dense_share", "dense_similarity": "dense_similarity",
-                  "circle_share": "circle_share"}
+                  "circle_share": "circle_share", "sanction_share": "sanction_share"}
 # setting key -> (module, constant): rag.case_memory's lending, rag.case_expansion's answer query
 MODULE_KEYS = {"lend_cases": ("case_memory", "LEND_CASES"), "max_lending": ("case_memory", "MAX_LENDING"),
                "doc_share": ("case_memory", "DOC_SHARE"), "doc_units": ("case_memory", "DOC_UNITS"),
@@ -51,7 +51,7 @@ MODULE_KEYS = {"lend_cases": ("case_memory", "LEND_CASES"), "max_lending": ("cas
                "dense_cases_statutes": ("case_dense", "CASES_STATUTES"),
                "circle_n": ("case_circle", "NEIGHBOURS"), "circle_min_cases": ("case_circle", "MIN_CASES"),
                "circle_similarity": ("case_circle", "MIN_SIMILARITY"),
-               "circle_join": ("case_circle", "JOIN")}
+               "circle_join": ("case_circle", "JOIN"), "sanction_duties": ("sanctions", "DUTIES")}
 
 
 def fold_of(item: dict) -> str:

@@ -220,7 +220,8 @@ def tally(cases: list[SimilarCase], links: dict[str, list[CaseLink]], documents:
     return votes
 
 
-def _clause_match(label: str, clause: str) -> bool:
+def clause_match(label: str, clause: str) -> bool:
+    """A code clause label within a cited clause (2.3.3 within 2.3) or containing it."""
     return label == clause or label.startswith(clause + ".") or clause.startswith(label + ".")
 
 
@@ -228,7 +229,7 @@ def unit_matches(p: UnitPayload, t: Target) -> bool:
     """Only the exact document named: a same-numbered article of another law never gains."""
     title_norm, article, annex, code, clause = t
     if code:
-        return p.get("code") == code and _clause_match(p.get("label") or "", clause)
+        return p.get("code") == code and clause_match(p.get("label") or "", clause)
     if p.get("title_norm") != title_norm:
         return False
     if article:

@@ -10,12 +10,13 @@ from datetime import date
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from rag import case_circle, case_dense, case_expansion, case_memory, glossary, named, scoring, tokenize
+from rag import case_circle, case_dense, case_expansion, case_memory, glossary, named, sanctions, scoring, tokenize
 from rag.delegation import SHARE as DELEGATION_SHARE
 from rag.delegation import propagate
 from rag.embed import Embedder
 from rag.index.base import IndexHit, QueryFilter, VectorIndex, fetch_payloads
 from rag.model import KIND_COMPLAINT, STATUTE_KINDS, normalize_title
+from rag.case_memory import clause_match as _clause_match
 from rag.payload import UnitPayload
 from rag.hits import MAX_QUESTION_CHARS, Hit, QuestionError, check_question  # noqa: F401 (re-exported)
 from rag.references import ReferenceResolver, Resolved
@@ -63,7 +64,7 @@ class HybridRetriever:
         # case-answer expansion (rag/case_expansion.py: words; rag/case_dense.py: stored vectors): share 0 = off
         self.prf_share, self.prf_similarity = case_expansion.SHARE, case_expansion.MIN_SIMILARITY
         self.dense_share, self.dense_similarity = case_dense.SHARE, case_dense.MIN_SIMILARITY
-        self.circle_share = case_circle.SHARE
+        self.circle_share, self.sanction_share, self._penalties = case_circle.SHARE, sanctions.SHARE, sanctions.Penalties(index)
         self.delegation_share, self.expand = delegation_share, expand
         self.glossary = glossary.load(glossary_path)  # a bad DASAN_GLOSSARY file fails here, by name
         self.weights, self.prefetch, self.law_boost, self.rrf_k = weights, prefetch, law_boost, rrf_k
@@ -87,8 +88,8 @@ class HybridRetriever:
         return v
 
     def refresh_titles(self) -> None:
-        self._resolver = None
-        self._titles = None
+        self._resolver, self._titles = None, None
+        self._penalties.clear()
 
     @property
     def resolver(self) -> ReferenceResolver:
@@ -174,6 +175,10 @@ class HybridRetriever:
                         else "유사 민원의 답변이 인용하지 않은 조문(감점)")
         if self.case_before_delegation:  # cited regulation articles then lend to their statute articles
             ranked = self._delegate(ranked, base, trace)
+        if self.sanction_share and sanctions.asks(question):  # "법적으로 문제?": the penalty for the rules found
+            before = ranked
+            ranked = sanctions.boost(ranked, lambda t: self._penalties.units(t, base), self.sanction_share)
+            trace.stage(before, ranked, "질문이 묻는 제재: 상위 조문을 위반한 경우의 벌칙·과태료 조문")
         if gaps:  # another document's 제9조 never stands in for 「정보공개법」 제9조 that is not indexed
             ranked = [h for h in ranked if not named.same_numbered(h.payload, gaps, resolved.refs, resolved.laws)]
         direct = self._direct(resolved, base)
@@ -375,13 +380,7 @@ def _is_excluded(p: UnitPayload, exclude: set[str]) -> bool:
 
 
 def _kind_group(kind: str | None) -> str:
-    if kind in STATUTE_KINDS:
-        return "statute"
-    return kind or "other"
-
-
-def _clause_match(label: str, clause: str) -> bool:
-    return label == clause or label.startswith(clause + ".") or clause.startswith(label + ".")
+    return "statute" if kind in STATUTE_KINDS else kind or "other"
 
 
 class DasanRetriever(BaseRetriever):
