@@ -131,8 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bench", type=int, default=0, help="질문 N개로 사례 기억 켬/끔 검색 지연(p50/p95)만 측정")
     ap.add_argument("--dense-rounds", type=int, default=0,
                     help="--bench를 답변 벡터 확장 끔/켬으로 번갈아 R번씩 (rag/case_dense.py)")
-    ap.add_argument("--toggle", default="dense_share", choices=["dense_share", "circle_share"],
-                    help="--dense-rounds가 끄고 켜는 부분 (circle_share: rag/case_circle.py)")
+    ap.add_argument("--toggle", default="dense_share", choices=["dense_share", "circle_share", "sanction_share"],
+                    help="--dense-rounds가 끄고 켜는 부분 (circle_share: rag/case_circle.py, sanction_share: rag/sanctions.py)")
     args = ap.parse_args(argv)
     s = Settings()
     if args.data_dir:
