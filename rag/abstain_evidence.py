@@ -115,8 +115,7 @@ def word_records(words: list[tuple[str, bool]], hits: list[Hit], lexical: list, 
     that is part of a subject word is written inside it there; ``head``: the word or a glossary term
     for it is written in ``heads`` (headings of the retrieved units) and is no legal-form or addressee
     word (처리, 기준, 위원회); ``hsubject``: a subject word, or a noun naming one of ``subject_heads`` (the
-    subject compounds of the nearest units' headings, rag/abstain_headings.py) that fewer than DF_CAP
-    units hold."""
+    subject compounds of the nearest units' headings, rag/abstain_headings.py; ``head_subject``)."""
     top = Units([unit_text(h) for h in hits[:BEST_OF]])
     lex = Units([unit_text(h.payload) for h in lexical], analyse=False)
     entries = getattr(retriever, "glossary", ()) or ()
@@ -137,13 +136,16 @@ def word_records(words: list[tuple[str, bool]], hits: list[Hit], lexical: list, 
 
 
 def head_subject(rec: dict, question: str, terms: list[str], subject_heads: frozenset) -> bool:
-    """A subject word of the titles, or a noun (not a place, addressee or form word, held by fewer than
-    DF_CAP units) that names a subject compound of the nearest units' headings, as the question writes it
-    or through one of its glossary ``terms``."""
+    """A subject word of the titles, or a noun (not a place, addressee or form word) that names a subject
+    compound of the nearest units' headings, as the question writes it or through one of its glossary
+    ``terms``; a noun that names the heading alone must be held by fewer than DF_CAP units (정보 alone
+    says nothing, 내 정보 → 개인정보 and 이의신청 do)."""
     if rec.get("subject"):
         return True
-    return bool(subject_heads) and rec["noun"] and not rec.get("who") and not generic_word(rec["w"]) and \
-        rec["df"] < DF_CAP and bool(names_heading(rec["w"], question, terms, subject_heads))
+    if not subject_heads or not rec["noun"] or rec.get("who") or generic_word(rec["w"]):
+        return False
+    named = names_heading(rec["w"], question, terms, subject_heads)
+    return bool(named) and (named != rec["w"].lower() or rec["df"] < DF_CAP)
 
 
 def title_parts(rec: dict, gl: list[str], vocab: Vocabulary, question: str = "") -> dict:

@@ -14,8 +14,9 @@ only what one *article* is about: CCTV (고정형 영상정보처리기기의 �
 - the compound is no legal-form or addressee word of titles (처리, 기준, 위원회) and no act or attribute
   that any heading may carry (신청, 발급, 자격, 시험, 기간, 급여 alone; ``ACTS``) or penalty clause every
   law has (벌칙, 과태료; ``PENALTY``);
-- the noun itself is not among the commonest words of the index (a noun that ``DF_CAP`` units or more
-  hold says little about which subject is asked; rag/abstain_evidence.py computes that count).
+- where the noun matches alone (not as a longer compound of the question or a glossary term), it is not
+  among the commonest words of the index (a noun that ``DF_CAP`` units or more hold says little about
+  which subject is asked; rag/abstain_evidence.py computes that count).
 """
 from __future__ import annotations
 

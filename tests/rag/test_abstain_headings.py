@@ -52,7 +52,15 @@ def test_head_subject_needs_a_specific_noun_and_keeps_title_subjects():
     heads = heading_words(["퇴직자와의 사적 접촉의 신고", "외부강의등의 사례금 수수 제한"])
     q = "대가를 받고 하는 외부강의의 횟수 상한은?"
     assert head_subject(_rec("강의"), q, [], heads)
-    assert not head_subject(_rec("강의", df=DF_CAP), q, [], heads)  # as common as any word of the index
+    bare = "사례금은 얼마까지 받을 수 있나요?"
+    assert head_subject(_rec("사례금"), bare, [], heads)
+    assert not head_subject(_rec("사례금", df=DF_CAP), bare, [], heads)  # as common as any word of the index
+    # a common noun counts where the question writes it inside a heading's compound (외부강의), or a
+    # glossary term for it names the heading: the compound, not the noun, is what is specific
+    assert head_subject(_rec("외부", df=DF_CAP), q, [], heads)
+    heads = heading_words(["개인정보 수집 출처 등 통지"])
+    assert head_subject(_rec("정보", df=DF_CAP), "내 정보 털렸으면", ["개인정보"], heads)
+    assert not head_subject(_rec("정보", df=DF_CAP), "날씨 정보", [], heads)
     assert not head_subject(_rec("강의", who=True), q, [], heads)
     assert not head_subject(_rec("강의"), q, [], frozenset())
     assert head_subject(_rec("징계", subject=True), "징계 감경", [], frozenset())
