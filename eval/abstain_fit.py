@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rag import abstain
 
-FEATURES = ("dense", "agreement", "nhsubject")
+FEATURES = ("dense", "agreement", "nsubject", "nhsubject")
 ON_WEIGHT = 2.0  # on-topic questions count double in the fit: the false-abstain target is half the other
 
 
