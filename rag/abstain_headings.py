@@ -45,8 +45,7 @@ def compounds(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Noun compounds of ``text`` (lower case): runs of nouns written together, a prefix (피-, 비-)
     joined, with their parts; a derivational suffix (-화, -자) gives the compound with it too
     (개인정보의 암호화 → 개인정보, 암호, 암호화)."""
-    with tokenize._lock:
-        tokens = tokenize._get_kiwi_unlocked().tokenize(text or "")
+    tokens = tokenize.tokens(text)
     out: list[tuple[str, tuple[str, ...]]] = []
     run: list[str] = []
     end = -1
