@@ -24,7 +24,8 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from eval.abstain_fit import FEATURES, POOL, calibrate, parse_portions, portion, select  # noqa: F401
+from eval.abstain_fit import (FEATURES, POOL, calibrate, leave_one_author_out, parse_portions,  # noqa: F401
+                               pooled, portion, select)
 from rag import abstain
 
 BEFORE_DENSE = 0.865  # the single-cosine rule this replaces (main before issue 13)
@@ -196,12 +197,13 @@ HOMES = {"own_sample": "sample_home", "own_statutes": "statutes_home", "kgs_off"
 
 
 def retitle(sets: dict[str, list[dict]], args) -> dict[str, list[dict]]:
-    """Recompute the title-part features (``subject``/``who`` per word, ``nsubject``/``nwho``) of cached
-    rows from their index's titles (rag/abstain_titles.py), and the heading features (``nhead``,
-    ``nwhead``) from the retrieved headings the rows recorded, without searching again."""
+    """Recompute the title-part features (``subject``/``who`` per word, ``nsubject``/``npsubject``/``nwho``) of
+    cached rows from their index's titles (rag/abstain_titles.py), and the heading features (``nhead``,
+    ``nwhead``, ``nhsubject``) from the retrieved headings the rows recorded, without searching again."""
     from ingest.config import Settings
     from ingest.runtime import Runtime
     from rag import abstain_evidence as E
+    from rag import abstain_headings as HD
     from rag import abstain_titles as T
     for name, rows in sets.items():
         attr = HOMES.get(name) or CORPUS_HOMES.get(name.rsplit("_", 1)[-1], "")  # held-out rows: by corpus
@@ -219,15 +221,20 @@ def retitle(sets: dict[str, list[dict]], args) -> dict[str, list[dict]]:
             raw = r.get("raw") or {}
             heads = "\n".join(dict.fromkeys(h["u"].lower().replace(" ", "") for k in ("top", "near", "lex")
                                              for h in raw.get(k, []) if h["u"]))
+            nearest = HD.heading_words([h["u"] for h in raw.get("near", [])[:HD.DEPTH]])
             nouns = []
             for x in r["recs"]:
                 if x["noun"]:
                     gl = E.glossary_terms(x["w"], entries)
-                    nouns.append(E.title_parts(x, gl + E.phrase_terms(x["w"], r["question"], entries), vocab, q))
+                    phrase = E.phrase_terms(x["w"], r["question"], entries)
+                    nouns.append(E.title_parts(x, gl, vocab, q))
+                    x["psubject"] = x["subject"] or any(T.subject_word(t, vocab) for t in phrase)
+                    x["hsubject"] = E.head_subject(x, r["question"], gl + phrase, nearest)
                     x["head"] = bool(heads) and not T.generic_word(x["w"]) and not x["who"] and \
                         E.named_by([x["w"]] + gl, heads)
             if r["hits"]:
-                r["ev"]["nsubject"] = sum(x["subject"] for x in nouns) / len(nouns) if nouns else 0.0
+                for key, flag in (("nsubject", "subject"), ("npsubject", "psubject"), ("nhsubject", "hsubject")):
+                    r["ev"][key] = sum(x[flag] for x in nouns) / len(nouns) if nouns else 0.0
                 r["ev"]["nwho"] = sum(x["who"] for x in nouns) / len(nouns) if nouns else 0.0
                 r["ev"]["nhead"] = sum(bool(x["subject"] or x["head"]) for x in nouns) / len(nouns) if nouns else 0.0
                 r["ev"]["nwhead"] = E.head_weight(nouns)
@@ -266,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
                                                                 "word counts anywhere (else only inside that compound)")
     ap.add_argument("--fit", nargs="*", default=[], help="calibration and --select: fit on these portions "
                     "(set:A|B|all|even|odd, e.g. own_statutes:A heldout2_statutes:all); default half A of every set")
+    ap.add_argument("--loao", action="store_true", help="leave one author out: fit --features on the other "
+                                                         "authors' sets, report each author's sets")
     ap.add_argument("--out", default="eval/results/abstain.json")
     args = ap.parse_args(argv)
     cache = Path(args.cache)
@@ -278,6 +287,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.select:
         for worst, total, feats in select(sets, tuple(args.pool), train, args.objective)[:10]:
             print(f"cv worst {worst:.2f} sum {total:.2f}  {' '.join(feats)}")
+    if args.loao:
+        loao = leave_one_author_out(sets, tuple(args.features), args.objective)
+        for name, r in loao.items():
+            print(f"loao {name:<18} {r['on']:>4} {r['off']:>4}  {r.get('false_abstain', float('nan')):.3f}/"
+                  f"{r.get('false_answer', float('nan')):.3f}")
+        print("loao pooled", pooled(loao))
     policy = calibrate(sets, args.objective, tuple(args.features), train) if args.calibrate else abstain.Policy()
     rep = report(sets, policy)
     print(table(rep))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rag import abstain
 
-FEATURES = ("dense", "agreement", "nsubject")
+FEATURES = ("dense", "agreement", "nsubject", "nhsubject")
 ON_WEIGHT = 2.0  # on-topic questions count double in the fit: the false-abstain target is half the other
 
 
@@ -96,8 +96,8 @@ def calibrate(sets: dict[str, list[dict]], objective: str = "worst",
                           bias=round(bias, 4), threshold=float(cands[i]))
 
 
-POOL = ("dense", "agreement", "ntitle", "nsubject", "nwho", "nhead", "nwhead", "nwcover", "ncover_best", "nlex_best",
-        "top_doc_same", "nwknown")
+POOL = ("dense", "agreement", "ntitle", "nsubject", "nhsubject", "nwho", "nhead", "nwhead", "nwcover", "ncover_best",
+        "nlex_best", "top_doc_same", "nwknown")
 
 
 def cost(sets: dict[str, list[dict]], policy: abstain.Policy) -> tuple[float, float]:
@@ -135,3 +135,34 @@ def select(sets: dict[str, list[dict]], pool: tuple[str, ...] = POOL,
             costs = [cost(te, calibrate(sets, objective, feats, tr)) for tr, te in folds]
             out.append((sum(c[0] for c in costs) / 2, sum(c[1] for c in costs) / 2, feats))
     return sorted(out, key=lambda c: (c[1], c[0]) if objective == "total" else c)
+
+
+def author(name: str) -> str:
+    """Who wrote a set, from its name: own_sample and own_statutes are one author, heldout2_sample and
+    heldout2_statutes another, kgs_on and kgs_off the real gas questions, acrc_off the ACRC ones."""
+    return name.split("_", 1)[0]
+
+
+def leave_one_author_out(sets: dict[str, list[dict]], features: tuple[str, ...] = FEATURES,
+                         objective: str = "total") -> dict[str, dict]:
+    """For every author: fit on every row of every other author's sets, then the error rates of the
+    left-out author's sets (what a policy fitted on others does for a new author's questions)."""
+    from eval.abstain import decide_after
+    out = {}
+    for who in sorted({author(n) for n in sets}):
+        train = {n: rows for n, rows in sets.items() if author(n) != who}
+        policy = calibrate(sets, objective, features, train)
+        for n, rows in sets.items():
+            if author(n) == who:
+                out[n] = _rates(rows, lambda r: decide_after(r, policy))
+    return out
+
+
+def pooled(rates_by_set: dict[str, dict]) -> dict[str, float]:
+    """False abstentions and false answers over all the sets' questions together."""
+    on = sum(r["on"] for r in rates_by_set.values())
+    off = sum(r["off"] for r in rates_by_set.values())
+    fa = sum(round(r.get("false_abstain", 0.0) * r["on"]) for r in rates_by_set.values())
+    fans = sum(round(r.get("false_answer", 0.0) * r["off"]) for r in rates_by_set.values())
+    return {"on": on, "off": off, "false_abstain": fa / on if on else 0.0, "false_answer": fans / off if off else 0.0,
+            "abstained": fa, "answered": fans}

@@ -14,6 +14,7 @@ import math
 from functools import lru_cache
 
 from rag import glossary, tokenize
+from rag.abstain_headings import names_heading
 from rag.abstain_titles import Vocabulary, generic_word, subject_word, who_word
 from rag.hits import Hit
 from rag.index.base import QueryFilter
@@ -105,7 +106,7 @@ def named_by(words: list[str], heads: str) -> bool:
 
 def word_records(words: list[tuple[str, bool]], hits: list[Hit], lexical: list, retriever, index,
                  flt: QueryFilter, titles: str, vocab: Vocabulary | None = None, question: str = "",
-                 heads: str = "") -> list[dict]:
+                 heads: str = "", subject_heads: frozenset = frozenset()) -> list[dict]:
     """Per content word: whether it is a noun, how many units hold it (df, capped), which top hits
     hold it (``held``), or a glossary term for it (``gloss``), which of the lexical top-10 do (``lex``,
     the word or its glossary terms), and whether it or a glossary term for it is a word of the
@@ -113,7 +114,8 @@ def word_records(words: list[tuple[str, bool]], hits: list[Hit], lexical: list, 
     addressee of them (``who``: 연천, 공무원; rag/abstain_titles.py); ``question`` tells whether a word
     that is part of a subject word is written inside it there; ``head``: the word or a glossary term
     for it is written in ``heads`` (headings of the retrieved units) and is no legal-form or addressee
-    word (처리, 기준, 위원회)."""
+    word (처리, 기준, 위원회); ``hsubject``: a subject word, or a noun naming one of ``subject_heads`` (the
+    subject compounds of the nearest units' headings, rag/abstain_headings.py; ``head_subject``)."""
     top = Units([unit_text(h) for h in hits[:BEST_OF]])
     lex = Units([unit_text(h.payload) for h in lexical], analyse=False)
     entries = getattr(retriever, "glossary", ()) or ()
@@ -125,11 +127,25 @@ def word_records(words: list[tuple[str, bool]], hits: list[Hit], lexical: list, 
                      "lex": lex.holding([w] + gl), "title": any(substring(x, titles) for x in [w] + gl)})
         if vocab is not None:
             title_parts(recs[-1], gl, vocab, question)
-            recs[-1]["psubject"] = recs[-1]["subject"] or any(
-                subject_word(x, vocab) for x in phrase_terms(w, question, entries))
+            phrase = phrase_terms(w, question, entries)
+            recs[-1]["psubject"] = recs[-1]["subject"] or any(subject_word(x, vocab) for x in phrase)
+            recs[-1]["hsubject"] = head_subject(recs[-1], question, gl + phrase, subject_heads)
         recs[-1]["head"] = bool(heads) and not generic_word(w) and not recs[-1].get("who") and \
             named_by([w] + gl, heads)
     return recs
+
+
+def head_subject(rec: dict, question: str, terms: list[str], subject_heads: frozenset) -> bool:
+    """A subject word of the titles, or a noun (not a place, addressee or form word) that names a subject
+    compound of the nearest units' headings, as the question writes it or through one of its glossary
+    ``terms``; a noun that names the heading alone must be held by fewer than DF_CAP units (정보 alone
+    says nothing, 내 정보 → 개인정보 and 이의신청 do)."""
+    if rec.get("subject"):
+        return True
+    if not subject_heads or not rec["noun"] or rec.get("who") or generic_word(rec["w"]):
+        return False
+    named = names_heading(rec["w"], question, terms, subject_heads)
+    return bool(named) and (named != rec["w"].lower() or rec["df"] < DF_CAP)
 
 
 def title_parts(rec: dict, gl: list[str], vocab: Vocabulary, question: str = "") -> dict:
@@ -154,8 +170,8 @@ def coverages(recs: list[dict], n_hits: int, n_lex: int) -> dict[str, float]:
     for prefix, rs, gl in (("", recs, False), ("n", nouns, True)):
         if not rs:
             out |= {prefix + k: 1.0 for k in ("coverage", "known", "wcover", "wknown", "cover_best")}
-            out |= {"ntitle": 0.0, "nsubject": 0.0, "npsubject": 0.0, "nwho": 0.0, "nlex_best": 0.0, "nhead": 0.0,
-                    "nwhead": 0.0} \
+            out |= {"ntitle": 0.0, "nsubject": 0.0, "npsubject": 0.0, "nhsubject": 0.0, "nwho": 0.0,
+                    "nlex_best": 0.0, "nhead": 0.0, "nwhead": 0.0} \
                 if gl else {}
             continue
         wt = [weight(r["df"]) for r in rs]
@@ -177,6 +193,7 @@ def coverages(recs: list[dict], n_hits: int, n_lex: int) -> dict[str, float]:
             out["nsubject"] = sum(r.get("subject", False) for r in rs) / len(rs)
             out["nwho"] = sum(r.get("who", False) for r in rs) / len(rs)
             out["npsubject"] = sum(r.get("psubject", False) for r in rs) / len(rs)
+            out["nhsubject"] = sum(r.get("hsubject", False) for r in rs) / len(rs)
             out["nhead"] = sum(bool(r.get("subject") or r.get("head")) for r in rs) / len(rs)
             out["nwhead"] = head_weight(rs)
             out["nlex_best"] = max((sum(w for w, r in zip(wt, rs) if i in r["lex"]) / total

@@ -58,6 +58,16 @@ def morphemes(text: str) -> list[tuple[str, str]]:
     return [(t.form.lower(), t.tag.split("-")[0]) for t in tokens]
 
 
+def tokens(text: str) -> list:
+    """Kiwi's tokens of ``text`` (``form``, ``tag``, ``start``, ``len``): for callers that need which
+    morphemes are written together (noun compounds)."""
+    text = (text or "")[:_MAX_CHARS]
+    if not text.strip():
+        return []
+    with _lock:
+        return list(_get_kiwi_unlocked().tokenize(text))
+
+
 def _get_kiwi_unlocked():
     """The process-wide Kiwi instance (callers hold ``_lock``: Kiwi is not thread-safe)."""
     global _kiwi
