@@ -7,6 +7,7 @@ import sys
 from bisect import bisect_right, insort
 
 from ingest.pii_bare import bare_names
+from ingest.pii_chat import chat_speakers
 from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
 from ingest.pii_frames import FRAME_RULES, bracket_aliases
@@ -170,7 +171,7 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
             chosen.append(Candidate(BARE_NAME, start, end))
         _extend_lists(text, chosen, taken)
         found = [text[c.start:c.end] for c in chosen if c.rule.type == "name"]
-        cued = vocatives(text) + teknonyms(text) + header_names(text) + glued_names(text)  # ``ingest.pii_endings``
+        cued = vocatives(text) + teknonyms(text) + header_names(text) + glued_names(text) + chat_speakers(text, found)
         for start, end in aliases(text) + given_names(text, found) + cued:
             inside = [o for o in chosen if o.start < end and start < o.end]
             if _protected(text, start, end) or any(o.rule.type != "name" or o.start < start or o.end > end for o in inside):

@@ -16,7 +16,7 @@ from ingest.pii_patterns import PROVINCES, REGIONS, Rule
 # ---- Latin-script street addresses -----------------------------------------------------------------
 _ROAD_WORD = (r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Pl|Place|Ct|Court|Ter|Terrace|"
               r"Hwy|Highway|Pkwy|Parkway|Cres|Crescent|Sq|Square|Str|Strasse|Straße|Rue|Via|Calle|Avenida|Rua)\.?")
-_ROMAN_ROAD = r"[A-Z][a-z]+(?:[ \t]?\d{1,3})?-(?:ro|gil|daero|beon-gil)(?:[ \t]+\d{1,3}(?:beon)?-gil)?"  # "Teheran-ro 5-gil"
+_ROMAN_ROAD = r"[A-Z][a-z]+(?:[ \t]?\d{1,3})?-(?:ro|gil|daero|beon-gil)(?:[ \t]+\d{1,4}(?:beon)?-gil)?"  # "Teheran-ro 5-gil"
 _NUMBER = r"\d{1,5}(?:-\d{1,5})?[A-Za-z]?"
 _STREET = (rf"(?:{_NUMBER}[ \t]+(?:{_ROMAN_ROAD}|(?:[A-Z][A-Za-z'.]*[ \t]+){{1,3}}{_ROAD_WORD})(?![A-Za-z])"
            rf"|{_ROMAN_ROAD}[ \t]+{_NUMBER}(?![\w-]))")
