@@ -86,7 +86,7 @@ def _label_copula_ok(text: str, start: int, end: int) -> bool:
     if dictionary_word(value, True):
         return False
     head = _tokenize(value)
-    return not (head and head[0].tag.startswith("NN") and not head[0].oov and head[0].len >= 2 and head[0].start == 0)
+    return not (head and head[0].tag in ("NNG", "MAG", "NP") and not head[0].oov and head[0].len >= 2 and head[0].start == 0)
 
 
 def _quoted_ok(text: str, start: int, end: int) -> bool:
@@ -106,7 +106,7 @@ ENDING_RULES: tuple[Rule, ...] = (
     Rule("name_label_copula", "name", NAME3, before=_INTRO_LABEL, after=_INTRO_COPULA, check=valid_name,
          context=_label_copula_ok, priority=29, role="citizen",
          gate=r"이름|본명|성함|실명", reach=(0, 16)),
-    Rule("name_intro_copula", "name", NAME3, before=_INTRO, after=_INTRO_COPULA, check=valid_name, context=_open_ok,
+    Rule("name_intro_copula", "name", NAME3, before=_INTRO, after=_INTRO_COPULA, check=valid_name, context=_label_copula_ok,
          priority=29, role="citizen", gate=r"지는|저는|나는|난|전|본인은", reach=(0, 16)),
     Rule("name_quoted", "name", NAME3, before=_NAME_LABEL_QUOTE, after=r"[ \t]*[\"'”’」』]", check=valid_name, context=_quoted_ok,
          priority=31,

@@ -25,7 +25,7 @@ _BUILDING = r"[A-Z][A-Za-z0-9'&.]*(?:[ \t]+(?:[A-Z0-9][A-Za-z0-9'&.]*|of|the|de)
 _LEFT = rf"(?:(?:{_UNIT}|{_BUILDING}|\d{{1,4}}-\d{{1,4}})[ \t]*,[ \t]*){{0,3}}"
 _DISTRICT = r"[A-Z][A-Za-z]+(?:[ \t][A-Z][a-z]+)?(?:-(?:gu|si|do|gun|eup|myeon|dong|ri))?"
 _POSTCODE = (r"(?:[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|\d{5}(?:-\d{4})?|\d{3}-\d{4}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})(?![\w-])")
-_RIGHT = rf"(?:[ \t]*,[ \t]*{_DISTRICT}(?:[ \t]+[A-Z]{{2}}(?![A-Za-z]))?){{0,3}}(?:[ \t,]+{_POSTCODE})?"
+_RIGHT = rf"(?:[ \t]*,[ \t]*{_DISTRICT}(?:[ \t]+[A-Z]{{2}}(?![A-Za-z0-9]))?){{0,3}}(?:[ \t,]+{_POSTCODE})?"
 LATIN_ADDRESS = rf"(?<![\w.@/-]){_LEFT}{_STREET}{_RIGHT}"
 # A room in a named building without its street: "Room 1507, Hotel Skypark Myeongdong 3"
 LATIN_ROOM = rf"(?<![\w.@/-])(?:Room|Rm\.?|Apt\.?|Apartment|Unit|Suite|Flat)[ \t]*#?[A-Z]?\d{{1,5}}[A-Z]?[ \t]*,[ \t]*" \
@@ -34,7 +34,7 @@ LATIN_ROOM = rf"(?<![\w.@/-])(?:Room|Rm\.?|Apt\.?|Apartment|Unit|Suite|Flat)[ \t
 # ---- CJK addresses ---------------------------------------------------------------------------------
 _KANA = r"一-龥ぁ-んァ-ヶー々"
 CJK_ADDRESS = (rf"(?<![{_KANA}])(?:[{_KANA}]{{1,4}}[都道府県省])?[{_KANA}]{{1,6}}?[市区町村郡县][{_KANA}]{{0,8}}?"
-               rf"\d{{1,4}}(?:(?:丁目|番地?|号|[-－の])\d{{1,4}}){{1,3}}(?:号|番地)?"
+               rf"(?:\d{{1,4}}(?:(?:丁目|番地?|号|[-－の])\d{{1,4}}){{1,3}}(?:号|番地)?|(?<=[路街道巷弄])\d{{1,5}}号)"
                rf"(?:[ \t　]*[{_KANA}A-Za-z]{{1,12}}[ \t　]?\d{{1,5}}(?:号室|号|室)?)?")
 
 # ---- passports after a label, any shape ------------------------------------------------------------
@@ -61,7 +61,7 @@ INTL_RULES: tuple[Rule, ...] = (
          gate=rf"(?<![A-Za-z]){_ROAD_WORD}(?![A-Za-z])|-(?:ro|gil|daero)(?![a-z])", reach=(90, 50)),
     Rule("address_latin_room", "address", LATIN_ROOM, priority=43,
          gate=r"(?:Room|Rm|Apt|Apartment|Unit|Suite|Flat)[ \t]*#?[A-Z]?\d", reach=(0, 70)),
-    Rule("address_cjk", "address", CJK_ADDRESS, priority=44, gate=r"\d(?:丁目|番|号|[-－の])\d", reach=(24, 30)),
+    Rule("address_cjk", "address", CJK_ADDRESS, priority=44, gate=r"\d(?:丁目|番|号|[-－の])\d|[路街道巷弄]\d{1,5}号", reach=(24, 30)),
     Rule("passport_label_any", "passport", PASSPORT_ANY, before=_PASSPORT_LABEL, priority=74,
          gate=_PASSPORT_LABEL[:_PASSPORT_LABEL.index(")") + 1], reach=(0, 40)),
     Rule("birth_date_hidden", "birth_date", _HIDDEN_DATE, after=r"[ \t]?생(?![가-힣])|[ \t]*\)?[ \t]*(?:출생|태어)",

@@ -20,7 +20,7 @@ from ingest.pii_patterns import BD_COMPACT, BD_DATE
 _HEADER = re.compile(r"(?P<birth_date>생년월일|생일|출생|생년|DOB|[Bb]irth)|(?P<address>주[ \t]?소|거주지|소재지|[Aa]ddress)|"
                      r"(?P<account>계좌|통장)|(?P<passport>여권|[Pp]assport)|(?P<phone>연락처|전화|휴대폰|핸드폰|H\.?P|[Pp]hone|[Tt]el)|(?P<name>성[ \t]?명|이[ \t]?름|성함|[Nn]ame|"
                      # round 6: a person noun + 명 ("대원명", "학생명", "선원명"), not "업체명", "차량명"
-                     r"(?:대원|회원|선원|조합원|학생|원아|아동|자녀|환자|고객|참가자|참석자|신청자|신청인|보호자|세대주|선주|차주|"
+                     r"(?:대원|단원|부원|팀원|회원|선원|조합원|학생|원아|아동|자녀|환자|고객|참가자|참석자|신청자|신청인|보호자|세대주|선주|차주|"
                      r"승선자|승객|수급자|대상자|봉사자|자원봉사자|위원|주민)[ \t]?명)")
 _STAFF_HEADER = re.compile(r"직급|직위|담당|부서|소속|직책")
 _MOBILE_CELL = re.compile(r"[ \t]*01[016789][ \t]*[-.]?[ \t]*\d{3,4}[ \t]*[-.]?[ \t]*\d{4}[ \t]*")
