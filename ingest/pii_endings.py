@@ -83,8 +83,8 @@ _ANIMAL = re.compile(r"(?:개|강아지|고양이|반려견|반려묘|반려동�
 def _label_copula_ok(text: str, start: int, end: int) -> bool:
     """A name after its label, joined by 고/구: no dictionary word, and no known noun at its head ("지금이고")."""
     value = text[start:end]
-    if dictionary_word(value, True):
-        return False
+    if dictionary_word(value, True) or dictionary_word(text[start:end + 1]):
+        return False  # "전 남자친구": the ending's syllable completes a word
     head = _tokenize(value)
     return not (head and head[0].tag in ("NNG", "MAG", "NP") and not head[0].oov and head[0].len >= 2 and head[0].start == 0)
 

@@ -63,6 +63,7 @@ KEPT = [  # (case, text, value that must stay readable)
     ("staff_directory", "성명\t직급\t부서\t전화\n남기현\t주무관\t건축과\t031-590-2211", "남기현"),
     ("form_fields_not_chat", "위치: 동백로 앞\n내용: 보도블록 파손\n위치: 정류장 옆", "동백로 앞"),
     ("qa_labels", "Q: 신청 방법은?\nA: 온라인으로 신청\nQ: 기한은?", "A:"),
+    ("former_boyfriend", "전 남자친구 집 앞에서 기다렸어요", "남자친구"),
     ("not_a_name_after_label", "제 이름은 지금이고 뭐고 중요하지 않아요", "지금이고"),
     ("plus_seven_percent", "전년 대비 +7 % 증가했습니다", "+7 %"),
     ("english_sentence", "The Office of Housing, Room service and Main Street events were discussed.", "Main Street"),
