@@ -31,11 +31,11 @@ from ingest.pii_round8 import LIVED_AFTER
 OPEN = "".join(chr(c) for c in range(0xAC00, 0xD7A4, 28))
 _NO_WORD = r"(?![가-힣])"
 # The copula (and quotative) after an open syllable, 이 dropped: standard, then dialect forms.
-COPULA_OPEN = (rf"(?<=[{OPEN}])(?:고요|구요|고예|예요|에요|라고(?:요|예)?|래요|랍니다|라예|라요|라네요|랑께(?:요)?|우다|라우|유|여|엔)"
+COPULA_OPEN = (rf"(?<=[{OPEN}])(?:올시다|고요|구요|고예|예요|에요|라고(?:요|예)?|래요|랍니다|라예|라요|라네요|랑께(?:요)?|우다|라우|유|여|엔)"
                rf"{_NO_WORD}|(?<=[{OPEN}])야(?=[ \t]*[.!?,\"'”’~]|[ \t]*$)")
 # Dialect copulas after a closed syllable: "고양춘이우다", "마순덕이라예", "나금례랑께"/"박철순이랑께", "…이엔 헌 사름".
 COPULA_DIALECT = rf"(?:이야(?=[ \t]*[.!?,\"'”’~]|[ \t]*$)|이우다|이라예|이고예|이라요|이랑께(?:요)?|이라우|이당께|인디요?|이유|이여|이엔|이구먼|이구만){_NO_WORD}"
-_ENDING_GATE = r"야|고요|구요|고예|예요|에요|라고|래요|랍니다|라예|라요|라네요|랑께|우다|라우|유|여|엔|인디|이구|이당께"
+_ENDING_GATE = r"올시다|야|고요|구요|고예|예요|에요|라고|래요|랍니다|라예|라요|라네요|랑께|우다|라우|유|여|엔|인디|이구|이당께"
 
 # Private occupations that stand before a name in running text (not officials: 팀장, 과장 … are left to the keep policy).
 _OCCUPATION = (r"(?<![가-힣])(?:코디(?:네이터)?|매니저|(?:택시|택배|배달|버스|화물|대리)?[ \t]?기사(?:님)?|경비(?:원|아저씨)?|미화원|"
@@ -49,6 +49,11 @@ _UNIT_BEFORE = r"(?<![\d-])\d{1,4}[ \t]?호[ \t]+"
 _DECEASED = r"(?:(?<![가-힣A-Za-z])고[ \t]+|故[ \t]*)"
 _NAME_LABEL_QUOTE = r"(?:이름|성명|성함|본명|실명|가명|닉네임)[ \t]*(?:은|는|이|이요|:|：)?[ \t]*(?:[\"'“‘「『][ \t]*)"
 _SELF_LABEL = r"(?<![가-힣])(?:제|저의|내)[ \t]?(?:이름|성함)(?:은요|이요|은|이)[ \t,]*"
+# Round 6: the name a label or a self-introduction gives, joined to the next clause by the copula's 고/구 (Chungcheong 구):
+# "이름은 기순자구, …", "본명 연지우고 중2에요", "지는 원동석이구 010-…".
+_INTRO_LABEL = r"(?<![가-힣])(?:제[ \t]?|내[ \t]?)?(?:이름|본명|성함|실명)(?:은|는|이)?[ \t]+"
+_INTRO = r"(?<![가-힣])(?:지는|저는|나는|난|전|본인은)[ \t]+"
+_INTRO_COPULA = r"(?:이)?(?:고|구)(?:요)?(?=[ \t]*[,.!]|[ \t]+[^ \t\n])"
 
 
 def _occupation_ok(text: str, start: int, end: int) -> bool:
@@ -75,6 +80,15 @@ _TITLE_TAIL = re.compile(rf"(?:{PUBLIC_TITLES}|{OTHER_TITLES}|기사|사장|실�
 _ANIMAL = re.compile(r"(?:개|강아지|고양이|반려견|반려묘|반려동물|애완견|애완동물|새|말)(?:의)?[ \t]*\Z")
 
 
+def _label_copula_ok(text: str, start: int, end: int) -> bool:
+    """A name after its label, joined by 고/구: no dictionary word, and no known noun at its head ("지금이고")."""
+    value = text[start:end]
+    if dictionary_word(value, True) or dictionary_word(text[start:end + 1]):
+        return False  # "전 남자친구": the ending's syllable completes a word
+    head = _tokenize(value)
+    return not (head and head[0].tag in ("NNG", "MAG", "NP") and not head[0].oov and head[0].len >= 2 and head[0].start == 0)
+
+
 def _quoted_ok(text: str, start: int, end: int) -> bool:
     """A quoted name, not a surname and a title ("'강실장'") nor a pet's name ("개 이름은 '백구'")."""
     value = text[start:end].replace(" ", "")
@@ -89,6 +103,11 @@ ENDING_RULES: tuple[Rule, ...] = (
          priority=27, role="citizen", gate=_ENDING_GATE, reach=(8, 6)),
     Rule("name_self_label", "name", NAME, before=_SELF_LABEL, after=rf"(?:이)?요{_NO_WORD}|{NAME_END}|{COPULA_OPEN}",
          check=valid_name, context=weak_name_context_ok, priority=30, role="citizen", gate=r"이름|성함", reach=(6, 30)),
+    Rule("name_label_copula", "name", NAME3, before=_INTRO_LABEL, after=_INTRO_COPULA, check=valid_name,
+         context=_label_copula_ok, priority=29, role="citizen",
+         gate=r"이름|본명|성함|실명", reach=(0, 16)),
+    Rule("name_intro_copula", "name", NAME3, before=_INTRO, after=_INTRO_COPULA, check=valid_name, context=_label_copula_ok,
+         priority=29, role="citizen", gate=r"지는|저는|나는|난|전|본인은", reach=(0, 16)),
     Rule("name_quoted", "name", NAME3, before=_NAME_LABEL_QUOTE, after=r"[ \t]*[\"'”’」』]", check=valid_name, context=_quoted_ok,
          priority=31,
          role="citizen", gate=r"[\"'“‘「『]", reach=(16, 8)),

@@ -131,7 +131,9 @@ FAMILY_RULES: tuple[Rule, ...] = (
 # Letters that stand in for digits inside a number ("010-3l05-88l2", "781116-2O49315").
 # Round 5: lower-case o too, and after or before a date's or number's separator ("2023.O5.14", "O1O-…").
 _LOOKALIKE = re.compile(r"(?<=\d)[lIOo](?=\d|[-.]\d)|(?<=\d[-./])[lIOo](?=\d)|(?<=\d)[lIOo](?=[lIOo]\d)"
-                        r"|(?<![A-Za-z])[Oo](?=[1lI][Oo0][ \t]?-[ \t]?\d)|(?<=\d)[lIOo](?=[ \t]?-[ \t]?\d{3})")
+                        r"|(?<![A-Za-z])[Oo](?=[1lI][Oo0][ \t]?-[ \t]?\d)|(?<=\d)[lIOo](?=[ \t]?-[ \t]?\d{3})"
+                        # OCR keeps the spaces round a date's dots: "1957 . O3 . 28" (round 6)
+                        r"|(?<=\d[ \t][-./][ \t])[lIOo](?=\d)|(?<=\d[-./][ \t])[lIOo](?=\d)|(?<=\d[ \t][-./])[lIOo](?=\d)")
 _LOOKALIKE_DIGIT = {"l": "1", "I": "1", "O": "0", "o": "0"}
 
 

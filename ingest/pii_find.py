@@ -7,6 +7,7 @@ import sys
 from bisect import bisect_right, insort
 
 from ingest.pii_bare import bare_names
+from ingest.pii_chat import chat_speakers
 from ingest.pii_families import FAMILY_RULES, fold_lookalikes
 from ingest.pii_foreign import foreign_names
 from ingest.pii_frames import FRAME_RULES, bracket_aliases
@@ -17,6 +18,7 @@ from ingest.pii_scripts import initial_start, script_names, script_pairs
 from ingest.pii_context import address_more, asked_fields, name_dates, name_pairs
 from ingest.pii_tables import table_cells
 from ingest.pii_general import GENERAL_RULES, vetoed
+from ingest.pii_intl import INTL_RULES
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, dictionary_word, plain_name_ok, valid_name
 from ingest.pii_round7 import ROUND7_RULES
@@ -32,7 +34,7 @@ _BUILDING_AFTER = re.compile(r"(?:빌라|아파트|빌딩|맨션|타워|오피�
 # Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
 BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
 ALL_RULES = (RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + ROUND8_RULES + NAME_FAMILY_RULES + NAME_ROUND8_RULES
-             + GENERAL_RULES + FRAME_RULES + ENDING_RULES)
+             + GENERAL_RULES + FRAME_RULES + ENDING_RULES + INTL_RULES)
 # Finds the layout names (``ingest.pii_context``): a citizen's answer, a table cell.
 CONTEXT_RULES = {t: Rule(f"context_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}
 _GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
@@ -169,7 +171,7 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
             chosen.append(Candidate(BARE_NAME, start, end))
         _extend_lists(text, chosen, taken)
         found = [text[c.start:c.end] for c in chosen if c.rule.type == "name"]
-        cued = vocatives(text) + teknonyms(text) + header_names(text) + glued_names(text)  # ``ingest.pii_endings``
+        cued = vocatives(text) + teknonyms(text) + header_names(text) + glued_names(text) + chat_speakers(text, found)
         for start, end in aliases(text) + given_names(text, found) + cued:
             inside = [o for o in chosen if o.start < end and start < o.end]
             if _protected(text, start, end) or any(o.rule.type != "name" or o.start < start or o.end > end for o in inside):

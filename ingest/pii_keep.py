@@ -18,6 +18,9 @@ _OWN_NUMBER = re.compile(r"(?<![가-힣])(?:제|저의|내|본인(?:의)?|저희
 # A transcript line the staff says: the landline in it is the office's ("직원: 위임장 팩스로 053-…").
 _STAFF_SPEAKER = re.compile(r"[ \t]*(?:직원|상담원|상담사|담당자|공무원|주무관|접수원|안내원|교환원|센터)[ \t]*[:：]")
 _OFFICIAL_EMAIL = re.compile(r"@(?:[\w-]+\.)*(?:go\.kr|korea\.kr)$", re.IGNORECASE)
+# A mobile then the mail in one clause ("연락 010-…, 메일 x@korea.kr"): the writer's own contacts, not an office's.
+_OWN_MAIL = re.compile(r"01[016789][ \t.-]?\d{3,4}[ \t.-]?\d{4}[ \t]*[,/·][ \t]*(?:(?:이메일|메일|e-?mail|E-?mail)[ \t]*[:：]?[ \t]*)?\Z")
+_PRIVATE_USE = re.compile(r"[ \t]*\(?[^)\n]{0,20}(?:개인[ \t]?(?:용무|용도|적으로|메일)|private|personal)")
 # An example in a form ("예시로 홍길동이라고"): no one's name.
 _EXAMPLE_BEFORE = re.compile(r"(?:예시|예[:)]|보기|견본|샘플|예컨대|예를[ \t]?들(?:어|면))[^.!?\n]{0,8}\Z")
 # A title right after a name: an official in role where a public body (or a school) is named before.
@@ -114,7 +117,9 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
     if c.rule.type == "email":
         # an official address in a staff context, or a department's shared mailbox ("교통행정과 공용 메일 …")
         # an agency's domain is an official's work address: citizens have no go.kr mailboxes
-        return bool(_OFFICIAL_EMAIL.search(text[c.start:c.end]))
+        # (round 6) unless it sits in the writer's own contact block after a mobile, or is said to be used privately
+        return bool(_OFFICIAL_EMAIL.search(text[c.start:c.end])) and not _OWN_MAIL.search(
+            text, max(0, c.start - 40), c.start) and not _PRIVATE_USE.match(text, c.end)
     if c.rule.type == "address":
         return office_address(text, c.start, c.end)  # "… 100 시청 본관 2층 자치행정과에서 접수"
     if c.rule.type == "name":

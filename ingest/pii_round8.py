@@ -28,8 +28,16 @@ _PLACEHOLDER = re.compile(rf"(?<![\dA-Za-z\-*＊])(?:[○◯●◎□■△×ㅇ
 _STAND_IN = "뵹"  # a syllable no word, name or rule uses
 
 
+# Round 6: digits of a road or lot number hidden one by one ("○○로 1*길 2*-3"): read as a digit.
+_HIDDEN_DIGITS = re.compile(r"(?<=\d)[*＊]{1,3}(?=[ \t]?(?:번?길|로|번지))|(?<=[길로][ \t]\d)[*＊]{1,3}(?=-\d)"
+                            r"|(?<=[길로][ \t]\d\d)[*＊]{1,2}(?=-\d)")
+
+
 def fold_placeholders(text: str) -> str:
-    """Same-length fold of hidden place names to Hangul, so "○○동 한빛빌라 201호" reads as an address."""
+    """Same-length fold of hidden place names to Hangul, so "○○동 한빛빌라 201호" reads as an address; digits of
+    a road number hidden by stars become a digit ("1*길" → "10길")."""
+    if _HIDDEN_DIGITS.search(text):
+        text = _HIDDEN_DIGITS.sub(lambda m: "0" * len(m.group()), text)
     if not _PLACEHOLDER.search(text):
         return text
     return _PLACEHOLDER.sub(lambda m: _STAND_IN * len(m.group()), text)

@@ -78,8 +78,8 @@ SHAPE_RULES: tuple[Rule, ...] = (
     Rule("rrn_head_birth", "rrn", RRN_BODY + r"[ \t]*-[ \t]*[1-4](?![\d*xX●○])",
          before=r"생년월일[ \t]*(?:및|/|,|·)?[ \t]*성별[^\d\n]{0,6}", check=rrn_head_valid, priority=92,
          gate=r"성별", reach=(14, 24)),
-    # International numbers: "+1-213-555-0188", "+63 917 555 2841", "+44 20 7946 0958"
-    Rule("phone_intl", "phone", r"(?<![\w+])\+(?:1|[2-9]\d{1,2})[ \t\-.]?\(?\d{1,4}\)?(?:[ \t\-.]\d{2,4}){2,3}(?![\d\-])",
+    # International numbers (E.164, one- to three-digit country codes): "+1-213-555-0188", "+7 914 552-38-07", "+44 20 7946 0958"
+    Rule("phone_intl", "phone", r"(?<![\w+])\+(?:1|7|[2-9]\d{1,2})[ \t\-.]?\(?\d{1,4}\)?(?:[ \t\-.]\d{2,4}){2,3}(?![\d\-])",
          check=_phone_digits_ok, priority=61, role="mobile", gate=r"\+\d", reach=(0, 22)),
     # "1959.1.1생이시고", "88.04.09생"
     Rule("birth_date_saeng", "birth_date", BD_DATE, after=r"[ \t]?생(?:이|으로|입|인|[ \t,.)]|$)",

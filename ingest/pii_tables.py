@@ -18,8 +18,12 @@ from ingest.pii_names import dictionary_word, latin_name_ok, valid_name
 from ingest.pii_patterns import BD_COMPACT, BD_DATE
 
 _HEADER = re.compile(r"(?P<birth_date>생년월일|생일|출생|생년|DOB|[Bb]irth)|(?P<address>주[ \t]?소|거주지|소재지|[Aa]ddress)|"
-                     r"(?P<account>계좌|통장)|(?P<passport>여권|[Pp]assport)|(?P<phone>연락처|전화|휴대폰|핸드폰|H\.?P|[Pp]hone|[Tt]el)|(?P<name>성[ \t]?명|이[ \t]?름|성함|[Nn]ame)")
+                     r"(?P<account>계좌|통장)|(?P<passport>여권|[Pp]assport)|(?P<phone>연락처|전화|휴대폰|핸드폰|H\.?P|[Pp]hone|[Tt]el)|(?P<name>성[ \t]?명|이[ \t]?름|성함|[Nn]ame|"
+                     # round 6: a person noun + 명 ("대원명", "학생명", "선원명"), not "업체명", "차량명"
+                     r"(?:대원|단원|부원|팀원|회원|선원|조합원|학생|원아|아동|자녀|환자|고객|참가자|참석자|신청자|신청인|보호자|세대주|선주|차주|"
+                     r"승선자|승객|수급자|대상자|봉사자|자원봉사자|위원|주민)[ \t]?명)")
 _STAFF_HEADER = re.compile(r"직급|직위|담당|부서|소속|직책")
+_MOBILE_CELL = re.compile(r"[ \t]*01[016789][ \t]*[-.]?[ \t]*\d{3,4}[ \t]*[-.]?[ \t]*\d{4}[ \t]*")
 _SEPARATOR_ROW = re.compile(r"[ \t|:\-–—=+]*")
 _DATE_CELL = re.compile(rf"(?:{BD_DATE}|{BD_COMPACT}|{YEAR_BORN}|(?:19|20)\d{{2}}/\d{{1,2}}/\d{{1,2}})")
 _ADDRESS_WORD = re.compile(r"[가-힣0-9](?:시|군|구|동|리|로|길|읍|면|가)(?=[ \t\d,]|$)|번지|\d[ \t]?호|\d[ \t]?층")
@@ -67,6 +71,7 @@ def table_cells(text: str) -> list[tuple[str, int, int]]:
     """(type, start, end) of cells under a header that names their field, and birth dates in headerless rows."""
     out: list[tuple[str, int, int]] = []
     header: list[str | None] | None = None
+    staff = False
     delim: str | None = None
     width = 0
     for offset, line in _lines(text):
@@ -84,8 +89,7 @@ def table_cells(text: str) -> list[tuple[str, int, int]]:
             kinds = [(m.lastgroup if (m := _HEADER.search(text, s, e)) else None) for s, e in cells]
             if any(kinds) and not any(_DATE_CELL.search(v) or _PHONE_CELL.fullmatch(v) for v in values):
                 header, delim, width = kinds, d, len(cells)
-                if _STAFF_HEADER.search(line):  # a staff directory: its names and lines are the officials' policy's
-                    header = [k if k != "name" else None for k in header]
+                staff = _STAFF_HEADER.search(line) is not None  # a staff directory: names are the officials' policy's
                 continue
             if len(cells) >= 3 and any(_PHONE_CELL.fullmatch(v) or _name_cell(v) for v in values):
                 for (s, e), value in zip(cells, values):
@@ -94,8 +98,12 @@ def table_cells(text: str) -> list[tuple[str, int, int]]:
                         vs = s + text[s:e].index(value)
                         out.append(("birth_date", vs + span[0], vs + span[1]))
             continue
+        # round 6: a row with a mobile is a private roster's ("대원명 | 직책 | 연락처 010-…"), not an office directory's
+        private_row = not staff or any(_MOBILE_CELL.fullmatch(v) for v in values)
         for k, (s, e) in enumerate(cells):
             kind = header[k] if k < len(header) else None
+            if kind == "name" and not private_row:
+                continue
             value = values[k]
             if not kind or not value:
                 continue
