@@ -77,6 +77,8 @@ class Answerer:
         named = abstain.named_found(res.resolved, res.hits)
         if not res.hits:
             return False, abstain.Evidence.nothing(), "no_hits"
+        if named_refs.only_unindexed(res.missing, res.named_found):
+            return False, abstain.Evidence.nothing(), "not_indexed"  # another law's text answers nothing asked
         if self.abstain_below is not None:
             ev = abstain.Evidence(named=named)
             if not named and self.retriever.embedder is not None:

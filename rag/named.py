@@ -154,6 +154,12 @@ def same_numbered(payload: dict, gaps: list[dict], refs: list[Reference], laws: 
     return False
 
 
+def only_unindexed(gaps: list[dict], found: bool) -> bool:
+    """The question names laws, none of them indexed, and nothing it names was found: whatever else
+    matches its words is another law's text, so an answer abstains (with the notice and closest passages)."""
+    return bool(gaps) and not found and all(m["reason"] == NOT_INDEXED for m in gaps)
+
+
 def lead(gaps: list[dict]) -> str:
     """The sentences an answer starts with when something named is missing ("" when nothing is)."""
     return "\n".join(f"※ {m['message']}" for m in gaps)

@@ -133,3 +133,13 @@ def test_annex_named_after_a_law_may_be_its_enforcement_rule_s():
     # the rule's own 별표 20 is not dropped as a stand-in; another document's is
     assert not same_numbered({"parent_norm": rule, "annex": "별표 20"}, gaps, r.refs, r.laws)
     assert same_numbered({"title_norm": "다산시조례", "annex": "별표 20"}, gaps, r.refs, r.laws)
+
+
+def test_a_question_naming_only_laws_not_indexed_abstains_with_the_notice(extractive_client):
+    out = extractive_client.post("/v1/ask", json={"question": "청탁금지법 식사 한도가 언제부터 5만원이야?"}).json()
+    assert out["mode"] == "abstain" and out["citations"] == []
+    assert [m["reason"] for m in out["missing"]] == ["not_indexed"]
+    assert out["answer"].startswith("※ 「부정청탁 및 금품등 수수의 금지에 관한 법률」")
+    assert out["timing"]["evidence"]["decision"] == "not_indexed"
+    both = extractive_client.post("/v1/ask", json={"question": f"정보공개법 말고 {COMPLAINTS} 제9조 내용"}).json()
+    assert both["mode"] != "abstain" and both["citations"][0]["unit"] == "제9조"  # one named law is held
