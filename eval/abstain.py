@@ -27,6 +27,7 @@ from pathlib import Path
 from eval.abstain_fit import (FEATURES, POOL, calibrate, leave_one_author_out, parse_portions,  # noqa: F401
                                pooled, portion, select)
 from rag import abstain
+from rag.named import only_unindexed
 
 BEFORE_DENSE = 0.865  # the single-cosine rule this replaces (main before issue 13)
 OFF_AGENCIES = ("국세청", "병무청", "문화재청", "교육부", "교육청", "해양수산부")
@@ -66,6 +67,7 @@ def features(rt, items: list[dict], as_of: date) -> list[dict]:
         rows.append({"id": it["id"], "half": it.get("half") or "", "on_topic": it["on_topic"],
                      "style": it.get("style", ""), "law": it.get("law", ""),
                      "hits": bool(res.hits), "resolved": bool(res.resolved and res.resolved.refs),
+                     "unindexed": only_unindexed(res.missing, res.named_found),
                      "first_title": (first and first.title) or "", "first_parent": (first and first.parent_title) or "",
                      "ev": asdict(ev), "recs": recs, "question": q, "raw": raw})
     return rows
@@ -107,6 +109,9 @@ _FIELDS = set(abstain.Evidence.__dataclass_fields__)
 
 
 def decide_after(row: dict, policy: abstain.Policy) -> bool:
+    """As /v1/ask decides: a question naming only laws that are not indexed abstains (rag.named.only_unindexed)."""
+    if row.get("unindexed"):
+        return False
     return row["hits"] and policy.decide(abstain.Evidence(**{k: v for k, v in row["ev"].items() if k in _FIELDS}))[0]
 
 
