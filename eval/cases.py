@@ -95,7 +95,7 @@ def dense_rounds(retriever, questions: list[str], n: int = 200, rounds: int = 2,
         for r in range(rounds):
             for on in (False, True):
                 setattr(retriever, attr, share if on else 0.0)
-                out.append({"round": r + 1, attr: on} | bench(retriever, questions, n))
+                out.append({"round": r + 1, attr.removesuffix("_share"): on} | bench(retriever, questions, n))
     finally:
         setattr(retriever, attr, share)
     return out

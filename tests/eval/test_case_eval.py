@@ -99,3 +99,10 @@ def test_make_bench_reports_case_memory_search_on_its_own_home(sample_rt, tmp_pa
     path = tmp_path / "set.jsonl"
     path.write_text("".join(f'{{"question": "{q}"}}\n' for q in SHORT_QUESTIONS[:2]), encoding="utf-8")
     assert bench_case_memory(sample_rt, str(path), 5)["questions"] == 2
+
+
+def test_rounds_can_toggle_the_circle_instead(sample_rt):
+    r = sample_rt.retriever
+    share = r.circle_share
+    out = dense_rounds(r, [i["question"] for i in ITEMS], n=2, rounds=1, attr="circle_share")
+    assert [(o["round"], o["circle"]) for o in out] == [(1, False), (1, True)] and r.circle_share == share
