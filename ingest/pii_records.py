@@ -8,7 +8,8 @@ A label names a value; a record places it. These rules read the place:
 - a roster row of a document about travellers or foreign workers (여권, passport, pax, DOB, ARC …): a cell of a
   passport's shape (one or two letters and 7–8 digits, a trailing letter; eight or nine digits after a
   two-letter country code) between cell separators (``/``, ``|``, ``;``, a tab);
-- a birth date whose day and month are written first (``14.07.1993``) after a birth word; a date on the same
+- a birth date whose day and month are written first (``14.07.1993``) or in CJK characters (``1990年 12月 4日``)
+  after a birth word; a date on the same
   line as a registration number that begins with its digits (``2005-07-02;050702-7******``); a date after a
   sex marker (``성명 … 여 1939년 11월 2일``); a second date that corrects a birth date in the same clause;
 - the front half of a registration number with its gender digit and nothing after (``840619-1까지``) where the
@@ -144,6 +145,8 @@ RECORD_RULES: tuple[Rule, ...] = (
          context=_roster_cell, priority=73, gate=r"\d{7}", reach=(3, 3)),
     Rule("birth_date_day_first", "birth_date", _DAY_FIRST, before=BD_WORD + r"[ \t]*[:：]?[ \t]*", check=birth_date_ok,
          priority=62, gate=r"생년월일|생일|출생|D\.?O\.?B|[Bb]orn", reach=(0, 30)),
+    Rule("birth_date_cjk", "birth_date", r"(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日", before=BD_WORD + r"[ \t]*[:：]?[ \t]*",
+         check=birth_date_ok, priority=62, gate=r"생년월일|생일|출생|D\.?O\.?B|[Bb]orn|出生", reach=(0, 30)),
     Rule("birth_date_rrn_line", "birth_date", r"(?<![\d.\-/])" + _FULL_DATE, context=_same_line_rrn, priority=58,
          gate=r"(?:19|20)\d{2}[ \t]*[.\-/년]", reach=(0, 20)),
     Rule("birth_date_corrected", "birth_date", r"(?<![\d.\-/])" + _FULL_DATE, context=_corrected_birth, priority=57,

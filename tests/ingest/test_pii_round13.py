@@ -36,6 +36,8 @@ MASKED = [  # (case, text, type, value whose non-space characters must all be ma
      "name", "Joel Ramos"),
     ("roster_hangul_first_cell", "1;진하람;2006-03-19;;FW\n2;Yaw Boateng;2005-01-02;;GK", "name", "진하람"),
     ("roster_latin_first_cell", "1;진하람;2006-03-19;;FW\n2;Yaw Boateng;2005-01-02;;GK", "name", "Yaw Boateng"),
+    ("dob_cjk_characters", "본인 확인: 생년월일 1987年 3月 21日 입니다", "birth_date", "1987年 3月 21日"),
+    ("chat_export_stamp", "[오후 3:02] 윤서: 서류 냈어\n[오후 3:03] 윤서: 확인 부탁해\n[오후 3:04] 윤서: 답장 줘", "name", "윤서"),
     ("dob_day_first", "Guest: Ingrid, DOB 03.11.1987, room 4", "birth_date", "03.11.1987"),
     ("date_equals_rrn_head", "FW;2004-06-15;040615-7******;Yaw Boateng", "birth_date", "2004-06-15"),
     ("date_after_sex_marker", "대상자 명월숙 여 1942년 3월 9일 독거", "birth_date", "1942년 3월 9일"),
@@ -63,6 +65,7 @@ KEPT = [  # (case, text, value that must stay readable)
     ("front_half_no_talk", "사건 접수 번호 240118-3 참고 바랍니다", "240118-3"),
     ("housing_office_line", "관리사무소 번호 02-2233-4455 로 전화해도 안 받아요", "02-2233-4455"),
     ("roster_header_not_name", "연번\t성명\t생년월일\t마을\n1\t봉순례\t1941-02-03\t하촌", "하촌"),
+    ("chat_needs_the_stamp_or_colon", "[공지] 윤서 학부모님께 안내드립니다", "[공지]"),
     ("licence_word_then_number", "license fee is 35000 won", "35000"),
 ]
 
