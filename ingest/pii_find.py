@@ -21,7 +21,7 @@ from ingest.pii_general import GENERAL_RULES, vetoed
 from ingest.pii_intl import INTL_RULES
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
 from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, SURNAMES, dictionary_word, plain_name_ok, valid_name
-from ingest.pii_records import RECORD_RULES, roster_names
+from ingest.pii_records import RECORD_RULES, latin_parts, roster_names
 from ingest.pii_round7 import ROUND7_RULES
 from ingest.pii_round8 import NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, address_extent, shop_name
 from ingest.pii_shadow import rewritten, shadow, shadow_ok
@@ -178,7 +178,8 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
         _extend_lists(text, chosen, taken)
         found = [text[c.start:c.end] for c in chosen if c.rule.type == "name"]
         cued = vocatives(text) + teknonyms(text) + header_names(text) + glued_names(text) + chat_speakers(text, found)
-        cued += roster_names(text, _roster_hangul_ok)  # "3;Kofi Mensah;2005-07-02;…": a person's row
+        rows = roster_names(text, _roster_hangul_ok)  # "3;Kofi Mensah;2005-07-02;…": a person's row
+        cued += rows + latin_parts(text, found + [text[s:e] for s, e in rows])  # "TANAKA HARUTO" … "Contact: Haruto"
         for start, end in aliases(text) + given_names(text, found) + cued:
             inside = [o for o in chosen if o.start < end and start < o.end]
             if _protected(text, start, end) or any(o.rule.type != "name" or o.start < start or o.end > end for o in inside):

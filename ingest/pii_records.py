@@ -128,7 +128,8 @@ def _rrn_talk(text: str, start: int, end: int) -> bool:
     return _RRN_TALK.search(text, max(0, start - 200), min(len(text), end + 40)) is not None
 
 
-_LICENCE_LABEL = (r"(?:[Ll]icen[cs]e|LICEN[CS]E|[Pp]ermit|免許証?|驾照|駕照)(?:[ \t]*(?:[Nn]o\.?|[Nn]umber|#|番号|号码))?"
+# not a business's or a trade's licence ("business license no. 123-45-67890": a 사업자등록번호 or none)
+_LICENCE_LABEL = (r"(?<![Bb]usiness[ \t])(?<!BUSINESS[ \t])(?<![Tt]rade[ \t])(?:[Ll]icen[cs]e|LICEN[CS]E|[Pp]ermit|免許証?|驾照|駕照)(?:[ \t]*(?:[Nn]o\.?|[Nn]umber|#|番号|号码))?"
                   r"(?:[ \t]+(?:is|was))?[ \t]*[:：]?[ \t]*")
 _LICENCE_ANY = r"(?<![A-Za-z0-9])(?=(?:[A-Z-]*\d){8})[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){7,20}(?![A-Za-z0-9])"
 _STAR = r"[*＊xX●]"
@@ -234,3 +235,15 @@ _EN_STOP = frozenset("the a an and or of to in on at for from with by is am are 
                      "thank thanks hello dear sir madam korea seoul office center total sum note city tour group booking "
                      "contact hotel room name date team".split())
 RECORD_RULES = RECORD_RULES + (_VCARD_NAME, _TAG_NAME)
+
+
+def latin_parts(text: str, full_names: list[str]) -> list[tuple[int, int]]:
+    """A word of a Latin name found in full, standing alone elsewhere in any case ("TANAKA HARUTO" … "Contact:
+    Haruto"): the Latin counterpart of a given name after its full name. Words of three letters or more, not a
+    function word, capitalised where they stand."""
+    parts = {w.strip(".").lower() for f in full_names if _LATIN_CELL.fullmatch(f) for w in f.split()}
+    parts = {p for p in parts if len(p) >= 3 and p not in _EN_STOP and p not in ("jr", "sr")}
+    if not parts:
+        return []
+    pattern = re.compile(r"(?<![A-Za-zÀ-ÿ])(" + "|".join(re.escape(p) for p in sorted(parts)) + r")(?![A-Za-zÀ-ÿ])", re.I)
+    return [m.span() for m in pattern.finditer(text) if m.group()[0].isupper()]

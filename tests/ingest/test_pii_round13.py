@@ -38,6 +38,8 @@ MASKED = [  # (case, text, type, value whose non-space characters must all be ma
     ("roster_latin_first_cell", "1;진하람;2006-03-19;;FW\n2;Yaw Boateng;2005-01-02;;GK", "name", "Yaw Boateng"),
     ("dob_cjk_characters", "본인 확인: 생년월일 1987年 3月 21日 입니다", "birth_date", "1987年 3月 21日"),
     ("chat_export_stamp", "[오후 3:02] 윤서: 서류 냈어\n[오후 3:03] 윤서: 확인 부탁해\n[오후 3:04] 윤서: 답장 줘", "name", "윤서"),
+    ("latin_given_name_alone", "tour pax\n1. OKADA RENJI / TR7710234 / DOB 1991-02-03\nContact: Renji +81 90-1234-5678", "name",
+     "Renji "),
     ("dob_day_first", "Guest: Ingrid, DOB 03.11.1987, room 4", "birth_date", "03.11.1987"),
     ("date_equals_rrn_head", "FW;2004-06-15;040615-7******;Yaw Boateng", "birth_date", "2004-06-15"),
     ("date_after_sex_marker", "대상자 명월숙 여 1942년 3월 9일 독거", "birth_date", "1942년 3월 9일"),
@@ -66,6 +68,8 @@ KEPT = [  # (case, text, value that must stay readable)
     ("housing_office_line", "관리사무소 번호 02-2233-4455 로 전화해도 안 받아요", "02-2233-4455"),
     ("roster_header_not_name", "연번\t성명\t생년월일\t마을\n1\t봉순례\t1941-02-03\t하촌", "하촌"),
     ("chat_needs_the_stamp_or_colon", "[공지] 윤서 학부모님께 안내드립니다", "[공지]"),
+    ("business_licence_not_driver", "business license no. 20261205-0417", "20261205-0417"),
+    ("latin_part_needs_capital", "TANAKA HARUTO booked; the word haruto in lower case is left", "haruto"),
     ("licence_word_then_number", "license fee is 35000 won", "35000"),
 ]
 
