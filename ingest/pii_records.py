@@ -234,6 +234,7 @@ def _is_name(cell: str, name_ok, column: int) -> bool:
 _EN_STOP = frozenset("the a an and or of to in on at for from with by is am are was be my your our their this that please "
                      "thank thanks hello dear sir madam korea seoul office center total sum note city tour group booking "
                      "contact hotel room name date team".split())
+
 RECORD_RULES = RECORD_RULES + (_VCARD_NAME, _TAG_NAME)
 
 

@@ -40,6 +40,7 @@ MASKED = [  # (case, text, type, value whose non-space characters must all be ma
     ("chat_export_stamp", "[오후 3:02] 윤서: 서류 냈어\n[오후 3:03] 윤서: 확인 부탁해\n[오후 3:04] 윤서: 답장 줘", "name", "윤서"),
     ("latin_given_name_alone", "tour pax\n1. OKADA RENJI / TR7710234 / DOB 1991-02-03\nContact: Renji +81 90-1234-5678", "name",
      "Renji "),
+    ("name_called_individual", "근저당권자가 남필준이라는 개인으로 되어 있어요", "name", "남필준"),
     ("dob_day_first", "Guest: Ingrid, DOB 03.11.1987, room 4", "birth_date", "03.11.1987"),
     ("date_equals_rrn_head", "FW;2004-06-15;040615-7******;Yaw Boateng", "birth_date", "2004-06-15"),
     ("date_after_sex_marker", "대상자 명월숙 여 1942년 3월 9일 독거", "birth_date", "1942년 3월 9일"),
@@ -70,6 +71,7 @@ KEPT = [  # (case, text, value that must stay readable)
     ("chat_needs_the_stamp_or_colon", "[공지] 윤서 학부모님께 안내드립니다", "[공지]"),
     ("business_licence_not_driver", "business license no. 20261205-0417", "20261205-0417"),
     ("latin_part_needs_capital", "TANAKA HARUTO booked; the word haruto in lower case is left", "haruto"),
+    ("called_individual_word", "전세사기라는 개인 범죄", "전세사기"),
     ("licence_word_then_number", "license fee is 35000 won", "35000"),
 ]
 
