@@ -129,8 +129,8 @@ def _rrn_talk(text: str, start: int, end: int) -> bool:
 
 
 # not a business's or a trade's licence ("business license no. 123-45-67890": a 사업자등록번호 or none)
-_LICENCE_LABEL = (r"(?<![Bb]usiness[ \t])(?<!BUSINESS[ \t])(?<![Tt]rade[ \t])(?:[Ll]icen[cs]e|LICEN[CS]E|[Pp]ermit|免許証?|驾照|駕照)(?:[ \t]*(?:[Nn]o\.?|[Nn]umber|#|番号|号码))?"
-                  r"(?:[ \t]+(?:is|was))?[ \t]*[:：]?[ \t]*")
+_LICENCE_LABEL = (r"(?<![Bb]usiness[ \t])(?<!BUSINESS[ \t])(?<![Tt]rade[ \t])(?:[Ll]icen[cs]e|LICEN[CS]E|[Pp]ermit|免許証?|驾照|駕照)"
+                  r"(?:[ \t]*(?:[Nn]o\.?|[Nn]umber|#|番号|号码))?(?:[ \t]+(?:is|was))?[ \t]*[:：]?[ \t]*")
 _LICENCE_ANY = r"(?<![A-Za-z0-9])(?=(?:[A-Z-]*\d){8})[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){7,20}(?![A-Za-z0-9])"
 _STAR = r"[*＊xX●]"
 
