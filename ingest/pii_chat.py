@@ -13,10 +13,13 @@ from collections import Counter
 
 from ingest.pii_names import _tokenize, dictionary_word
 
-# A line opening with a speaker: one to three words (Hangul or Latin, diacritics allowed), an optional kin word
-# or honorific as friends address each other, then a colon.
+# A line opening with a speaker (after a chat app's time stamp): one to three words (Hangul or Latin, diacritics
+# allowed), an optional kin word or honorific as friends address each other, then a colon.
 _LATIN_WORD = r"[A-Z][A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’-]*"
-_SPEAKER = re.compile(rf"^[ \t]*(?P<v>[가-힣]{{2,5}}|{_LATIN_WORD}(?:[ \t]{_LATIN_WORD}){{0,2}})"
+# A chat app's export puts the time first: "[오후 2:14] 준호: …", "(14:02) Mai: …", "2026. 3. 2. 오후 2:14, 준호 : …".
+_STAMP = (r"(?:\[[^\]\n]{1,24}\][ \t]*|\([^)\n]{1,24}\)[ \t]*|(?:(?:19|20)\d{2}[.\-/][ \t]?\d{1,2}[.\-/][ \t]?\d{1,2}\.?[ \t]*)?"
+          r"(?:(?:오전|오후|AM|PM)[ \t]?)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:(?:AM|PM)[ \t]*)?[,\-–]?[ \t]*)?")
+_SPEAKER = re.compile(rf"^[ \t]*{_STAMP}(?P<v>[가-힣]{{2,5}}|{_LATIN_WORD}(?:[ \t]{_LATIN_WORD}){{0,2}})"
                       r"(?:[ \t]?(?:언니|누나|오빠|형|님|씨|쌤|선생님|엄마|맘))?[ \t]*[:：]", re.MULTILINE)
 # Labels that are roles, forms or the writer, not names.
 _NOT_NAME = frozenset("""나 저 너 센터 상담원 상담사 민원인 신고인 직원 기사 엄마 아빠 남편 아내 고객 손님 담당 담당자 답변 질문
@@ -30,7 +33,8 @@ Me You Admin Bot System AI Staff Manager Center Office Customer Agent User Guest
 def _hangul_ok(value: str) -> bool:
     if value in _NOT_NAME or dictionary_word(value, True):
         return False
-    return not any(t.tag.startswith(("NN", "V")) and not t.oov and t.len >= 2 for t in _tokenize(value))
+    # a known proper noun is what a speaker's label is ("준호:", Kiwi's NNP); a known common noun or verb is not
+    return not any(t.tag.startswith(("NN", "V")) and t.tag != "NNP" and not t.oov and t.len >= 2 for t in _tokenize(value))
 
 
 def _latin_ok(value: str) -> bool:

@@ -136,8 +136,12 @@ def name_dates(text: str, names: list[tuple[int, int]]) -> list[tuple[str, int, 
 
 # ---- address extent -------------------------------------------------------------------------------
 _LOT_TAIL = re.compile(r"(?<=번지)의[ \t]?\d{1,4}(?![\d-])|(?<=\d)[ \t]?번지(?:의[ \t]?\d{1,4})?(?![\d-])")
-_UNIT_TOKEN = (r"(?:\d{1,4}|[A-Za-z]|[가나다라마바사아자차카타파하])[ \t]?동|(?:지하[ \t]?|B)?\d{1,3}[ \t]?층|(?:[A-Z][ \t]?-[ \t]?)?[B]?\d{1,5}[ \t]?호|"
-               r"\d{1,2}[ \t]?단지")
+# A building's part ("2공장 사무동", "본관") and a room (호실) are units too; a side or a room of the floor may close
+# them ("2층 좌측", "지하 3층 주차장").
+_BUILDING_PART = r"(?:사무|관리|생산|기숙사|연구|교육|공장|창고|행정|본|별|신|구)동|본관|별관|신관|구관"
+_UNIT_SIDE = r"(?:[ \t]+(?:좌측|우측|왼쪽|오른쪽|안쪽|맨[ \t]?끝|주차장|사무실|창고|옥탑|안채|별채)(?=[에은는을를의도]?(?![가-힣])))?"
+_UNIT_TOKEN = (r"(?:(?:\d{1,4}|[A-Za-z]|[가나다라마바사아자차카타파하])[ \t]?동|(?:지하[ \t]?|B)?\d{1,3}[ \t]?층|(?:[A-Z][ \t]?-[ \t]?)?[B]?\d{1,5}[ \t]?호(?:실)?|"
+               r"\d{1,2}[ \t]?단지|" + _BUILDING_PART + r")" + _UNIT_SIDE)
 # "107-902": 동-호 without the words, right after the address or a complex's name, never a phone's start.
 _DASH_UNIT = r"(?!(?:19|20)\d{2}[ \t]?-)[1-9]\d{0,3}[ \t]?-[ \t]?[1-9]\d{2,3}(?![\d-])(?:[ \t]?호)?"
 _COMPLEX = r"(?:[가-힣A-Za-z0-9]{0,12}(?:아파트|빌라|맨션|타운|파크|캐슬|자이|더샵|푸르지오|래미안|주공|단지|차|마을|빌|하이츠|오피스텔)[ \t]+)"
@@ -148,6 +152,7 @@ _WORD = (r"(?!(?:근처|옆|앞|뒤|건너|맞은|부근|인근|쪽|및|또는|�
 _UNIT_TAIL = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_WORD}){{0,4}}(?:{_UNIT_TOKEN})(?:[ \t]*(?:{_UNIT_TOKEN}))*|(?:{_WORD}){{0,2}}{_COMPLEX}{_DASH_UNIT}|"
                         rf"{_DASH_UNIT})(?!\d)")
 _UNIT_LINE = re.compile(rf"[ \t]*,?[ \t]*\n[ \t]*(?:{_WORD}){{0,3}}(?:{_UNIT_TOKEN})(?:[ \t]*(?:{_UNIT_TOKEN}))*[ \t]*(?=\n|$)")
+_ROOM_END = re.compile(rf"(?<=\d호)실(?![가-힣])|(?<=[층호동관])(?<!\d동){_UNIT_SIDE[:-1]}")
 _POSTCODE_LINE = re.compile(r"(?<![^\n])[ \t]*(?:\(?우\)?[ \t]*|우편번호[ \t:：]*)?\[?\(?[0-6]\d{4}\)?\]?[ \t]*\n[ \t]*\Z")  # a line of its own
 
 
@@ -168,6 +173,8 @@ def address_more(text: str, start: int, end: int) -> tuple[int, int]:
     if m is not None and not PROTECTED.search(m.group()):
         end = m.end()
     if (m := _UNIT_LINE.match(text, end)) is not None:
+        end = m.end()
+    if (m := _ROOM_END.match(text, end)) is not None:  # a rule's own unit, then "실" or the floor's side
         end = m.end()
     if (m := _POSTCODE_LINE.search(text, max(0, start - 16), start)) is not None:
         start = m.start()

@@ -20,7 +20,8 @@ from ingest.pii_tables import table_cells
 from ingest.pii_general import GENERAL_RULES, vetoed
 from ingest.pii_intl import INTL_RULES
 from ingest.pii_name_families import NAME_FAMILY_RULES, aliases, given_names
-from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, dictionary_word, plain_name_ok, valid_name
+from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, SURNAMES, dictionary_word, plain_name_ok, valid_name
+from ingest.pii_records import RECORD_RULES, latin_parts, roster_names
 from ingest.pii_round7 import ROUND7_RULES
 from ingest.pii_round8 import NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, address_extent, shop_name
 from ingest.pii_shadow import rewritten, shadow, shadow_ok
@@ -34,7 +35,7 @@ _BUILDING_AFTER = re.compile(r"(?:빌라|아파트|빌딩|맨션|타워|오피�
 # Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
 BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
 ALL_RULES = (RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + ROUND8_RULES + NAME_FAMILY_RULES + NAME_ROUND8_RULES
-             + GENERAL_RULES + FRAME_RULES + ENDING_RULES + INTL_RULES)
+             + GENERAL_RULES + FRAME_RULES + ENDING_RULES + INTL_RULES + RECORD_RULES)
 # Finds the layout names (``ingest.pii_context``): a citizen's answer, a table cell.
 CONTEXT_RULES = {t: Rule(f"context_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}
 _GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
@@ -93,6 +94,11 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES), _shadow
                 chosen.append(c)
         chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+def _roster_hangul_ok(value: str) -> bool:
+    """A Hangul roster cell that reads as a name: a surname first, no word Kiwi knows."""
+    return value[0] in SURNAMES and valid_name(value) and not dictionary_word(value)
 
 
 SHADOW_TYPES = frozenset({"phone", "account", "plate", "rrn", "arn", "card", "brn"})
@@ -172,6 +178,8 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
         _extend_lists(text, chosen, taken)
         found = [text[c.start:c.end] for c in chosen if c.rule.type == "name"]
         cued = vocatives(text) + teknonyms(text) + header_names(text) + glued_names(text) + chat_speakers(text, found)
+        rows = roster_names(text, _roster_hangul_ok)  # "3;Kofi Mensah;2005-07-02;…": a person's row
+        cued += rows + latin_parts(text, found + [text[s:e] for s, e in rows])  # "TANAKA HARUTO" … "Contact: Haruto"
         for start, end in aliases(text) + given_names(text, found) + cued:
             inside = [o for o in chosen if o.start < end and start < o.end]
             if _protected(text, start, end) or any(o.rule.type != "name" or o.start < start or o.end > end for o in inside):

@@ -283,8 +283,8 @@ GENERAL_RULES: tuple[Rule, ...] = (
     # Names a general frame gives away: a class before ("1학년 4반 오시우 아빠"), "…라는 분" after, Mr./Ms. before.
     Rule("name_class", "name", NAME3, before=r"\d[ \t]?학년[ \t]?\d{1,2}[ \t]?반[ \t]+", check=valid_name,
          priority=29, role="citizen", gate=r"학년[ \t]?\d{1,2}[ \t]?반", reach=(6, 16)),
-    Rule("name_called", "name", "(?<![가-힣])" + NAME3, after=r"(?:이)?라는[ \t]?(?:분|사람|남자|여자|학생|아이|직원|기사|이름|청년|노인)",
-         check=valid_name, context=name_context_ok, priority=28, role="citizen", gate=r"라는[ \t]?(?:분|사람|남자|여자|학생|아이|직원|기사|이름|청년|노인)",
+    Rule("name_called", "name", "(?<![가-힣])" + NAME3, after=r"(?:이)?라는[ \t]?(?:분|사람|남자|여자|남성|여성|개인|학생|아이|직원|기사|이름|청년|노인)",
+         check=valid_name, context=name_context_ok, priority=28, role="citizen", gate=r"라는[ \t]?(?:분|사람|남자|여자|남성|여성|개인|학생|아이|직원|기사|이름|청년|노인)",
          reach=(8, 8)),
     Rule("name_mister", "name", r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+(?:-[a-z]+)?){1,2}(?![A-Za-z])",
          before=r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+", check=latin_name_ok, priority=30, role="citizen",

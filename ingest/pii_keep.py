@@ -83,6 +83,7 @@ def _mobile_follows(text: str, c: Candidate, chosen: list[Candidate], reach: int
 
 # A housing complex's own office: its manager is the residents' employee, not an official ("관리사무소(노경태 과장)").
 _HOUSING_OFFICE = re.compile(r"관리[ \t]?사무소|관리실|관리단|경비실")
+_GUARD_ROOM = re.compile(r"경비실|경비[ \t]?초소")
 
 # A text that reports a fraud: the lines its quoted message gives are the fraudster's, not an office's.
 _SCAM = re.compile(r"사기|스미싱|피싱|사칭|가짜[ \t]?(?:문자|사이트|번호)|불법[ \t]?(?:대출|사금융)|악성[ \t]?(?:앱|링크|문자)")
@@ -102,8 +103,9 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
             return False
     if c.rule.type == "phone":
         if _RELAY.match(text, c.start) or _private_org_before(text, c.start) or private_contact(text, c.end) or _OWN_NUMBER.search(
-                _sentence_before(text, c.start, 30)):
-            # a 050x 안심번호 relays to a private phone; a company's line in a citizen's text: their contact
+                _sentence_before(text, c.start, 30)) or _GUARD_ROOM.search(_sentence_before(text, c.start, 12)):
+            # a 050x 안심번호 relays to a private phone; a company's line in a citizen's text: their contact;
+            # a guard room's line: one private employee's post, no office
             return False
         if _SCAM.search(text) and not text.startswith("080", c.start) and not _OFFICE_AFTER.match(text, c.end) and (
                 text.startswith("070", c.start) or not _OFFICE_NAMED.search(text, max(0, c.start - 16), c.start)):
