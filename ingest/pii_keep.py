@@ -9,6 +9,7 @@ from ingest.pii_names import OTHER_TITLES, PUBLIC_TITLES
 from ingest.pii_round8 import office_number_asked, public_account
 from ingest.pii_patterns import CITIZEN_MARKERS, ORG_BEFORE, PRIVATE_ORG, PUBLIC_ORG, STAFF_MARKERS
 from ingest.pii_types import Candidate, MaskPolicy
+from ingest.pii_voice import handover_name, office_mail, office_notice, office_voice, public_post_name
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _RELAY = re.compile(r"\(?050[2-8]?(?=[ \t)\-.])")  # 0505-…, 050-7412-…: relay (안심) numbers
@@ -113,14 +114,16 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
         return role == "landline" and (_context_role(text, c.start) == "staff" or _STAFF_SPEAKER.match(
             text, text.rfind("\n", 0, c.start) + 1) is not None or _OFFICE_AFTER.match(text, c.end) is not None
                                        or office_number_asked(text, c.start, c.end, PUBLIC_ORG)
-                                       or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None or staff_table_row(text, c.start))
+                                       or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None or staff_table_row(text, c.start)
+                                       or office_voice(text, c.start))  # the office's reply or notice (round 8)
     if c.rule.type == "account":
         return public_account(text, c.start)  # an agency's collection account ("세입계좌 국고 …")
     if c.rule.type == "email":
         # an official address in a staff context, or a department's shared mailbox ("교통행정과 공용 메일 …")
         # an agency's domain is an official's work address: citizens have no go.kr mailboxes
         # (round 6) unless it sits in the writer's own contact block after a mobile, or is said to be used privately
-        return bool(_OFFICIAL_EMAIL.search(text[c.start:c.end])) and not _OWN_MAIL.search(
+        # (round 8) an organisation's role mailbox, or a mailbox the office's own reply or notice gives
+        return (bool(_OFFICIAL_EMAIL.search(text[c.start:c.end])) or office_mail(text, c.start, c.end)) and not _OWN_MAIL.search(
             text, max(0, c.start - 40), c.start) and not _PRIVATE_USE.match(text, c.end)
     if c.rule.type == "address":
         return office_address(text, c.start, c.end)  # "… 100 시청 본관 2층 자치행정과에서 접수"
@@ -129,9 +132,11 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
             return False  # a private contact, or a title a fraudster claimed ("'… 김도현 수사관'이라고 사칭한")
         if (in_role := official_in_role(text, c.start, c.end)) is not None:
             return in_role  # "세무과 이정은 팀장", "확인자 백현정"; "상담원: 현소라 님," (addressed), a private e-mail after
+        if handover_name(text, c.start) or public_post_name(text, c.start, c.end):
+            return True  # an office's notice handing a post over; "담당 보호관찰관 송지혜" closing a record (round 8)
         title = _TITLE_AFTER.match(text, c.end)
         if title is not None and not _private_org_before(text, c.start) and (
-                title.group("pub") or _public_org_before(text, c.start)):
+                title.group("pub") or _public_org_before(text, c.start) or office_notice(text)):
             return True  # "면사무소 배은지 주사한테", "서원중학교 양지훈 교사가", whatever rule found the name
         if role in ("staff", "public_title"):
             return not _private_org_before(text, c.start)  # "회사 …, 담당 채경훈 대리": a company's employee
