@@ -48,7 +48,7 @@ LATIN_MAIL = Rule("name_latin_mail", "name", rf"(?<![A-Za-z.@]){_LATIN_WORD}(?:[
                   priority=60, role="citizen", gate=r"@", reach=(60, 0))
 
 # ---- an address whose lot is a development's block ---------------------------------------------------
-_REGION = rf"(?:(?:{PROVINCES})[ \t]+)?(?:{CITY})(?:[ \t]+[가-힣]{{1,5}}(?:구|읍|면|동|리|가))+"
+_REGION = rf"(?:(?:{PROVINCES})(?:[ \t]+(?:{CITY}))?|(?:{CITY}))(?:[ \t]+[가-힣]{{1,5}}(?:구|읍|면|동|리|가))+"
 ADDRESS_BLOCK = Rule("address_block", "address",
                      rf"{_REGION}(?:[ \t]+[가-힣A-Za-z0-9]{{1,12}}){{0,2}}?[ \t]+(?:[A-Z]{{0,2}}[ \t-]?)?\d{{1,3}}(?:-\d{{1,3}})?[ \t]?(?:블록|BL|로트|필지)(?![가-힣])",
                      priority=42, gate=r"\d[ \t]?(?:블록|BL|로트|필지)", reach=(80, 4))
