@@ -26,7 +26,7 @@ MASKED = [  # (case, text, type, value whose non-space characters must all be ma
     ("date_after_latin_kin", "Travelling: my son Arman Seitkali (2016-08-21) and me.", "birth_date", "2016-08-21"),
     ("address_development_block", "작업장은 평택시 포승읍 원정리 물류단지 C12블록 창고입니다.", "address", "평택시 포승읍 원정리 물류단지 C12블록"),
     ("address_block_digits_only", "택지 위치 세종특별자치시 연기면 세종리 택지지구 7-2블록 입니다", "address", "세종특별자치시 연기면 세종리 택지지구 7-2블록"),
-    ("road_before_complex_unit", "민원인 주소 솔빛로 417, 솔빛마을 903동 1201호 거주자입니다.", "address", "솔빛로 417, 솔빛마을 903동 1201호"),
+    ("road_before_complex_unit", "밤마다 소음이 심합니다. 솔빛로 417, 솔빛마을 903동 1201호 주민 올림", "address", "솔빛로 417, 솔빛마을 903동 1201호"),
     ("private_landline_in_question", "→ 질문: 제 집 전화 031-555-0142로 연락 주세요", "phone", "031-555-0142"),
     ("free_mail_in_reply_kept_masked", "답변: 센터입니다. 상담 요청자 jiyu.moon@gmail.com 로 회신했습니다.", "email", "jiyu.moon@gmail.com"),
     ("person_with_trade_word_short", "시공은 박설비 씨가 맡았습니다.", "name", "박설비"),
