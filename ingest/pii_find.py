@@ -235,7 +235,7 @@ def _extend_lists(text: str, chosen: list[Candidate], taken: list[tuple[int, int
             if m is None:
                 continue
             start, end = m.span("v")
-            if _overlaps(taken, start, end) or not valid_name(m.group("v")):
+            if _overlaps(taken, start, end) or not valid_name(m.group("v")) or vetoed(text, "name", start, end):
                 continue
             # a clean list item ("편재민, 빈소율, 탁도훈", "… 양지은 부부가") or the first of a pair ("박정란과 오세민이")
             # needs only to be no dictionary word

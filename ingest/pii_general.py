@@ -26,6 +26,7 @@ from ingest.pii_checks import birth_date_ok, brn_valid, luhn_valid, rrn_date_val
 from ingest.pii_names import CITIZEN_ROLES, NAME3, NAME_COMMON, foreign_name_ok, latin_name_ok, name_context_ok, valid_name
 from ingest.pii_patterns import ADDR_END, ADDRESS_TAIL, BD_COMPACT, BD_DATE, BD_WORD, CITY, DETAIL, PROVINCES, RRN_BODY, STARS, Rule
 from ingest.pii_round9 import trade_name
+from ingest.pii_voice import RANK
 
 # ---- labelled phone numbers, any shape -------------------------------------------------------------
 PHONE_LABEL = (r"(?:연락처|연락[ \t]?번호|전화(?:[ \t]?번호)?|휴대(?:폰|전화)(?:[ \t]?번호)?|핸드폰(?:[ \t]?번호)?|(?<![가-힣])폰(?:[ \t]?번호)?|"
@@ -215,6 +216,8 @@ def _not_a_name(text: str, start: int, end: int) -> bool:
         return True
     if _VERB_BEFORE.match(text, end):
         return True
+    if re.fullmatch(RANK, text[start:end]):
+        return True  # "소방교", "경위": a rank, not a name
     if trade_name(text[start:end]):
         return True  # "동방설비", "신촌경로당": a business or an institution
     return (re.search(r"[가-힣](?:가|이|는|은)[ \t]*\Z", text[max(0, start - 6):start]) is not None

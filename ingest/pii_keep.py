@@ -9,7 +9,8 @@ from ingest.pii_names import OTHER_TITLES, PUBLIC_TITLES
 from ingest.pii_round8 import office_number_asked, public_account
 from ingest.pii_patterns import CITIZEN_MARKERS, ORG_BEFORE, PRIVATE_ORG, PUBLIC_ORG, STAFF_MARKERS
 from ingest.pii_types import Candidate, MaskPolicy
-from ingest.pii_voice import handover_name, office_mail, office_notice, office_voice, public_post_name
+from ingest.pii_voice import (handover_name, office_mail, office_notice, office_sender, office_voice, public_post_name, ranked_name,
+                              signature_name, signature_phone)
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _RELAY = re.compile(r"\(?050[2-8]?(?=[ \t)\-.])")  # 0505-…, 050-7412-…: relay (안심) numbers
@@ -115,7 +116,7 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
             text, text.rfind("\n", 0, c.start) + 1) is not None or _OFFICE_AFTER.match(text, c.end) is not None
                                        or office_number_asked(text, c.start, c.end, PUBLIC_ORG)
                                        or ORG_BEFORE.search(text, max(0, c.start - 30), c.start) is not None or staff_table_row(text, c.start)
-                                       or office_voice(text, c.start))  # the office's reply or notice (round 8)
+                                       or office_voice(text, c.start) or signature_phone(text, c.start))  # round 8: the office's reply, notice, signature
     if c.rule.type == "account":
         return public_account(text, c.start)  # an agency's collection account ("세입계좌 국고 …")
     if c.rule.type == "email":
@@ -130,10 +131,11 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
     if c.rule.type == "name":
         if _mobile_follows(text, c, chosen) or _IMPERSONATED.match(text, c.end):
             return False  # a private contact, or a title a fraudster claimed ("'… 김도현 수사관'이라고 사칭한")
+        if handover_name(text, c.start) or public_post_name(text, c.start, c.end) or ranked_name(text, c.start) or office_sender(
+                text, c.start, c.end) or (signature_name(text, c.start, c.end) and not _private_org_before(text, c.start)):
+            return True  # round 8: a notice's handover, "담당 보호관찰관 …", "소방교 …", an office mailbox's sender, a signature
         if (in_role := official_in_role(text, c.start, c.end)) is not None:
             return in_role  # "세무과 이정은 팀장", "확인자 백현정"; "상담원: 현소라 님," (addressed), a private e-mail after
-        if handover_name(text, c.start) or public_post_name(text, c.start, c.end):
-            return True  # an office's notice handing a post over; "담당 보호관찰관 송지혜" closing a record (round 8)
         title = _TITLE_AFTER.match(text, c.end)
         if title is not None and not _private_org_before(text, c.start) and (
                 title.group("pub") or _public_org_before(text, c.start) or office_notice(text)):

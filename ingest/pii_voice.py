@@ -61,3 +61,41 @@ def handover_name(text: str, start: int) -> bool:
 def public_post_name(text: str, start: int, end: int) -> bool:
     """"… 담당 정신건강전문요원 이도현" closing a record: the public worker in charge, in role."""
     return _PUBLIC_POST.search(text, max(0, start - 24), start) is not None and _RECORD_END.match(text, end) is not None
+
+
+# An office's signature: a department, the official's name, the office's landline ("– 경상남도 해양수산과 홍승재
+# (055-…)", "담당: 상하수도사업소 요금팀 국민재 (031-…)"). A mobile is no office's line.
+_SIGN_DEPT = r"(?<![가-힣])[가-힣]{0,10}(?:[가-힣]{2}과|팀|계|사업소|민원실|상황실)"
+_LANDLINE = r"0(?:2|[3-6][1-5])[ \t.)-]*\d{3,4}[ \t.-]*\d{4}(?!\d)"
+_SIGN_BEFORE_NAME = re.compile(rf"{_SIGN_DEPT}[ \t]+\Z")
+_SIGN_AFTER_NAME = re.compile(rf"[ \t]*(?:\([ \t]*|[:：/,][ \t]*|[ \t]+)(?:☎|전화|TEL|Tel)?[ \t:：]*{_LANDLINE}")
+_SIGN_BEFORE_PHONE = re.compile(rf"{_SIGN_DEPT}[ \t]+[가-힣]{{2,4}}[ \t]*(?:\([ \t]*|[:：/,][ \t]*|[ \t]+)(?:☎|전화|TEL|Tel)?[ \t:：]*\Z")
+# A rank of the fire or police service right before a name: "소방교 …", "경위 …".
+RANK = r"(?:소방(?:사|교|장|위|경|령|정)|경위|경사|경장|순경|경감|경정|총경)"
+_RANK_BEFORE = re.compile(rf"(?<![가-힣]){RANK}[ \t]+\Z")
+# A mail header whose sender writes from an office's mailbox: the display name is the official's.
+_SENDER = re.compile(r"(?:보낸[ \t]?사람|보낸이|발신자?|From)[ \t]*[:：][ \t]*\Z")
+_SENDER_MAIL = re.compile(r"[ \t]*<[ \t]*(?P<m>[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})[ \t]*>")
+_GOV_MAIL = re.compile(r"@(?:[\w-]+\.)*(?:go\.kr|korea\.kr)$", re.IGNORECASE)
+
+
+def signature_name(text: str, start: int, end: int) -> bool:
+    """A name between a department and an office landline: an official signing for the office."""
+    return _SIGN_BEFORE_NAME.search(text, max(0, start - 24), start) is not None and _SIGN_AFTER_NAME.match(text, end) is not None
+
+
+def signature_phone(text: str, start: int) -> bool:
+    """The landline an office's signature gives after its department and official."""
+    return _SIGN_BEFORE_PHONE.search(text, max(0, start - 40), start) is not None
+
+
+def ranked_name(text: str, start: int) -> bool:
+    """"구급대원 소방교 …": a fire or police officer named with their rank, in role."""
+    return _RANK_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
+def office_sender(text: str, start: int, end: int) -> bool:
+    """"보낸사람: … <x@agency.go.kr>": the display name of a mail sent from an office's or a role mailbox."""
+    m = _SENDER_MAIL.match(text, end)
+    return (m is not None and _SENDER.search(text, max(0, start - 12), start) is not None
+            and (_GOV_MAIL.search(m.group("m")) is not None or organisation_mail(m.group("m"))))

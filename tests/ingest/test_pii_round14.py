@@ -2,7 +2,8 @@
 written here, not copied from an evaluation set: Latin names by their English frame (a kinship word, apposition to
 "me", an e-mail that spells the name), an address whose lot is a development's block, a road number before a
 complex and its unit, a date after a name in a " / " row; kept: a business or an institution named like a person,
-the office's reply line, an office's notice and its handover, a role mailbox, a public post closing a record."""
+the office's reply line, an office's notice and its handover, a role mailbox, a public post closing a record, an
+office's signature (department, official, landline), a fire or police rank before a name, an office mailbox's sender."""
 from __future__ import annotations
 
 import pytest
@@ -30,6 +31,9 @@ MASKED = [  # (case, text, type, value whose non-space characters must all be ma
     ("private_landline_in_question", "→ 질문: 제 집 전화 031-555-0142로 연락 주세요", "phone", "031-555-0142"),
     ("free_mail_in_reply_kept_masked", "답변: 센터입니다. 상담 요청자 jiyu.moon@gmail.com 로 회신했습니다.", "email", "jiyu.moon@gmail.com"),
     ("person_with_trade_word_short", "시공은 박설비 씨가 맡았습니다.", "name", "박설비"),
+    ("free_mail_sender", "보낸 사람: 은다솔 <dasol.eun@gmail.com>", "name", "은다솔"),
+    ("company_team_signature", "주식회사 한빛상사 영업팀 탁서율 (02-555-3301) 에게 물건을 샀는데 환불이 안 됩니다", "name", "탁서율"),
+    ("team_with_mobile", "우리 팀 탁서율 010-5555-3301 로 연락 주세요", "phone", "010-5555-3301"),
 ]
 
 KEPT = [  # (case, text, value that must stay readable)
@@ -42,6 +46,14 @@ KEPT = [  # (case, text, value that must stay readable)
     ("office_notice_handover_new", "○○중 행정실입니다. 급식 계약 담당자 변경 안내드립니다. 기존 탁지호 → 신규 맹서윤 주무관.", "맹서윤"),
     ("role_mailbox", "To: support@parking.example.kr\n주차권 환불 요청드립니다.", "support@parking.example.kr"),
     ("public_post_closing_record", "상담 내용 요약: 수면 문제 호소, 2주 후 재방문.\n담당 보호관찰관 은재형", "은재형"),
+    ("signature_name", "회신 요약 – 다산시 도시계획과 탁서율 (031-555-3301)", "탁서율"),
+    ("signature_phone", "회신 요약 – 다산시 도시계획과 탁서율 (031-555-3301)", "031-555-3301"),
+    ("signature_team", "담당: 수도사업소 요금팀 맹하준 (031-555-7719)", "맹하준"),
+    ("ranked_officers", "현장 출동: 구급대원 소방장 채도윤, 소방교 편지율", "채도윤"),
+    ("rank_is_no_name", "현장 출동: 구급대원 소방장 채도윤, 소방교 편지율", "소방교"),
+    ("office_mailbox_sender", "> 보낸 사람: 은다솔 <dasol7@dasan.go.kr>\n> 회신드립니다.", "은다솔"),
+    ("role_mailbox_sender", "> 보낸사람: 은다솔 <support@care.example.or.kr>\n> 회신드립니다.", "은다솔"),
+    ("police_unit_line", "○○경찰서 형사조사계 031-555-4410 으로 연락 주세요", "031-555-4410"),
 ]
 
 NOT_MASKED_AS = [  # (case, text, type, value that must not be masked as this type)
