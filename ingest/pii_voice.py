@@ -11,8 +11,9 @@ import re
 
 # A line that opens the office's reply: an arrow or a reply label, then a colon.
 _REPLY_LINE = re.compile(r"[ \t]*(?:(?:→|->|⇒|└|ㄴ|↳)[ \t]*)?[\[【]?(?:답변|답|회신|처리[ \t]?결과|기관[ \t]?답변)[\]】]?[ \t]*[:：\]】]")
-# A text that opens with an office introducing itself: "○○초 행정실입니다.", "다산시 교통행정과입니다."
-_OFFICE_OPENING = re.compile(r"[ \t\[]*[^\n.!?]{0,24}?(?:행정실|민원실|교무실|[가-힣]{2,10}(?:과|팀)|주민센터|행정복지센터|구청|시청|군청|도청|"
+# A text that opens with an office introducing itself: "○○초 행정실입니다.", "다산시 교통행정과입니다." (not a
+# group the writer belongs to: "저희는 축구팀입니다")
+_OFFICE_OPENING = re.compile(r"(?![^\n.!?]{0,30}?(?:저희|우리|저는|제가|나는|내가))[ \t\[]*[^\n.!?]{0,24}?(?:행정실|민원실|교무실|[가-힣]{2,10}(?:과|팀)|주민센터|행정복지센터|구청|시청|군청|도청|"
                              r"보건소|지구대|파출소|소방서|교육청|교육지원청|사업소)[ \t]*(?:입니다|에서[ \t]*알려[ \t]?드립니다)")
 _FREE_MAIL = re.compile(r"@(?:[\w-]+\.)*(?:naver|daum|hanmail|gmail|kakao|nate|hotmail|outlook|yahoo|icloud|me|live|msn|"
                         r"proton(?:mail)?|gmx|mail|yandex|qq|163|126)\.", re.IGNORECASE)

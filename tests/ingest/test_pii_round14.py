@@ -33,6 +33,7 @@ MASKED = [  # (case, text, type, value whose non-space characters must all be ma
     ("person_with_trade_word_short", "시공은 박설비 씨가 맡았습니다.", "name", "박설비"),
     ("free_mail_sender", "보낸 사람: 은다솔 <dasol.eun@gmail.com>", "name", "은다솔"),
     ("company_team_signature", "주식회사 한빛상사 영업팀 탁서율 (02-555-3301) 에게 물건을 샀는데 환불이 안 됩니다", "name", "탁서율"),
+    ("writer_group_opening", "저희는 동네 축구팀입니다. 회장 집 전화 02-555-7781 로 답 주세요", "phone", "02-555-7781"),
     ("team_with_mobile", "우리 팀 탁서율 010-5555-3301 로 연락 주세요", "phone", "010-5555-3301"),
 ]
 
@@ -91,5 +92,6 @@ def test_voice_helpers():
     text = "문의합니다\n→ 답변: 민원실입니다."
     assert in_reply(text, text.index("민원실")) and not in_reply(text, 2)
     assert office_notice("다산시 교통행정과입니다. 안내드립니다.") and not office_notice("저는 다산시 주민입니다.")
+    assert not office_notice("저희는 동네 축구팀입니다.")
     assert organisation_mail("minwon@city.example.kr") and not organisation_mail("minwon@naver.com")
     assert not organisation_mail("hong.gd@city.example.kr")
