@@ -98,6 +98,33 @@ def test_shipped_glossary_maps_everyday_words_to_statute_terms():
     assert glossary.expansions("제33조의 시행일은 언제인가요", entries) == []
 
 
+@pytest.mark.parametrize("question, term", [
+    ("회원정보를 파쇄기로 갈아서 버려도 되나요?", "파기"),
+    ("가게 넘기면 고객정보는 어떻게 되나요?", "영업양도"),
+    ("탈의실에 카메라 달아도 되나요?", "설치ㆍ운영 제한"),
+    ("출력물을 책상에 두고 퇴근했어요", "출력ㆍ복사"),
+    ("퇴직한 선배가 밥을 사겠대요", "퇴직자"),
+    ("통장에 돈이 언제 들어오나요?", "급여의 지급방법"),
+    ("음주운전으로 걸린 공무원은 어떻게 되나요?", "음주운전"),
+    ("길에서 시비를 걸고 따라와요", "불안감조성"),
+])
+def test_round_two_everyday_phrasings_reach_the_documents_terms(question, term):
+    assert term in " ".join(glossary.expansions(question, glossary.load("")))
+
+
+@pytest.mark.parametrize("question", [
+    "메일로 받은 video 파일",      # Latin letters inside words are not AI/ID/DB
+    "유용한 자료가 있나요",         # 유용 (useful) is not embezzlement
+    "부조리 신고는 어디에",         # 부조리 is not 부조 (a gift)
+    "블로그에 글 쓰는 법",          # 로그 inside 블로그
+    "차에 태워 주세요",
+])
+def test_round_two_entries_do_not_fire_on_look_alike_words(question):
+    text = " ".join(glossary.expansions(question, glossary.load("")))
+    for term in ("인공지능기술", "접근 권한의 관리", "징계부가금", "금품등", "접속기록", "파기"):
+        assert term not in text
+
+
 @pytest.mark.parametrize("line, fragment", [
     ("가스통 용기", "형식"),          # no tab
     ("(가스통\t용기", "정규식"),      # broken regular expression
