@@ -24,7 +24,8 @@ SHARE = 0.5  # a penalty article naming a duty among the best gains this × that
 DUTIES = 5  # the best-ranked articles whose penalties are looked up
 # consequences asked for: sanctions, liability, legality, reporting a violation
 INTENT = re.compile(r"불이익|처벌|벌금|벌받|벌칙|제재|과태료|행정\s*처분|법적\s*(으로|인)?\s*(문제|책임|조치|제재)"
-                    r"|위법|불법|위반(하면|시|할\s*경우|한\s*경우|이\s*아닌지|인지|되나|되는지)|신고\s*(방법|하면|할\s*수)")
+                    r"|위법|불법|위반(하면|시|할\s*경우|한\s*경우|이\s*아닌지|인지|되나|되는지)"
+                    r"|(?<![가-힣])신고\s*(방법|하면|할\s*수)")  # reporting a violation, not 전입신고·출생신고 (a procedure)
 HEADING = re.compile(r"벌칙|과태료|양벌")
 _REF = re.compile(r"(?<![가-힣A-Za-z0-9])" + ARTICLE)  # "제33조제2항", "제33조의2" (not "법 제…" alone: any)
 

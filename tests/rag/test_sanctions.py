@@ -57,6 +57,7 @@ def unit(id_: str, article: str, score: float, text: str = "", heading: str = ""
     ("과태료는 얼마인가요", True),
     ("이웃이 불법으로 가스통을 쌓아 둡니다. 신고 방법은요?", True),
     ("용기보관실 설치 기준이 무엇인가요?", False),
+    ("전입신고 방법을 알려주세요", False),  # a procedure, not reporting a violation
 ])
 def test_asks_about_consequences(question, asks):
     assert sanctions.asks(question) is asks
