@@ -117,19 +117,21 @@ def asked_fields(text: str) -> list[tuple[str, int, int]]:
 
 # ---- a name then a date ---------------------------------------------------------------------------
 _DATE_AFTER_NAME = re.compile(rf"(?:[ \t]?(?:씨|님|양|군))?(?:(?:입니다|이에요|예요)?[ \t]*\([ \t]*|[ \t]*[/|][ \t]*|[ \t]+)(?P<d>['’]?(?:{BD_DATE}|{BD_COMPACT}))(?:[ \t]*\.)?(?:[ \t]*생)?"
-                              rf"(?=[ \t]*(?:[,/)|;]|\n|$|(?:입니다|이에요|예요|이고|이며|생)|[ \t]+(?:{PROVINCES})[ \t]|[ \t]+01[016789]))")
+                              rf"(?=[ \t]*(?:[,/)|;]|\n|$|(?:입니다|이에요|예요|이고|이며|생)|[ \t]+(?:{PROVINCES})[ \t]|[ \t]+01[016789])|(?<=\.)[ \t]+(?=[가-힣A-Z]))")
+# "아이 …", "딸 …", "신생아 …": the person named is a young child, so a recent date after the name is a birth date.
+_CHILD_BEFORE = re.compile(r"(?<![가-힣])(?:아이|아기|애기|자녀|아들|딸|막내|손자|손녀|신생아|영아|유아|첫째|둘째|셋째)[ \t]*(?:[:：][ \t]*)?\Z")
 _EVENT_AFTER = re.compile(r"[ \t]*(?:\.|,)?[ \t]*(?:[0-9]{1,2}[ \t]*[:시]|방문|접수|신청|사망|전입|전출|입국|출국|계약|입주|퇴사|입사|발생|부터|까지|~|에)")
 
 
 def name_dates(text: str, names: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
     out = []
-    for _, end in names:
+    for start, end in names:
         m = _DATE_AFTER_NAME.match(text, end)
         if m is None or _EVENT_AFTER.match(text, m.end("d")) or not birth_date_ok(m.group("d").lstrip("'’")):
             continue
         year = re.match(r"\D*(\d{2,4})", m.group("d")).group(1)
-        if len(year) == 4 and int(year) >= date.today().year - 3:
-            continue  # "표성훈 2024.11.20 010-… 방문": a recent date after a name is a record's
+        if len(year) == 4 and int(year) >= date.today().year - 3 and not _CHILD_BEFORE.search(text, max(0, start - 8), start):
+            continue  # "표성훈 2024.11.20 010-… 방문": a recent date after a name is a record's, not a child's
         out.append(("birth_date", m.start("d"), m.end()))
     return out
 

@@ -24,6 +24,7 @@ from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, SURNAMES, dictionar
 from ingest.pii_records import RECORD_RULES, latin_parts, roster_names
 from ingest.pii_round7 import ROUND7_RULES
 from ingest.pii_round9 import ROUND9_RULES, road_before
+from ingest.pii_typos import TYPO_RULES
 from ingest.pii_round8 import NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, address_extent, shop_name
 from ingest.pii_shadow import rewritten, shadow, shadow_ok
 from ingest.pii_shapes import SHAPE_RULES
@@ -36,7 +37,7 @@ _BUILDING_AFTER = re.compile(r"(?:빌라|아파트|빌딩|맨션|타워|오피�
 # Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
 BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
 ALL_RULES = (RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + ROUND8_RULES + NAME_FAMILY_RULES + NAME_ROUND8_RULES
-             + GENERAL_RULES + FRAME_RULES + ENDING_RULES + INTL_RULES + RECORD_RULES + ROUND9_RULES)
+             + GENERAL_RULES + FRAME_RULES + ENDING_RULES + INTL_RULES + RECORD_RULES + ROUND9_RULES + TYPO_RULES)
 # Finds the layout names (``ingest.pii_context``): a citizen's answer, a table cell.
 CONTEXT_RULES = {t: Rule(f"context_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}
 _GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
