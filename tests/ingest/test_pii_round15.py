@@ -70,3 +70,39 @@ def test_phone_run_not_taken_for_rrn():
     """"010…" reads as a valid date (2001-04-…): the unhyphenated run rule leaves numbers starting 010 to phones."""
     r = _rules("주민등록번호 말고 연락처 01041235678 로 연락 주세요")
     assert not any(s.type == "rrn" for s in r.spans), r.spans
+
+
+SPOKEN = [  # (case, transcript, type, value read out in Hangul that must be masked)
+    ("rrn_front_read_out", "상담원: 주민번호 앞자리 불러 주세요\n고객: 칠이일공공삼\n상담원: 확인됐습니다.", "rrn", "칠이일공공삼"),
+    ("address_numbers_read_out", "상담원: 주소는요?\n고객: 마포구 독막로 삼십이 다시 오\n상담원: 네", "address", "마포구 독막로 삼십이 다시 오"),
+]
+
+
+@pytest.mark.parametrize("case,text,type_,value", SPOKEN, ids=[c[0] for c in SPOKEN])
+def test_read_out(case, text, type_, value):
+    r = _rules(text)
+    start = text.index(value)
+    covered = {i for s in r.spans if s.type == type_ for i in range(s.start, s.end)}
+    assert set(range(start, start + len(value))) <= covered, (r.masked, r.spans)
+
+
+def test_read_out_front_must_be_a_date():
+    """Six digit syllables that are no birth date ("일이삼사오육": month 34) are not taken for an RRN's front."""
+    r = _rules("상담원: 주민번호 앞자리 불러 주세요\n고객: 일이삼사오육\n상담원: 다시요?")
+    assert not any(s.type == "rrn" for s in r.spans), r.spans
+
+
+LATIN = [  # (case, text, Latin address that must be masked whole)
+    ("building_with_dong_ho_before_road", "Please send it to Hanbit Villa 203-1102, 15 Jungang-ro, Gimpo-si. Thanks",
+     "Hanbit Villa 203-1102, 15 Jungang-ro, Gimpo-si"),
+    ("us_unit_after_street", "우리 주소는 518 Birch St, Unit 12, Palisades Park, NJ 07650 입니다",
+     "518 Birch St, Unit 12, Palisades Park, NJ 07650"),
+]
+
+
+@pytest.mark.parametrize("case,text,value", LATIN, ids=[c[0] for c in LATIN])
+def test_latin_address(case, text, value):
+    r = _rules(text)
+    start = text.index(value)
+    covered = {i for s in r.spans if s.type == "address" for i in range(s.start, s.end)}
+    assert set(range(start, start + len(value))) <= covered, (r.masked, r.spans)
