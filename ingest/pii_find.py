@@ -98,6 +98,12 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES), _shadow
     return chosen
 
 
+def _district_as_name(text: str, cand: Candidate, start: int, end: int) -> bool:
+    """A name found inside an address answer that ends as a district or a road does ("용산구", "원효로")."""
+    return (cand.rule.type == "name" and start <= cand.start and cand.end <= end
+            and re.search(r"(?:시|군|구|동|읍|면|리|로|길)\Z", text[cand.start:cand.end]) is not None)
+
+
 def _roster_hangul_ok(value: str) -> bool:
     """A Hangul roster cell that reads as a name: a surname first, no word Kiwi knows."""
     return value[0] in SURNAMES and valid_name(value) and not dictionary_word(value)
@@ -152,6 +158,10 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
             chosen.append(c)
     for typ, start, end in asked_fields(text) + table_cells(text) + name_pairs(text):  # answers, cells, a name's two spellings
         inside = [o for o in chosen if o.start < end and start < o.end]
+        for o in [o for o in inside if typ == "address" and _district_as_name(text, o, start, end)]:
+            inside.remove(o)  # "용산구" of an asked address answer is its district, not a person
+            chosen.remove(o)
+            taken.remove((o.start, o.end))
         if typ not in types or vetoed(text, typ, start, end) or any(
                 o.rule.type != typ or o.start < start or o.end > end for o in inside) or (
                 inside and sum(o.end - o.start for o in inside) >= end - start):

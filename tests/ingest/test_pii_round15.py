@@ -106,3 +106,12 @@ def test_latin_address(case, text, value):
     start = text.index(value)
     covered = {i for s in r.spans if s.type == "address" for i in range(s.start, s.end)}
     assert set(range(start, start + len(value))) <= covered, (r.masked, r.spans)
+
+
+def test_asked_address_district_not_a_name():
+    """An asked address read out with its numbers in Hangul starts with a district a name rule could take."""
+    text = "상담원: 주소는요?\n고객: 용산구 청파로 삼십\n상담원: 네"
+    r = _rules(text)
+    start = text.index("용산구")
+    covered = {i for s in r.spans if s.type == "address" for i in range(s.start, s.end)}
+    assert set(range(start, start + len("용산구 청파로 삼십"))) <= covered, (r.masked, r.spans)
