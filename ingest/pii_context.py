@@ -34,6 +34,7 @@ _BIRTH_ANSWER = re.compile(rf"(?:{YEAR_BORN}|{HANGUL_DATE}|{BD_DATE}|{BD_COMPACT
                            rf"[일이삼사오육칠팔구십정동섣]{{1,3}}[ \t]?월[ \t]*[일이삼사오육칠팔구십]{{1,3}}[ \t]?일)")
 _ADDRESS_WORD = re.compile(r"[가-힣](?:시|군|구|동|리|로|길|읍|면|가)(?=[ \t\d,]|$)|번지|\d[ \t]?호|\d[ \t]?층")
 _ADDRESS_SHAPE = re.compile(r"[가-힣0-9·]{1,12}(?:로|길|동|리|가)[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5})?(?!\d)|\d{1,4}[ \t]?동[ \t]?\d{1,5}[ \t]?호")
+_COPULA_I = re.compile(r"이(?=[ \t]*(?:요|에요|고요|구요|고|며|입니다)?[ \t]*[.!?]?[ \t]*$)|이(?=요|에요|고요|구요)")
 _HANGUL_DIGIT = str.maketrans("공영일이삼사오육륙칠팔구", "001234566789")
 # A Sino-Korean number read out as a word of its own ("팔십칠", "사가" = 4가), for the address shape only.
 _SPOKEN_NUMERAL = re.compile(r"(?<![가-힣])[일이삼사오육칠팔구십백천공영]{1,6}(?=가(?![가-힣])|번지|호|층|동(?![가-힣])|[ \t,]|$)")
@@ -52,7 +53,8 @@ def _answer(kind: str, text: str, start: int, end: int) -> tuple[int, int] | Non
             value = value[:-1].rstrip(" \t")  # "… 공이구일이요": the copula, not a digit
         return start + best.start(), start + best.start() + len(value)
     if kind == "rrn":
-        m = _RRN_ANSWER.search(seg.translate(_HANGUL_DIGIT))  # "삼구공사일오": read out, one syllable a digit
+        # "삼구공사일오(이요)": read out, one syllable a digit; the copula's 이 is no digit (same length kept)
+        m = _RRN_ANSWER.search(seg) or _RRN_ANSWER.search(_COPULA_I.sub("_", seg).translate(_HANGUL_DIGIT))
         return (start + m.start(), start + m.end()) if m and m.start() <= 12 else None
     if kind == "birth_date":
         m = _BIRTH_ANSWER.search(seg)

@@ -115,3 +115,12 @@ def test_asked_address_district_not_a_name():
     start = text.index("용산구")
     covered = {i for s in r.spans if s.type == "address" for i in range(s.start, s.end)}
     assert set(range(start, start + len("용산구 청파로 삼십"))) <= covered, (r.masked, r.spans)
+
+
+def test_read_out_front_with_copula():
+    """"…이요" after a front half read out: the copula's 이 is not a seventh digit."""
+    text = "상담원: 주민번호 앞자리요?\n고객: 팔이공구일삼이요\n상담원: 네"
+    r = _rules(text)
+    start = text.index("팔이공구일삼")
+    covered = {i for s in r.spans if s.type == "rrn" for i in range(s.start, s.end)}
+    assert set(range(start, start + 6)) <= covered, (r.masked, r.spans)
