@@ -34,6 +34,10 @@ _BIRTH_ANSWER = re.compile(rf"(?:{YEAR_BORN}|{HANGUL_DATE}|{BD_DATE}|{BD_COMPACT
                            rf"[일이삼사오육칠팔구십정동섣]{{1,3}}[ \t]?월[ \t]*[일이삼사오육칠팔구십]{{1,3}}[ \t]?일)")
 _ADDRESS_WORD = re.compile(r"[가-힣](?:시|군|구|동|리|로|길|읍|면|가)(?=[ \t\d,]|$)|번지|\d[ \t]?호|\d[ \t]?층")
 _ADDRESS_SHAPE = re.compile(r"[가-힣0-9·]{1,12}(?:로|길|동|리|가)[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5})?(?!\d)|\d{1,4}[ \t]?동[ \t]?\d{1,5}[ \t]?호")
+_COPULA_I = re.compile(r"이(?=[ \t]*(?:요|에요|고요|구요|고|며|입니다)?[ \t]*[.!?]?[ \t]*$)|이(?=요|에요|고요|구요)")
+_HANGUL_DIGIT = str.maketrans("공영일이삼사오육륙칠팔구", "001234566789")
+# A Sino-Korean number read out as a word of its own ("팔십칠", "사가" = 4가), for the address shape only.
+_SPOKEN_NUMERAL = re.compile(r"(?<![가-힣])[일이삼사오육칠팔구십백천공영]{1,6}(?=가(?![가-힣])|번지|호|층|동(?![가-힣])|[ \t,]|$)")
 _ANSWER_END = re.compile(r"[ \t]*(?:이요|요|입니다|이에요|예요|이고요|이구요|인데요|거든요)?[ \t]*[.!?]?[ \t]*$|[.!?](?=[ \t])")
 
 
@@ -49,7 +53,8 @@ def _answer(kind: str, text: str, start: int, end: int) -> tuple[int, int] | Non
             value = value[:-1].rstrip(" \t")  # "… 공이구일이요": the copula, not a digit
         return start + best.start(), start + best.start() + len(value)
     if kind == "rrn":
-        m = _RRN_ANSWER.search(seg)
+        # "삼구공사일오(이요)": read out, one syllable a digit; the copula's 이 is no digit (same length kept)
+        m = _RRN_ANSWER.search(seg) or _RRN_ANSWER.search(_COPULA_I.sub("_", seg).translate(_HANGUL_DIGIT))
         return (start + m.start(), start + m.end()) if m and m.start() <= 12 else None
     if kind == "birth_date":
         m = _BIRTH_ANSWER.search(seg)
@@ -59,7 +64,8 @@ def _answer(kind: str, text: str, start: int, end: int) -> tuple[int, int] | Non
     cut = _ANSWER_END.search(seg)
     value = seg[:cut.start()] if cut else seg
     value = value.rstrip(" \t,.")
-    if not 6 <= len(value) <= 80 or not re.search(r"\d", value) or len(_ADDRESS_WORD.findall(value)) < 2 or not _ADDRESS_SHAPE.search(value):
+    shape = _SPOKEN_NUMERAL.sub("1", value)  # "원효로 사가 팔십칠": numbers read out in Hangul count as numbers
+    if not 6 <= len(value) <= 80 or not re.search(r"\d", shape) or len(_ADDRESS_WORD.findall(shape)) < 2 or not _ADDRESS_SHAPE.search(shape):
         return None  # an address answers in a line of its own: a road or lot and its number
     return start, start + len(value)
 
@@ -117,19 +123,21 @@ def asked_fields(text: str) -> list[tuple[str, int, int]]:
 
 # ---- a name then a date ---------------------------------------------------------------------------
 _DATE_AFTER_NAME = re.compile(rf"(?:[ \t]?(?:씨|님|양|군))?(?:(?:입니다|이에요|예요)?[ \t]*\([ \t]*|[ \t]*[/|][ \t]*|[ \t]+)(?P<d>['’]?(?:{BD_DATE}|{BD_COMPACT}))(?:[ \t]*\.)?(?:[ \t]*생)?"
-                              rf"(?=[ \t]*(?:[,/)|;]|\n|$|(?:입니다|이에요|예요|이고|이며|생)|[ \t]+(?:{PROVINCES})[ \t]|[ \t]+01[016789]))")
-_EVENT_AFTER = re.compile(r"[ \t]*(?:\.|,)?[ \t]*(?:[0-9]{1,2}[ \t]*[:시]|방문|접수|신청|사망|전입|전출|입국|출국|계약|입주|퇴사|입사|발생|부터|까지|~|에)")
+                              rf"(?=[ \t]*(?:[,/)|;]|\n|$|(?:입니다|이에요|예요|이고|이며|생)|[ \t]+(?:{PROVINCES})[ \t]|[ \t]+01[016789])|(?<=\.)[ \t]+(?=[가-힣A-Z]))")
+# "아이 …", "딸 …", "신생아 …": the person named is a young child, so a recent date after the name is a birth date.
+_CHILD_BEFORE = re.compile(r"(?<![가-힣])(?:아이|아기|애기|자녀|아들|딸|막내|손자|손녀|신생아|영아|유아|첫째|둘째|셋째)[ \t]*(?:[:：][ \t]*)?\Z")
+_EVENT_AFTER = re.compile(r"[ \t]*(?:\.|,)?[ \t]*(?:[0-9]{1,2}[ \t]*[:시]|방문|접수|신청|사망|별세|작고|안치|이후|이전|기준|현재|당시|전입|전출|입국|출국|계약|입주|퇴사|입사|발생|부터|까지|~|에)")
 
 
 def name_dates(text: str, names: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
     out = []
-    for _, end in names:
+    for start, end in names:
         m = _DATE_AFTER_NAME.match(text, end)
         if m is None or _EVENT_AFTER.match(text, m.end("d")) or not birth_date_ok(m.group("d").lstrip("'’")):
             continue
         year = re.match(r"\D*(\d{2,4})", m.group("d")).group(1)
-        if len(year) == 4 and int(year) >= date.today().year - 3:
-            continue  # "표성훈 2024.11.20 010-… 방문": a recent date after a name is a record's
+        if len(year) == 4 and int(year) >= date.today().year - 3 and not _CHILD_BEFORE.search(text, max(0, start - 8), start):
+            continue  # "표성훈 2024.11.20 010-… 방문": a recent date after a name is a record's, not a child's
         out.append(("birth_date", m.start("d"), m.end()))
     return out
 

@@ -24,6 +24,7 @@ from ingest.pii_names import LIST_NEXT, LIST_PREV, NAME_END, SURNAMES, dictionar
 from ingest.pii_records import RECORD_RULES, latin_parts, roster_names
 from ingest.pii_round7 import ROUND7_RULES
 from ingest.pii_round9 import ROUND9_RULES, road_before
+from ingest.pii_typos import TYPO_RULES
 from ingest.pii_round8 import NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, address_extent, shop_name
 from ingest.pii_shadow import rewritten, shadow, shadow_ok
 from ingest.pii_shapes import SHAPE_RULES
@@ -36,7 +37,7 @@ _BUILDING_AFTER = re.compile(r"(?:빌라|아파트|빌딩|맨션|타워|오피�
 # Names found with no cue (``ingest.pii_bare``): last, so every cued rule and its role wins an overlap.
 BARE_NAME = Rule("name_bare", "name", "(?!)", priority=0, role="citizen", gate=None)
 ALL_RULES = (RULES + FAMILY_RULES + SHAPE_RULES + ROUND7_RULES + ROUND8_RULES + NAME_FAMILY_RULES + NAME_ROUND8_RULES
-             + GENERAL_RULES + FRAME_RULES + ENDING_RULES + INTL_RULES + RECORD_RULES + ROUND9_RULES)
+             + GENERAL_RULES + FRAME_RULES + ENDING_RULES + INTL_RULES + RECORD_RULES + ROUND9_RULES + TYPO_RULES)
 # Finds the layout names (``ingest.pii_context``): a citizen's answer, a table cell.
 CONTEXT_RULES = {t: Rule(f"context_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}
 _GATES = {r.gate: re.compile(r.gate) for r in ALL_RULES if r.gate}
@@ -97,6 +98,12 @@ def find_candidates(text: str, types: frozenset[str] = frozenset(TYPES), _shadow
     return chosen
 
 
+def _district_as_name(text: str, cand: Candidate, start: int, end: int) -> bool:
+    """A name found inside an address answer that ends as a district or a road does ("용산구", "원효로")."""
+    return (cand.rule.type == "name" and start <= cand.start and cand.end <= end
+            and re.search(r"(?:시|군|구|동|읍|면|리|로|길)\Z", text[cand.start:cand.end]) is not None)
+
+
 def _roster_hangul_ok(value: str) -> bool:
     """A Hangul roster cell that reads as a name: a surname first, no word Kiwi knows."""
     return value[0] in SURNAMES and valid_name(value) and not dictionary_word(value)
@@ -151,6 +158,10 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
             chosen.append(c)
     for typ, start, end in asked_fields(text) + table_cells(text) + name_pairs(text):  # answers, cells, a name's two spellings
         inside = [o for o in chosen if o.start < end and start < o.end]
+        for o in [o for o in inside if typ == "address" and _district_as_name(text, o, start, end)]:
+            inside.remove(o)  # "용산구" of an asked address answer is its district, not a person
+            chosen.remove(o)
+            taken.remove((o.start, o.end))
         if typ not in types or vetoed(text, typ, start, end) or any(
                 o.rule.type != typ or o.start < start or o.end > end for o in inside) or (
                 inside and sum(o.end - o.start for o in inside) >= end - start):

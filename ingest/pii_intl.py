@@ -21,12 +21,14 @@ _NUMBER = r"\d{1,5}(?:-\d{1,5})?[A-Za-z]?"
 _STREET = (rf"(?:{_NUMBER}[ \t]+(?:{_ROMAN_ROAD}|(?:[A-Z][A-Za-z'.]*[ \t]+){{1,3}}{_ROAD_WORD})(?![A-Za-z])"
            rf"|{_ROMAN_ROAD}[ \t]+{_NUMBER}(?![\w-]))")
 _UNIT = r"(?:Room|Rm\.?|Apt\.?|Apartment|Unit|Suite|Ste\.?|Flat|Floor|Fl\.?|#)[ \t]*#?[A-Z]?\d{1,5}[A-Z]?"
-_BUILDING = r"[A-Z][A-Za-z0-9'&.]*(?:[ \t]+(?:[A-Z0-9][A-Za-z0-9'&.]*|of|the|de))*"
+# A building's name may close with its 동-호 ("Ssangyong Villa 102-301, 47 Hojang-ro"), as Koreans write it.
+_BUILDING = r"[A-Z][A-Za-z0-9'&.]*(?:[ \t]+(?:\d{1,4}-\d{1,4}(?![\d-])|[A-Z0-9][A-Za-z0-9'&.]*|of|the|de))*"
 _LEFT = rf"(?:(?:{_UNIT}|{_BUILDING}|\d{{1,4}}-\d{{1,4}})[ \t]*,[ \t]*){{0,3}}"
 _DISTRICT = r"[A-Z][A-Za-z]+(?:[ \t][A-Z][a-z]+)?(?:-(?:gu|si|do|gun|eup|myeon|dong|ri))?"
 _POSTCODE = (r"(?:[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|\d{5}(?:-\d{4})?|\d{3}-\d{4}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})(?![\w-])")
 _RIGHT = rf"(?:[ \t]*,[ \t]*{_DISTRICT}(?:[ \t]+[A-Z]{{2}}(?![A-Za-z0-9]))?){{0,3}}(?:[ \t,]+{_POSTCODE})?"
-LATIN_ADDRESS = rf"(?<![\w.@/-]){_LEFT}{_STREET}{_RIGHT}"
+# The unit may follow the street as US forms write it: "2214 Elm St, Apt 3B, Fort Lee, NJ 07024".
+LATIN_ADDRESS = rf"(?<![\w.@/-]){_LEFT}{_STREET}(?:[ \t]*,[ \t]*{_UNIT}(?![\w-]))?{_RIGHT}"
 # A room in a named building without its street: "Room 1507, Hotel Skypark Myeongdong 3"
 LATIN_ROOM = rf"(?<![\w.@/-])(?:Room|Rm\.?|Apt\.?|Apartment|Unit|Suite|Flat)[ \t]*#?[A-Z]?\d{{1,5}}[A-Z]?[ \t]*,[ \t]*" \
              rf"[A-Z][A-Za-z'&.]*(?:[ \t]+[A-Z0-9][A-Za-z0-9'&.]*){{1,5}}"
