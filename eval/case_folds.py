@@ -51,7 +51,7 @@ MODULE_KEYS = {"lend_cases": ("case_memory", "LEND_CASES"), "max_lending": ("cas
                "dense_cases_statutes": ("case_dense", "CASES_STATUTES"),
                "circle_n": ("case_circle", "NEIGHBOURS"), "circle_min_cases": ("case_circle", "MIN_CASES"),
                "circle_similarity": ("case_circle", "MIN_SIMILARITY"),
-               "circle_join": ("case_circle", "JOIN"), "sanction_duties": ("sanctions", "DUTIES")}
+               "sanction_duties": ("sanctions", "DUTIES")}
 
 
 def fold_of(item: dict) -> str:

@@ -22,7 +22,6 @@ SHARE = 1.0  # a unit cited by the whole circle gains this × the best score (0 
 NEIGHBOURS = 30  # the nearest candidate cases that vote
 MIN_SIMILARITY = 0.0  # weaker candidates do not vote
 MIN_CASES = 2  # a unit needs at least this many citing cases: one neighbour's citation is the lenders' job
-JOIN = False  # True: voted units not among the candidates join them (fetched like the lenders' citations)
 REASON = "비슷한 민원들의 답변이 자주 인용한 조문"
 
 
@@ -45,15 +44,12 @@ def votes(circle: list[tuple[str, float]], links: dict[str, list[CaseLink]],
 
 
 def boost(ranked: list[IndexHit], shares: dict[Target, float], share: float = SHARE,
-          scale: float | None = None, fetch=None) -> list[IndexHit]:
+          scale: float | None = None) -> list[IndexHit]:
     """Candidates matching a voted unit gain ``share`` × ``scale`` (the best score) × its vote share;
-    the best-matching vote counts once per candidate. Re-sorted; nothing is added unless ``JOIN``
-    (then ``fetch(targets)`` brings the voted units, rag.case_memory.lend)."""
+    the best-matching vote counts once per candidate. Re-sorted; nothing is added (joining the voted
+    units like the lenders' citations was measured and lost any@10: eval/README.md)."""
     if not shares or share <= 0 or not ranked:
         return ranked
-    if JOIN and fetch is not None:
-        from rag.case_memory import Vote, lend
-        return lend(ranked, {t: Vote(v) for t, v in shares.items()}, fetch, share)[0]
     top = ranked[0].score if scale is None else scale
     out = []
     for h in ranked:

@@ -31,13 +31,19 @@ def parent_norm(title_norm: str) -> str:
     return ""
 
 
-def implemented_articles(text: str) -> list[str]:
+def article_labels(pattern: re.Pattern, text: str) -> list[str]:
+    """Distinct article labels ("제33조", "제33조의2") that ``pattern`` (number and 의-number groups, as
+    rag.grammar.ARTICLE) finds in ``text``, in order."""
     out: list[str] = []
-    for num, sub in _LAW_REF.findall(text or ""):
+    for num, sub in pattern.findall(text or ""):
         label = article_label(article_no(num, sub or None))
         if label not in out:
             out.append(label)
     return out
+
+
+def implemented_articles(text: str) -> list[str]:
+    return article_labels(_LAW_REF, text)
 
 
 def statute_targets(p: UnitPayload) -> list[tuple[str, str]]:

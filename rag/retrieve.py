@@ -162,8 +162,7 @@ class HybridRetriever:
             links = self.case_links([c.key for c in similar] + [k for k, _ in circle])
             if circle and self.circle_share > 0:  # what the wider circle of similar cases keeps citing
                 before = ranked
-                ranked = case_circle.boost(ranked, case_circle.votes(circle, links), self.circle_share, fetch=lambda ts:
-                                           case_memory.fetch_targets(self.index, ts, base))
+                ranked = case_circle.boost(ranked, case_circle.votes(circle, links), self.circle_share)
                 trace.stage(before, ranked, case_circle.REASON)
             self._attach_cited(similar, links)
             lenders = [c for c in similar[:case_memory.LEND_CASES] if c.similarity >= self.case_lend_similarity]

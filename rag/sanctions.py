@@ -16,9 +16,9 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from rag.delegation import article_labels
 from rag.grammar import ARTICLE
 from rag.index.base import IndexHit, QueryFilter, VectorIndex
-from rag.model import article_label, article_no
 
 SHARE = 0.5  # a penalty article naming a duty among the best gains this × that duty's score (0 = off)
 DUTIES = 5  # the best-ranked articles whose penalties are looked up
@@ -37,7 +37,7 @@ def asks(question: str) -> bool:
 
 def referenced(text: str) -> set[str]:
     """Article labels a text names ("제33조제2항을 위반하여" -> 제33조)."""
-    return {article_label(article_no(num, sub or None)) for num, sub in _REF.findall(text or "")}
+    return set(article_labels(_REF, text))
 
 
 class Penalties:

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.pii import mask_with
-
-
-def _rules(text: str):
-    return mask_with(text, None, None)
+from tests.ingest.pii_checks import every, rules_only, uncovered
 
 
 MASKED = [  # (case, text, value whose digits must all be masked)
@@ -40,35 +36,30 @@ KEPT = [  # (case, text, value that must stay readable)
 
 @pytest.mark.parametrize("case,text,value", MASKED, ids=[c[0] for c in MASKED])
 def test_masked(case, text, value):
-    r = _rules(text)
-    start = text.index(value)
-    covered = {i for s in r.spans for i in range(s.start, s.end)}
-    need = {i for i in range(start, start + len(value)) if text[i].isdigit()}
-    assert need <= covered, (r.masked, r.spans)
+    r = rules_only(text)
+    assert not uncovered(r, text, value, chars=str.isdigit), (r.masked, r.spans)
 
 
 @pytest.mark.parametrize("case,text,value", MASKED_ADDRESS, ids=[c[0] for c in MASKED_ADDRESS])
 def test_masked_address(case, text, value):
-    r = _rules(text)
-    start = text.index(value)
-    covered = {i for s in r.spans if s.type == "address" for i in range(s.start, s.end)}
-    assert set(range(start, start + len(value))) <= covered, (r.masked, r.spans)
+    r = rules_only(text)
+    assert not uncovered(r, text, value, "address", every), (r.masked, r.spans)
 
 
 @pytest.mark.parametrize("case,text,value", KEPT, ids=[c[0] for c in KEPT])
 def test_kept(case, text, value):
-    assert value in _rules(text).masked
+    assert value in rules_only(text).masked
 
 
 def test_unlabelled_run_not_taken_for_rrn():
     """An 11-digit run that starts like a birth date is no 주민등록번호 without a label near (here an account)."""
-    r = _rules("입금 계좌 68052917734 (농협) 확인 바랍니다.")
+    r = rules_only("입금 계좌 68052917734 (농협) 확인 바랍니다.")
     assert not any(s.type == "rrn" for s in r.spans), r.spans
 
 
 def test_phone_run_not_taken_for_rrn():
     """"010…" reads as a valid date (2001-04-…): the unhyphenated run rule leaves numbers starting 010 to phones."""
-    r = _rules("주민등록번호 말고 연락처 01041235678 로 연락 주세요")
+    r = rules_only("주민등록번호 말고 연락처 01041235678 로 연락 주세요")
     assert not any(s.type == "rrn" for s in r.spans), r.spans
 
 
@@ -80,15 +71,13 @@ SPOKEN = [  # (case, transcript, type, value read out in Hangul that must be mas
 
 @pytest.mark.parametrize("case,text,type_,value", SPOKEN, ids=[c[0] for c in SPOKEN])
 def test_read_out(case, text, type_, value):
-    r = _rules(text)
-    start = text.index(value)
-    covered = {i for s in r.spans if s.type == type_ for i in range(s.start, s.end)}
-    assert set(range(start, start + len(value))) <= covered, (r.masked, r.spans)
+    r = rules_only(text)
+    assert not uncovered(r, text, value, type_, every), (r.masked, r.spans)
 
 
 def test_read_out_front_must_be_a_date():
     """Six digit syllables that are no birth date ("일이삼사오육": month 34) are not taken for an RRN's front."""
-    r = _rules("상담원: 주민번호 앞자리 불러 주세요\n고객: 일이삼사오육\n상담원: 다시요?")
+    r = rules_only("상담원: 주민번호 앞자리 불러 주세요\n고객: 일이삼사오육\n상담원: 다시요?")
     assert not any(s.type == "rrn" for s in r.spans), r.spans
 
 
@@ -102,25 +91,19 @@ LATIN = [  # (case, text, Latin address that must be masked whole)
 
 @pytest.mark.parametrize("case,text,value", LATIN, ids=[c[0] for c in LATIN])
 def test_latin_address(case, text, value):
-    r = _rules(text)
-    start = text.index(value)
-    covered = {i for s in r.spans if s.type == "address" for i in range(s.start, s.end)}
-    assert set(range(start, start + len(value))) <= covered, (r.masked, r.spans)
+    r = rules_only(text)
+    assert not uncovered(r, text, value, "address", every), (r.masked, r.spans)
 
 
 def test_asked_address_district_not_a_name():
     """An asked address read out with its numbers in Hangul starts with a district a name rule could take."""
     text = "상담원: 주소는요?\n고객: 용산구 청파로 삼십\n상담원: 네"
-    r = _rules(text)
-    start = text.index("용산구")
-    covered = {i for s in r.spans if s.type == "address" for i in range(s.start, s.end)}
-    assert set(range(start, start + len("용산구 청파로 삼십"))) <= covered, (r.masked, r.spans)
+    r = rules_only(text)
+    assert not uncovered(r, text, "용산구 청파로 삼십", "address", every), (r.masked, r.spans)
 
 
 def test_read_out_front_with_copula():
     """"…이요" after a front half read out: the copula's 이 is not a seventh digit."""
     text = "상담원: 주민번호 앞자리요?\n고객: 팔이공구일삼이요\n상담원: 네"
-    r = _rules(text)
-    start = text.index("팔이공구일삼")
-    covered = {i for s in r.spans if s.type == "rrn" for i in range(s.start, s.end)}
-    assert set(range(start, start + 6)) <= covered, (r.masked, r.spans)
+    r = rules_only(text)
+    assert not uncovered(r, text, "팔이공구일삼", "rrn", every), (r.masked, r.spans)
