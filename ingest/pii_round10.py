@@ -122,6 +122,28 @@ def document_dates(text: str, docs: list[tuple[int, int]]) -> list[tuple[str, in
     return out
 
 
+# ---- a birth date read out digit by digit -------------------------------------------------------
+_D = "[공영일이삼사오육륙칠팔구]"
+_SPOKEN_DATE = re.compile(rf"(?<![가-힣])(?:{_D}{{2}}|{_D}{{4}})[ \t]?{_D}{{2}}[ \t]?{_D}{{2}}(?=요|이요|이에요|입니다|[ \t,.!?]|$)")
+_ASKED_BIRTH = re.compile(r"생년월일|생일|생년|출생")
+_DIGIT_OF = str.maketrans("공영일이삼사오육륙칠팔구", "0012345667" + "89")
+
+
+def spoken_birth_dates(text: str) -> list[tuple[str, int, int]]:
+    """"생년월일 말씀해 주세요 / 윤다솜이고요 구공 공삼 일사": six or eight digit syllables, grouped in twos, that
+    read as a real past date, on the line after (or the turn after) a birth-date question."""
+    out = []
+    for m in _SPOKEN_DATE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        if _ASKED_BIRTH.search(text, max(prev_start, m.start() - 120), m.start()) is None:
+            continue
+        digits = re.sub(r"\s", "", m.group()).translate(_DIGIT_OF)
+        if birth_date_ok(digits):
+            out.append(("birth_date", m.start(), m.end()))
+    return out
+
+
 # ---- rules ---------------------------------------------------------------------------------------
 _PARTICLE = r"(?:[ \t]*(?:은|는|이|가|을|를|이요|요|이에요))?[ \t:：.)]*"
 _MONTH_DAY = r"(?:0?[1-9]|1[0-2])[ \t]*월[ \t]*(?:0?[1-9]|[12]\d|3[01])[ \t]*일"

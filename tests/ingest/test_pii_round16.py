@@ -33,6 +33,12 @@ MASKED_ADDRESS = [  # (case, text, value whose characters must be masked as an a
      "진주시 상대동 삼백사 다시 이"),
 ]
 
+SPOKEN = [  # (case, type, transcript, value read out in Hangul that must be masked)
+    ("birth_date_read_out_after_question", "birth_date",
+     "상담사: 환자분 생년월일 불러 주세요.\n보호자: 어머니는 사일 공칠 이팔이요.\n상담사: 네 확인됐습니다.", "사일 공칠 이팔"),
+    ("birth_date_read_out_inline_turn", "birth_date", "직원: 생일 확인할게요. / 고객: 팔팔 공일 삼십 아니 팔팔 공일 삼공.", "팔팔 공일 삼공"),
+]
+
 KEPT = [  # (case, text, value that must stay readable)
     ("event_date_after_name_comma", "담당 주무관 말고 민원인 도해람, 2023.05.02 방문했습니다.", "2023.05.02"),
     ("passport_issue_date", "여권 M44182076 발급 2019.03.02, 만료 2029.03.01", "2019.03.02"),
@@ -41,6 +47,7 @@ KEPT = [  # (case, text, value that must stay readable)
     ("site_of_incident_masked_road", "불법 주차 신고, 위치 ○○로 41 앞 횡단보도", "41"),
     ("building_dong_alone", "한솔아파트 105동 옆 공터에 쓰레기가 쌓여 있어요.", "105동"),
     ("law_number_after_label", "운전면허 관련 도로교통법 제80조제2항 문의", "제80조제2항"),
+    ("spoken_digits_no_birth_question", "상담원: 연락처는요?\n민원인: 공일공 이삼사오 육칠팔구. 오늘 육공 일일 이오 번 버스", "육공 일일 이오"),
 ]
 
 
@@ -59,6 +66,12 @@ def test_masked_address(case, text, value):
 @pytest.mark.parametrize("case,text,value", KEPT, ids=[c[0] for c in KEPT])
 def test_kept(case, text, value):
     assert value in rules_only(text).masked
+
+
+@pytest.mark.parametrize("case,type_,text,value", SPOKEN, ids=[c[0] for c in SPOKEN])
+def test_read_out(case, type_, text, value):
+    r = rules_only(text)
+    assert not uncovered(r, text, value, type_, every), (r.masked, r.spans)
 
 
 def test_birth_dates_typed():
