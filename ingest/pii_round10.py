@@ -39,7 +39,7 @@ _EVENT_AFTER = re.compile(r"[ \t]*(?:\.|,)?[ \t]*(?:[0-9]{1,2}[ \t]*[:시]|방�
 _CHILD_BEFORE = re.compile(r"(?<![가-힣])(?:아이|아기|애기|자녀|아들|딸|막내|손자|손녀|신생아|영아|유아|첫째|둘째|셋째)[ \t\d]*(?:[:：][ \t]*)?\Z")
 
 
-def _past_year_ok(value: str, start: int, text: str, child: bool) -> bool:
+def _past_year_ok(value: str, child: bool) -> bool:
     """A real past date; a date of the last three years after a name is a record's unless a child is meant."""
     v = value.strip().rstrip(".").strip().lstrip("'’")
     ok = english_birth_date_ok(v) if re.search(r"[A-Za-z]{3}", v) else birth_date_ok(v)
@@ -61,7 +61,7 @@ def dates_after_names(text: str, names: list[tuple[int, int]]) -> list[tuple[str
         if m is None or _EVENT_AFTER.match(text, m.end("d")):
             continue
         child = _CHILD_BEFORE.search(text, max(0, start - 10), start) is not None
-        if _past_year_ok(m.group("d"), m.start("d"), text, child):
+        if _past_year_ok(m.group("d"), child):
             out.append(("birth_date", m.start("d"), m.end("d")))
     return out
 
@@ -92,10 +92,10 @@ def introduced_people(text: str) -> list[tuple[str, int, int]]:
             continue
         child = _CHILD_BEFORE.search(text, max(0, m.start() - 1), m.start("n")) is not None or re.match(
             r"(?:아이|아기|애기|자녀|아들|딸|막내|손자|손녀|첫째|둘째|셋째|넷째|장남|장녀|차남|차녀|자|녀)", m.group()) is not None
-        if _past_year_ok(d.group("d"), d.start("d"), text, child):
+        if _past_year_ok(d.group("d"), child):
             out += [("name", n_start, n_end), ("birth_date", d.start("d"), d.end("d"))]
     for m in _ROW.finditer(text):
-        if _name_shaped(m.group("n")) and _past_year_ok(m.group("d"), m.start("d"), text, False):
+        if _name_shaped(m.group("n")) and _past_year_ok(m.group("d"), False):
             out += [("name", *m.span("n")), ("birth_date", *m.span("d"))]
     return out
 
@@ -116,7 +116,7 @@ def document_dates(text: str, docs: list[tuple[int, int]]) -> list[tuple[str, in
         if m is None:
             continue
         line_start = text.rfind("\n", 0, start) + 1
-        if _ISSUE_WORD.search(text, line_start, m.end()) or not _past_year_ok(m.group("d"), m.start("d"), text, False):
+        if _ISSUE_WORD.search(text, line_start, m.end()) or not _past_year_ok(m.group("d"), False):
             continue
         out.append(("birth_date", *m.span("d")))
     return out
