@@ -27,6 +27,7 @@ import sys
 from typing import TextIO
 
 from ingest.pii_context import name_dates
+from ingest.pii_round10 import dates_after_names
 from ingest.pii_crf import get_tagger
 from ingest.pii_general import vetoed
 from ingest.pii_find import ALL_RULES, BARE_NAME, find_candidates, _overlaps, _protected  # noqa: F401 (re-exported)
@@ -58,8 +59,11 @@ def mask_with(text: str, policy: MaskPolicy | None, tagger) -> MaskResult:
     if tagger is not None:
         spans = _add_model_spans(text, tagger.spans(text, found), spans, kept, chosen, policy)
         if "birth_date" in policy.types:  # a date right after a name the model found ("둘째 고하람 2016. 4. 21,")
-            extra = [Span(t, s, e, policy.replacement(t)) for t, s, e in name_dates(text, [(n.start, n.end) for n in spans if n.type == "name"])
-                     if not any(o.start < e and s < o.end for o in spans + kept)]
+            names = [(n.start, n.end) for n in spans if n.type == "name"]
+            extra: list[Span] = []
+            for t, s, e in name_dates(text, names) + dates_after_names(text, names):
+                if not any(o.start < e and s < o.end for o in spans + kept + extra):
+                    extra.append(Span(t, s, e, policy.replacement(t)))
             spans = sorted(spans + extra, key=lambda sp: sp.start)
     spans = _join_address_spans(text, spans)  # a rule's piece and the model's piece of one address
     parts, pos = [], 0
