@@ -28,6 +28,7 @@ from typing import TextIO
 
 from ingest.pii_context import name_dates
 from ingest.pii_round10 import dates_after_names
+from ingest.pii_round11 import address_tail
 from ingest.pii_crf import get_tagger
 from ingest.pii_general import vetoed
 from ingest.pii_find import ALL_RULES, BARE_NAME, find_candidates, _overlaps, _protected  # noqa: F401 (re-exported)
@@ -66,6 +67,7 @@ def mask_with(text: str, policy: MaskPolicy | None, tagger) -> MaskResult:
                     extra.append(Span(t, s, e, policy.replacement(t)))
             spans = sorted(spans + extra, key=lambda sp: sp.start)
     spans = _join_address_spans(text, spans)  # a rule's piece and the model's piece of one address
+    spans = [Span(sp.type, sp.start, _tail_end(text, sp, spans), sp.replacement) if sp.type == "address" else sp for sp in spans]
     parts, pos = [], 0
     for span in spans:
         parts += [text[pos:span.start], span.replacement]
@@ -92,6 +94,12 @@ def _join_address_spans(text: str, spans: list[Span]) -> list[Span]:
                 continue
         out.append(sp)
     return out
+
+
+def _tail_end(text: str, sp: Span, spans: list[Span]) -> int:
+    """An address's basement, floor, state and postcode or country after it (round 11), unless another span starts there."""
+    end = address_tail(text, sp.end)
+    return end if not any(o is not sp and sp.end <= o.start < end for o in spans) else sp.end
 
 
 _MODEL_RULES = {t: Rule(f"model_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}
