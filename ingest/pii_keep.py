@@ -7,7 +7,7 @@ import re
 from ingest.pii_officials import office_address, official_in_role, private_contact, staff_table_row
 from ingest.pii_names import OTHER_TITLES, PUBLIC_TITLES
 from ingest.pii_round8 import office_number_asked, public_account
-from ingest.pii_round11 import office_line, official_in_record
+from ingest.pii_round11 import institution_address, office_line, official_in_record
 from ingest.pii_patterns import CITIZEN_MARKERS, ORG_BEFORE, PRIVATE_ORG, PUBLIC_ORG, STAFF_MARKERS
 from ingest.pii_types import Candidate, MaskPolicy
 from ingest.pii_voice import (handover_name, office_mail, office_notice, office_sender, office_voice, public_post_name, ranked_name,
@@ -130,7 +130,8 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
         return (bool(_OFFICIAL_EMAIL.search(text[c.start:c.end])) or office_mail(text, c.start, c.end)) and not _OWN_MAIL.search(
             text, max(0, c.start - 40), c.start) and not _PRIVATE_USE.match(text, c.end)
     if c.rule.type == "address":
-        return office_address(text, c.start, c.end)  # "… 100 시청 본관 2층 자치행정과에서 접수"
+        # "… 100 시청 본관 2층 자치행정과에서 접수"; round 11: "병원 주소 …"
+        return office_address(text, c.start, c.end) or institution_address(text, c.start)
     if c.rule.type == "name":
         if _mobile_follows(text, c, chosen) or _IMPERSONATED.match(text, c.end):
             return False  # a private contact, or a title a fraudster claimed ("'… 김도현 수사관'이라고 사칭한")

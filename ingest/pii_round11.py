@@ -57,6 +57,8 @@ _STAFF_COLUMN = re.compile(r"담당(?:자|관)?|처리자|응대자|확인자|�
 _RECORD_HEADER = re.compile(r"[ \t]*[\[【<]?[^\n\]】>]{0,14}(?:기록|메모|일지|요약|대장|처리부|상담|접수|통화)[^\n\]】>]{0,14}[\]】>]")
 _DASH_BEFORE = re.compile(r"[^\n]{4,}[ \t](?:—|–|--)[ \t]*\Z")
 _DASH_END = re.compile(r"[ \t]*(?:\n|$)")
+_PASSED_TO = re.compile(r"[가-힣]{1,10}(?:과|팀|계|센터|사무소)(?:로|에|에게)?[ \t]*(?:전달|이관|인계|이첩|배정|연계|회부)(?:함|됨)?[ \t]*\([ \t]*(?:담당[ \t]*)?\Z")
+_CLOSE = re.compile(r"[ \t]*(?:[ \t]*(?:주무관|주사|팀장|과장|계장))?[ \t]*\)")
 _CHAIN = re.compile(rf"(?:주무관|주사보?|사무관|팀장|과장|계장)(?:님)?[ \t]*(?:→|->|⇒|에서)[ \t]*\Z")
 _CHAIN_TITLE = re.compile(r"[ \t]?(?:팀장|과장|계장|실장|주무관|주사|사무관)(?:님)?(?![가-힣])")
 
@@ -81,6 +83,8 @@ def official_in_record(text: str, start: int, end: int) -> bool:
         return True  # "남지원 | 일자리경제과 창업지원팀"
     if _DASH_BEFORE.search(before) and _DASH_END.match(text, end) and _RECORD_HEADER.match(text):
         return True  # "[처리기록] … 12. 2. 현장 측정 예정 — 오진우": an office record's entry signed by its staff
+    if _PASSED_TO.search(before) and _CLOSE.match(text, end):
+        return True  # "교통행정과로 전달(임재훈)": the official a case was passed to
     if _CHAIN.search(before) and _CHAIN_TITLE.match(text, end):
         return True  # "한정우 주무관 → 오세린 팀장": a case handed between officials
     return _record_column(text, start)
@@ -130,6 +134,15 @@ def office_line(text: str, start: int, end: int) -> bool | None:
     if _BUSY.match(text, end) and not _PERSON_NUMBER.search(text, max(0, start - 16), start):
         return True
     return None
+
+
+# An institution's address named as such: "병원 주소 …", "학교 주소는 …" (a place anyone may look up, no one's home).
+_INSTITUTION_ADDRESS = re.compile(r"(?<![가-힣])(?:병원|의원|약국|보건소|학교|도서관|은행|우체국|대사관|영사관)[ \t]*주소(?:는|가|:|：)?[ \t]*\Z")
+
+
+def institution_address(text: str, start: int) -> bool:
+    """An address introduced as a hospital's, a school's or a bank's: the institution's, kept."""
+    return _INSTITUTION_ADDRESS.search(text, max(0, start - 16), start) is not None
 
 
 # ---- birth dates, addresses, names ---------------------------------------------------------------

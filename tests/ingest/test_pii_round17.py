@@ -22,6 +22,7 @@ KEPT_OFFICIAL = [  # (case, text, official's name that must stay readable, citiz
     ("staff_column_of_record_table", "No | 신청인 | 연락처 | 담당\n1 | 우서진 | 010-5512-8804 | 기태오", "기태오", "우서진"),
     ("staff_self_introduction", "상담사: 더 궁금하신 점 없으세요? 상담사 봉예린이었습니다.", "봉예린", None),
     ("record_entry_signed_after_dash", "[처리 기록] 소음 민원\n신청인 표가온 301호\n11. 28. 재측정 예정 — 반도영", "반도영", "표가온"),
+    ("case_passed_to_department_official", "[통화 메모]\n신고인 금다솜 010-7712-3390, 보도블록 파손\n도로관리과로 이관(여채운).", "여채운", "금다솜"),
     ("case_handed_between_officials", "[내부 메모] 이관: 도한결 주무관 → 채슬아 팀장\n민원인 마윤호 010-7731-2204", "채슬아", "마윤호"),
 ]
 
@@ -53,6 +54,7 @@ MASKED_ADDRESS = [  # (case, text, value whose characters must be masked as an a
 ]
 
 KEPT = [  # (case, text, value that must stay readable)
+    ("hospital_address", "입원했던 병원 주소 대전 서구 둔산로 88, 5층 으로 서류를 보내면 되나요?", "둔산로 88"),
     ("year_month_not_birth", "이 제도는 2024년 3월 시행되었고 대상이 확대됐어요.", "2024년 3월"),
     ("birthday_event_number", "생일 1004 이벤트 쿠폰이 안 들어와요.", "1004"),
     ("identity_check_not_role", "본인 확인 후 서류 발급", "확인"),
