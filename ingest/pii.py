@@ -28,7 +28,7 @@ from typing import TextIO
 
 from ingest.pii_context import name_dates
 from ingest.pii_round10 import dates_after_names
-from ingest.pii_round11 import address_tail
+from ingest.pii_round11 import address_tail, place_lived, record_number_in
 from ingest.pii_crf import get_tagger
 from ingest.pii_general import vetoed
 from ingest.pii_find import ALL_RULES, BARE_NAME, find_candidates, _overlaps, _protected  # noqa: F401 (re-exported)
@@ -122,11 +122,13 @@ def _add_model_spans(text: str, found: list[tuple[str, int, int, bool]], spans: 
         if inside:
             if inside[0].type == "address" and len(inside) > 1 and _CASE_OR_AMOUNT.search(text, inside[0].end, inside[-1].start):
                 continue  # two addresses with an area or amount between ("산 44-1 임야 2,314㎡, 213-7"): no one span
+            if inside[0].type == "address" and record_number_in(text, inside[-1].end, end):
+                continue  # round 11: "… 테헤란로 123 2024-1203 접수 건": the case's number is no part of the address
             if inside[0].type == "address" or start >= inside[0].start - 3 and end <= inside[-1].end + 3:
                 out = [o for o in out if o not in inside] + [Span(inside[0].type, min(start, inside[0].start),
                                                                   max(end, inside[-1].end), inside[0].replacement)]
             continue
-        if vetoed(text, typ, start, end):
+        if vetoed(text, typ, start, end) or typ == "name" and place_lived(text, start, end):
             continue  # what the rules' vetoes drop: a gateway's IP, a 법인번호, a name label ("한국명") …
         if _CASE_OR_AMOUNT.search(text, start, end) and not any(typ == t for t in ("phone", "account", "card")):
             continue  # a court case number or an amount inside: not an identifier ("2026호파1187")

@@ -232,3 +232,22 @@ def address_tail(text: str, end: int) -> int:
             return m.end()
     m = _TAIL.match(text, end)
     return m.end() if m else end
+
+
+# ---- the model's spans ----------------------------------------------------------------------------
+_LIVED = re.compile(r"[ \t]*(?P<at>에서?)?[ \t]*(?:사는|살고|살아|살았|삽니다|거주)")
+_FIRST_PERSON = re.compile(r"(?<![가-힣])(?:저는|제가|저희는|저희|우리는|우리|나는|내가)[ \t]+\Z")
+_RECORD_NUMBER = re.compile(r"(?<![\d-])\d{2,4}-\d{3,6}(?![\d-])(?=[ \t]*(?:접수|신청|처리|민원|사건|건(?![가-힣])))")
+
+
+def place_lived(text: str, start: int, end: int) -> bool:
+    """"저는 도곡동 사는 주민": a neighbourhood the writer lives in, not a name (a model's name span is dropped)."""
+    m = _LIVED.match(text, end)  # "도곡동에 사는"; without 에 only after the writer's own subject ("저는 도곡동 사는")
+    return text[end - 1:end] in ("동", "리", "읍", "면") and m is not None and (
+        m.group("at") is not None or _FIRST_PERSON.search(text, max(0, start - 8), start) is not None)
+
+
+def record_number_in(text: str, start: int, end: int) -> bool:
+    """A reception or case number ("2024-1203 접수 건") in what a model's span would add to an address."""
+    m = _RECORD_NUMBER.search(text, start, min(len(text), end + 16))  # the event word may lie past the span
+    return m is not None and m.start() < end

@@ -108,3 +108,16 @@ def test_birth_dates_typed():
     text = "위임인: 부 모정식 生 1948.02.17"
     r = rules_only(text)
     assert any(s.type == "birth_date" and text[s.start:s.end] == "1948.02.17" for s in r.spans), r.spans
+
+
+def test_model_guards():
+    """What the model's spans may not take: a neighbourhood the writer lives in as a name, a case's number as an
+    address's tail."""
+    from ingest.pii_round11 import place_lived, record_number_in
+    text = "저는 반포동 사는 주민이고 접수번호는 성북구 보문로 77 2025-3318 접수 건입니다."
+    s = text.index("반포동")
+    assert place_lived(text, s, s + 3)
+    assert not place_lived("민원인 홍길동 사는 곳", 4, 7)
+    e = text.index("77") + 2
+    assert record_number_in(text, e, e + len(" 2025-3318"))
+    assert not record_number_in("성북구 보문로 77 3층 2호", 10, 16)
