@@ -1,7 +1,7 @@
 """Trains the masker's learned tagger (``ingest.pii_crf``) and measures it by leaving one set out.
 
 Training data: every spent hand-annotated citizen set in eval/sets (pii_citizen_dev*, pii_check3, heldout6–10,
-heldout12–17, pii_train11; round 10 added the sets written since round 2) and pii_train_extra, optionally the
+heldout12–19, pii_train11; round 10 added the sets written since round 2, round 11 sets 18 and 19) and pii_train_extra, optionally the
 generator's synthetic texts (``--synthetic N``). Each character
 is labelled with the type of the gold span holding it, else ``O``; the rules' finds are features, so the
 model learns where to trust them and what they miss. L-BFGS with fixed settings: the same data gives the
@@ -27,7 +27,7 @@ SETS = ("pii_citizen_dev", "pii_citizen_dev2", "pii_citizen_dev3", "pii_citizen_
         "pii_citizen_dev6", "pii_check3", "pii_citizen_heldout6", "pii_citizen_heldout7", "pii_citizen_heldout8",
         "pii_citizen_heldout9", "pii_citizen_heldout10", "pii_train11", "pii_citizen_heldout12", "pii_citizen_heldout13",
         "pii_citizen_heldout14", "pii_citizen_heldout15", "pii_citizen_heldout16", "pii_citizen_heldout17",
-        "pii_train_extra")
+        "pii_citizen_heldout18", "pii_citizen_heldout19", "pii_train_extra")
 SET_DIR = Path(__file__).parent / "sets"
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
 

@@ -28,6 +28,7 @@ from typing import TextIO
 
 from ingest.pii_context import name_dates
 from ingest.pii_round10 import dates_after_names
+from ingest.pii_round11 import address_tail, place_lived, record_number_in
 from ingest.pii_crf import get_tagger
 from ingest.pii_general import vetoed
 from ingest.pii_find import ALL_RULES, BARE_NAME, find_candidates, _overlaps, _protected  # noqa: F401 (re-exported)
@@ -66,6 +67,7 @@ def mask_with(text: str, policy: MaskPolicy | None, tagger) -> MaskResult:
                     extra.append(Span(t, s, e, policy.replacement(t)))
             spans = sorted(spans + extra, key=lambda sp: sp.start)
     spans = _join_address_spans(text, spans)  # a rule's piece and the model's piece of one address
+    spans = [Span(sp.type, sp.start, _tail_end(text, sp, spans), sp.replacement) if sp.type == "address" else sp for sp in spans]
     parts, pos = [], 0
     for span in spans:
         parts += [text[pos:span.start], span.replacement]
@@ -94,6 +96,12 @@ def _join_address_spans(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _tail_end(text: str, sp: Span, spans: list[Span]) -> int:
+    """An address's basement, floor, state and postcode or country after it (round 11), unless another span starts there."""
+    end = address_tail(text, sp.end)
+    return end if not any(o is not sp and sp.end <= o.start < end for o in spans) else sp.end
+
+
 _MODEL_RULES = {t: Rule(f"model_{t}", t, "(?!)", priority=0, role="citizen", gate=None) for t in TYPES}
 _CASE_OR_AMOUNT = re.compile(r"(?<!\d)(?:19|20)\d{2}[가-힣]{1,3}\d{1,7}(?!\d)|\d{1,3}(?:,\d{3})+[ \t]?(?:원|㎡|m2|평|만|억)|\d+(?:\.\d+)?[ \t]?(?:㎡|평|원)")
 _TAG_TEXT = re.compile("|".join(re.escape(t) for t in TAGS.values()) + r"|\*\*\*")
@@ -114,11 +122,13 @@ def _add_model_spans(text: str, found: list[tuple[str, int, int, bool]], spans: 
         if inside:
             if inside[0].type == "address" and len(inside) > 1 and _CASE_OR_AMOUNT.search(text, inside[0].end, inside[-1].start):
                 continue  # two addresses with an area or amount between ("산 44-1 임야 2,314㎡, 213-7"): no one span
+            if inside[0].type == "address" and record_number_in(text, inside[-1].end, end):
+                continue  # round 11: "… 테헤란로 123 2024-1203 접수 건": the case's number is no part of the address
             if inside[0].type == "address" or start >= inside[0].start - 3 and end <= inside[-1].end + 3:
                 out = [o for o in out if o not in inside] + [Span(inside[0].type, min(start, inside[0].start),
                                                                   max(end, inside[-1].end), inside[0].replacement)]
             continue
-        if vetoed(text, typ, start, end):
+        if vetoed(text, typ, start, end) or typ == "name" and place_lived(text, start, end):
             continue  # what the rules' vetoes drop: a gateway's IP, a 법인번호, a name label ("한국명") …
         if _CASE_OR_AMOUNT.search(text, start, end) and not any(typ == t for t in ("phone", "account", "card")):
             continue  # a court case number or an amount inside: not an identifier ("2026호파1187")

@@ -7,6 +7,7 @@ import re
 from ingest.pii_officials import office_address, official_in_role, private_contact, staff_table_row
 from ingest.pii_names import OTHER_TITLES, PUBLIC_TITLES
 from ingest.pii_round8 import office_number_asked, public_account
+from ingest.pii_round11 import institution_address, office_line, official_in_record
 from ingest.pii_patterns import CITIZEN_MARKERS, ORG_BEFORE, PRIVATE_ORG, PUBLIC_ORG, STAFF_MARKERS
 from ingest.pii_types import Candidate, MaskPolicy
 from ingest.pii_voice import (handover_name, office_mail, office_notice, office_sender, office_voice, public_post_name, ranked_name,
@@ -109,6 +110,8 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
             # a 050x 안심번호 relays to a private phone; a company's line in a citizen's text: their contact;
             # a guard room's line: one private employee's post, no office
             return False
+        if (office := office_line(text, c.start, c.end)) is not None:
+            return office and role == "landline"  # round 11: under an official's signature, busy when rung; a number on file read back
         if _SCAM.search(text) and not text.startswith("080", c.start) and not _OFFICE_AFTER.match(text, c.end) and (
                 text.startswith("070", c.start) or not _OFFICE_NAMED.search(text, max(0, c.start - 16), c.start)):
             return False  # a fraud reported: the "office" line the message gives is the fraudster's ("수사관 070-…"); 080 opt-out lines stay
@@ -127,10 +130,13 @@ def _keep(text: str, c: Candidate, chosen: list[Candidate], policy: MaskPolicy) 
         return (bool(_OFFICIAL_EMAIL.search(text[c.start:c.end])) or office_mail(text, c.start, c.end)) and not _OWN_MAIL.search(
             text, max(0, c.start - 40), c.start) and not _PRIVATE_USE.match(text, c.end)
     if c.rule.type == "address":
-        return office_address(text, c.start, c.end)  # "… 100 시청 본관 2층 자치행정과에서 접수"
+        # "… 100 시청 본관 2층 자치행정과에서 접수"; round 11: "병원 주소 …"
+        return office_address(text, c.start, c.end) or institution_address(text, c.start)
     if c.rule.type == "name":
         if _mobile_follows(text, c, chosen) or _IMPERSONATED.match(text, c.end):
             return False  # a private contact, or a title a fraudster claimed ("'… 김도현 수사관'이라고 사칭한")
+        if official_in_record(text, c.start, c.end):
+            return True  # round 11: "… 안내. 처리 김은주", "조사자 이도현, 장수련", "평생학습팀 최유나 드림"
         if handover_name(text, c.start) or public_post_name(text, c.start, c.end) or ranked_name(text, c.start) or office_sender(
                 text, c.start, c.end) or (signature_name(text, c.start, c.end) and not _private_org_before(text, c.start)):
             return True  # round 8: a notice's handover, "담당 보호관찰관 …", "소방교 …", an office mailbox's sender, a signature
