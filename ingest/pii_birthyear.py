@@ -114,3 +114,23 @@ def birth_years(text: str) -> list[tuple[str, int, int]]:
             if not _RULE_SENTENCE.search(_sentence(text, start, m.end())) and not _COHORT_PEOPLE.match(text, m.end()):
                 out.append(("birth_date", start, end))
     return sorted(set(out), key=lambda t: t[1])
+
+
+_YEAR_ONLY = re.compile(rf"{_YEAR}년(?:도)?")
+_CUT_OFF_AFTER = re.compile(r"[ \t.]*(?:일)?[ \t]*(?:이후|이전|부터|까지|이상|이하|미만|초과)")
+
+
+def model_birth_date_ok(text: str, start: int, end: int) -> bool:
+    """Whether the learned tagger's birth date may stand: a year alone must be a person's by the tests above
+    (the model learnt persons' years, and would take a cohort's "…1998년생) 이상인" too); digits alone must have
+    a date's length (6 or 8, or 4 for a month and day): "개정안(2119747, 정부안)" is a bill's number; a date
+    followed by a cut-off word is a rule's or a deadline."""
+    value = text[start:end]
+    if _CUT_OFF_AFTER.match(text, end):
+        return False  # "(1994. 1. 1. 이후 출생자)", "2024. 1. 15.까지는 허가를": a cut-off or a deadline
+    if value.isdigit():
+        return len(value) in (4, 6, 8)
+    if _YEAR_ONLY.fullmatch(value):
+        after = re.compile(r"[ \t]?생|(?:에)?[ \t]*태어").match(text, end)
+        return after is not None and _a_persons(text, start, after.end())
+    return True

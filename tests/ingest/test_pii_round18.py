@@ -65,3 +65,17 @@ def test_age_stays_beside_a_masked_birth_year():
     assert not uncovered(result, text, "1951", "birth_date", _digits)
     start = text.index("74세")
     assert not any(s.start < start + 3 and start < s.end for s in result.spans)
+
+
+@pytest.mark.parametrize("text,value,ok", [
+    ("만 25세(2023년 기준, 1998년생) 이상인 병역준비역은 허가를 받아야 합니다.", "1998년", False),  # a cohort's year
+    ("29세 이하자(1994. 1. 1. 이후 출생자)입니다.", "1994. 1. 1", False),                          # a cut-off date
+    ("1999년생의 경우 늦어도 2024. 1. 15.까지는 허가를 받아야 함", "2024. 1. 15", False),          # a deadline
+    ("공공재정환수법 개정안(2119747, 정부안)이 발의되었던데", "2119747", False),                      # a bill's number
+    ("저는 1955년생입니다. 폐렴백신 접종 대상인가요?", "1955년", True),                              # the writer's year
+    ("생년월일 880405 입니다", "880405", True),
+])
+def test_model_birth_dates_checked(text, value, ok):
+    from ingest.pii_birthyear import model_birth_date_ok
+    start = text.index(value)
+    assert model_birth_date_ok(text, start, start + len(value)) is ok
