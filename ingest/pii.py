@@ -27,6 +27,7 @@ import sys
 from typing import TextIO
 
 from ingest.pii_context import name_dates
+from ingest.pii_birthyear import model_birth_date_ok
 from ingest.pii_round10 import dates_after_names
 from ingest.pii_round11 import address_tail, place_lived, record_number_in
 from ingest.pii_crf import get_tagger
@@ -128,7 +129,8 @@ def _add_model_spans(text: str, found: list[tuple[str, int, int, bool]], spans: 
                 out = [o for o in out if o not in inside] + [Span(inside[0].type, min(start, inside[0].start),
                                                                   max(end, inside[-1].end), inside[0].replacement)]
             continue
-        if vetoed(text, typ, start, end) or typ == "name" and place_lived(text, start, end):
+        if vetoed(text, typ, start, end) or typ == "name" and place_lived(text, start, end) or (
+                typ == "birth_date" and not model_birth_date_ok(text, start, end)):
             continue  # what the rules' vetoes drop: a gateway's IP, a 법인번호, a name label ("한국명") …
         if _CASE_OR_AMOUNT.search(text, start, end) and not any(typ == t for t in ("phone", "account", "card")):
             continue  # a court case number or an amount inside: not an identifier ("2026호파1187")
