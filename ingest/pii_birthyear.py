@@ -126,6 +126,8 @@ def model_birth_date_ok(text: str, start: int, end: int) -> bool:
     a date's length (6 or 8, or 4 for a month and day): "개정안(2119747, 정부안)" is a bill's number; a date
     followed by a cut-off word is a rule's or a deadline."""
     value = text[start:end]
+    if re.search(r"\d[ \t]*[~∼][ \t]*'?\d", value) or re.search(r"\d[ \t]*[~∼][ \t]*\Z", text[max(0, start - 8):start]):
+        return False  # "1965~1968년생은 63세부터": a range of years is a cohort, not a person
     if _CUT_OFF_AFTER.match(text, end):
         return False  # "(1994. 1. 1. 이후 출생자)", "2024. 1. 15.까지는 허가를": a cut-off or a deadline
     if value.isdigit():

@@ -74,6 +74,8 @@ def test_age_stays_beside_a_masked_birth_year():
     ("공공재정환수법 개정안(2119747, 정부안)이 발의되었던데", "2119747", False),                      # a bill's number
     ("저는 1955년생입니다. 폐렴백신 접종 대상인가요?", "1955년", True),                              # the writer's year
     ("생년월일 880405 입니다", "880405", True),
+    ("연금은 1957~1960년생이면 62세부터 받는다고 들었어요", "1957~1960년", False),                   # a range of years
+    ("연금은 1957~1960년생이면 62세부터 받는다고 들었어요", "1960년", False),                        # its upper end
 ])
 def test_model_birth_dates_checked(text, value, ok):
     from ingest.pii_birthyear import model_birth_date_ok
