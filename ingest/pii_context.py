@@ -125,8 +125,12 @@ def asked_fields(text: str) -> list[tuple[str, int, int]]:
 _DATE_AFTER_NAME = re.compile(rf"(?:[ \t]?(?:씨|님|양|군))?(?:(?:입니다|이에요|예요)?[ \t]*\([ \t]*|[ \t]*[/|][ \t]*|[ \t]+)(?P<d>['’]?(?:{BD_DATE}|{BD_COMPACT}))(?:[ \t]*\.)?(?:[ \t]*생)?"
                               rf"(?=[ \t]*(?:[,/)|;]|\n|$|(?:입니다|이에요|예요|이고|이며|생)|[ \t]+(?:{PROVINCES})[ \t]|[ \t]+01[016789])|(?<=\.)[ \t]+(?=[가-힣A-Z]))")
 # "아이 …", "딸 …", "신생아 …": the person named is a young child, so a recent date after the name is a birth date.
-_CHILD_BEFORE = re.compile(r"(?<![가-힣])(?:아이|아기|애기|자녀|아들|딸|막내|손자|손녀|신생아|영아|유아|첫째|둘째|셋째)[ \t]*(?:[:：][ \t]*)?\Z")
-_EVENT_AFTER = re.compile(r"[ \t]*(?:\.|,)?[ \t]*(?:[0-9]{1,2}[ \t]*[:시]|방문|접수|신청|사망|별세|작고|안치|이후|이전|기준|현재|당시|전입|전출|입국|출국|계약|입주|퇴사|입사|발생|부터|까지|~|에)")
+CHILD_WORDS = r"(?:아이|아기|애기|자녀|아들|딸|막내|손자|손녀|신생아|영아|유아|첫째|둘째|셋째)"
+_CHILD_BEFORE = re.compile(rf"(?<![가-힣]){CHILD_WORDS}[ \t]*(?:[:：][ \t]*)?\Z")
+# Words after a date that make it another event's (a visit, a filing, a death, a deadline) rather than a birth.
+EVENT_WORDS = (r"[0-9]{1,2}[ \t]*[:시]|방문|접수|신청|사망|별세|작고|안치|이후|이전|기준|현재|당시|전입|전출|입국|출국|계약|입주|퇴사|"
+               r"입사|발생|부터|까지|~")
+_EVENT_AFTER = re.compile(rf"[ \t]*(?:\.|,)?[ \t]*(?:{EVENT_WORDS}|에)")
 
 
 def name_dates(text: str, names: list[tuple[int, int]]) -> list[tuple[str, int, int]]:

@@ -23,6 +23,7 @@ import re
 from datetime import date
 
 from ingest.pii_checks import birth_date_ok
+from ingest.pii_context import CHILD_WORDS, EVENT_WORDS
 from ingest.pii_intl import _DISTRICT, _NUMBER, _POSTCODE
 from ingest.pii_names import SURNAMES, dictionary_word, valid_name
 from ingest.pii_patterns import BD_DATE, BD_WORD, REGIONS, Rule
@@ -33,10 +34,9 @@ _DATE = rf"(?:{BD_DATE}|{_DAY_FIRST}|{BD_ENGLISH})"
 # What may follow a person's date: the end of the item, a clause ending, a phone or an address.
 _DATE_END = (r"(?:[ \t]*\.)?(?:[ \t]*생)?(?=[ \t]*(?:[,/)|;]|\n|$|입니다|이에요|예요|이고|이며|이구요|이고요|생|[ \t]*01[016789]|"
              r"[ \t]*0\d{1,2}[ \t-]\d{3,4}[ \t-]\d{4})|(?<=\.)[ \t]+(?=[가-힣A-Z]))")
-# Words that make the date another event's: the same family as ``pii_context._EVENT_AFTER``.
-_EVENT_AFTER = re.compile(r"[ \t]*(?:\.|,)?[ \t]*(?:[0-9]{1,2}[ \t]*[:시]|방문|접수|신청|사망|별세|작고|안치|이후|이전|기준|현재|당시|"
-                          r"전입|전출|입국|출국|계약|입주|퇴사|입사|발생|부터|까지|~|에[ \t가-힣]|발급|만료|등록)")
-_CHILD_BEFORE = re.compile(r"(?<![가-힣])(?:아이|아기|애기|자녀|아들|딸|막내|손자|손녀|신생아|영아|유아|첫째|둘째|셋째)[ \t\d]*(?:[:：][ \t]*)?\Z")
+# Words that make the date another event's: pii_context's, plus "에" before a word, issue, expiry and registration.
+_EVENT_AFTER = re.compile(rf"[ \t]*(?:\.|,)?[ \t]*(?:{EVENT_WORDS}|에[ \t가-힣]|발급|만료|등록)")
+_CHILD_BEFORE = re.compile(rf"(?<![가-힣]){CHILD_WORDS}[ \t\d]*(?:[:：][ \t]*)?\Z")  # "자녀2 …" too
 
 
 def _past_year_ok(value: str, child: bool) -> bool:
