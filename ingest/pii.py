@@ -30,6 +30,7 @@ from ingest.pii_context import name_dates
 from ingest.pii_birthyear import model_birth_date_ok
 from ingest.pii_round10 import dates_after_names
 from ingest.pii_round11 import address_tail, place_lived, record_number_in
+from ingest.pii_round13 import repeated_values
 from ingest.pii_crf import get_tagger
 from ingest.pii_general import vetoed
 from ingest.pii_find import ALL_RULES, BARE_NAME, find_candidates, _overlaps, _protected  # noqa: F401 (re-exported)
@@ -68,6 +69,10 @@ def mask_with(text: str, policy: MaskPolicy | None, tagger) -> MaskResult:
                     extra.append(Span(t, s, e, policy.replacement(t)))
             spans = sorted(spans + extra, key=lambda sp: sp.start)
     spans = _join_address_spans(text, spans)  # a rule's piece and the model's piece of one address
+    again = repeated_values(text, [(sp.type, sp.start, sp.end) for sp in spans])  # round 13: a masked value written again
+    again = [(t, s, e) for t, s, e in again if t in policy.types and not any(k.start < e and s < k.end for k in kept)]
+    if again:
+        spans = sorted(spans + [Span(t, s, e, policy.replacement(t)) for t, s, e in again], key=lambda sp: sp.start)
     spans = [Span(sp.type, sp.start, _tail_end(text, sp, spans), sp.replacement) if sp.type == "address" else sp for sp in spans]
     parts, pos = [], 0
     for span in spans:

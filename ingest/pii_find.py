@@ -27,6 +27,7 @@ from ingest.pii_round9 import ROUND9_RULES, road_before
 from ingest.pii_typos import TYPO_RULES
 from ingest.pii_birthyear import birth_years
 from ingest.pii_round11 import ROUND11_RULES, round11_people
+from ingest.pii_round13 import labelled_values
 from ingest.pii_round10 import ROUND10_RULES, dates_after_names, document_dates, introduced_people, split_turns, spoken_birth_dates
 from ingest.pii_round8 import NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, address_extent, shop_name
 from ingest.pii_shadow import rewritten, shadow, shadow_ok
@@ -236,7 +237,8 @@ def _round10_dates(text: str, types: frozenset[str], chosen: list[Candidate], ta
     """Birth dates framed by their person (``ingest.pii_round10``): after a name, a person word's name, a document."""
     names = [(c.start, c.end) for c in chosen if c.rule.type == "name"]
     found = (dates_after_names(text, names) + document_dates(text, [(c.start, c.end) for c in chosen if c.rule.type in _DOC_TYPES])
-             + introduced_people(text) + spoken_birth_dates(text) + round11_people(text) + birth_years(text))
+             + introduced_people(text) + spoken_birth_dates(text) + round11_people(text) + birth_years(text)
+             + labelled_values(text))  # round 13: a label's value in any numerals
     for typ, start, end in found:
         if typ in types and not _overlaps(taken, start, end) and not vetoed(text, typ, start, end) and (
                 typ != "name" or not _protected(text, start, end)):
