@@ -27,7 +27,7 @@ from ingest.pii_round9 import ROUND9_RULES, road_before
 from ingest.pii_typos import TYPO_RULES
 from ingest.pii_birthyear import birth_years
 from ingest.pii_round11 import ROUND11_RULES, round11_people
-from ingest.pii_round13 import labelled_values
+from ingest.pii_round13 import labelled_addresses, labelled_values
 from ingest.pii_round10 import ROUND10_RULES, dates_after_names, document_dates, introduced_people, split_turns, spoken_birth_dates
 from ingest.pii_round8 import NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, address_extent, shop_name
 from ingest.pii_shadow import rewritten, shadow, shadow_ok
@@ -161,7 +161,8 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
                 taken.remove((o.start, o.end))
             insort(taken, (c.start, c.end))
             chosen.append(c)
-    for typ, start, end in asked_fields(split_turns(text)) + table_cells(text) + name_pairs(text):  # answers, cells, a name's two spellings
+    for typ, start, end in (asked_fields(split_turns(text)) + table_cells(text) + name_pairs(text)  # answers, cells, a name's two spellings
+                            + labelled_addresses(text)):  # round 13: an address field's whole value
         inside = [o for o in chosen if o.start < end and start < o.end]
         for o in [o for o in inside if typ == "address" and _district_as_name(text, o, start, end)]:
             inside.remove(o)  # "용산구" of an asked address answer is its district, not a person

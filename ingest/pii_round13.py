@@ -22,6 +22,7 @@ import re
 
 from ingest.pii_birthyear import _COHORT_AFTER, _CUT_OFF_AFTER
 from ingest.pii_context import EVENT_WORDS
+from ingest.pii_patterns import CITY, PROVINCES
 
 _DIGITS = {**{str(i): str(i) for i in range(10)}, **{chr(0xFF10 + i): str(i) for i in range(10)},
            **dict(zip("〇零一二三四五六七八九", "00123456789")), **dict(zip("壹貳弐參参肆伍陸柒捌玖", "12233456789")),
@@ -203,4 +204,70 @@ def repeated_values(text: str, masked: list[tuple[str, int, int]]) -> list[tuple
             if key == k or flat == kflat and len(flat) >= 6 or len(flat) >= 7 and len(kflat) >= 8 and _one_off(flat, kflat):
                 out.append((typ, s, e))
                 break
+    return out
+
+
+# ---- an address field's value, whatever its spacing, script or line breaks ---------------------------------
+_ADDR_LABEL = re.compile(r"(?<![가-힣])(?:(?:이전|새|현|집|자택|기숙사|회사|실거주|본적)[ \t]?)?(?:주[ \t]{0,4}소|住[ \t]?所|本籍|거주지|동[ \t]?호수|"
+                         r"(?:피해|대상)[ \t]?(?:주택|농지|토지)|설치[ \t]?장소)"
+                         r"(?:지|는|은|가|이)?[ \t]*[:：ㅣ|]?[ \t]*|(?<![A-Za-z])[Aa]ddress(?:[ \t]in[ \t]Korea)?[ \t]*:?[ \t]*")
+_INSTITUTION_BEFORE = re.compile(r"(?:병원|학교|기관|센터|[가-힣]청|사무소|공단|공사|홈페이지|누리집|업체|회사의)[ \t]*\Z")
+# Where an address value ends: the next field's label, a sentence's ending, a table bar, a phone or a mail.
+_ADDR_STOP = re.compile(r",(?![ \t]*(?:[\d(]|[가-힣]{1,12}[ \t]?\d+(?:동|호|층)|[가-힣]{1,10}(?:아파트|빌라|타운|하이츠|마을|단지|캐슬|빌|오피스텔|맨션)|반지하|지하|옥탑|[A-Z]))|"
+                        r"[ \t]*\((?![^()\n]*(?:동|리|가|층|호)[ \t,)])|"
+                        r"[ \t]+/[ \t]|[ \t]*(?:새[ \t]?주소|우편번호|전[ \t]*화|연락|이메일|메일|[Ee]-?mail|휴대|핸드폰|성[ \t]*명|주민|신청|대리인|생년|생일|폰[ \t])|"
+                        r"(?:입니|이에요|예요|이고|이요|으로|로[ \t]되어|에[ \t]?사는|에서|인데|[.?!](?=[ \t\n]|$))|"
+                        r"(?:[ \t]ㅣ|ㅣ(?=[ \t\n]|$)|[ \t]*\||[ \t]*\(\d|[ \t]*01[016789][ .-]|[ \t]*[\w.]+@[\w-]+\.)|[ \t]{3,}|\t")
+# A number glued to a word that is no unit of an address ("… 14신청내용"): the value ended at the number.
+_GLUED_WORD = re.compile(r"(?<=[\dOolI])(?!(?:번길|가길|번지|단지|블록|세대|동|호|층|길|로|가|차|리|통|반|면|읍)(?:[^가-힣]|$|입니|이[요에고]|예요|에|으로|로|까지))[가-힣]{2}")
+_ADDR_SHAPE = re.compile(r"[가-힣](?:시|군|구|동|읍|면|리|로|길|가)(?=[ \t\d,(]|$)|\d[ \t]?(?:동|호|층|번지)|[道郡面洞里]|番地|-(?:ro|gu|dong|gil)\b|"
+                         r"\b(?:Road|Street|St\.|Ave|Avenue|Tower|Dorm|Room|Apt)\b")
+_UNIT_WORDS = r"(?:동|리|호|층|번지|길|로)"
+_FILLER = re.compile(r"(?:was|is|now[ \t]is|그대로|현재|지금|아직)[ \t]+")
+_ADDR_END = re.compile(r"[\dOolI](?:[ \t]?(?:호|층|동|번지|차|단지)|[FB](?![A-Za-z]))?(?=[^\d가-힣]|$|[가이은는로에를을도만인와과])|(?:반지하|지하|옥탑|지층)(?![가-힣])|\([^()\n]{1,20}\)|"
+                       r"[道郡面洞里](?![가-힣])|番地|[A-Za-z]{2,}")
+_ADDR_START = re.compile(rf"(?:{PROVINCES}|{CITY})|[가-힣]{{1,8}}(?:시|도|군|구|동|읍|면|리|로|길)(?=[ \t\d])|[A-Z\d(]|[^\x00-\uffff]|"
+                         r"[\u4e00-\u9fff]{1,6}[道府縣市郡区區]")
+_REGION = re.compile(rf"(?:{PROVINCES}|{CITY})")
+
+
+def labelled_addresses(text: str) -> list[tuple[str, int, int]]:
+    """The value of an address field (``주  소 : …``, ``이전주소 …``, ``피해 주택: …``, ``address in Korea: …``):
+    from the label to the field's end, over a line broken inside a word or an indented continuation line, when it
+    has an address's shape (a unit word or a road) and a number."""
+    out: list[tuple[str, int, int]] = []
+    for m in _ADDR_LABEL.finditer(text):
+        start = m.end()
+        if start >= len(text) or text[start] in "\n?" or _INSTITUTION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if not re.search(r"[ \t:：ㅣ|는은지가이]\Z", m.group()) and not _REGION.match(text, start):
+            continue  # a word glued to the label ("주소변경") unless the address itself starts there ("주소제주특별자치도")
+        pos, end, depth = start, start, 0
+        while pos < len(text) and pos - start < 90:
+            if text[pos] == "\n":
+                nxt = text[pos + 1:pos + 24]
+                broken = (pos > start and re.match(r"[가-힣\dOolI]", text[pos - 1]) and not re.search(r"(?:호|층|번지|\))\Z", text[start:pos])
+                          and re.match(rf"(?:{_UNIT_WORDS}[ \t,]|[가-힣]{{0,3}}로[ \t]?\d|\d+(?:[,-]|[ \t]?(?:동|호|층|번지)))", nxt))
+                indent = re.match(r"[ \t]{4,}(?=\S)", nxt)
+                if not (indent or broken):
+                    break
+                pos += 1 + (indent.end() if indent else 0)
+                continue
+            depth += (text[pos] == "(") - (text[pos] == ")")
+            if depth < 0 or pos > start and (_ADDR_STOP.match(text, pos) or _GLUED_WORD.match(text, pos)):
+                break  # a bracket the value did not open closes the field ("주소(… 1401호) (등록 …"), or a stop
+            pos += 1
+            if not text[pos - 1].isspace():
+                end = pos
+        last = None
+        for last in _ADDR_END.finditer(text, start, end):
+            pass
+        end = last.end() if last else start  # the value ends where an address can end: a number, a unit, a bracket
+        filler = _FILLER.match(text, start, end)  # "주소는 그대로 …", "address was …"
+        start = filler.end() if filler else start
+        value = text[start:end]
+        if not _ADDR_START.match(value):
+            continue  # prose after the label ("주소지 관할 …", "주소지가 안산시인 경우")
+        if len(value) >= 6 and re.search(r"\d|[一二三四五六七八九十百]", value) and _ADDR_SHAPE.search(value):
+            out.append(("address", start, end))
     return out

@@ -38,6 +38,10 @@ MASKED = [  # (case, text, value, type, its last occurrence)
     ("birth_date_repeated_in_hangul", "생년월일 1966년 3월 9일, 다시 말해 천구백육십육년 삼월 구일입니다.", "천구백육십육년 삼월 구일",
      "birth_date", True),
     ("birth_year_repeated", "생년월일: 1958년 (나머지는 모름) → 서류에는 1958년으로 씀", "1958", "birth_date", True),
+    ("address_field_indented", "신 청 인   도 재 만\n주    소   대전광역시 서구 갈마로\n             77-14 (갈마동) 3층\n전    화   없음",
+     "77-14", "address", False),
+    ("address_field_glued", "이사전주소 광주광역시남구봉선로12번길5-3 이사후주소는 아직 미정", "봉선로12번길5-3", "address", False),
+    ("address_field_latin", "Home address: Flat 3B, 41 Itaewon-ro 20-gil, Yongsan-gu. Thanks", "41 Itaewon-ro 20-gil", "address", False),
 ]
 
 KEPT = [  # (case, text, what must stay readable)
@@ -50,6 +54,8 @@ KEPT = [  # (case, text, what must stay readable)
     ("back_half_count", "주민번호 뒷자리 7자리는 보내지 마세요.", "7"),
     ("other_date_not_repeat", "생년월일 1970.05.06 / 신청일 2026. 5. 6. 접수", "2026. 5. 6"),
     ("amount_after_phone_label", "전화번호 변경 수수료는 3000원입니다.", "3000"),
+    ("address_word_in_prose", "주소지 관할 주민센터 2층 민원실에 제출하시면 됩니다.", "2층"),
+    ("address_condition", "등본상 주소지가 세종시인 경우 1인당 10만원을 지원합니다.", "10만원"),
 ]
 
 
