@@ -41,6 +41,10 @@ MASKED = [  # (case, text, value, type, its last occurrence)
     ("address_field_indented", "신 청 인   도 재 만\n주    소   대전광역시 서구 갈마로\n             77-14 (갈마동) 3층\n전    화   없음",
      "77-14", "address", False),
     ("address_field_glued", "이사전주소 광주광역시남구봉선로12번길5-3 이사후주소는 아직 미정", "봉선로12번길5-3", "address", False),
+    ("address_field_cjk", "本籍 全羅南道 順天市 東外洞 百二十三番地\n戶主 朴", "全羅南道 順天市 東外洞 百二十三番地", "address", False),
+    ("address_field_continued_indented", "주    소   광주광역시 북구\n              설죽로 518-12\n              (일곡동) 2층\n전    화   없음",
+     "(일곡동) 2층", "address", False),
+    ("address_field_broken_number", "주 소  전라남도 여수시 학동 1\n2-5, 3층\n전화 없음", "2-5, 3층", "address", False),
     ("address_field_latin", "Home address: Flat 3B, 41 Itaewon-ro 20-gil, Yongsan-gu. Thanks", "41 Itaewon-ro 20-gil", "address", False),
 ]
 
