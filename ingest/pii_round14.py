@@ -23,11 +23,15 @@ from ingest.pii_patterns import luhn_valid
 from ingest.pii_round13 import numeral_value
 
 # ---- table columns ---------------------------------------------------------------------------------
-_FIELD = re.compile(r"(?P<birth_date>출생[ \t]?(?:연도|년도|년|일)|생년(?:월일)?|생일|태어난[ \t]?해|D\.?O\.?B|[Bb]irth)|"
+_FIELD = re.compile(r"(?P<birth_date>출생[ \t]?(?:연도|년도|년|일)|생년(?:월일)?|생일|태어난[ \t]?해|D\.?O\.?B|Y\.?O\.?B|"
+                    r"[Bb]irth(?:[ \t]?(?:[Yy]ear|[Dd]ate|[Dd]ay))?|[Yy]ear[ \t]of[ \t][Bb]irth|[Dd]ate[ \t]of[ \t][Bb]irth)|"
                     r"(?P<phone>연락처|(?:휴대)?전화(?:번호)?|휴대폰|핸드폰|H\.?P|[Pp]hone|[Tt]el|[Mm]obile)|"
                     r"(?P<address>주[ \t]?소|거주지|[Aa]ddress)|(?P<account>계좌(?:번호)?|통장)")
 _STAFF = re.compile(r"직급|직위|담당|부서|소속|직책|기관|업체|회사|상호|대표")
 _SPLIT = {"|": re.compile(r"[ \t]*[|│][ \t]*"), "\t": re.compile(r"[ \t]*\t[ \t]*"), "  ": re.compile(r"[ \t]{2,}")}
+_ONE_SPACE = re.compile(r" ")
+# A header of short column words split by single spaces ("번호 이름 생년 연락처"): a column word each.
+_COLUMN_WORD = re.compile(r"번호|순번|No\.?|연번|이름|성명|성함|[Nn]ame|성별|나이|연령|비고|관계|" + _FIELD.pattern)
 _YEAR_CELL = re.compile(r"(?:(?:19|20)\d{2}|['’]?\d{2})(?:[ \t]?년(?:생|도)?)?")
 _DATE_CELL = re.compile(r"(?:19|20)?\d{2}[ \t]?[./-][ \t]?\d{1,2}[ \t]?[./-][ \t]?\d{1,2}\.?|(?:19|20)\d{2}[ \t]?년[ \t]?\d{1,2}[ \t]?월"
                         r"(?:[ \t]?\d{1,2}[ \t]?일)?|(?:19|20)?\d{6}")
@@ -85,6 +89,10 @@ def column_values(text: str) -> list[tuple[str, int, int]]:
         i += 1
         split = next((p for d, p in _SPLIT.items() if (d in line.strip() if d != "  " else True)), None)
         head = _cells(line, offset, split) if split else []
+        words = line.strip().split(" ")
+        if len(head) < 3 and len(words) >= 3 and all(_COLUMN_WORD.fullmatch(w) for w in words):
+            split = _ONE_SPACE  # every word of the line names a column
+            head = _cells(line, offset, split)
         if len(head) < 3 and not (len(head) >= 2 and split is not _SPLIT["  "]):
             continue
         kinds = []
@@ -102,6 +110,8 @@ def column_values(text: str) -> list[tuple[str, int, int]]:
                     continue
                 break
             cells = _cells(rline, roffset, split)
+            if split is _ONE_SPACE:
+                cells = [c for c in cells if c[0] < c[1]]
             if len(cells) != len(head):
                 cells = _aligned(cells, head, offset, roffset) if split is _SPLIT["  "] else None
                 if cells is None:
@@ -125,8 +135,9 @@ def _aligned(cells: list[tuple[int, int]], head: list[tuple[int, int]], hoff: in
 
 # ---- birth years by zodiac and in a form's line --------------------------------------------------
 _ANIMAL = r"(?:쥐|소|범|호랑이|토끼|용|뱀|말|양|원숭이|닭|개|돼지)띠"
+_ANIMAL_ASIDE = rf"(?:[ \t]*\({_ANIMAL}\))"  # "48년생(쥐띠)"
 _YEAR = r"(?:(?<![\d.,/-])(?:19|20)?\d{2}|(?<![가-힣])(?:천구백[ \t]?)?[이삼사오육칠팔구]?십[일이삼사오육칠팔구]?)"
-_ZODIAC = re.compile(rf"(?P<a>{_YEAR}년)(?:생)?[ \t]*(?:생[ \t]*)?{_ANIMAL}|{_ANIMAL}[ \t]*(?:이고|이며|인|,)?[ \t]*(?P<b>{_YEAR}년)[ \t]?생")
+_ZODIAC = re.compile(rf"(?P<a>{_YEAR}년)(?:생)?[ \t]*(?:생[ \t]*)?(?:{_ANIMAL}|{_ANIMAL_ASIDE})|{_ANIMAL}[ \t]*\((?P<c>{_YEAR}년)(?:생)?\)|{_ANIMAL}[ \t]*(?:이고|이며|인|,)?[ \t]*(?P<b>{_YEAR}년)[ \t]?생")
 _YEAR_ITSELF = re.compile(r"[ \t]*(?:의[ \t]*)?(?:해|년도)(?![가-힣])|[ \t]*해(?:입니다|이다|예요|라서|에|를|가|는)")
 _FORM_YEAR = re.compile(r"(?:(?<=^)|(?<=[/|,·\t])|(?<=[ \t]{2}))[ \t]*(?P<y>(?:(?:19|20)\d{2}|['’]?\d{2})년)[ \t]?생[ \t]*(?=[/|,·\t]|$|[ \t]{2})",
                         re.MULTILINE)
@@ -140,7 +151,7 @@ def zodiac_years(text: str) -> list[tuple[str, int, int]]:
     """A person's birth year with their zodiac animal, or a …년생 item in a form's line with a name or sex field."""
     out: list[tuple[str, int, int]] = []
     for m in _ZODIAC.finditer(text):
-        g = "a" if m.group("a") else "b"
+        g = next(k for k in ("a", "b", "c") if m.group(k))
         if _YEAR_ITSELF.match(text, m.end()) or _COHORT.match(text, m.end()):
             continue  # "2024년 용띠 해": the year itself; "…띠부터": a cohort
         year = m.group(g)[:-1].strip()

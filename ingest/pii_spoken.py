@@ -27,8 +27,8 @@ _HANGUL_DIGITS = "공영빵일이삼사오육륙칠팔구"
 _CJK_DIGITS = "〇零一二三四五六七八九"
 # One group in one script: "43이고" is 43 and a copula, not 432.
 _GROUP = rf"[0-9]+|[{_HANGUL_DIGITS}십백]*[{_HANGUL_DIGITS}]|[{_CJK_DIGITS}]+"
-# A separator read aloud: 다시 (a hyphen), 에/의/하고 between groups, 쩜/점 (a dot), a comma, a dash, or a pause.
-_SEP = r"(?:[ \t]*(?:[-.,·∙•‧・~_/]|다시|하고|쩜|점)[ \t]*|(?:에|의)[ \t]+|[ \t]+)"
+# A separator read aloud: 다시, 하이픈, 빼기, 작대기 (a hyphen), 에/의/하고 between groups, 쩜/점 (a dot), a comma, a dash, or a pause.
+_SEP = r"(?:[ \t]*(?:[-.,·∙•‧・~_/]|다시|하고|하이픈|대시|빼기|작대기|쩜|점)[ \t]*|(?:에|의)[ \t]+|[ \t]+)"
 _RUN = re.compile(rf"(?<![가-힣A-Za-z0-9])(?:{_GROUP})(?:{_SEP}(?:{_GROUP}))*")
 # What may follow the last group: no more Hangul, or an ending or particle ("…삼삼빵이요", "…오이요.").
 _AFTER = re.compile(r"$|[^가-힣]|(?:이)?(?:요|고요|구요|에요|예요|입니다|래|라|랍|야|죠|지요|거든|이고|고|인데|라고|이라고|로|으로|번|이랑|하고|까지|는|은|가|을|를|맞)")
@@ -87,12 +87,28 @@ def _shape(text: str, start: int, end: int, groups: list[str]) -> str | None:
     return None
 
 
+_GROUP_RE = re.compile(_GROUP)
+_SEP_RE = re.compile(_SEP)
+
+
+def _groups(run: str) -> list[tuple[int, int]]:
+    """The numeral groups of a run, in order (a separator word such as 하이픈 holds no digit)."""
+    out, pos = [], 0
+    while (g := _GROUP_RE.match(run, pos)) is not None:
+        out.append(g.span())
+        sep = _SEP_RE.match(run, g.end())
+        if sep is None or not sep.group():
+            break
+        pos = sep.end()
+    return out
+
+
 def spoken_numbers(text: str) -> list[tuple[str, int, int]]:
     """Identifiers read aloud in numeral words or Chinese numerals: (type, start, end)."""
     out: list[tuple[str, int, int]] = []
     for m in _RUN.finditer(text):
         run = m.group()
-        groups = [(g.start(), g.end()) for g in re.finditer(_GROUP, run)]
+        groups = _groups(run)
         if len(groups) > 1 and re.fullmatch(rf"[{_HANGUL_DIGITS}]", run[groups[-1][0]:groups[-1][1]]):
             groups = groups[:-1]  # "… 4417 이고", "… 4331 이 맞나요", "…-01. 사고일": a particle or a word's start
         run = run[:groups[-1][1]]
@@ -112,7 +128,7 @@ def spoken_numbers(text: str) -> list[tuple[str, int, int]]:
 
 
 # ---- e-mail addresses spelt aloud ------------------------------------------------------------------
-_AT = r"(?:골뱅이|골뱅|앳|엣|at|@)"
+_AT = r"(?:골뱅이|골뱅|앳|엣|에트|애트|at|@)"
 _PROVIDER = (r"(?:네이버|한메일|지메일|네이트|핫메일|아웃룩|아이클라우드|드림위즈|다음|구글|카카오|야후|라이브|"
              r"naver|hanmail|gmail|daum|nate|kakao|hotmail|outlook|yahoo|icloud|live)")
 _AMBIGUOUS_PROVIDER = ("다음", "구글", "카카오", "야후", "라이브")

@@ -21,6 +21,7 @@ MASKED = [  # (case, text, value, type)
     ("mobile_chinese_spaced", "連絡處 〇一〇 五五三二 八八〇四 로 주시오.", "〇一〇 五五三二 八八〇四", "phone"),
     ("mobile_chinese_ling", "휴대폰 零一零-七七一二-三零四五", "零一零-七七一二-三零四五", "phone"),
     ("landline_spoken_with_word", "집 전화는 공삼일 다시 팔구사 다시 이이공칠이고요.", "공삼일 다시 팔구사 다시 이이공칠", "phone"),
+    ("mobile_spoken_hyphen", "번호는 공일공 하이픈 칠칠팔일 빼기 삼삼공이 입니다", "공일공 하이픈 칠칠팔일 빼기 삼삼공이", "phone"),
     ("mobile_bullet_separator", "연락처 010•3382•7719 (문자 가능)", "010•3382•7719", "phone"),
     ("licence_spoken_spaced", "상담원: 면허번호요?\n민원인: 이삼 공사 일일칠팔구공 삼오요.", "이삼 공사 일일칠팔구공 삼오", "driver_license"),
     ("rrn_spoken", "주민번호는 칠일공삼일오 다시 일이삼사오육칠 입니다.", "칠일공삼일오 다시 일이삼사오육칠", "rrn"),
@@ -32,12 +33,15 @@ MASKED = [  # (case, text, value, type)
      "1990", "birth_date"),
     ("table_pipe_year_column", "| 회원 | 출생년도 | 전화 |\n|---|---|---|\n| 갑 | 1952 | 없음 |\n| 을 | 1949 | 없음 |", "1949",
      "birth_date"),
+    ("table_single_space_header", "번호 이름 생년 연락처\n1 가나다 1955 010-1234-5678\n2 라마바 1960 없음", "1960", "birth_date"),
+    ("table_latin_birth_year", "No.|Name|Birth year|Tel\n1|Kim|1955|none", "1955", "birth_date"),
     ("table_tab_phone_column", "순번\t호실\t연락처\n1\t201\t031 7788 2201\n2\t202\t031 7788 4412", "031 7788 4412", "phone"),
     ("table_space_aligned_phone", "No   주민     연락처\n1    갑       054 221 9087\n2    을       054 221 3310",
      "054 221 3310", "phone"),
     ("zodiac_year_after", "남편은 52년 용띠인데 아직 일을 합니다.", "52년", "birth_date"),
     ("zodiac_year_before", "저는 범띠 62년생이고 혼자 삽니다.", "62년", "birth_date"),
     ("zodiac_hangul_year", "어머니는 오십사년 말띠세요.", "오십사년", "birth_date"),
+    ("zodiac_in_brackets", "쥐띠(48년) 할머니 한 분이 오셨어요.", "48년", "birth_date"),
     ("form_item_year", "신청인 | 최가온 | 01년생 | 남", "01년", "birth_date"),
     ("intl_phone_uk", "영국 거주 중이라 +44 7700 900123 으로 연락 바랍니다.", "+44 7700 900123", "phone"),
     ("intl_phone_dashes", "Contact me at +1-604-555-0182 anytime.", "+1-604-555-0182", "phone"),
@@ -66,6 +70,7 @@ KEPT = [  # (case, text, what must stay readable)
     ("plus_unknown_country", "점수 +3 1234 5678 이상", "1234 5678"),
     ("case_number_after_name", "이웃 김철수(2023-1234)가 신고", "2023-1234"),
     ("amex_shape_bad_luhn", "주문번호 3782 822463 10004 확인", "3782 822463 10004"),
+    ("prose_line_before_numbers", "이름 생년 연락처 주소를 적어 주세요\n1 2 1955 4", "1955"),
     ("statistic_header", "연도   출생연도별   인원\n2021   1987   12", "1987"),
 ]
 
@@ -88,10 +93,9 @@ def test_round14_kept(case, text, value):
     ("빵일빵에 칠칠팔일, 삼삼빵이요", "01077813302"),
     ("〇一〇-四八二九-一一七三", "01048291173"),
     ("공일공 팔백이 삼사오육", "0108023456"),
+    ("공일공 하이픈 이이 하이픈 삼", "010223"),
 ])
 def test_spoken_reader_digits(written, digits):
-    import re
-
-    from ingest.pii_spoken import _GROUP, _RUN, _group_digits
+    from ingest.pii_spoken import _RUN, _group_digits, _groups
     run = _RUN.search(written).group()
-    assert "".join(_group_digits(g.group()) for g in re.finditer(_GROUP, run)) == digits
+    assert "".join(_group_digits(run[s:e]) for s, e in _groups(run)) == digits
