@@ -207,3 +207,20 @@ def bracket_locals(text: str, names: list[tuple[int, int, bool]]) -> list[tuple[
         if private and m and not re.match(r"(?:19|20)\d\d[ \t]?[-.]", m.group("v")):  # "(2023-1234)": a case's number
             out.append(("phone", m.start("v"), m.end("v")))
     return out
+
+
+# ---- an address's unit read aloud ------------------------------------------------------------------
+_HANGUL_NUMBER = r"[일이삼사오육칠팔구십백공]{1,6}"
+# "… 대원빌라 비동 삼층", "… 이동 삼백이호": a building letter or number, a floor or a room in Hangul numerals.
+_SPOKEN_UNIT = re.compile(rf"(?:[ \t]*(?:[A-Z]|에이|비|씨|디|{_HANGUL_NUMBER}|\d{{1,4}})[ \t]?동)?"
+                          rf"(?:[ \t]*(?:지하[ \t]?)?{_HANGUL_NUMBER}[ \t]?층)?(?:[ \t]*{_HANGUL_NUMBER}[ \t]?호)?"
+                          r"(?=$|[^가-힣]|이고|이요|이에요|입니다|예요|에요|이라|요|인데|에서|에)")
+
+
+def spoken_unit_end(text: str, end: int) -> int:
+    """Where an address ends when its building, floor or room is read aloud after it; a floor or room must close it."""
+    m = _SPOKEN_UNIT.match(text, end)
+    if m is None or not re.search(rf"{_HANGUL_NUMBER}[ \t]?(?:층|호)\Z", m.group()):
+        return end
+    return m.end()
+

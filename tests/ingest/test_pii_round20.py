@@ -15,6 +15,14 @@ def _digit_like(c: str) -> bool:
     return not c.isspace() and c not in ",.-()년생"
 
 
+def test_spoken_unit_needs_a_floor_or_room():
+    from ingest.pii_round14 import spoken_unit_end
+    text = "세종대로 110 이동 경로"
+    assert spoken_unit_end(text, text.index(" 이동")) == text.index(" 이동")
+    text = "세종대로 110 이동 삼층에서"
+    assert spoken_unit_end(text, text.index(" 이동")) == text.index("에서")
+
+
 MASKED = [  # (case, text, value, type)
     ("mobile_digit_words_ui", "고객: 영일영의 구사칠이 의 오오팔삼입니다.", "영일영의 구사칠이 의 오오팔삼", "phone"),
     ("mobile_bbang_hago", "기사님 번호는 빵일공 하고 삼이칠칠 하고 구구공일이래요.", "빵일공 하고 삼이칠칠 하고 구구공일", "phone"),
@@ -47,6 +55,8 @@ MASKED = [  # (case, text, value, type)
     ("intl_phone_dashes", "Contact me at +1-604-555-0182 anytime.", "+1-604-555-0182", "phone"),
     ("exchange_form", "우리 집 전화 3342국에 1189번으로 해 주시오.", "3342국에 1189번", "phone"),
     ("bracket_local_after_name", "옆집 문순자 씨(712-3348)가 신고해 주었습니다.", "712-3348", "phone"),
+    ("address_unit_read_aloud", "집은 대전 서구 둔산로 100 한빛아파트 에이동 삼백이호요.", "에이동 삼백이호", "address"),
+    ("address_floor_read_aloud", "주소는 광주 북구 우치로 77 이층이에요.", "이층", "address"),
     ("intl_phone_many_groups", "현지 번호 +33 7 55 21 09 84 입니다.", "+33 7 55 21 09 84", "phone"),
     ("amex_card", "결제 카드 아멕스 3782 822463 10005 로 두 번 청구됐습니다.", "3782 822463 10005", "card"),
     ("passport_spaced", "여권번호: K 73 0 4 5 1 8 9 로 적었습니다.", "K 73 0 4 5 1 8 9", "passport"),
@@ -71,6 +81,7 @@ KEPT = [  # (case, text, what must stay readable)
     ("case_number_after_name", "이웃 김철수(2023-1234)가 신고", "2023-1234"),
     ("amex_shape_bad_luhn", "주문번호 3782 822463 10004 확인", "3782 822463 10004"),
     ("prose_line_before_numbers", "이름 생년 연락처 주소를 적어 주세요\n1 2 1955 4", "1955"),
+    ("address_then_movement", "서울 중구 세종대로 110 이동 경로를 알려 주세요.", "이동 경로"),
     ("statistic_header", "연도   출생연도별   인원\n2021   1987   12", "1987"),
 ]
 
