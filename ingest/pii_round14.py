@@ -12,6 +12,8 @@
   a known country code, then 7–12 digits in groups), an old exchange form (``02-3481국 2207번``), a bare 7–8
   digit local number in brackets right after a private person's name (``이웃 심재분(2294-1830)``); a card of
   15 digits (American Express, its Luhn digit checked) and a passport number spaced out after its label.
+- **An address's unit read aloud** (``spoken_unit_end``): a building letter, a floor or a room in Hangul numerals
+  after an address (``… 대원빌라 비동 삼층``) belongs to it, when a floor or room closes it and no word follows.
 """
 from __future__ import annotations
 
