@@ -31,6 +31,7 @@ from ingest.pii_birthyear import model_birth_date_ok
 from ingest.pii_round10 import dates_after_names
 from ingest.pii_round11 import address_tail, place_lived, record_number_in
 from ingest.pii_round13 import repeated_values
+from ingest.pii_round14 import spoken_unit_end
 from ingest.pii_crf import get_tagger
 from ingest.pii_general import vetoed
 from ingest.pii_find import ALL_RULES, BARE_NAME, find_candidates, _overlaps, _protected  # noqa: F401 (re-exported)
@@ -104,7 +105,7 @@ def _join_address_spans(text: str, spans: list[Span]) -> list[Span]:
 
 def _tail_end(text: str, sp: Span, spans: list[Span]) -> int:
     """An address's basement, floor, state and postcode or country after it (round 11), unless another span starts there."""
-    end = address_tail(text, sp.end)
+    end = spoken_unit_end(text, address_tail(text, sp.end))  # round 14: "… 대원빌라 비동 삼층"
     return end if not any(o is not sp and sp.end <= o.start < end for o in spans) else sp.end
 
 

@@ -28,6 +28,8 @@ from ingest.pii_typos import TYPO_RULES
 from ingest.pii_birthyear import birth_years
 from ingest.pii_round11 import ROUND11_RULES, round11_people
 from ingest.pii_round13 import labelled_addresses, labelled_values
+from ingest.pii_round14 import bracket_locals, column_values, phone_forms, zodiac_years
+from ingest.pii_spoken import spelled_emails, spoken_numbers
 from ingest.pii_round10 import ROUND10_RULES, dates_after_names, document_dates, introduced_people, split_turns, spoken_birth_dates
 from ingest.pii_round8 import NAME_ROUND8_RULES, ROUND8_RULES, fold_placeholders, address_extent, shop_name
 from ingest.pii_shadow import rewritten, shadow, shadow_ok
@@ -177,6 +179,7 @@ def _find(text: str, types: frozenset[str]) -> list[Candidate]:
             taken.remove((o.start, o.end))
         insort(taken, (start, end))
         chosen.append(Candidate(CONTEXT_RULES[typ], start, end))
+    _round14_values(text, types, chosen, taken)
     if "name" in types:
         _extend_lists(text, chosen, taken)
         # a foreign name swallows a piece of it that a rule took for a Korean name ("이름 마리아 산토스")
@@ -239,12 +242,30 @@ def _round10_dates(text: str, types: frozenset[str], chosen: list[Candidate], ta
     names = [(c.start, c.end) for c in chosen if c.rule.type == "name"]
     found = (dates_after_names(text, names) + document_dates(text, [(c.start, c.end) for c in chosen if c.rule.type in _DOC_TYPES])
              + introduced_people(text) + spoken_birth_dates(text) + round11_people(text) + birth_years(text)
-             + labelled_values(text))  # round 13: a label's value in any numerals
+             + labelled_values(text)  # round 13: a label's value in any numerals
+             + bracket_locals(text, [(c.start, c.end, c.rule.role == "citizen") for c in chosen if c.rule.type == "name"]))
     for typ, start, end in found:
         if typ in types and not _overlaps(taken, start, end) and not vetoed(text, typ, start, end) and (
                 typ != "name" or not _protected(text, start, end)):
             insort(taken, (start, end))
             chosen.append(Candidate(BARE_NAME if typ == "name" else CONTEXT_RULES[typ], start, end))
+
+
+def _round14_values(text: str, types: frozenset[str], chosen: list[Candidate], taken: list[tuple[int, int]]) -> None:
+    """Round 14 (``ingest.pii_spoken``, ``ingest.pii_round14``): numbers and e-mails read aloud, a table column's
+    values, zodiac and form birth years, phones in other countries' and old forms. Each replaces what the rules took inside it (a digit word taken for a
+    name, a piece of the same value); one that crosses another find's edge or holds another type's find is dropped."""
+    for typ, start, end in (spoken_numbers(text) + spelled_emails(text) + column_values(text) + zodiac_years(text)
+                              + phone_forms(text)):
+        inside = [o for o in chosen if o.start < end and start < o.end]
+        if typ not in types or vetoed(text, typ, start, end) or any(o.start < start or o.end > end for o in inside) or any(
+                o.rule.type not in (typ, "name") or o.start == start and o.end == end for o in inside):
+            continue
+        for o in inside:
+            chosen.remove(o)
+            taken.remove((o.start, o.end))
+        insort(taken, (start, end))
+        chosen.append(Candidate(CONTEXT_RULES[typ], start, end))
 
 
 def _unit_rest(rest: str) -> bool:
