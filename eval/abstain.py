@@ -243,6 +243,7 @@ def retitle(sets: dict[str, list[dict]], args) -> dict[str, list[dict]]:
                 r["ev"]["nwho"] = sum(x["who"] for x in nouns) / len(nouns) if nouns else 0.0
                 r["ev"]["nhead"] = sum(bool(x["subject"] or x["head"]) for x in nouns) / len(nouns) if nouns else 0.0
                 r["ev"]["nwhead"] = E.head_weight(nouns)
+                r["ev"] |= E.subject_counts(nouns)
     return sets
 
 

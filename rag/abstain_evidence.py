@@ -171,7 +171,7 @@ def coverages(recs: list[dict], n_hits: int, n_lex: int) -> dict[str, float]:
         if not rs:
             out |= {prefix + k: 1.0 for k in ("coverage", "known", "wcover", "wknown", "cover_best")}
             out |= {"ntitle": 0.0, "nsubject": 0.0, "npsubject": 0.0, "nhsubject": 0.0, "nwho": 0.0,
-                    "nlex_best": 0.0, "nhead": 0.0, "nwhead": 0.0} \
+                    "nlex_best": 0.0, "nhead": 0.0, "nwhead": 0.0} | subject_counts([]) \
                 if gl else {}
             continue
         wt = [weight(r["df"]) for r in rs]
@@ -194,11 +194,20 @@ def coverages(recs: list[dict], n_hits: int, n_lex: int) -> dict[str, float]:
             out["nwho"] = sum(r.get("who", False) for r in rs) / len(rs)
             out["npsubject"] = sum(r.get("psubject", False) for r in rs) / len(rs)
             out["nhsubject"] = sum(r.get("hsubject", False) for r in rs) / len(rs)
+            out |= subject_counts(rs)
             out["nhead"] = sum(bool(r.get("subject") or r.get("head")) for r in rs) / len(rs)
             out["nwhead"] = head_weight(rs)
             out["nlex_best"] = max((sum(w for w, r in zip(wt, rs) if i in r["lex"]) / total
                                     for i in range(n_lex)), default=0.0)
     return out
+
+
+def subject_counts(nouns: list[dict]) -> dict[str, float]:
+    """Whether any noun names a subject the index holds (a title's subject word, or a subject compound of
+    the nearest headings), and log(1 + how many do). Unlike the shares (``nsubject``, ``nhsubject``) a
+    long letter does not dilute them: one "LPG" among thirty nouns still says what the question is about."""
+    n = sum(bool(r.get("subject") or r.get("hsubject")) for r in nouns)
+    return {"nhsubject_any": float(n > 0), "nhsubject_log": math.log1p(n)}
 
 
 def head_weight(nouns: list[dict]) -> float:

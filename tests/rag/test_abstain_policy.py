@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import json
+import math
 
 from eval.abstain import acrc_off, calibrate, decide_after, halves, rates, select
 from rag.abstain import Evidence, Policy, content_words, rephrase_hint
+
+
+def _ev(dense, agreement, nouns, subject, heading=0, same_doc=1.0):
+    """Evidence of a question with ``nouns`` nouns, ``subject`` of them a title's subject word and ``heading``
+    more a subject compound of the nearest headings: shares and counts consistent (rag/abstain_evidence.py)."""
+    both = subject + heading
+    return Evidence(dense=dense, agreement=agreement, nsubject=subject / nouns, nhsubject=both / nouns,
+                    nhsubject_any=float(both > 0), nhsubject_log=math.log1p(both), top_doc_same=same_doc)
 
 
 def test_named_reference_found_answers_whatever_the_cosine():
@@ -20,30 +29,36 @@ def test_below_the_dense_floor_abstains_whatever_else():
 def test_nouns_foreign_to_the_indexed_titles_withhold_the_answer():
     # the same cosine and agreement: a question about a subject the titles or the nearest headings name
     # answers, one whose nouns neither uses (양도소득세, 입영) does not
-    on = Evidence(dense=0.875, agreement=0.2, nsubject=0.5, nhsubject=0.5)
-    off = Evidence(dense=0.875, agreement=0.2, nsubject=0.0, nhsubject=0.0)
+    on = _ev(0.875, 0.2, nouns=4, subject=2)
+    off = _ev(0.875, 0.2, nouns=4, subject=0)
     assert Policy().decide(on) == (True, "score")
     assert Policy().decide(off) == (False, "score")
 
 
 def test_high_dense_alone_does_not_answer_a_long_off_topic_question():
     # long questions push the cosine up whatever they are about
-    ev = Evidence(dense=0.88, agreement=0.0, nsubject=0.05, nhsubject=0.05)
-    assert not Policy().decide(ev)[0]
+    assert not Policy().decide(_ev(0.88, 0.0, nouns=20, subject=0))[0]
+    assert not Policy().decide(_ev(0.88, 0.0, nouns=20, subject=0, same_doc=0.0))[0]
+
+
+def test_one_subject_word_in_a_long_letter_is_not_diluted():
+    # a long letter with one noun naming an indexed subject (LPG in thirty nouns): the share is small, the
+    # count is not, and both rankings' first units are of one document
+    assert Policy().decide(_ev(0.88, 0.1, nouns=30, subject=1))[0]
+    assert not Policy().decide(_ev(0.88, 0.1, nouns=30, subject=0))[0]
 
 
 def test_a_heading_subject_answers_where_no_title_names_the_subject():
     # the same cosine and agreement, no noun a subject word of any title: a noun naming a subject compound
     # of the nearest headings (CCTV → 영상정보처리기기) answers, a question with none does not
-    heading = Evidence(dense=0.87, agreement=0.1, nsubject=0.0, nhsubject=0.5)
-    nothing = Evidence(dense=0.87, agreement=0.1, nsubject=0.0, nhsubject=0.0)
+    heading = _ev(0.87, 0.1, nouns=4, subject=0, heading=2)
+    nothing = _ev(0.87, 0.1, nouns=4, subject=0)
     assert Policy().decide(heading)[0] and not Policy().decide(nothing)[0]
 
 
 def test_agreeing_rankings_answer_despite_a_lower_cosine():
-    ev = Evidence(dense=0.85, agreement=0.5, nsubject=0.1, nhsubject=0.1)
-    assert Policy().decide(ev)[0]
-    assert not Policy().decide(Evidence(dense=0.85, agreement=0.0, nsubject=0.1, nhsubject=0.1))[0]
+    assert Policy().decide(_ev(0.85, 0.5, nouns=10, subject=1))[0]
+    assert not Policy().decide(_ev(0.85, 0.0, nouns=10, subject=1))[0]
 
 
 def test_policy_score_is_bias_plus_weighted_features():
@@ -273,3 +288,17 @@ def test_phrase_subject_is_recorded_beside_nsubject_and_does_not_change_it():
              "lex": [], "title": False, "subject": False, "psubject": False}]
     out = coverages(recs, 1, 0)
     assert out["nsubject"] == 0.0 and out["npsubject"] == 0.5
+
+
+def test_subject_counts_are_not_shares():
+    from rag.abstain_evidence import coverages, subject_counts
+    noun = {"noun": True, "df": 3, "held": [], "gloss": [], "lex": [], "title": False, "who": False}
+    lpg = noun | {"w": "액화석유가스", "subject": True, "hsubject": True}
+    cctv = noun | {"w": "CCTV", "subject": False, "hsubject": True}
+    other = [noun | {"w": f"낱말{i}", "subject": False, "hsubject": False} for i in range(29)]
+    assert subject_counts(other) == {"nhsubject_any": 0.0, "nhsubject_log": 0.0}
+    long_letter = coverages([lpg] + other, 5, 10)
+    assert long_letter["nhsubject"] < 0.04 and long_letter["nhsubject_any"] == 1.0
+    assert abs(long_letter["nhsubject_log"] - math.log(2)) < 1e-9
+    assert abs(subject_counts([lpg, cctv] + other)["nhsubject_log"] - math.log(3)) < 1e-9
+    assert coverages([], 5, 10)["nhsubject_any"] == 0.0
