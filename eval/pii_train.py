@@ -1,8 +1,11 @@
 """Trains the masker's learned tagger (``ingest.pii_crf``) and measures it by leaving one set out.
 
 Training data: every spent hand-annotated citizen set in eval/sets (pii_citizen_dev*, pii_check3, heldout6–10,
-heldout12–19, pii_train11; round 10 added the sets written since round 2, round 11 sets 18 and 19) and pii_train_extra, optionally the
-generator's synthetic texts (``--synthetic N``). Each character
+heldout12–23, pii_train11; round 10 added the sets written since round 2, round 11 sets 18 and 19, the recipe
+study sets 20–23 — the shipped model was trained without 20–23: ``--exclude`` them to rebuild it) and
+pii_train_extra, optionally the generator's synthetic texts (``--synthetic N``), structured values re-rendered
+(``--augment N``), statute paragraphs as texts with no personal data (``--negatives N``) and the spelling-blind
+number shapes (``--shapes``; ``eval/pii_augment.py``, ``ingest/pii_crf_shapes.py``). Each character
 is labelled with the type of the gold span holding it, else ``O``; the rules' finds are features, so the
 model learns where to trust them and what they miss. L-BFGS with fixed settings: the same data gives the
 same model.
@@ -21,13 +24,15 @@ from pathlib import Path
 from ingest.pii import DEFAULT_POLICY, _keep, find_candidates, mask_with
 from ingest.pii_crf import MODEL_PATH, Tagger, _tokens, features
 
+from eval.pii_augment import augment, negatives
 from eval.pii_eval import Example, load_set, make_examples, score
 
 SETS = ("pii_citizen_dev", "pii_citizen_dev2", "pii_citizen_dev3", "pii_citizen_dev4", "pii_citizen_dev5",
         "pii_citizen_dev6", "pii_check3", "pii_citizen_heldout6", "pii_citizen_heldout7", "pii_citizen_heldout8",
         "pii_citizen_heldout9", "pii_citizen_heldout10", "pii_train11", "pii_citizen_heldout12", "pii_citizen_heldout13",
         "pii_citizen_heldout14", "pii_citizen_heldout15", "pii_citizen_heldout16", "pii_citizen_heldout17",
-        "pii_citizen_heldout18", "pii_citizen_heldout19", "pii_train_extra")
+        "pii_citizen_heldout18", "pii_citizen_heldout19", "pii_citizen_heldout20", "pii_citizen_heldout21",
+        "pii_citizen_heldout22", "pii_citizen_heldout23", "pii_train_extra")
 SET_DIR = Path(__file__).parent / "sets"
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
 
@@ -45,12 +50,12 @@ def labels_of(ex: Example) -> list[str]:
     return y
 
 
-def encode(examples: list[Example], cache: Path | None = None, key: str = "") -> list[tuple[list, list]]:
+def encode(examples: list[Example], cache: Path | None = None, key: str = "", shapes: bool = False) -> list[tuple[list, list]]:
     """(features, labels) for each example; cached under ``cache`` by set name when given."""
-    file = cache / f"{key}.pkl" if cache and key else None
+    file = cache / f"{key}{'+shapes' if shapes else ''}.pkl" if cache and key else None
     if file and file.exists():
         return pickle.loads(file.read_bytes())
-    data = [(features(ex.text, rule_finds(ex.text), _tokens(ex.text)), labels_of(ex)) for ex in examples]
+    data = [(features(ex.text, rule_finds(ex.text), _tokens(ex.text), shapes), labels_of(ex)) for ex in examples]
     if file:
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_bytes(pickle.dumps(data))
@@ -153,23 +158,35 @@ def main(argv=None) -> int:
     ap.add_argument("--exclude", action="append", default=[], metavar="SET", help="leave this set out of training")
     ap.add_argument("--reuse", action="store_true", help="score with the fold models already in --cache (features unchanged)")
     ap.add_argument("--param", action="append", default=[], metavar="K=V", help="crfsuite training parameter")
+    ap.add_argument("--augment", type=int, default=0, help="copies of each text with its structured values re-rendered")
+    ap.add_argument("--negatives", type=int, default=0, help="statute paragraphs added as texts with no personal data")
+    ap.add_argument("--shapes", action="store_true", help="spelling-blind number shape features (ingest.pii_crf_shapes)")
     args = ap.parse_args(argv)
     params = {k: float(v) if "." in v or "e" in v else int(v) for k, v in (p.split("=", 1) for p in args.param)}
     sets = load_sets([n for n in SETS if n not in args.exclude], args.synthetic)
     cache = Path(args.cache) if args.cache else None
-    data = {name: encode(items, cache, name if name != "synthetic" else f"synthetic{args.synthetic}")
+    data = {name: encode(items, cache, name if name != "synthetic" else f"synthetic{args.synthetic}", args.shapes)
             for name, items in sets.items()}
+    extra = {name: [] for name in sets}  # a set's re-rendered copies train only where the set itself does
+    if args.augment:
+        for name, items in sets.items():
+            extra[name] = encode(augment(items, args.augment), cache, f"{name}+aug{args.augment}", args.shapes)
+    if args.negatives:
+        data["negatives"] = encode(negatives(args.negatives), cache, f"negatives{args.negatives}", args.shapes)
+        extra["negatives"], sets["negatives"] = [], []
     if not args.cv:
-        path = train([d for name in sets for d in data[name]], Path(args.model), params)
+        path = train([d for name in data for d in data[name] + extra[name]], Path(args.model), params)
         print(f"model: {path} ({path.stat().st_size / 1e6:.2f} MB), {sum(len(v) for v in sets.values())} texts")
         return 0
-    folds = [n for n in sets if n != "synthetic"] if "all" in args.cv else [
+    folds = [n for n in sets if n not in ("synthetic", "negatives")] if "all" in args.cv else [
         n if n in sets else f"pii_citizen_{n}" for n in args.cv]
     report = {}
     for name in folds:
-        tmp = Path(cache or "/tmp") / f"cv_{name}{''.join('-no-' + x for x in args.exclude)}.model"
+        recipe = f"{'-shapes' if args.shapes else ''}{f'-aug{args.augment}' if args.augment else ''}" + (
+            f"-neg{args.negatives}" if args.negatives else "")
+        tmp = Path(cache or "/tmp") / f"cv_{name}{''.join('-no-' + x for x in args.exclude)}{recipe}.model"
         if not (args.reuse and tmp.exists()):
-            train([d for other in sets if other != name for d in data[other]], tmp, params)
+            train([d for other in data if other != name for d in data[other] + extra[other]], tmp, params)
         report[name] = fold_report(sets[name], Tagger(tmp, args.confidence))
         print(fold_table(name, report[name]) + "\n", flush=True)
     if args.out:

@@ -99,9 +99,10 @@ def _surname_tables():
     return frozenset(_ALL_SURNAMES), GIVEN_WEIGHT
 
 
-def features(text: str, rule_spans: list[tuple[str, str, int, int, bool]], tokens) -> list[list[str]]:
+def features(text: str, rule_spans: list[tuple[str, str, int, int, bool]], tokens, shapes: bool = False) -> list[list[str]]:
     """One feature list per character. ``rule_spans``: (type, role, start, end, kept) of the rules' finds;
-    ``tokens``: Kiwi tokens (``form``, ``tag``, ``start``, ``len``) over ``text``."""
+    ``tokens``: Kiwi tokens (``form``, ``tag``, ``start``, ``len``) over ``text``; ``shapes``: add
+    ``ingest.pii_crf_shapes``' spelling-blind number shapes."""
     n = len(text)
     surnames, given = _surname_tables()
     cls = [char_class(c) for c in text]
@@ -178,6 +179,9 @@ def features(text: str, rule_spans: list[tuple[str, str, int, int, bool]], token
         f.append("c-21=" + "".join(norm[max(0, i - 2):i + 1]))
         f.append("c02=" + "".join(norm[i:i + 3]))
         f.append("c-11=" + "".join(norm[max(0, i - 1):i + 2]))
+    if shapes:
+        from ingest.pii_crf_shapes import shape_features
+        shape_features(text, cls, feats, cues)
     return feats
 
 
@@ -342,6 +346,7 @@ class Tagger:
         import pycrfsuite
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
+        self.shapes = any(a.startswith("x3=") for a in self._tagger.info().attributes)  # trained with them
         self._lock = threading.Lock()
         self.min_confidence = min_confidence
 
@@ -350,7 +355,7 @@ class Tagger:
         and the value is plausible for its type (a span that only widens a rule's needs neither)."""
         if not text:
             return []
-        feats = features(text, rule_spans, _tokens(text))
+        feats = features(text, rule_spans, _tokens(text), self.shapes)
         with self._lock:  # one pycrfsuite tagger is not safe to share between threads
             labels = self._tagger.tag(feats)
             found = decode(text, labels)
