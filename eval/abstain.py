@@ -24,6 +24,7 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
+from eval import SHARED
 from eval.abstain_fit import (FEATURES, POOL, calibrate, leave_one_author_out, parse_portions,  # noqa: F401
                                pooled, portion, select)
 from rag import abstain
@@ -32,7 +33,6 @@ from rag.named import only_unindexed
 BEFORE_DENSE = 0.865  # the single-cosine rule this replaces (main before issue 13)
 OFF_AGENCIES = ("국세청", "병무청", "문화재청", "교육부", "교육청", "해양수산부")
 INDEXED_SUBJECTS = ("개인정보", "정보공개", "징계", "고충", "기초생활", "경범죄", "행정심판", "범칙금")
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def acrc_off(path: Path) -> list[dict]:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import random
 import re
 import zlib
-from pathlib import Path
 
+from eval import SHARED
 from eval.pii_eval import Example
 
 NUMERIC = ("phone", "rrn", "arn", "account", "card", "brn", "passport", "driver_license", "birth_date")
@@ -181,7 +181,7 @@ def augment(examples: list[Example], copies: int = 1, seed: int = 20261205) -> l
     return out
 
 
-CORPORA = (Path("/work/shared/corpora/legalize-kr"), Path("/work/shared/corpora/admrule-kr"))
+CORPORA = (SHARED / "corpora" / "legalize-kr", SHARED / "corpora" / "admrule-kr")
 _PERSONAL_HINT = re.compile(r"@|홍길동|01[016789][-. ]?\d{3,4}|\d{6}\s*-\s*[1-8]")
 
 

@@ -14,11 +14,12 @@ import json
 import pickle
 from pathlib import Path
 
+from eval import SHARED
 from ingest.pii import mask_with
 from ingest.pii_crf import Tagger
 
-REAL = (("/work/shared/corpora/complaints-acrc/acrc_qa.jsonl", ("question", "answer")),
-        ("/work/shared/eval/kgs_dev.jsonl", ("question",)))
+REAL = ((SHARED / "corpora" / "complaints-acrc" / "acrc_qa.jsonl", ("question", "answer")),
+        (SHARED / "eval" / "kgs_dev.jsonl", ("question",)))
 
 
 def real_texts() -> list[tuple[str, str]]:

@@ -27,7 +27,9 @@ _HANGUL_YEAR = r"(?<![가-힣])(?:(?:천구백|이천)[ \t]?)?[이삼사오육�
 _YEAR = rf"(?:{_DIGIT_YEAR}|{_HANGUL_YEAR})"
 # 년생 / 년 생 / 년도 생 / 년도생, 생 not starting another word (생활, 생산, 생각 …)
 _MD = r"(?:[ \t]*\d{1,2}[ \t]*월(?:[ \t]*\d{1,2}[ \t]*일)?)?"
-_BORN = re.compile(rf"(?P<y>{_YEAR}년(?:도)?{_MD})[ \t]?생(?![활산성존명각계기긴겨겼길김략전일태물선수업애가원사식육장환리년월신])")
+# 생 closing a birth date, not starting another word (생활, 생산, 생각 …); also ingest/pii_round13.py
+SAENG = r"생(?![활산성존명각계기긴겨겼길김략전일태물선수업애가원사식육장환리년월신])"
+_BORN = re.compile(rf"(?P<y>{_YEAR}년(?:도)?{_MD})[ \t]?{SAENG}")
 # 생년 1956년, 출생연도: 1956년 (no month after it: the date rules take a year with its month)
 _LABEL = re.compile(rf"(?<![가-힣])(?:생년(?:월일)?|출생[ \t]?(?:연도|년도)|태어난[ \t]해)(?:은|는|이|가|도)?[ \t]*[:：]?[ \t]*"
                     rf"(?P<y>{_YEAR}년(?:도)?(?:[ \t]*\d{{1,2}}[ \t]*월)?)(?![ \t]*\d{{1,2}}[ \t]*일)")

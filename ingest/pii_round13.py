@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.pii_birthyear import _COHORT_AFTER, _CUT_OFF_AFTER
+from ingest.pii_birthyear import _COHORT_AFTER, _CUT_OFF_AFTER, SAENG
 from ingest.pii_context import EVENT_WORDS
 from ingest.pii_patterns import CITY, PROVINCES
 
@@ -45,7 +45,7 @@ _BIRTH_LABEL = re.compile(r"(?<![가-힣])(?:생년월일|생년|생일|생신|�
                           r"(?:은|는|이|가|도|:|：|[ \t])*[ \t:：]*")
 # After a 4- or 6-digit birthday: the clause ends, or a use of it ("비번", "로"), not an event ("1004 이벤트").
 _BIRTH_END = re.compile(r"[ \t]*(?:$|[\n,.;)/(]|비번|비밀번호|(?:이|으)?로(?![가-힣])|이(?:고|요|에요|라|래|야)|입니|예요|에요|인데|맞)")
-_BORN_AFTER = re.compile(r"[ \t]?생(?![활산성존명각계기긴겨겼길김략전일태물선수업애가원사식육장환리년월신])")
+_BORN_AFTER = re.compile(rf"[ \t]?{SAENG}")
 
 # A label of an identifier that is nothing but its digits, and the type its value gets.
 _ID_LABELS = (
